@@ -1,0 +1,101 @@
+/**
+ * Our HTTP contract (see DESIGN.md): the shapes the browser, the tests and any other client rely on.
+ * Shared by the route handlers (to type what they send) and the client (to parse what it receives).
+ */
+import { z } from "zod";
+
+export const CATEGORIES = ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"] as const;
+export const categorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof categorySchema>;
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  INBOX: "Inbox",
+  UNREAD: "Unread",
+  MY_CONNECTIONS: "My connections",
+  INMAIL: "InMail",
+  STARRED: "Starred",
+};
+
+export const conversationTypeSchema = z.enum(["normal", "inmail", "sponsored"]);
+export type ConversationType = z.infer<typeof conversationTypeSchema>;
+
+export const participantSchema = z.object({
+  name: z.string(),
+  headline: z.string().optional(),
+  profileUrl: z.string().optional(),
+  pictureUrl: z.string().optional(),
+  isOrganization: z.boolean().optional(),
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+export const conversationSchema = z.object({
+  id: z.string().min(1),
+  participant: participantSchema,
+  lastMessage: z
+    .object({
+      text: z.string(),
+      sentAt: z.number(),
+      /** null when the provider does not say who wrote it. */
+      fromMe: z.boolean().nullable(),
+    })
+    .nullable(),
+  unreadCount: z.number().int().nonnegative(),
+  type: conversationTypeSchema,
+});
+export type Conversation = z.infer<typeof conversationSchema>;
+
+export const messageTypeSchema = z.enum(["text", "invitation", "shared_post", "system", "other"]);
+export type MessageType = z.infer<typeof messageTypeSchema>;
+
+export const messageSchema = z.object({
+  id: z.string().min(1),
+  text: z.string(),
+  sentAt: z.number(),
+  sender: z.object({
+    name: z.string(),
+    profileUrl: z.string().optional(),
+    pictureUrl: z.string().optional(),
+  }),
+  /** null when the provider gives no way to tell whether the account's owner wrote it. */
+  fromMe: z.boolean().nullable(),
+  type: messageTypeSchema,
+  attachments: z.array(z.object({ type: z.string(), url: z.string() })),
+  reactions: z.array(z.object({ emoji: z.string(), count: z.number().int(), viewerReacted: z.boolean() })),
+});
+export type Message = z.infer<typeof messageSchema>;
+
+export const responseMetaSchema = z.object({ creditsConsumed: z.number().optional() }).optional();
+
+export const conversationsPageSchema = z.object({
+  conversations: z.array(conversationSchema),
+  nextCursor: z.string().nullable(),
+  meta: responseMetaSchema,
+});
+export type ConversationsPage = z.infer<typeof conversationsPageSchema>;
+
+export const messagesPageSchema = z.object({
+  /** Newest first. */
+  messages: z.array(messageSchema),
+  nextCursor: z.string().nullable(),
+  meta: responseMetaSchema,
+});
+export type MessagesPage = z.infer<typeof messagesPageSchema>;
+
+export const capabilitiesSchema = z.object({
+  categories: z.array(categorySchema),
+  since: z.enum(["native", "emulated"]),
+  needsSync: z.boolean(),
+});
+export type Capabilities = z.infer<typeof capabilitiesSchema>;
+
+export const accountSchema = z.object({
+  id: z.string().min(1),
+  label: z.string(),
+  provider: z.string(),
+  isDemo: z.boolean(),
+  capabilities: capabilitiesSchema,
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const accountsResponseSchema = z.object({ accounts: z.array(accountSchema) });
+export type AccountsResponse = z.infer<typeof accountsResponseSchema>;

@@ -1,0 +1,30 @@
+/** The one error envelope every route answers with: {"error":{"code","message"}}. */
+import { z } from "zod";
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  internal_error: 500,
+  upstream_error: 502,
+  upstream_auth: 502,
+  upstream_invalid: 502,
+  credits_exhausted: 502,
+  upstream_timeout: 504,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const errorCodeSchema = z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]);
+
+export const errorEnvelopeSchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    /** Seconds until a retry makes sense (mirrors the Retry-After header). */
+    retryAfter: z.number().optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

@@ -1,0 +1,36 @@
+/** Query parameters of our API, parsed by the route handlers and built by the client. */
+import { z } from "zod";
+import { categorySchema } from "./api";
+
+const MAX_CURSOR_LENGTH = 2048;
+
+/** A whole number written in a query string: digits only, so "", "1e3" or "-1" are rejected. */
+const wholeNumberParam = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,16}$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+export const cursorSchema = z.string().min(1).max(MAX_CURSOR_LENGTH);
+
+/** A path segment id: opaque, decoded by Next.js already; bounded so nothing huge goes upstream. */
+export const idParamSchema = z.string().trim().min(1, "must not be empty").max(1024);
+
+export const conversationsQuerySchema = z.strictObject({
+  category: categorySchema.default("INBOX"),
+  cursor: cursorSchema.optional(),
+  limit: wholeNumberParam(1, 50).default(20),
+});
+export type ConversationsQuery = z.infer<typeof conversationsQuerySchema>;
+
+export const messagesQuerySchema = z
+  .strictObject({
+    cursor: cursorSchema.optional(),
+    limit: wholeNumberParam(1, 100).default(30),
+    since: wholeNumberParam(0, 8.64e15).optional(),
+  })
+  .refine((q) => q.cursor === undefined || q.since === undefined, {
+    message: "use either cursor or since, not both",
+  });
+export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
