@@ -64,7 +64,17 @@ export const messageSchema = z.object({
 });
 export type Message = z.infer<typeof messageSchema>;
 
-export const responseMetaSchema = z.object({ creditsConsumed: z.number().optional() }).optional();
+export const responseMetaSchema = z
+  .object({
+    /** Provider credits this request cost, where the provider bills per call. */
+    creditsConsumed: z.number().optional(),
+    /**
+     * On a `since` answer: the provider had more new messages than we read in one request, so the
+     * answer holds only the newest ones. The client should reload the thread instead of merging.
+     */
+    truncated: z.boolean().optional(),
+  })
+  .optional();
 
 export const conversationsPageSchema = z.object({
   conversations: z.array(conversationSchema),

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { categorySchema } from "./api";
 
-const MAX_CURSOR_LENGTH = 2048;
+const MAX_CURSOR_LENGTH = 4096;
 
 /** A whole number written in a query string: digits only, so "", "1e3" or "-1" are rejected. */
 const wholeNumberParam = (min: number, max: number) =>

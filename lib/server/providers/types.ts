@@ -1,7 +1,14 @@
 import "server-only";
 import type { Capabilities, Category, Conversation, Message } from "@/lib/contracts/api";
+import type { RetryPolicy } from "@/lib/server/http/retry-policy";
 
-export type Page<T> = { items: T[]; nextCursor: string | null; creditsConsumed?: number };
+export type Page<T> = {
+  items: T[];
+  nextCursor: string | null;
+  creditsConsumed?: number;
+  /** Only on `messagesSince`: more was new than one request reads (see responseMetaSchema). */
+  truncated?: boolean;
+};
 
 export type ListConversationsQuery = { category: Category; cursor?: string; limit: number };
 export type ListMessagesQuery = { conversationId: string; cursor?: string; limit: number };
@@ -21,4 +28,7 @@ export interface InboxProvider {
 export type AdapterDeps = {
   baseUrl: string;
   fetch: typeof fetch;
+  timeoutMs: number;
+  /** Defaults to the read policy; tests pass NO_RETRY to see a failure's first mapping. */
+  retry?: RetryPolicy;
 };

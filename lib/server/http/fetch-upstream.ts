@@ -1,0 +1,134 @@
+import "server-only";
+import type { z } from "zod";
+import { ApiError } from "@/lib/server/errors";
+import { parseRetryAfter, READ_RETRY_POLICY, retryDelayMs, type RetryPolicy } from "./retry-policy";
+import { describeSchemaMismatch } from "./schema-mismatch";
+import { errorFromStatus } from "./status-errors";
+
+export type UpstreamFailure = {
+  status: number;
+  /** The body parsed as JSON, or undefined when it was not JSON. */
+  body: unknown;
+  retryAfter?: number;
+};
+
+export type UpstreamRequest<T> = {
+  /** Human name used in errors and logs, e.g. "Linkup". */
+  provider: string;
+  fetch: typeof fetch;
+  url: string;
+  method: "GET" | "POST";
+  headers: Record<string, string>;
+  body?: unknown;
+  /** The incoming request's signal: when the browser goes away, so does the upstream call. */
+  signal: AbortSignal;
+  timeoutMs: number;
+  success: z.ZodType<T>;
+  /**
+   * Turns a provider's error (non-2xx, or a 2xx whose body says it failed) into our ApiError.
+   * Return undefined to fall back to the status-based mapping.
+   */
+  classifyFailure: (failure: UpstreamFailure) => ApiError | undefined;
+  /** Whether a body on a 2xx response is really an error (some providers answer 200 with success:false). */
+  isErrorBody?: (body: unknown) => boolean;
+  retry?: RetryPolicy;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+};
+
+/**
+ * The one path every provider call takes: timeout per attempt, abort on the caller's signal,
+ * bounded retries for transient failures, zod-parsed success bodies, typed errors.
+ */
+export async function fetchUpstream<T>(request: UpstreamRequest<T>): Promise<T> {
+  const policy = request.retry ?? READ_RETRY_POLICY;
+  const sleep = request.sleep ?? abortableSleep;
+  const random = request.random ?? Math.random;
+  const now = request.now ?? Date.now;
+  let waitedMs = 0;
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptOnce(request, now);
+    } catch (error) {
+      if (!(error instanceof ApiError) || !error.retryable || attempt >= policy.maxAttempts) throw error;
+      const delay = retryDelayMs(policy, attempt, error.retryAfter, random);
+      if (waitedMs + delay > policy.budgetMs) throw error;
+      waitedMs += delay;
+      await sleep(delay, request.signal);
+    }
+  }
+}
+
+async function attemptOnce<T>(request: UpstreamRequest<T>, now: () => number): Promise<T> {
+  request.signal.throwIfAborted();
+  const timeout = AbortSignal.timeout(request.timeoutMs);
+  const signal = AbortSignal.any([request.signal, timeout]);
+
+  let response: Response;
+  let text: string;
+  try {
+    response = await request.fetch(request.url, {
+      method: request.method,
+      headers: { accept: "application/json", ...request.headers, ...(request.body !== undefined ? { "content-type": "application/json" } : {}) },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal,
+      cache: "no-store",
+    });
+    text = await response.text();
+  } catch (error) {
+    request.signal.throwIfAborted();
+    if (timeout.aborted) {
+      throw new ApiError("upstream_timeout", `${request.provider} did not answer in time.`, { retryable: true, cause: error });
+    }
+    throw new ApiError("upstream_error", `Could not reach ${request.provider}.`, { retryable: true, cause: error });
+  }
+
+  const body = parseJson(text);
+  const retryAfter = parseRetryAfter(response.headers.get("retry-after"), now());
+
+  if (!response.ok || (body !== undefined && request.isErrorBody?.(body))) {
+    const failure: UpstreamFailure = { status: response.status, body, retryAfter };
+    throw request.classifyFailure(failure) ?? errorFromStatus(request.provider, response.status, retryAfter);
+  }
+  if (body === undefined) {
+    logDrift(request.provider, request.url, "the response was not valid JSON");
+    throw new ApiError("upstream_invalid", `${request.provider} sent a response that is not valid JSON.`);
+  }
+  const parsed = request.success.safeParse(body);
+  if (!parsed.success) {
+    const mismatch = describeSchemaMismatch(parsed.error);
+    logDrift(request.provider, request.url, mismatch);
+    throw new ApiError("upstream_invalid", `${request.provider} sent a response we could not read (${mismatch}).`);
+  }
+  return parsed.data;
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function logDrift(provider: string, url: string, detail: string): void {
+  console.error(`[upstream] ${provider} ${new URL(url).pathname}: ${detail}`);
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}

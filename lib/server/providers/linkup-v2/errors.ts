@@ -1,0 +1,43 @@
+import "server-only";
+import { ApiError } from "@/lib/server/errors";
+import type { UpstreamFailure } from "@/lib/server/http/fetch-upstream";
+import { linkupErrorBodySchema } from "./schemas";
+
+export type LinkupAction = "list_inbox" | "get_conversation";
+
+/** Linkup's documented error codes (providers.md §1e) in our envelope; unknown ones fall back to the status. */
+export function classifyLinkupFailure(action: LinkupAction) {
+  return (failure: UpstreamFailure): ApiError | undefined => {
+    const parsed = linkupErrorBodySchema.safeParse(failure.body);
+    const code = parsed.success ? parsed.data.error?.code : undefined;
+    switch (code) {
+      case "INVALID_API_KEY":
+        return new ApiError("upstream_auth", "Linkup rejected the API key. Check LINKUP_API_KEY.");
+      case "INVALID_ACCOUNT":
+        return new ApiError("upstream_auth", "Linkup does not know this account. Check LINKUP_ACCOUNT_ID.");
+      case "ACCOUNT_INACTIVE":
+        return new ApiError("upstream_auth", "This LinkedIn account is inactive at Linkup. Reconnect it in Linkup, then retry.");
+      case "INSUFFICIENT_CREDITS":
+        return new ApiError("credits_exhausted", "Linkup has no credits left on this plan. Top up to keep reading messages.");
+      case "RATE_LIMITED":
+        return new ApiError("rate_limited", "Linkup is rate limiting this account. Try again shortly.", {
+          retryAfter: failure.retryAfter,
+          retryable: true,
+        });
+      case "INVALID_PARAMS":
+        return action === "get_conversation"
+          ? new ApiError("not_found", "Linkup could not find this conversation.")
+          : new ApiError("upstream_error", "Linkup refused the request parameters.");
+      case "INVALID_ACTION":
+        return new ApiError("upstream_error", "Linkup does not support this request.");
+      case "INTERNAL_ERROR":
+        return new ApiError("upstream_error", "Linkup is having trouble right now.", { retryAfter: failure.retryAfter, retryable: true });
+      default:
+        return undefined;
+    }
+  };
+}
+
+export function isLinkupErrorBody(body: unknown): boolean {
+  return linkupErrorBodySchema.safeParse(body).success;
+}

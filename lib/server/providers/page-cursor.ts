@@ -1,0 +1,73 @@
+import "server-only";
+import { z } from "zod";
+import { ApiError } from "@/lib/server/errors";
+
+/**
+ * Our cursors wrap the provider's: `u` is the upstream cursor, `t` the oldest time on the page we
+ * served, `seen` the ids served at exactly that time. Upstream cursors that are inclusive (a page
+ * starts at the time of the previous page's last item) would otherwise repeat items; with `seen`
+ * every item is served exactly once. Encoded as base64url JSON so its form never leaks a provider's.
+ */
+// Enough for ordinary same-millisecond ties while the cursor stays URL-sized; the client dedupes by id anyway.
+const MAX_SEEN = 16;
+
+const cursorStateSchema = z.strictObject({
+  u: z.string().min(1).max(2048),
+  t: z.number().optional(),
+  seen: z.array(z.string().max(1024)).max(MAX_SEEN).optional(),
+});
+export type CursorState = z.infer<typeof cursorStateSchema>;
+
+
+export function encodeCursor(state: CursorState): string {
+  return Buffer.from(JSON.stringify(state), "utf8").toString("base64url");
+}
+
+export function decodeCursor(cursor: string): CursorState {
+  try {
+    const json: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const parsed = cursorStateSchema.safeParse(json);
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through to the one error below
+  }
+  throw new ApiError("bad_request", "cursor is not valid: pass back a nextCursor exactly as we returned it.");
+}
+
+export type PageStep<T> = { items: T[]; next: CursorState | null };
+
+/**
+ * Given one upstream page fetched with `previous` (undefined for the first page), returns the items
+ * not served before and the state for the next page, or null when the listing has ended. Always
+ * terminates: an upstream cursor that does not move is stepped past (numeric time cursors) or ends it.
+ */
+export function continuePage<T>(
+  upstreamItems: readonly T[],
+  upstreamNext: string | null | undefined,
+  previous: CursorState | undefined,
+  key: { idOf: (item: T) => string; timeOf: (item: T) => number },
+): PageStep<T> {
+  const alreadyServed = new Set(previous?.seen ?? []);
+  const items: T[] = [];
+  for (const item of upstreamItems) {
+    const id = key.idOf(item);
+    if (alreadyServed.has(id)) continue;
+    alreadyServed.add(id);
+    items.push(item);
+  }
+
+  if (!upstreamNext || upstreamItems.length === 0) return { items, next: null };
+
+  let nextUpstream = upstreamNext;
+  if (previous && nextUpstream === previous.u && items.length === 0) {
+    // The provider keeps answering the same page: step past it if the cursor is a time, else stop.
+    if (!/^\d+$/.test(nextUpstream)) return { items, next: null };
+    nextUpstream = String(Number(nextUpstream) - 1);
+  }
+
+  const oldest = Math.min(...upstreamItems.map(key.timeOf));
+  const atOldest = upstreamItems.filter((item) => key.timeOf(item) === oldest).map(key.idOf);
+  const carried = previous?.t === oldest ? (previous.seen ?? []) : [];
+  const seen = [...new Set([...carried, ...atOldest])].slice(-MAX_SEEN);
+  return { items, next: { u: nextUpstream, t: oldest, seen } };
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ApiError } from "@/lib/server/errors";
+import { fetchUpstream, type UpstreamRequest } from "@/lib/server/http/fetch-upstream";
+import { parseRetryAfter, READ_RETRY_POLICY } from "@/lib/server/http/retry-policy";
+
+function request(answers: Array<() => Response | Promise<Response>>, overrides: Partial<UpstreamRequest<{ ok: true }>> = {}) {
+  const sleeps: number[] = [];
+  let calls = 0;
+  const fetchFn: typeof fetch = async (_input, init) => {
+    const answer = answers[Math.min(calls, answers.length - 1)];
+    calls++;
+    init?.signal?.throwIfAborted();
+    return answer!();
+  };
+  const req: UpstreamRequest<{ ok: true }> = {
+    provider: "Test",
+    fetch: fetchFn,
+    url: "https://upstream.test/x",
+    method: "GET",
+    headers: {},
+    signal: new AbortController().signal,
+    timeoutMs: 200,
+    success: z.object({ ok: z.literal(true) }),
+    classifyFailure: () => undefined,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    random: () => 0.5,
+    ...overrides,
+  };
+  return { run: () => fetchUpstream(req), sleeps, calls: () => calls };
+}
+
+const ok = () => Response.json({ ok: true });
+
+describe("fetchUpstream", () => {
+  it("retries a 503 and a network error, then succeeds", async () => {
+    const r = request([
+      () => new Response("down", { status: 503 }),
+      () => Promise.reject(new TypeError("fetch failed")),
+      ok,
+    ]);
+    await expect(r.run()).resolves.toEqual({ ok: true });
+    expect(r.calls()).toBe(3);
+    expect(r.sleeps).toEqual([150, 300]);
+  });
+
+  it("honours Retry-After on a 429", async () => {
+    const r = request([() => new Response("", { status: 429, headers: { "retry-after": "2" } }), ok]);
+    await expect(r.run()).resolves.toEqual({ ok: true });
+    expect(r.sleeps).toEqual([2_000]);
+  });
+
+  it("does not wait past its budget: a long Retry-After is handed to the client instead", async () => {
+    const r = request([() => new Response("", { status: 429, headers: { "retry-after": "120" } }), ok]);
+    await expect(r.run()).rejects.toMatchObject({ code: "rate_limited", retryAfter: 120 });
+    expect(r.calls()).toBe(1);
+  });
+
+  it("never retries auth, credit or validation failures", async () => {
+    for (const status of [401, 402, 403, 400]) {
+      const r = request([() => new Response("", { status }), ok]);
+      await expect(r.run()).rejects.toBeInstanceOf(ApiError);
+      expect(r.calls()).toBe(1);
+    }
+  });
+
+  it("gives up after the attempt limit with the last error", async () => {
+    const r = request([() => new Response("", { status: 500 })]);
+    await expect(r.run()).rejects.toMatchObject({ code: "upstream_error" });
+    expect(r.calls()).toBe(READ_RETRY_POLICY.maxAttempts);
+  });
+
+  it("times out an attempt that hangs", async () => {
+    const hang = () => new Promise<Response>(() => {});
+    const fetchFn: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+        void hang();
+      });
+    const r = request([ok], { fetch: fetchFn, timeoutMs: 50, retry: { ...READ_RETRY_POLICY, maxAttempts: 1 } });
+    await expect(r.run()).rejects.toMatchObject({ code: "upstream_timeout" });
+  });
+
+  it("stops at once when the caller aborts, without retrying", async () => {
+    const controller = new AbortController();
+    const fetchFn: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+        controller.abort();
+      });
+    const r = request([ok], { fetch: fetchFn, signal: controller.signal });
+    await expect(r.run()).rejects.not.toBeInstanceOf(ApiError);
+    expect(r.sleeps).toEqual([]);
+  });
+
+  it("reports truncated JSON and drifted shapes as upstream_invalid", async () => {
+    await expect(request([() => new Response('{"ok": tr', { status: 200 })]).run()).rejects.toMatchObject({ code: "upstream_invalid" });
+    await expect(request([() => Response.json({ ok: "yes" })]).run()).rejects.toMatchObject({
+      code: "upstream_invalid",
+      message: expect.stringContaining("ok:"),
+    });
+  });
+});
+
+describe("parseRetryAfter", () => {
+  it("reads seconds and HTTP dates, ignores garbage", () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(parseRetryAfter("5", now)).toBe(5);
+    expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:30 GMT", now)).toBe(30);
+    expect(parseRetryAfter("soon", now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+});
