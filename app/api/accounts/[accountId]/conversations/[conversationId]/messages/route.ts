@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { idParamSchema, messagesQuerySchema } from "@/lib/contracts/queries";
+import { apiRoute } from "@/lib/server/api-route";
+import { getMessages } from "@/lib/server/inbox";
+
+export const maxDuration = 30;
+
+export const GET = apiRoute(
+  { params: z.strictObject({ accountId: idParamSchema, conversationId: idParamSchema }), query: messagesQuerySchema },
+  ({ params, query, signal }) => getMessages(params.accountId, params.conversationId, query, signal),
+);

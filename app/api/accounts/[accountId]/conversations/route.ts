@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { conversationsQuerySchema, idParamSchema } from "@/lib/contracts/queries";
+import { apiRoute } from "@/lib/server/api-route";
+import { getConversations } from "@/lib/server/inbox";
+
+export const maxDuration = 30;
+
+export const GET = apiRoute(
+  { params: z.strictObject({ accountId: idParamSchema }), query: conversationsQuerySchema },
+  ({ params, query, signal }) => getConversations(params.accountId, query, signal),
+);

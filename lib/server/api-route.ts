@@ -1,0 +1,71 @@
+import "server-only";
+import type { z } from "zod";
+import { ApiError } from "@/lib/server/errors";
+
+/** Next passes `params` only to routes with dynamic segments. */
+type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
+
+type Handler<TParams, TQuery> = (input: { params: TParams; query: TQuery; signal: AbortSignal }) => Promise<unknown> | unknown;
+
+/** Seconds we suggest when a provider rate-limits us without saying for how long. */
+const DEFAULT_RETRY_AFTER_SECONDS = 10;
+
+/**
+ * Every API route is this: parse path and query params with zod (bad input → 400, and no upstream
+ * call), call one named server function, answer JSON; any failure → our one error envelope.
+ */
+export function apiRoute<TParams, TQuery>(
+  schemas: { params: z.ZodType<TParams>; query: z.ZodType<TQuery> },
+  handler: Handler<TParams, TQuery>,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const params = parseInput("path", schemas.params, (await context.params) ?? {});
+      const query = parseInput("query", schemas.query, queryObject(new URL(request.url).searchParams));
+      const result = await handler({ params, query, signal: request.signal });
+      return Response.json(result, { headers: { "cache-control": "no-store" } });
+    } catch (error) {
+      return errorResponse(error, request.signal);
+    }
+  };
+}
+
+function queryObject(searchParams: URLSearchParams): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [key, value] of searchParams) {
+    if (key in query) throw new ApiError("bad_request", `query parameter "${key}" is given more than once.`);
+    query[key] = value;
+  }
+  return query;
+}
+
+function parseInput<T>(where: "path" | "query", schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") return `unknown ${where} parameter(s): ${issue.keys.join(", ")}`;
+    return field ? `${field}: ${issue.message}` : issue.message;
+  });
+  throw new ApiError("bad_request", `Invalid ${where} parameters: ${problems.join("; ")}.`);
+}
+
+export function errorResponse(error: unknown, signal?: AbortSignal): Response {
+  if (signal?.aborted) {
+    // The browser went away; nobody reads this answer.
+    return new Response(null, { status: 499 });
+  }
+  const apiError = error instanceof ApiError ? error : internalError(error);
+  const retryAfter = apiError.code === "rate_limited" ? (apiError.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS) : apiError.retryAfter;
+  const envelope = apiError.toEnvelope();
+  if (retryAfter !== undefined) envelope.error.retryAfter = retryAfter;
+  return Response.json(envelope, {
+    status: apiError.status,
+    headers: { "cache-control": "no-store", ...(retryAfter !== undefined ? { "retry-after": String(retryAfter) } : {}) },
+  });
+}
+
+function internalError(error: unknown): ApiError {
+  console.error("[api] unexpected error", error);
+  return new ApiError("internal_error", "Something went wrong on our side. Try again.");
+}

@@ -1,0 +1,29 @@
+import type { APIRequestContext } from "@playwright/test";
+import { E2E } from "./env";
+
+/** The fake upstream's control API, for tests that make LinkedIn messages arrive or providers fail. */
+export function fakeUpstream(request: APIRequestContext) {
+  const url = (path: string) => `${E2E.fakeUpstreamUrl}/__control${path}`;
+  return {
+    async reset() {
+      await request.post(url("/reset"));
+    },
+    async conversationIds(): Promise<string[]> {
+      const body = (await (await request.get(url("/conversations"))).json()) as { ids: string[] };
+      return body.ids;
+    },
+    async addMessage(conversationId: string, text: string, fromMe = false): Promise<{ timestamp: number }> {
+      const response = await request.post(url("/messages"), { data: { conversationId, text, fromMe } });
+      return ((await response.json()) as { message: { timestamp: number } }).message;
+    },
+    async fail(fault: { action?: string; status: number; body?: unknown; headers?: Record<string, string>; times?: number }) {
+      await request.post(url("/faults"), { data: { times: 1, ...fault } });
+    },
+    async clearFaults() {
+      await request.delete(url("/faults"));
+    },
+    async stats(): Promise<{ calls: Record<string, number>; credits: number }> {
+      return (await (await request.get(url("/stats"))).json()) as { calls: Record<string, number>; credits: number };
+    },
+  };
+}
