@@ -1,0 +1,75 @@
+/**
+ * Size and speed of the production build, each against a baseline from the same server in the
+ * same run: the inbox page's JavaScript (gzip) against the framework shell's (the 404 page), and
+ * API latencies against the route that does no provider work (GET /api/accounts).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+const PORT = 3199;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const SAMPLES = 40;
+
+async function startServer(): Promise<ChildProcess> {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: `npm run bench` builds one first");
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("LINKUP_")));
+  const child = spawn("npx", ["next", "start", "-p", String(PORT)], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore", detached: true });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await fetch(`${ORIGIN}/api/accounts`).then((r) => r.ok, () => false)) return child;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("next start did not come up");
+}
+
+async function pageScriptBytes(path: string): Promise<{ files: number; gzipBytes: number }> {
+  const html = await (await fetch(`${ORIGIN}${path}`)).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  let gzipBytes = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, ORIGIN))).arrayBuffer());
+    gzipBytes += gzipSync(body, { level: 9 }).length;
+  }
+  return { files: sources.length, gzipBytes };
+}
+
+async function medianMs(url: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const start = performance.now();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+export async function servedBench() {
+  const server = await startServer();
+  try {
+    const inbox = await pageScriptBytes("/a/demo/inbox");
+    const shell = await pageScriptBytes("/bench-baseline-404");
+    const conversations = (await (await fetch(`${ORIGIN}/api/accounts/demo/conversations?limit=20`)).json()) as { conversations: Array<{ id: string }> };
+    const thread = `${ORIGIN}/api/accounts/demo/conversations/${encodeURIComponent(conversations.conversations[6]!.id)}/messages`;
+    await medianMs(`${ORIGIN}/api/accounts`); // warm up
+    const baseline = await medianMs(`${ORIGIN}/api/accounts`);
+    const latency = [
+      { request: "GET /api/accounts (baseline)", medianMs: baseline },
+      { request: "conversations page of 20", medianMs: await medianMs(`${ORIGIN}/api/accounts/demo/conversations?limit=20`) },
+      { request: "messages page of 30", medianMs: await medianMs(`${thread}?limit=30`) },
+      { request: "messages since (1 new)", medianMs: await medianMs(`${thread}?since=${Date.now() - 40_000}`) },
+    ].map((row) => ({ ...row, medianMs: Math.round(row.medianMs * 100) / 100, ratio: Math.round((row.medianMs / baseline) * 100) / 100 }));
+    return {
+      size: [
+        { page: "framework shell (404, baseline)", ...shell, ratio: 1 },
+        { page: "inbox /a/demo/inbox", ...inbox, ratio: Math.round((inbox.gzipBytes / shell.gzipBytes) * 100) / 100 },
+      ],
+      latency,
+    };
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  }
+}

@@ -1,0 +1,134 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createFixtureMailbox, LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../fake-upstream/fixture-mailbox";
+import { fakeUpstream } from "./support/fake-upstream";
+import { hasNoHorizontalScroll, saveScreenshot } from "./support/screens";
+
+const isPhone = (page: Page) => (page.viewportSize()?.width ?? 0) < 1024;
+const messageText = (n: number) => `${LONG_THREAD_NAME} message ${n} of ${LONG_THREAD_LENGTH}`;
+
+test.beforeEach(async ({ request }) => {
+  await fakeUpstream(request).reset();
+});
+
+test("inbox → category → second page → thread → older messages → a new message once → back", async ({ page, request }, testInfo) => {
+  const upstream = fakeUpstream(request);
+  const [longThreadId] = await upstream.conversationIds();
+
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
+  const rows = page.getByTestId("conversation-row");
+  await expect(rows.first()).toContainText(LONG_THREAD_NAME);
+  await expect(page.getByTestId("demo-badge")).toHaveCount(0);
+  expect(await hasNoHorizontalScroll(page)).toBe(true);
+  await saveScreenshot(page, testInfo, "inbox");
+
+  // The inbox loads its second page as you scroll.
+  const firstPageCount = await rows.count();
+  expect(firstPageCount).toBeGreaterThanOrEqual(10);
+  await rows.last().scrollIntoViewIfNeeded();
+  await expect.poll(() => rows.count()).toBeGreaterThan(firstPageCount);
+
+  // Category tabs filter, and the URL says which.
+  const unreadExpected = createFixtureMailbox(Date.now()).mailbox.conversations("UNREAD").length;
+  await page.getByTestId("category-tab").filter({ hasText: "Unread" }).click();
+  await expect(page).toHaveURL(/\/a\/linkup\/unread$/);
+  await expect(rows).toHaveCount(unreadExpected);
+  await page.getByTestId("category-tab").filter({ hasText: "Inbox" }).click();
+  await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
+
+  // Open the long thread: it opens at the newest message.
+  await rows.filter({ hasText: LONG_THREAD_NAME }).click();
+  await expect(page).toHaveURL(new RegExp(`/a/linkup/inbox/c/${escapeRegExp(encodeURIComponent(longThreadId!))}$`));
+  const thread = page.getByTestId("thread-view");
+  await expect(thread.getByTestId("message").filter({ hasText: messageText(LONG_THREAD_LENGTH) })).toBeInViewport();
+  if (isPhone(page)) await expect(page.getByTestId("inbox-list")).toBeHidden();
+  expect(await hasNoHorizontalScroll(page)).toBe(true);
+  await saveScreenshot(page, testInfo, "thread");
+
+  // A new message arrives while the rep reads at the bottom: it scrolls into view, exactly once.
+  await upstream.addMessage(longThreadId!, "Just landed: the signed order form ✍️");
+  const fresh = thread.getByTestId("message").filter({ hasText: "Just landed: the signed order form" });
+  await expect(fresh).toHaveCount(1, { timeout: 15_000 });
+  await expect(fresh).toBeInViewport();
+  await page.waitForTimeout(9_000); // two more poll cycles: still exactly once
+  await expect(fresh).toHaveCount(1);
+
+  // Scrolling up loads older pages by cursor, and the message being read stays put.
+  const messages = thread.getByTestId("message");
+  const loadedBefore = await messages.count();
+  const anchor = messages.first();
+  const anchorId = await anchor.getAttribute("data-message-id");
+  await anchor.scrollIntoViewIfNeeded();
+  await scrollThreadToTop(page);
+  await expect.poll(() => messages.count(), { timeout: 15_000 }).toBeGreaterThan(loadedBefore);
+  const anchorAfter = thread.locator(`[data-message-id="${cssEscape(anchorId!)}"]`);
+  await expect(anchorAfter).toBeInViewport();
+  await expect(thread.getByTestId("message").filter({ hasText: messageText(LONG_THREAD_LENGTH - loadedBefore) })).toHaveCount(1);
+
+  // Away from the bottom, a new message shows a pill instead of yanking the view.
+  await upstream.addMessage(longThreadId!, "Quick question about the rollout dates");
+  const pill = page.getByTestId("new-messages-pill");
+  await expect(pill).toBeVisible({ timeout: 15_000 });
+  await pill.click();
+  await expect(thread.getByTestId("message").filter({ hasText: "Quick question about the rollout dates" })).toBeInViewport();
+
+  // Browser back returns to the inbox.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
+  await expect(page.getByTestId("inbox-list")).toBeVisible();
+  await expect(rows.first()).toBeVisible();
+});
+
+test("a shared thread URL opens directly, and reload keeps category and conversation", async ({ page, request }) => {
+  const ids = await fakeUpstream(request).conversationIds();
+  const target = ids[4]!;
+  const url = `/a/linkup/starred/c/${encodeURIComponent(target)}`;
+  await page.goto(url);
+  await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
+  await page.reload();
+  await expect(page).toHaveURL(url);
+  await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
+  const tab = page.getByTestId("category-tab").filter({ hasText: "Starred" });
+  if (!isPhone(page)) await expect(tab).toHaveAttribute("aria-current", /page|true/);
+});
+
+test("the inbox's first page refreshes by itself: a new conversation activity moves to the top", async ({ page, request }) => {
+  const upstream = fakeUpstream(request);
+  const ids = await upstream.conversationIds();
+  await page.goto("/a/linkup/inbox");
+  const rows = page.getByTestId("conversation-row");
+  await expect(rows.first()).toContainText(LONG_THREAD_NAME);
+  const quietId = ids[12]!;
+  await upstream.addMessage(quietId, "Are you free for a call on Thursday?");
+  await expect(rows.first()).toHaveAttribute("data-conversation-id", quietId, { timeout: 15_000 });
+  await expect(rows.first()).toContainText("Are you free for a call on Thursday?");
+  await expect(page.locator(`[data-testid="conversation-row"][data-conversation-id="${cssEscape(quietId)}"]`)).toHaveCount(1);
+});
+
+test("a provider failure shows an error with Retry, and Retry recovers without a reload", async ({ page, request }) => {
+  const upstream = fakeUpstream(request);
+  await upstream.fail({ action: "list_inbox", status: 503, times: 1_000 });
+  await page.goto("/a/linkup/inbox");
+  const error = page.getByTestId("error-state");
+  await expect(error).toBeVisible({ timeout: 30_000 });
+  await expect(error).toContainText(/Linkup|provider|trouble/i);
+  await upstream.clearFaults();
+  await page.getByTestId("retry-button").click();
+  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
+  await expect(error).toHaveCount(0);
+});
+
+async function scrollThreadToTop(page: Page): Promise<void> {
+  await page.getByTestId("thread-view").evaluate((view) => {
+    const scroller = [view, ...view.querySelectorAll<HTMLElement>("*")].find((el) => el.scrollHeight > el.clientHeight + 10 && getComputedStyle(el).overflowY !== "visible");
+    scroller?.scrollTo({ top: 0 });
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function cssEscape(text: string): string {
+  return text.replace(/["\\]/g, "\\$&");
+}
