@@ -13,8 +13,10 @@ const SAMPLES = 40;
 
 async function startServer(): Promise<ChildProcess> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: `npm run bench` builds one first");
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("LINKUP_")));
-  const child = spawn("npx", ["next", "start", "-p", String(PORT)], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore", detached: true });
+  // No provider configured: the bench measures the demo account.
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  for (const key of Object.keys(env)) if (key.startsWith("LINKUP_")) delete env[key];
+  const child = spawn("npx", ["next", "start", "-p", String(PORT)], { env, stdio: "ignore", detached: true });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (await fetch(`${ORIGIN}/api/accounts`).then((r) => r.ok, () => false)) return child;
