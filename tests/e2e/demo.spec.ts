@@ -18,6 +18,8 @@ test("with no provider configured, the demo inbox is served and says it is demo 
   expect(await messages.count()).toBeGreaterThan(5);
   await saveScreenshot(page, testInfo, "demo-thread");
 
+  // On a phone the thread is its own screen: back to the list, where the tabs are.
+  if ((page.viewportSize()?.width ?? 0) < 1024) await page.getByTestId("thread-back").click();
   await page.getByTestId("category-tab").filter({ hasText: "InMail" }).click();
   await expect(page).toHaveURL(/\/a\/demo\/inmail/);
   await expect(rows.first()).toBeVisible();

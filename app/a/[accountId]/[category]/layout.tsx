@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { CATEGORY_LABELS } from "@/lib/contracts/api";
+import { InboxShell } from "@/components/inbox-shell";
+import { decodeIdParam, slugToCategory } from "@/lib/client/routes";
+
+type Params = Promise<{ accountId: string; category: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const category = slugToCategory((await params).category);
+  return { title: category ? CATEGORY_LABELS[category] : "Not found" };
+}
+
+/**
+ * Holds the inbox list, so it keeps its state and scroll while threads open and close.
+ * Next 16 passes params still percent-encoded (see lib/client/routes.ts): decode exactly once.
+ */
+export default async function CategoryLayout({ params, children }: { params: Params; children: ReactNode }) {
+  const { accountId: rawAccountId, category: slug } = await params;
+  const accountId = decodeIdParam(rawAccountId);
+  const category = slugToCategory(slug);
+  if (accountId === null || category === null) notFound();
+  return (
+    <InboxShell accountId={accountId} category={category}>
+      {children}
+    </InboxShell>
+  );
+}

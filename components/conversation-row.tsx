@@ -1,0 +1,101 @@
+"use client";
+
+import Link from "next/link";
+import { memo } from "react";
+import type { Route } from "next";
+import type { Conversation } from "@/lib/contracts/api";
+import { formatCompactTime, formatFullTimestamp } from "@/lib/client/format";
+import { Avatar } from "./avatar";
+
+export function TypeMark({ type }: { type: Conversation["type"] }) {
+  if (type === "inmail") {
+    return (
+      <span className="shrink-0 rounded bg-sky-50 px-1.5 py-px text-[10px] leading-4 font-semibold tracking-wide text-sky-700 uppercase ring-1 ring-sky-200/70 ring-inset">
+        InMail
+      </span>
+    );
+  }
+  if (type === "sponsored") {
+    return (
+      <span className="shrink-0 rounded bg-zinc-100 px-1.5 py-px text-[10px] leading-4 font-semibold tracking-wide text-zinc-600 uppercase ring-1 ring-zinc-200 ring-inset">
+        Sponsored
+      </span>
+    );
+  }
+  return null;
+}
+
+function previewText(conversation: Conversation): string {
+  const last = conversation.lastMessage;
+  if (last === null) return "No messages yet";
+  const text = last.text.replace(/\s+/g, " ").trim() || "Attachment";
+  return last.fromMe === true ? `You: ${text}` : text;
+}
+
+export const ConversationRow = memo(function ConversationRow({
+  conversation,
+  href,
+  selected,
+  now,
+  onOpen,
+}: {
+  conversation: Conversation;
+  href: Route;
+  selected: boolean;
+  now: number;
+  onOpen: () => void;
+}) {
+  const { participant, lastMessage, unreadCount } = conversation;
+  const unread = unreadCount > 0;
+  return (
+    <li>
+      <Link
+        href={href}
+        scroll={false}
+        onClick={onOpen}
+        data-testid="conversation-row"
+        data-conversation-id={conversation.id}
+        data-unread={unread ? "true" : undefined}
+        aria-current={selected ? "page" : undefined}
+        className={`group relative flex min-h-[76px] gap-3 px-4 py-3 outline-none transition-colors focus-visible:bg-accent-50 focus-visible:ring-2 focus-visible:ring-accent-500 focus-visible:ring-inset ${
+          selected ? "bg-accent-50/80" : "hover:bg-zinc-50 active:bg-zinc-100"
+        }`}
+      >
+        {selected ? <span className="absolute inset-y-0 left-0 w-0.5 bg-accent-600" aria-hidden="true" /> : null}
+        <Avatar name={participant.name} pictureUrl={participant.pictureUrl} isOrganization={participant.isOrganization} />
+        <div className="min-w-0 flex-1">
+          <div className="flex items-center gap-2">
+            <span dir="auto" className={`min-w-0 truncate text-[15px] ${unread ? "font-semibold text-zinc-950" : "font-medium text-zinc-900"}`}>
+              {participant.name}
+            </span>
+            <TypeMark type={conversation.type} />
+            {lastMessage ? (
+              <time
+                dateTime={new Date(lastMessage.sentAt).toISOString()}
+                title={formatFullTimestamp(lastMessage.sentAt)}
+                className={`ml-auto shrink-0 pl-1 text-xs tabular-nums ${unread ? "font-semibold text-accent-700" : "text-zinc-500"}`}
+              >
+                {formatCompactTime(lastMessage.sentAt, now)}
+              </time>
+            ) : null}
+          </div>
+          {participant.headline ? <p dir="auto" className="truncate text-[13px] leading-5 text-zinc-500">{participant.headline}</p> : null}
+          <div className="mt-0.5 flex items-center gap-2">
+            <p dir="auto" className={`min-w-0 flex-1 truncate text-sm ${unread ? "font-medium text-zinc-900" : "text-zinc-600"}`}>
+              {previewText(conversation)}
+            </p>
+            {unread ? (
+              <span
+                data-testid="unread-badge"
+                className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-accent-600 px-1.5 text-[11px] font-semibold text-white tabular-nums"
+              >
+                {unreadCount > 99 ? "99+" : unreadCount}
+                <span className="sr-only"> unread</span>
+              </span>
+            ) : null}
+          </div>
+        </div>
+      </Link>
+    </li>
+  );
+});

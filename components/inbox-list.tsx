@@ -1,0 +1,145 @@
+"use client";
+
+import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
+import { CATEGORY_LABELS, type Category } from "@/lib/contracts/api";
+import { useInbox, useNow } from "@/lib/client/hooks";
+import { conversationHref } from "@/lib/client/routes";
+import { markOpenedFromList } from "@/lib/client/nav-memory";
+import { ConversationRow } from "./conversation-row";
+import { InboxIcon } from "./icons";
+import { EmptyState, ErrorState, InboxSkeleton, RetryButton, Spinner, StaleBanner } from "./states";
+
+const EMPTY_DETAIL: Record<Category, string> = {
+  INBOX: "When someone messages you on LinkedIn, the conversation shows up here.",
+  UNREAD: "You're all caught up.",
+  MY_CONNECTIONS: "Conversations with your connections show up here.",
+  INMAIL: "InMail messages you receive show up here.",
+  STARRED: "Star a conversation on LinkedIn to keep it here.",
+};
+
+/**
+ * The inbox: an infinite list (IntersectionObserver sentinel + a visible "Load more" fallback)
+ * whose first page is refreshed by a visible-only poller. It is its own scroll container, and
+ * restores its scroll offset when it is shown again on phones (back from a thread).
+ */
+export function InboxList({
+  accountId,
+  category,
+  openConversationId,
+  hidden,
+}: {
+  accountId: string;
+  category: Category;
+  openConversationId: string | null;
+  /** Hidden on phones while a thread is open (the list stays mounted to keep its state). */
+  hidden: boolean;
+}) {
+  const { history, head, conversations } = useInbox(accountId, category, { poll: !hidden });
+  const now = useNow();
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const sentinelRef = useRef<HTMLDivElement>(null);
+  const savedScrollTop = useRef(0);
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = history;
+
+  const onScroll = useCallback(() => {
+    const el = scrollerRef.current;
+    // A hidden (display: none) list reports 0: keep the last real position.
+    if (el && el.clientHeight > 0) savedScrollTop.current = el.scrollTop;
+  }, []);
+
+  // Back from a thread on a phone: put the list exactly where it was.
+  useLayoutEffect(() => {
+    const el = scrollerRef.current;
+    if (!hidden && el && el.scrollTop !== savedScrollTop.current) el.scrollTop = savedScrollTop.current;
+  }, [hidden]);
+
+  // Infinite scroll. Re-observing after each page makes the observer report again if the
+  // sentinel is still in view (a short first page on a tall screen).
+  useEffect(() => {
+    const root = scrollerRef.current;
+    const sentinel = sentinelRef.current;
+    if (!root || !sentinel || !hasNextPage || isFetchingNextPage || hidden || history.isFetchNextPageError) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) void fetchNextPage();
+      },
+      { root, rootMargin: "0px 0px 600px 0px" },
+    );
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, hidden, history.isFetchNextPageError]);
+
+  const label = CATEGORY_LABELS[category];
+
+  let body: React.ReactNode;
+  if (history.isPending) {
+    body = (
+      <div role="status" aria-label={`Loading ${label}`}>
+        <InboxSkeleton />
+      </div>
+    );
+  } else if (history.isError && conversations.length === 0) {
+    body = <ErrorState error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} />;
+  } else if (conversations.length === 0) {
+    body = <EmptyState icon={<InboxIcon />} title={`No conversations in ${label}`} detail={EMPTY_DETAIL[category]} />;
+  } else {
+    body = (
+      <>
+        <ul role="list" aria-label={`${label} conversations`} className="divide-y divide-zinc-100">
+          {conversations.map((conversation) => (
+            <ConversationRow
+              key={conversation.id}
+              conversation={conversation}
+              href={conversationHref(accountId, category, conversation.id)}
+              selected={conversation.id === openConversationId}
+              now={now}
+              onOpen={markOpenedFromList}
+            />
+          ))}
+        </ul>
+        <div ref={sentinelRef} aria-hidden="true" className="h-px" />
+        <div className="flex min-h-16 items-center justify-center px-4 py-3">
+          {history.isFetchNextPageError ? (
+            <div role="alert" data-testid="error-state" className="flex flex-col items-center gap-1 text-center text-sm text-zinc-600">
+              <span>Couldn&apos;t load more conversations.</span>
+              <RetryButton compact onRetry={() => void fetchNextPage()} retrying={isFetchingNextPage} />
+            </div>
+          ) : hasNextPage ? (
+            <button
+              type="button"
+              data-testid="load-more"
+              onClick={() => void fetchNextPage()}
+              disabled={isFetchingNextPage}
+              className="inline-flex min-h-11 items-center gap-2 rounded-lg px-4 text-sm font-medium text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:cursor-default disabled:hover:bg-transparent"
+            >
+              {isFetchingNextPage ? <Spinner label="Loading more conversations" /> : null}
+              {isFetchingNextPage ? "Loading…" : "Load more"}
+            </button>
+          ) : (
+            <span className="text-xs text-zinc-400">
+              {conversations.length} conversation{conversations.length === 1 ? "" : "s"}
+            </span>
+          )}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      {head.isError && conversations.length > 0 ? (
+        <StaleBanner error={head.error} onRetry={() => void head.refetch()} retrying={head.isFetching} />
+      ) : null}
+      <div
+        ref={scrollerRef}
+        onScroll={onScroll}
+        data-testid="inbox-list"
+        aria-busy={history.isPending || isFetchingNextPage}
+        className="min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain"
+      >
+        {body}
+      </div>
+    </div>
+  );
+}

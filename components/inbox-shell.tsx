@@ -1,0 +1,88 @@
+"use client";
+
+import Link from "next/link";
+import { useParams } from "next/navigation";
+import type { ReactNode } from "react";
+import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/contracts/api";
+import { useAccount } from "@/lib/client/hooks";
+import { decodeIdParam, homeHref, inboxHref } from "@/lib/client/routes";
+import { useIsDesktop } from "@/lib/client/use-media-query";
+import { CategoryTabs } from "./category-tabs";
+import { InboxList } from "./inbox-list";
+import { EmptyState, ErrorState } from "./states";
+import { TopBar } from "./top-bar";
+import { SearchOffIcon } from "./icons";
+
+/**
+ * The app shell for /a/{accountId}/{category}[/c/{conversationId}].
+ * Phones: the list is one screen, a thread another (the list stays mounted, hidden).
+ * lg and up: list and thread side by side.
+ */
+export function InboxShell({ accountId, category, children }: { accountId: string; category: Category; children: ReactNode }) {
+  const params = useParams<{ conversationId?: string }>();
+  const openConversationId = decodeIdParam(params.conversationId);
+  const threadOpen = openConversationId !== null;
+  const { account, accounts, query } = useAccount(accountId);
+  const isDesktop = useIsDesktop();
+
+  // Until the accounts arrive, offer every category (most accounts have them all): less jumpy than one chip.
+  const categories = account?.capabilities.categories ?? CATEGORIES;
+  const unknownAccount = query.isSuccess && account === undefined;
+  const unsupportedCategory = account !== undefined && !account.capabilities.categories.includes(category);
+
+  let list: ReactNode;
+  if (unknownAccount) {
+    list = (
+      <EmptyState icon={<SearchOffIcon />} title="Account not found" detail="This account doesn't exist or isn't connected anymore.">
+        <Link href={homeHref()} className="text-sm font-medium text-accent-700 hover:underline">
+          Go to your inbox
+        </Link>
+      </EmptyState>
+    );
+  } else if (query.isError && account === undefined) {
+    list = <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  } else if (unsupportedCategory) {
+    list = (
+      <EmptyState
+        title={`${CATEGORY_LABELS[category]} isn't available`}
+        detail="The LinkedIn connection behind this account doesn't offer this view."
+      >
+        <Link href={inboxHref(accountId, "INBOX")} className="text-sm font-medium text-accent-700 hover:underline">
+          Open Inbox
+        </Link>
+      </EmptyState>
+    );
+  } else {
+    // Loads in parallel with the accounts list (first paint is one round trip, not two).
+    list = (
+      <InboxList
+        accountId={accountId}
+        category={category}
+        openConversationId={openConversationId}
+        hidden={threadOpen && !isDesktop}
+      />
+    );
+  }
+
+  return (
+    <div className="flex h-dvh flex-col bg-white">
+      <TopBar
+        account={account}
+        accounts={accounts}
+        accountId={accountId}
+        showDemoBadge={account?.isDemo === true && (!threadOpen || isDesktop)}
+        className={threadOpen ? "hidden lg:flex" : "flex"}
+      />
+      <main className="flex min-h-0 flex-1">
+        <section
+          aria-label={`${CATEGORY_LABELS[category]} conversations`}
+          className={`${threadOpen ? "hidden" : "flex"} min-h-0 w-full min-w-0 flex-col lg:flex lg:w-[400px] lg:shrink-0 lg:border-r lg:border-zinc-200/80 xl:w-[440px]`}
+        >
+          {unknownAccount ? null : <CategoryTabs accountId={accountId} active={category} available={categories} />}
+          {list}
+        </section>
+        <div className={`${threadOpen ? "flex" : "hidden"} min-h-0 min-w-0 flex-1 flex-col bg-zinc-50/60 lg:flex`}>{children}</div>
+      </main>
+    </div>
+  );
+}

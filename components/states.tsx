@@ -1,0 +1,135 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { describeError } from "@/lib/client/errors";
+import { AlertIcon, RefreshIcon } from "./icons";
+
+/** Full-area error with a clear message derived from the error code, and Retry when it helps. */
+export function ErrorState({
+  error,
+  onRetry,
+  retrying = false,
+  action,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  retrying?: boolean;
+  action?: ReactNode;
+}) {
+  const { title, detail, canRetry } = describeError(error);
+  return (
+    <div
+      role="alert"
+      data-testid="error-state"
+      className="mx-auto flex max-w-sm flex-col items-center px-6 py-12 text-center"
+    >
+      <span className="mb-4 inline-flex size-11 items-center justify-center rounded-full bg-red-50 text-red-600">
+        <AlertIcon />
+      </span>
+      <h2 className="text-base font-semibold text-zinc-900">{title}</h2>
+      <p className="mt-1.5 text-sm leading-relaxed text-pretty text-zinc-600">{detail}</p>
+      <div className="mt-5 flex flex-wrap items-center justify-center gap-2">
+        {onRetry && canRetry ? <RetryButton onRetry={onRetry} retrying={retrying} /> : null}
+        {action}
+      </div>
+    </div>
+  );
+}
+
+export function RetryButton({ onRetry, retrying = false, compact = false }: { onRetry: () => void; retrying?: boolean; compact?: boolean }) {
+  return (
+    <button
+      type="button"
+      data-testid="retry-button"
+      onClick={onRetry}
+      disabled={retrying}
+      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:opacity-60 ${
+        compact
+          ? "px-3 text-sm text-accent-700 hover:bg-accent-50"
+          : "bg-zinc-900 px-4 text-sm text-white shadow-sm hover:bg-zinc-800"
+      }`}
+    >
+      <RefreshIcon width={16} height={16} className={retrying ? "animate-spin" : undefined} />
+      {retrying ? "Retrying…" : "Retry"}
+    </button>
+  );
+}
+
+/** A slim banner over data that is still shown while a background refresh fails. */
+export function StaleBanner({ error, onRetry, retrying }: { error: unknown; onRetry: () => void; retrying: boolean }) {
+  const { title, canRetry } = describeError(error);
+  return (
+    <div
+      role="status"
+      data-testid="refresh-error"
+      className="flex items-center gap-2 border-b border-amber-200 bg-amber-50 px-4 py-1 text-[13px] text-amber-900"
+    >
+      <AlertIcon width={16} height={16} className="shrink-0" />
+      <span className="min-w-0 flex-1 truncate">
+        {title}. Showing what was loaded.
+      </span>
+      {canRetry ? <RetryButton onRetry={onRetry} retrying={retrying} compact /> : null}
+    </div>
+  );
+}
+
+export function EmptyState({ icon, title, detail, children }: { icon?: ReactNode; title: string; detail?: string; children?: ReactNode }) {
+  return (
+    <div data-testid="empty-state" className="mx-auto flex max-w-sm flex-col items-center px-6 py-14 text-center">
+      {icon ? (
+        <span className="mb-4 inline-flex size-12 items-center justify-center rounded-full bg-zinc-100 text-zinc-500">{icon}</span>
+      ) : null}
+      <h2 className="text-base font-semibold text-zinc-900">{title}</h2>
+      {detail ? <p className="mt-1.5 text-sm leading-relaxed text-pretty text-zinc-600">{detail}</p> : null}
+      {children ? <div className="mt-5">{children}</div> : null}
+    </div>
+  );
+}
+
+export function Spinner({ label = "Loading" }: { label?: string }) {
+  return (
+    <span role="status" className="inline-flex items-center gap-2 text-sm text-zinc-500">
+      <span className="size-4 animate-spin rounded-full border-2 border-zinc-300 border-t-accent-500" aria-hidden="true" />
+      <span className="sr-only">{label}</span>
+    </span>
+  );
+}
+
+export function InboxSkeleton({ rows = 8 }: { rows?: number }) {
+  return (
+    <div aria-hidden="true" className="animate-shimmer">
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="flex gap-3 px-4 py-3.5">
+          <div className="size-11 shrink-0 rounded-full bg-zinc-200/80" />
+          <div className="min-w-0 flex-1 space-y-2 pt-1">
+            <div className="flex justify-between gap-4">
+              <div className="h-3.5 rounded bg-zinc-200/80" style={{ width: `${40 + ((i * 17) % 30)}%` }} />
+              <div className="h-3 w-8 rounded bg-zinc-200/60" />
+            </div>
+            <div className="h-3 rounded bg-zinc-200/60" style={{ width: `${65 + ((i * 11) % 30)}%` }} />
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function ThreadSkeleton() {
+  const rows = [
+    { mine: false, w: "w-2/3" },
+    { mine: false, w: "w-1/2" },
+    { mine: true, w: "w-3/5" },
+    { mine: false, w: "w-3/4" },
+    { mine: true, w: "w-1/3" },
+    { mine: true, w: "w-1/2" },
+  ];
+  return (
+    <div aria-hidden="true" className="flex animate-shimmer flex-col justify-end gap-3 p-4">
+      {rows.map((r, i) => (
+        <div key={i} className={`flex ${r.mine ? "justify-end" : "justify-start"}`}>
+          <div className={`h-10 ${r.w} max-w-xs rounded-2xl ${r.mine ? "bg-accent-100" : "bg-zinc-200/80"}`} />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { Route } from "next";
+import type { Conversation, Participant } from "@/lib/contracts/api";
+import { safeHttpUrl } from "@/lib/client/format";
+import { wasOpenedFromList } from "@/lib/client/nav-memory";
+import { Avatar } from "./avatar";
+import { TypeMark } from "./conversation-row";
+import { ChevronLeftIcon, ExternalLinkIcon } from "./icons";
+import { DemoBadge } from "./top-bar";
+
+export function ThreadHeader({
+  participant,
+  type,
+  listHref,
+  loading,
+  showDemoBadge,
+}: {
+  participant: Participant | null;
+  type: Conversation["type"] | undefined;
+  listHref: Route;
+  loading: boolean;
+  /** Phones only: the app bar (and its badge) is hidden while a thread is open. */
+  showDemoBadge: boolean;
+}) {
+  const router = useRouter();
+  const profileUrl = safeHttpUrl(participant?.profileUrl);
+
+  return (
+    <header className="flex h-14 shrink-0 items-center gap-1 border-b border-zinc-200/80 bg-white/95 pr-2 pl-1 backdrop-blur lg:gap-3 lg:px-5">
+      <Link
+        href={listHref}
+        scroll={false}
+        data-testid="thread-back"
+        aria-label="Back to conversations"
+        onClick={(event) => {
+          // Opened from the list in this tab: go back in history, so the list returns exactly as it was.
+          if (wasOpenedFromList() && !event.metaKey && !event.ctrlKey && !event.shiftKey && event.button === 0) {
+            event.preventDefault();
+            router.back();
+          }
+        }}
+        className="inline-flex size-11 shrink-0 items-center justify-center rounded-full text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-accent-500 active:bg-zinc-200 lg:hidden"
+      >
+        <ChevronLeftIcon width={24} height={24} />
+      </Link>
+      {participant ? (
+        <>
+          <Avatar name={participant.name} pictureUrl={participant.pictureUrl} isOrganization={participant.isOrganization} size="sm" />
+          <div className="ml-2 min-w-0 flex-1">
+            <h1 dir="auto" className="truncate text-[15px] leading-5 font-semibold text-zinc-900">
+              {participant.name}
+            </h1>
+            {participant.headline || (type && type !== "normal") ? (
+              <div className="flex min-w-0 items-center gap-1.5">
+                {type ? <TypeMark type={type} /> : null}
+                {participant.headline ? (
+                  <p dir="auto" className="min-w-0 truncate text-xs text-zinc-500">
+                    {participant.headline}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
+          </div>
+        </>
+      ) : (
+        <div className="ml-2 min-w-0 flex-1" aria-hidden={loading}>
+          {loading ? (
+            <div className="flex animate-shimmer items-center gap-2">
+              <div className="size-8 rounded-full bg-zinc-200" />
+              <div className="h-3.5 w-32 rounded bg-zinc-200" />
+            </div>
+          ) : (
+            <h1 className="truncate text-[15px] font-semibold text-zinc-900">Conversation</h1>
+          )}
+        </div>
+      )}
+      {showDemoBadge ? <DemoBadge compact /> : null}
+      {profileUrl ? (
+        <a
+          href={profileUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label={`Open ${participant?.name ?? "profile"} on LinkedIn`}
+          title="Open on LinkedIn"
+          className="inline-flex size-11 shrink-0 items-center justify-center rounded-full text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-accent-500"
+        >
+          <ExternalLinkIcon width={18} height={18} />
+        </a>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { Account } from "@/lib/contracts/api";
+import { homeHref, inboxHref } from "@/lib/client/routes";
+import { ChevronDownIcon } from "./icons";
+
+export function Logo({ compactOnPhone = false }: { compactOnPhone?: boolean }) {
+  return (
+    <span className="inline-flex items-center gap-2 font-semibold tracking-tight text-zinc-900">
+      <span className="inline-flex size-7 items-center justify-center rounded-lg bg-accent-600 text-white shadow-sm" aria-hidden="true">
+        <svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round">
+          <path d="M4 8h16M4 12h10M4 16h6" />
+        </svg>
+      </span>
+      <span className={`text-[15px] ${compactOnPhone ? "sr-only sm:not-sr-only" : ""}`}>Threadline</span>
+    </span>
+  );
+}
+
+export function DemoBadge({ compact = false }: { compact?: boolean }) {
+  return (
+    <span
+      data-testid="demo-badge"
+      title="This account shows simulated demo conversations, not real LinkedIn data."
+      className="inline-flex shrink-0 items-center gap-1.5 rounded-full border border-amber-200 bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-800"
+    >
+      <span className="size-1.5 rounded-full bg-amber-500" aria-hidden="true" />
+      {compact ? "Demo" : "Demo data"}
+    </span>
+  );
+}
+
+/** App bar: brand, account (a native select when there are several: best on phones), demo badge. */
+export function TopBar({
+  account,
+  accounts,
+  accountId,
+  showDemoBadge,
+  className = "",
+}: {
+  account: Account | undefined;
+  accounts: Account[];
+  accountId: string;
+  /** Exactly one demo badge is rendered at a time (the thread header shows it on phones). */
+  showDemoBadge: boolean;
+  className?: string;
+}) {
+  const router = useRouter();
+  return (
+    <header className={`h-14 shrink-0 items-center gap-3 border-b border-zinc-200/80 bg-white px-4 ${className}`}>
+      <Link
+        href={homeHref()}
+        className="-m-1 rounded-lg p-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
+        aria-label="Threadline home"
+      >
+        <Logo compactOnPhone={accounts.length > 1} />
+      </Link>
+      <div className="ml-auto flex min-w-0 items-center gap-2">
+        {showDemoBadge ? <DemoBadge /> : null}
+        {accounts.length > 1 ? (
+          <label className="relative flex min-w-0 items-center">
+            <span className="sr-only">Account</span>
+            <select
+              value={accountId}
+              onChange={(e) => router.push(inboxHref(e.target.value, "INBOX"))}
+              className="h-9 max-w-[13rem] min-w-0 appearance-none truncate rounded-lg border border-zinc-200 bg-white pr-8 pl-3 text-sm font-medium text-zinc-800 hover:border-zinc-300 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500 sm:max-w-[16rem]"
+            >
+              {account === undefined ? (
+                <option value={accountId} disabled>
+                  Unknown account
+                </option>
+              ) : null}
+              {accounts.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+            <ChevronDownIcon width={16} height={16} className="pointer-events-none absolute right-2.5 text-zinc-500" />
+          </label>
+        ) : account ? (
+          <span className="hidden truncate text-sm font-medium text-zinc-700 sm:inline" title={account.label}>
+            {account.label}
+          </span>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,34 @@
+/** Builders for our API's URLs (same origin). Ids are always encodeURIComponent-ed. */
+import type { Category } from "@/lib/contracts/api";
+
+export const INBOX_PAGE_SIZE = 20;
+export const THREAD_PAGE_SIZE = 30;
+
+export function accountsUrl(): string {
+  return "/api/accounts";
+}
+
+export function conversationsUrl(
+  accountId: string,
+  q: { category: Category; cursor?: string | null; limit?: number },
+): string {
+  const params = new URLSearchParams({ category: q.category });
+  if (q.cursor != null) params.set("cursor", q.cursor);
+  params.set("limit", String(q.limit ?? INBOX_PAGE_SIZE));
+  return `/api/accounts/${encodeURIComponent(accountId)}/conversations?${params.toString()}`;
+}
+
+export function messagesUrl(
+  accountId: string,
+  conversationId: string,
+  q: { cursor?: string | null; limit?: number } | { since: number },
+): string {
+  const params = new URLSearchParams();
+  if ("since" in q) {
+    params.set("since", String(Math.max(0, Math.floor(q.since))));
+  } else {
+    if (q.cursor != null) params.set("cursor", q.cursor);
+    params.set("limit", String(q.limit ?? THREAD_PAGE_SIZE));
+  }
+  return `/api/accounts/${encodeURIComponent(accountId)}/conversations/${encodeURIComponent(conversationId)}/messages?${params.toString()}`;
+}

@@ -1,0 +1,162 @@
+/**
+ * Typed errors thrown by fetchJson, and one place that turns any error into words a rep can act on.
+ */
+import type { ErrorCode } from "@/lib/contracts/errors";
+
+/** The server answered with a non-2xx status (our error envelope, or something we map from the status). */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly kind = "api" as const;
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    /** Seconds until a retry makes sense, from the envelope or the Retry-After header. */
+    readonly retryAfter?: number,
+    /** Whether the message is our server's own words for the rep (our envelope), not a fallback. */
+    readonly fromEnvelope = false,
+  ) {
+    super(message);
+  }
+}
+
+/** Codes whose server message names the provider and what to do (written for the rep). */
+const PROVIDER_CODES: ReadonlySet<ErrorCode> = new Set([
+  "upstream_error",
+  "upstream_auth",
+  "upstream_invalid",
+  "upstream_timeout",
+  "credits_exhausted",
+  "conflict",
+]);
+
+/** The request never got an answer: offline, DNS, connection reset, CORS… */
+export class NetworkError extends Error {
+  override readonly name = "NetworkError";
+  readonly kind = "network" as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The server answered 2xx but the body was not JSON or did not match the contract. */
+export class InvalidResponseError extends Error {
+  override readonly name = "InvalidResponseError";
+  readonly kind = "invalid_response" as const;
+  constructor(
+    readonly status: number,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export type ClientError = ApiError | NetworkError | InvalidResponseError;
+
+export function isClientError(error: unknown): error is ClientError {
+  return error instanceof ApiError || error instanceof NetworkError || error instanceof InvalidResponseError;
+}
+
+/** Errors worth retrying automatically: transient ones, never a 4xx the user cannot fix by waiting. */
+export function isRetryableError(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  if (error instanceof ApiError) {
+    return (
+      error.code === "upstream_timeout" ||
+      error.code === "upstream_error" ||
+      error.code === "internal_error" ||
+      error.code === "rate_limited"
+    );
+  }
+  return false;
+}
+
+export type ErrorDescription = {
+  title: string;
+  detail: string;
+  /** Whether a Retry button makes sense. */
+  canRetry: boolean;
+};
+
+/** A clear, human explanation derived from the error code (never a raw provider message). */
+export function describeError(error: unknown): ErrorDescription {
+  if (error instanceof NetworkError) {
+    return {
+      title: "You're offline",
+      detail: "Threadline couldn't reach the server. Check your connection and try again.",
+      canRetry: true,
+    };
+  }
+  if (error instanceof InvalidResponseError) {
+    return {
+      title: "Something went wrong",
+      detail: "The server sent a response Threadline couldn't read. Try again in a moment.",
+      canRetry: true,
+    };
+  }
+  if (error instanceof ApiError) {
+    const generic = describeCode(error);
+    // Provider conditions: our server's message says which provider and what to do; keep the
+    // code-derived title, prefer those words (never a raw upstream body: the server wrote them).
+    if (error.fromEnvelope && PROVIDER_CODES.has(error.code) && error.message.trim() !== "") {
+      return { ...generic, detail: error.message };
+    }
+    return generic;
+  }
+  return { title: "Something went wrong", detail: "An unexpected error occurred. Try again.", canRetry: true };
+}
+
+function describeCode(error: ApiError): ErrorDescription {
+  {
+    switch (error.code) {
+      case "unauthenticated":
+        return { title: "Signed out", detail: "Your session has ended. Sign in again to see your messages.", canRetry: true };
+      case "forbidden":
+        return { title: "No access", detail: "You don't have access to this account.", canRetry: false };
+      case "not_found":
+        return { title: "Not found", detail: "This conversation or account doesn't exist, or it was removed.", canRetry: false };
+      case "bad_request":
+        return { title: "Invalid request", detail: "That link doesn't look right. Go back to your inbox and try again.", canRetry: false };
+      case "conflict":
+        return {
+          title: "Still syncing",
+          detail: "This LinkedIn account is still being synchronized. Try again in a minute.",
+          canRetry: true,
+        };
+      case "rate_limited": {
+        const wait = error.retryAfter !== undefined && error.retryAfter > 0 ? ` Try again in ${formatSeconds(error.retryAfter)}.` : " Try again shortly.";
+        return { title: "Slow down", detail: `The LinkedIn data provider is limiting how fast we can load messages.${wait}`, canRetry: true };
+      }
+      case "credits_exhausted":
+        return {
+          title: "Out of credits",
+          detail: "The LinkedIn data provider for this account has run out of credits. Top up the provider account to continue.",
+          canRetry: true,
+        };
+      case "upstream_auth":
+        return {
+          title: "LinkedIn connection lost",
+          detail: "The connection to LinkedIn for this account needs to be renewed. Reconnect the account, then retry.",
+          canRetry: true,
+        };
+      case "upstream_timeout":
+        return { title: "LinkedIn is slow to respond", detail: "The LinkedIn data provider took too long to answer. Try again in a moment.", canRetry: true };
+      case "upstream_invalid":
+        return {
+          title: "Unexpected answer from LinkedIn",
+          detail: "The LinkedIn data provider sent something Threadline couldn't read. Try again later.",
+          canRetry: true,
+        };
+      case "upstream_error":
+        return { title: "LinkedIn is unavailable", detail: "The LinkedIn data provider had a problem. Try again in a moment.", canRetry: true };
+      case "internal_error":
+        return { title: "Something went wrong", detail: "Threadline hit an unexpected error. Try again in a moment.", canRetry: true };
+    }
+  }
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${Math.ceil(seconds)} s`;
+  return `${Math.ceil(seconds / 60)} min`;
+}

@@ -1,0 +1,86 @@
+/**
+ * The one way the browser reads our API: every response is zod-parsed; failures become typed errors.
+ */
+import type { z } from "zod";
+import { ERROR_STATUS, errorEnvelopeSchema, type ErrorCode } from "@/lib/contracts/errors";
+import { ApiError, InvalidResponseError, NetworkError } from "./errors";
+
+export async function fetchJson<S extends z.ZodType>(
+  url: string,
+  schema: S,
+  signal?: AbortSignal,
+  fetchImpl: typeof fetch = fetch,
+): Promise<z.output<S>> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      signal,
+      headers: { accept: "application/json" },
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+  } catch (error) {
+    // A cancelled request is not a failure: let the caller (TanStack Query) see the abort as is.
+    if (signal?.aborted || isAbortError(error)) throw error;
+    throw new NetworkError("Network request failed", { cause: error });
+  }
+
+  let body: unknown;
+  let bodyIsJson = true;
+  try {
+    const text = await response.text();
+    body = text === "" ? undefined : JSON.parse(text);
+  } catch (error) {
+    if (signal?.aborted || isAbortError(error)) throw error;
+    bodyIsJson = false;
+  }
+
+  if (!response.ok) {
+    const retryAfterHeader = parseRetryAfter(response.headers.get("retry-after"));
+    const envelope = bodyIsJson ? errorEnvelopeSchema.safeParse(body) : undefined;
+    if (envelope?.success) {
+      const { code, message, retryAfter } = envelope.data.error;
+      throw new ApiError(response.status, code, message, retryAfter ?? retryAfterHeader, true);
+    }
+    throw new ApiError(
+      response.status,
+      codeForStatus(response.status),
+      `Unexpected HTTP ${response.status} response`,
+      retryAfterHeader,
+    );
+  }
+
+  if (!bodyIsJson) {
+    throw new InvalidResponseError(response.status, "Response body is not JSON");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new InvalidResponseError(response.status, "Response does not match the API contract", {
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+function isAbortError(error: unknown): boolean {
+  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+}
+
+/** Retry-After as seconds (delta-seconds or an HTTP date), or undefined. */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** Best-effort code for a non-2xx answer that did not carry our envelope (a proxy page, a crash…). */
+export function codeForStatus(status: number): ErrorCode {
+  if (status === 429) return "rate_limited";
+  if (status === 504) return "upstream_timeout";
+  if (status >= 500) return status === 500 ? "internal_error" : "upstream_error";
+  const byStatus = (Object.entries(ERROR_STATUS) as [ErrorCode, number][]).find(([, s]) => s === status);
+  return byStatus ? byStatus[0] : "bad_request";
+}

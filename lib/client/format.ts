@@ -1,0 +1,127 @@
+/** Pure formatting helpers for the UI (times, day separators, initials, links in text). */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+function startOfDay(ms: number): number {
+  const d = new Date(ms);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/** Whole calendar days between two instants in local time (DST-safe). */
+export function calendarDaysBetween(earlier: number, later: number): number {
+  return Math.round((startOfDay(later) - startOfDay(earlier)) / DAY);
+}
+
+/** Compact inbox time: "now", "5m", "3h", "Yesterday", "Tue", "Mar 4", "3/4/23". */
+export function formatCompactTime(sentAt: number, now: number, locale?: string): string {
+  const diff = now - sentAt;
+  if (diff < MINUTE) return "now";
+  if (diff < HOUR) return `${Math.floor(diff / MINUTE)}m`;
+  const days = calendarDaysBetween(sentAt, now);
+  if (days <= 0 && diff < DAY) return `${Math.floor(diff / HOUR)}h`;
+  if (days === 1) return "Yesterday";
+  if (days < 7) return new Intl.DateTimeFormat(locale, { weekday: "short" }).format(sentAt);
+  if (new Date(sentAt).getFullYear() === new Date(now).getFullYear()) {
+    return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric" }).format(sentAt);
+  }
+  return new Intl.DateTimeFormat(locale, { year: "2-digit", month: "numeric", day: "numeric" }).format(sentAt);
+}
+
+/** Day separator label: "Today", "Yesterday", "Monday, March 4", "March 4, 2023". */
+export function formatDayLabel(sentAt: number, now: number, locale?: string): string {
+  const days = calendarDaysBetween(sentAt, now);
+  if (days === 0) return "Today";
+  if (days === 1) return "Yesterday";
+  if (new Date(sentAt).getFullYear() === new Date(now).getFullYear()) {
+    return new Intl.DateTimeFormat(locale, { weekday: "long", month: "long", day: "numeric" }).format(sentAt);
+  }
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric" }).format(sentAt);
+}
+
+export function formatClockTime(sentAt: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit" }).format(sentAt);
+}
+
+export function formatFullTimestamp(sentAt: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(sentAt);
+}
+
+/** A key identifying the local calendar day (for grouping messages under separators). */
+export function dayKey(sentAt: number): string {
+  const d = new Date(sentAt);
+  return `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
+}
+
+/** Up to two initials, from letters only ("Acme Corp." → "AC", "  " → "?"). */
+export function initials(name: string): string {
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ""))
+    .filter((w) => w.length > 0);
+  const first = words[0];
+  if (first === undefined) return "?";
+  const last = words.length > 1 ? words[words.length - 1] : undefined;
+  const chars = [...first].slice(0, 1).concat(last ? [...last].slice(0, 1) : []);
+  return chars.join("").toUpperCase();
+}
+
+/** A stable small number for a string (picks an avatar tint). */
+export function hashString(value: string): number {
+  let hash = 0;
+  for (let i = 0; i < value.length; i++) hash = (hash * 31 + value.charCodeAt(i)) | 0;
+  return Math.abs(hash);
+}
+
+export type TextToken = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };
+
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"']+/gi;
+const TRAILING_PUNCTUATION = /[.,;:!?'")\]}]+$/;
+
+/** Split message text into plain text and links (http(s) and www. only: nothing executable). */
+export function linkify(text: string): TextToken[] {
+  const tokens: TextToken[] = [];
+  let last = 0;
+  for (const match of text.matchAll(URL_PATTERN)) {
+    const start = match.index;
+    let raw = match[0];
+    // Keep a closing parenthesis that belongs to the URL (e.g. Wikipedia links), drop sentence punctuation.
+    const trailing = raw.match(TRAILING_PUNCTUATION)?.[0] ?? "";
+    if (trailing) {
+      let keep = raw.slice(0, raw.length - trailing.length);
+      let rest = trailing;
+      while (rest.startsWith(")") && count(keep, "(") > count(keep, ")")) {
+        keep += ")";
+        rest = rest.slice(1);
+      }
+      raw = keep;
+    }
+    if (raw.length === 0) continue;
+    if (start > last) tokens.push({ kind: "text", text: text.slice(last, start) });
+    const href = raw.toLowerCase().startsWith("www.") ? `https://${raw}` : raw;
+    tokens.push({ kind: "link", text: raw, href });
+    last = start + raw.length;
+  }
+  if (last < text.length) tokens.push({ kind: "text", text: text.slice(last) });
+  return tokens;
+}
+
+function count(haystack: string, needle: string): number {
+  let n = 0;
+  for (const ch of haystack) if (ch === needle) n++;
+  return n;
+}
+
+/** Only http(s) URLs become clickable hrefs (a provider could send `javascript:`). */
+export function safeHttpUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,70 @@
+/** React hooks over the query definitions (client components only). */
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
+import type { Account, Category } from "@/lib/contracts/api";
+import { flattenConversations } from "./merge-inbox";
+import { flattenMessages } from "./merge-messages";
+import {
+  accountsQueryOptions,
+  conversationsHeadQueryOptions,
+  conversationsInfiniteOptions,
+  messagesInfiniteOptions,
+  messagesSinceQueryOptions,
+} from "./queries";
+
+export function useAccounts() {
+  return useQuery(accountsQueryOptions());
+}
+
+export function useAccount(accountId: string): {
+  account: Account | undefined;
+  accounts: Account[];
+  query: ReturnType<typeof useAccounts>;
+} {
+  const query = useAccounts();
+  const accounts = useMemo(() => query.data?.accounts ?? [], [query.data]);
+  const account = useMemo(() => accounts.find((a) => a.id === accountId), [accounts, accountId]);
+  return { account, accounts, query };
+}
+
+/**
+ * The loaded inbox (every page, deduped) plus its first-page poller. `poll: false` pauses the
+ * poller (list hidden behind a thread on a phone); re-enabling it catches up at once (stale).
+ */
+export function useInbox(accountId: string, category: Category, { poll = true }: { poll?: boolean } = {}) {
+  const history = useInfiniteQuery(conversationsInfiniteOptions(accountId, category));
+  const head = useQuery({
+    ...conversationsHeadQueryOptions(accountId, category),
+    enabled: poll && history.isSuccess,
+  });
+  const conversations = useMemo(() => flattenConversations(history.data), [history.data]);
+  return { history, head, conversations };
+}
+
+/** The loaded thread (every page, deduped, newest first) plus its `since` poller. */
+export function useThread(accountId: string, conversationId: string) {
+  const history = useInfiniteQuery(messagesInfiniteOptions(accountId, conversationId));
+  const poll = useQuery({
+    ...messagesSinceQueryOptions(accountId, conversationId),
+    enabled: history.isSuccess,
+  });
+  const messages = useMemo(() => flattenMessages(history.data), [history.data]);
+  return { history, poll, messages };
+}
+
+/** The current time, refreshed every `intervalMs` (for relative timestamps). */
+export function useNow(intervalMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = window.setInterval(() => setNow(Date.now()), intervalMs);
+    const onVisible = () => {
+      if (document.visibilityState === "visible") setNow(Date.now());
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      window.clearInterval(id);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [intervalMs]);
+  return now;
+}

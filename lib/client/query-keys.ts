@@ -1,0 +1,24 @@
+/**
+ * Query-key factory. Every key starts with the account so one account's data can be dropped at once.
+ * The infinite histories and their small pollers have distinct keys (neither is a prefix of the other),
+ * so invalidating a history never touches its poller and vice versa.
+ */
+import type { Category } from "@/lib/contracts/api";
+
+export const queryKeys = {
+  all: ["threadline"] as const,
+  accounts: () => [...queryKeys.all, "accounts"] as const,
+  account: (accountId: string) => [...queryKeys.all, "account", accountId] as const,
+  /** The infinite inbox (every loaded page). */
+  conversations: (accountId: string, category: Category) =>
+    [...queryKeys.account(accountId), "conversations", category] as const,
+  /** The small poller of the inbox's first page. */
+  conversationsHead: (accountId: string, category: Category) =>
+    [...queryKeys.account(accountId), "conversations-head", category] as const,
+  /** The infinite thread history (every loaded page). */
+  messages: (accountId: string, conversationId: string) =>
+    [...queryKeys.account(accountId), "messages", conversationId] as const,
+  /** The small `since` poller of a thread. */
+  messagesSince: (accountId: string, conversationId: string) =>
+    [...queryKeys.account(accountId), "messages-since", conversationId] as const,
+};

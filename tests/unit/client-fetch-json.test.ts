@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { accountsResponseSchema } from "@/lib/contracts/api";
+import { fetchJson, parseRetryAfter } from "@/lib/client/fetch-json";
+import { ApiError, InvalidResponseError, NetworkError, describeError, isRetryableError } from "@/lib/client/errors";
+
+const fakeFetch =
+  (status: number, body: string, headers: Record<string, string> = {}): typeof fetch =>
+  async () =>
+    new Response(body, { status, headers: { "content-type": "application/json", ...headers } });
+
+const account = {
+  id: "demo",
+  label: "Demo",
+  provider: "demo",
+  isDemo: true,
+  capabilities: { categories: ["INBOX"], since: "native", needsSync: false },
+};
+
+describe("fetchJson", () => {
+  it("parses a valid response with the schema", async () => {
+    const data = await fetchJson("/x", accountsResponseSchema, undefined, fakeFetch(200, JSON.stringify({ accounts: [account] })));
+    expect(data.accounts[0]?.id).toBe("demo");
+  });
+
+  it("throws InvalidResponseError when a 2xx body breaks the contract or is not JSON", async () => {
+    await expect(fetchJson("/x", accountsResponseSchema, undefined, fakeFetch(200, '{"accounts":[{}]}'))).rejects.toBeInstanceOf(
+      InvalidResponseError,
+    );
+    await expect(fetchJson("/x", accountsResponseSchema, undefined, fakeFetch(200, "<html>"))).rejects.toBeInstanceOf(
+      InvalidResponseError,
+    );
+  });
+
+  it("turns our error envelope into an ApiError", async () => {
+    const body = JSON.stringify({ error: { code: "rate_limited", message: "slow down", retryAfter: 7 } });
+    const error = await fetchJson("/x", accountsResponseSchema, undefined, fakeFetch(429, body)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 429, code: "rate_limited", message: "slow down", retryAfter: 7 });
+    expect(isRetryableError(error)).toBe(true);
+    expect(describeError(error).detail).toContain("7 s");
+  });
+
+  it("uses the Retry-After header when the envelope has none", async () => {
+    const body = JSON.stringify({ error: { code: "rate_limited", message: "x" } });
+    const error = await fetchJson("/x", accountsResponseSchema, undefined, fakeFetch(429, body, { "retry-after": "3" })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ retryAfter: 3 });
+  });
+
+  it("maps a non-envelope error page by status", async () => {
+    const error = await fetchJson("/x", accountsResponseSchema, undefined, fakeFetch(504, "<html>gateway</html>")).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ status: 504, code: "upstream_timeout" });
+    const notFound = await fetchJson("/x", accountsResponseSchema, undefined, fakeFetch(404, "")).catch((e: unknown) => e);
+    expect(notFound).toMatchObject({ status: 404, code: "not_found" });
+    expect(isRetryableError(notFound)).toBe(false);
+  });
+
+  it("throws NetworkError when fetch itself fails, but lets an abort through", async () => {
+    const failing: typeof fetch = async () => {
+      throw new TypeError("Failed to fetch");
+    };
+    await expect(fetchJson("/x", accountsResponseSchema, undefined, failing)).rejects.toBeInstanceOf(NetworkError);
+    const controller = new AbortController();
+    controller.abort();
+    const aborting: typeof fetch = async () => {
+      throw new DOMException("aborted", "AbortError");
+    };
+    const error = await fetchJson("/x", accountsResponseSchema, controller.signal, aborting).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(NetworkError);
+    expect((error as Error).name).toBe("AbortError");
+  });
+});
+
+describe("parseRetryAfter", () => {
+  it("reads seconds and HTTP dates", () => {
+    expect(parseRetryAfter("12")).toBe(12);
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter("soon")).toBeUndefined();
+    expect(parseRetryAfter(new Date(Date.now() + 5_000).toUTCString())).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("describeError", () => {
+  it("derives the title from the code and keeps our server's provider message", () => {
+    const fromServer = new ApiError(502, "upstream_error", "Linkup is having trouble right now.", undefined, true);
+    expect(describeError(fromServer)).toMatchObject({ title: "LinkedIn is unavailable", detail: "Linkup is having trouble right now.", canRetry: true });
+    const fallback = new ApiError(502, "upstream_error", "Unexpected HTTP 502 response");
+    expect(describeError(fallback).detail).toMatch(/provider/);
+    expect(describeError(new ApiError(404, "not_found", "No account", undefined, true))).toMatchObject({ canRetry: false });
+    expect(describeError(new NetworkError("x")).title).toMatch(/offline/i);
+    expect(describeError(new Error("boom")).canRetry).toBe(true);
+  });
+});

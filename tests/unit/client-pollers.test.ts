@@ -1,0 +1,184 @@
+import { QueryClient } from "@tanstack/react-query";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Conversation, Message } from "@/lib/contracts/api";
+import { flattenConversations, type ConversationPages } from "@/lib/client/merge-inbox";
+import { flattenMessages, type MessagePages } from "@/lib/client/merge-messages";
+import {
+  conversationsHeadQueryOptions,
+  conversationsInfiniteOptions,
+  messagesInfiniteOptions,
+  messagesSinceQueryOptions,
+} from "@/lib/client/queries";
+import { queryKeys } from "@/lib/client/query-keys";
+
+const ACCOUNT = "acc:1";
+const CONV = "urn:li:msg_conversation:(urn:li:fsd_profile:ACoAA,2-MDZi==)";
+
+function msg(n: number, sentAt = 1_000 + n): Message {
+  return { id: `m${n}`, text: `message ${n}`, sentAt, sender: { name: "Ada" }, fromMe: false, type: "text", attachments: [], reactions: [] };
+}
+function conv(id: string): Conversation {
+  return { id, participant: { name: id }, lastMessage: null, unreadCount: 0, type: "normal" };
+}
+
+type Handler = (url: URL) => Promise<unknown> | unknown;
+let handler: Handler;
+const calls: URL[] = [];
+
+beforeEach(() => {
+  calls.length = 0;
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(1_000_000);
+  vi.stubGlobal("fetch", async (input: string) => {
+    const url = new URL(input, "http://app.test");
+    calls.push(url);
+    const body = await handler(url);
+    if (body instanceof Response) return body;
+    return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
+  });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+const newClient = () => new QueryClient({ defaultOptions: { queries: { retry: false } } });
+const later = () => vi.setSystemTime(Date.now() + 5_000);
+
+describe("thread `since` poller", () => {
+  it("asks for messages since the newest one in the cache at call time and merges them into page 1", async () => {
+    let server = [msg(3), msg(2), msg(1)];
+    handler = (url) => {
+      const since = url.searchParams.get("since");
+      if (since !== null) return { messages: server.filter((m) => m.sentAt >= Number(since)), nextCursor: null };
+      return { messages: server.slice(0, 2), nextCursor: "older" };
+    };
+    const client = newClient();
+    await client.fetchInfiniteQuery(messagesInfiniteOptions(ACCOUNT, CONV));
+    expect(calls[0]!.pathname).toBe(`/api/accounts/acc%3A1/conversations/${encodeURIComponent(CONV)}/messages`);
+
+    later();
+    server = [msg(5), msg(4), ...server];
+    await client.fetchQuery(messagesSinceQueryOptions(ACCOUNT, CONV));
+    expect(calls[1]!.searchParams.get("since")).toBe("1003");
+    const data = client.getQueryData<MessagePages>(queryKeys.messages(ACCOUNT, CONV));
+    expect(data!.pages[0]!.messages.map((m) => m.id)).toEqual(["m5", "m4", "m3", "m2"]);
+    expect(data!.pages[0]!.nextCursor).toBe("older");
+
+    // The next poll starts from the new newest message (read from the cache, not the key).
+    later();
+    await client.refetchQueries({ queryKey: queryKeys.messagesSince(ACCOUNT, CONV) });
+    expect(calls[2]!.searchParams.get("since")).toBe("1005");
+    expect(flattenMessages(client.getQueryData(queryKeys.messages(ACCOUNT, CONV))).map((m) => m.id)).toEqual(["m5", "m4", "m3", "m2"]);
+  });
+
+  it("reloads the thread instead of merging when the server says the since answer is truncated", async () => {
+    let server = [msg(3), msg(2), msg(1)];
+    let truncated = false;
+    handler = (url) => {
+      const since = url.searchParams.get("since");
+      if (since !== null) return { messages: server.slice(0, 2), nextCursor: null, meta: { truncated } };
+      return { messages: server.slice(0, 2), nextCursor: "older" };
+    };
+    const client = newClient();
+    await client.fetchInfiniteQuery(messagesInfiniteOptions(ACCOUNT, CONV));
+
+    later();
+    server = [msg(500), msg(499), ...server];
+    truncated = true;
+    await client.fetchQuery(messagesSinceQueryOptions(ACCOUNT, CONV));
+    // Not merged (that would hide the gap between m499 and m3); the history was reset.
+    const data = client.getQueryData<MessagePages>(queryKeys.messages(ACCOUNT, CONV));
+    expect(data).toBeUndefined();
+    await client.fetchInfiniteQuery(messagesInfiniteOptions(ACCOUNT, CONV));
+    expect(flattenMessages(client.getQueryData(queryKeys.messages(ACCOUNT, CONV))).map((m) => m.id)).toEqual(["m500", "m499"]);
+  });
+
+  it("does not lose a polled message when an older page is being fetched at the same time", async () => {
+    let releaseOlder: () => void = () => undefined;
+    const olderGate = new Promise<void>((resolve) => (releaseOlder = resolve));
+    handler = async (url) => {
+      if (url.searchParams.get("since") !== null) return { messages: [msg(9), msg(8)], nextCursor: null };
+      if (url.searchParams.get("cursor") === "older") {
+        await olderGate;
+        return { messages: [msg(6), msg(5)], nextCursor: null };
+      }
+      return { messages: [msg(8), msg(7)], nextCursor: "older" };
+    };
+    const client = newClient();
+    await client.fetchInfiniteQuery(messagesInfiniteOptions(ACCOUNT, CONV));
+    later();
+    // What useInfiniteQuery's fetchNextPage does: build on the pages as they are when it starts.
+    const olderPage = client
+      .getQueryCache()
+      .find({ queryKey: queryKeys.messages(ACCOUNT, CONV) })!
+      .fetch(undefined, { meta: { fetchMore: { direction: "forward" } } });
+    const poll = client.fetchQuery(messagesSinceQueryOptions(ACCOUNT, CONV));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    releaseOlder();
+    await Promise.all([olderPage, poll]);
+    const ids = flattenMessages(client.getQueryData(queryKeys.messages(ACCOUNT, CONV))).map((m) => m.id);
+    expect(ids).toEqual(["m9", "m8", "m7", "m6", "m5"]);
+  });
+
+  it("leaves the loaded history alone when a poll fails", async () => {
+    handler = (url) =>
+      url.searchParams.get("since") !== null
+        ? new Response(JSON.stringify({ error: { code: "upstream_timeout", message: "slow" } }), { status: 504 })
+        : { messages: [msg(2), msg(1)], nextCursor: null };
+    const client = newClient();
+    await client.fetchInfiniteQuery(messagesInfiniteOptions(ACCOUNT, CONV));
+    const before = client.getQueryData(queryKeys.messages(ACCOUNT, CONV));
+    later();
+    await expect(client.fetchQuery({ ...messagesSinceQueryOptions(ACCOUNT, CONV), retry: false })).rejects.toMatchObject({
+      code: "upstream_timeout",
+    });
+    expect(client.getQueryData(queryKeys.messages(ACCOUNT, CONV))).toBe(before);
+  });
+});
+
+describe("inbox head poller", () => {
+  it("refreshes only page 1 and merges it without dropping anything loaded", async () => {
+    let head = [conv("a"), conv("b")];
+    handler = (url) => {
+      if (url.searchParams.get("cursor") === "p2") return { conversations: [conv("c"), conv("d")], nextCursor: null };
+      return { conversations: head, nextCursor: "p2" };
+    };
+    const client = newClient();
+    await client.fetchInfiniteQuery({ ...conversationsInfiniteOptions(ACCOUNT, "UNREAD"), pages: 2 });
+    expect(calls.map((u) => u.searchParams.get("cursor"))).toEqual([null, "p2"]);
+
+    later();
+    head = [conv("d"), conv("a")];
+    await client.fetchQuery(conversationsHeadQueryOptions(ACCOUNT, "UNREAD"));
+    expect(calls).toHaveLength(3);
+    expect(calls[2]!.searchParams.get("category")).toBe("UNREAD");
+    expect(calls[2]!.searchParams.get("cursor")).toBeNull();
+    const data = client.getQueryData<ConversationPages>(queryKeys.conversations(ACCOUNT, "UNREAD"));
+    expect(flattenConversations(data).map((c) => c.id)).toEqual(["d", "a", "b", "c"]);
+    expect(data!.pageParams).toEqual([null, "p2"]);
+  });
+
+  it("skips the network right after the inbox itself loaded", async () => {
+    handler = () => ({ conversations: [conv("a")], nextCursor: null });
+    const client = newClient();
+    await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
+    await client.fetchQuery(conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe("query options", () => {
+  it("never poll or refetch the histories", () => {
+    for (const options of [messagesInfiniteOptions(ACCOUNT, CONV), conversationsInfiniteOptions(ACCOUNT, "INBOX")]) {
+      expect(options).not.toHaveProperty("refetchInterval");
+      expect(options.staleTime).toBe(Infinity);
+      expect(options.refetchOnWindowFocus).toBe(false);
+    }
+    for (const options of [messagesSinceQueryOptions(ACCOUNT, CONV), conversationsHeadQueryOptions(ACCOUNT, "INBOX")]) {
+      expect(options.refetchIntervalInBackground).toBe(false);
+      expect(options.refetchOnWindowFocus).toBe(true);
+      expect(typeof options.refetchInterval).toBe("function");
+    }
+  });
+});
