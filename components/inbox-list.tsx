@@ -7,7 +7,8 @@ import { conversationHref } from "@/lib/client/routes";
 import { markOpenedFromList } from "@/lib/client/nav-memory";
 import { ConversationRow } from "./conversation-row";
 import { InboxIcon } from "./icons";
-import { EmptyState, ErrorState, InboxSkeleton, RetryButton, Spinner, StaleBanner } from "./states";
+import { PagingControl } from "./paging-control";
+import { EmptyState, ErrorState, InboxSkeleton, StaleBanner } from "./states";
 
 const EMPTY_DETAIL: Record<Category, string> = {
   INBOX: "When someone messages you on LinkedIn, the conversation shows up here.",
@@ -99,29 +100,20 @@ export function InboxList({
           ))}
         </ul>
         <div ref={sentinelRef} aria-hidden="true" className="h-px" />
-        <div className="flex min-h-16 items-center justify-center px-4 py-3">
-          {history.isFetchNextPageError ? (
-            <div role="alert" data-testid="error-state" className="flex flex-col items-center gap-1 text-center text-sm text-zinc-600">
-              <span>Couldn&apos;t load more conversations.</span>
-              <RetryButton compact onRetry={() => void fetchNextPage()} retrying={isFetchingNextPage} />
-            </div>
-          ) : hasNextPage ? (
-            <button
-              type="button"
-              data-testid="load-more"
-              onClick={() => void fetchNextPage()}
-              disabled={isFetchingNextPage}
-              className="inline-flex min-h-11 items-center gap-2 rounded-lg px-4 text-sm font-medium text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:cursor-default disabled:hover:bg-transparent"
-            >
-              {isFetchingNextPage ? <Spinner label="Loading more conversations" /> : null}
-              {isFetchingNextPage ? "Loading…" : "Load more"}
-            </button>
-          ) : (
+        <PagingControl
+          failed={history.isFetchNextPageError}
+          hasMore={hasNextPage}
+          loading={isFetchingNextPage}
+          onLoad={() => void fetchNextPage()}
+          labels={{ failed: "Couldn't load more conversations.", load: "Load more", loading: "Loading more conversations…" }}
+          testId="load-more"
+          className="min-h-16 py-3"
+          end={
             <span className="text-xs text-zinc-400">
               {conversations.length} conversation{conversations.length === 1 ? "" : "s"}
             </span>
-          )}
-        </div>
+          }
+        />
       </>
     );
   }

@@ -13,7 +13,8 @@ import { inboxHref } from "@/lib/client/routes";
 import { useIsDesktop } from "@/lib/client/use-media-query";
 import { ArrowDownIcon, ChatIcon } from "./icons";
 import { MessageItem, sideOf } from "./message-item";
-import { EmptyState, ErrorState, RetryButton, Spinner, StaleBanner, ThreadSkeleton } from "./states";
+import { PagingControl } from "./paging-control";
+import { EmptyState, ErrorState, StaleBanner, ThreadSkeleton } from "./states";
 import { ThreadHeader } from "./thread-header";
 
 /** Within this distance of the bottom, new messages scroll into view by themselves. */
@@ -211,27 +212,16 @@ export function ThreadView({
     body = (
       <div className="flex min-h-full flex-col justify-end pb-4">
         <div ref={topSentinelRef} aria-hidden="true" className="h-px" />
-        <div className="mx-auto flex min-h-14 w-full max-w-3xl items-center justify-center px-4 pt-3">
-          {isFetchNextPageError ? (
-            <div role="alert" className="flex flex-col items-center gap-1 text-center text-sm text-zinc-600">
-              <span>Couldn&apos;t load older messages.</span>
-              <RetryButton compact onRetry={() => void fetchNextPage()} retrying={isFetchingNextPage} />
-            </div>
-          ) : hasNextPage ? (
-            <button
-              type="button"
-              data-testid="load-older"
-              onClick={() => void fetchNextPage()}
-              disabled={isFetchingNextPage}
-              className="inline-flex min-h-11 items-center gap-2 rounded-full px-4 text-sm font-medium text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:hover:bg-transparent"
-            >
-              {isFetchingNextPage ? <Spinner label="Loading older messages" /> : null}
-              {isFetchingNextPage ? "Loading older messages…" : "Load older messages"}
-            </button>
-          ) : (
-            <p className="text-xs text-zinc-400">Start of your conversation{participant ? ` with ${participant.name}` : ""}</p>
-          )}
-        </div>
+        <PagingControl
+          failed={isFetchNextPageError}
+          hasMore={hasNextPage}
+          loading={isFetchingNextPage}
+          onLoad={() => void fetchNextPage()}
+          labels={{ failed: "Couldn't load older messages.", load: "Load older messages", loading: "Loading older messages…" }}
+          testId="load-older"
+          className="mx-auto min-h-14 w-full max-w-3xl pt-3"
+          end={<p className="text-xs text-zinc-400">Start of your conversation{participant ? ` with ${participant.name}` : ""}</p>}
+        />
         <ol ref={listRef} aria-label="Messages" className="mx-auto flex w-full max-w-3xl flex-col">
           {days.map((day) => (
             <li key={day.key} className="relative">

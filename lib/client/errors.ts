@@ -108,51 +108,49 @@ export function describeError(error: unknown): ErrorDescription {
 }
 
 function describeCode(error: ApiError): ErrorDescription {
-  {
-    switch (error.code) {
-      case "unauthenticated":
-        return { title: "Signed out", detail: "Your session has ended. Sign in again to see your messages.", canRetry: true };
-      case "forbidden":
-        return { title: "No access", detail: "You don't have access to this account.", canRetry: false };
-      case "not_found":
-        return { title: "Not found", detail: "This conversation or account doesn't exist, or it was removed.", canRetry: false };
-      case "bad_request":
-        return { title: "Invalid request", detail: "That link doesn't look right. Go back to your inbox and try again.", canRetry: false };
-      case "conflict":
-        return {
-          title: "Still syncing",
-          detail: "This LinkedIn account is still being synchronized. Try again in a minute.",
-          canRetry: true,
-        };
-      case "rate_limited": {
-        const wait = error.retryAfter !== undefined && error.retryAfter > 0 ? ` Try again in ${formatSeconds(error.retryAfter)}.` : " Try again shortly.";
-        return { title: "Slow down", detail: `The LinkedIn data provider is limiting how fast we can load messages.${wait}`, canRetry: true };
-      }
-      case "credits_exhausted":
-        return {
-          title: "Out of credits",
-          detail: "The LinkedIn data provider for this account has run out of credits. Top up the provider account to continue.",
-          canRetry: true,
-        };
-      case "upstream_auth":
-        return {
-          title: "LinkedIn connection lost",
-          detail: "The connection to LinkedIn for this account needs to be renewed. Reconnect the account, then retry.",
-          canRetry: true,
-        };
-      case "upstream_timeout":
-        return { title: "LinkedIn is slow to respond", detail: "The LinkedIn data provider took too long to answer. Try again in a moment.", canRetry: true };
-      case "upstream_invalid":
-        return {
-          title: "Unexpected answer from LinkedIn",
-          detail: "The LinkedIn data provider sent something Threadline couldn't read. Try again later.",
-          canRetry: true,
-        };
-      case "upstream_error":
-        return { title: "LinkedIn is unavailable", detail: "The LinkedIn data provider had a problem. Try again in a moment.", canRetry: true };
-      case "internal_error":
-        return { title: "Something went wrong", detail: "Threadline hit an unexpected error. Try again in a moment.", canRetry: true };
+  switch (error.code) {
+    case "unauthenticated":
+      return { title: "Signed out", detail: "Your session has ended. Sign in again to see your messages.", canRetry: true };
+    case "forbidden":
+      return { title: "No access", detail: "You don't have access to this account.", canRetry: false };
+    case "not_found":
+      return { title: "Not found", detail: "This conversation or account doesn't exist, or it was removed.", canRetry: false };
+    case "bad_request":
+      return { title: "Invalid request", detail: "That link doesn't look right. Go back to your inbox and try again.", canRetry: false };
+    case "conflict":
+      return {
+        title: "Still syncing",
+        detail: "This LinkedIn account is still being synchronized. Try again in a minute.",
+        canRetry: true,
+      };
+    case "rate_limited": {
+      const wait = error.retryAfter !== undefined && error.retryAfter > 0 ? ` Try again in ${formatSeconds(error.retryAfter)}.` : " Try again shortly.";
+      return { title: "Slow down", detail: `The LinkedIn data provider is limiting how fast we can load messages.${wait}`, canRetry: true };
     }
+    case "credits_exhausted":
+      return {
+        title: "Out of credits",
+        detail: "The LinkedIn data provider for this account has run out of credits. Top up the provider account to continue.",
+        canRetry: true,
+      };
+    case "upstream_auth":
+      return {
+        title: "LinkedIn connection lost",
+        detail: "The connection to LinkedIn for this account needs to be renewed. Reconnect the account, then retry.",
+        canRetry: true,
+      };
+    case "upstream_timeout":
+      return { title: "LinkedIn is slow to respond", detail: "The LinkedIn data provider took too long to answer. Try again in a moment.", canRetry: true };
+    case "upstream_invalid":
+      return {
+        title: "Unexpected answer from LinkedIn",
+        detail: "The LinkedIn data provider sent something Threadline couldn't read. Try again later.",
+        canRetry: true,
+      };
+    case "upstream_error":
+      return { title: "LinkedIn is unavailable", detail: "The LinkedIn data provider had a problem. Try again in a moment.", canRetry: true };
+    case "internal_error":
+      return { title: "Something went wrong", detail: "Threadline hit an unexpected error. Try again in a moment.", canRetry: true };
   }
 }
 
