@@ -7,6 +7,9 @@ type RouteContext = { params?: Promise<Record<string, string | string[] | undefi
 
 type Handler<TParams, TQuery> = (input: { params: TParams; query: TQuery; signal: AbortSignal }) => Promise<unknown> | unknown;
 
+/** Time kept back from maxDuration to answer with our own error before the platform's cut-off. */
+const BUDGET_MARGIN_MS = 3_000;
+
 /** Seconds we suggest when a provider rate-limits us without saying for how long. */
 const DEFAULT_RETRY_AFTER_SECONDS = 10;
 
@@ -15,16 +18,22 @@ const DEFAULT_RETRY_AFTER_SECONDS = 10;
  * call), call one named server function, answer JSON; any failure → our one error envelope.
  */
 export function apiRoute<TParams, TQuery>(
-  schemas: { params: z.ZodType<TParams>; query: z.ZodType<TQuery> },
+  spec: { params: z.ZodType<TParams>; query: z.ZodType<TQuery>; maxDurationSeconds?: number },
   handler: Handler<TParams, TQuery>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
+    // Everything a request does upstream (attempts, retries, waits) ends before the platform kills it.
+    const budget = spec.maxDurationSeconds === undefined ? undefined : AbortSignal.timeout(spec.maxDurationSeconds * 1000 - BUDGET_MARGIN_MS);
+    const signal = budget ? AbortSignal.any([request.signal, budget]) : request.signal;
     try {
-      const params = parseInput("path", schemas.params, (await context.params) ?? {});
-      const query = parseInput("query", schemas.query, queryObject(new URL(request.url).searchParams));
-      const result = await handler({ params, query, signal: request.signal });
+      const params = parseInput("path", spec.params, (await context.params) ?? {});
+      const query = parseInput("query", spec.query, queryObject(new URL(request.url).searchParams));
+      const result = await handler({ params, query, signal });
       return Response.json(result, { headers: { "cache-control": "no-store" } });
     } catch (error) {
+      if (budget?.aborted && !request.signal.aborted) {
+        return errorResponse(new ApiError("upstream_timeout", "The provider took too long to answer. Try again in a moment."));
+      }
       return errorResponse(error, request.signal);
     }
   };

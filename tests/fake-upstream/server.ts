@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { z } from "zod";
 import { handleLinkupV2Request } from "@/lib/server/linkup-v2-simulator/wire";
-import { createFaultQueue } from "./faults";
+import { chaosFault, createFaultQueue, damage, faultSchema } from "./faults";
 import { createFixtureMailbox } from "./fixture-mailbox";
 
 const port = Number(process.env.FAKE_UPSTREAM_PORT ?? 4010);
@@ -16,16 +16,12 @@ const linkupAccount = process.env.FAKE_LINKUP_ACCOUNT_ID ?? "acc_fake";
 
 let fixture = createFixtureMailbox(Date.now() - 60_000);
 const faults = createFaultQueue();
-const stats = { calls: {} as Record<string, number>, credits: 0 };
+const stats = { calls: {} as Record<string, number>, credits: 0, faults: 0 };
+/** Probability that any upstream call fails at random (the soak's chaos mode); 0 = off. */
+let chaosRate = 0;
 
 const appendSchema = z.object({ conversationId: z.string(), text: z.string().min(1), fromMe: z.boolean().default(false) });
-const faultSchema = z.object({
-  action: z.string().optional(),
-  status: z.number().int().min(200).max(599),
-  body: z.unknown().optional(),
-  headers: z.record(z.string(), z.string()).optional(),
-  times: z.number().int().min(1).default(1),
-});
+const chaosSchema = z.object({ rate: z.number().min(0).max(1) });
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -38,7 +34,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-async function control(path: string, method: string, body: string, res: ServerResponse): Promise<void> {
+async function control(url: URL, method: string, body: string, res: ServerResponse): Promise<void> {
+  const path = url.pathname;
   if (path === "/__control/health") return sendJson(res, 200, { ok: true });
   if (path === "/__control/stats" && method === "GET") return sendJson(res, 200, stats);
   if (path === "/__control/conversations" && method === "GET") return sendJson(res, 200, { ids: fixture.conversationIds() });
@@ -47,6 +44,8 @@ async function control(path: string, method: string, body: string, res: ServerRe
     faults.clear();
     stats.calls = {};
     stats.credits = 0;
+    stats.faults = 0;
+    chaosRate = 0;
     return sendJson(res, 200, { ok: true });
   }
   if (path === "/__control/messages" && method === "POST") {
@@ -58,6 +57,14 @@ async function control(path: string, method: string, body: string, res: ServerRe
     faults.add(faultSchema.parse(JSON.parse(body)));
     return sendJson(res, 201, { ok: true });
   }
+  if (path === "/__control/chaos" && method === "POST") {
+    chaosRate = chaosSchema.parse(JSON.parse(body)).rate;
+    return sendJson(res, 200, { ok: true });
+  }
+  if (path === "/__control/thread" && method === "GET") {
+    const thread = fixture.mailbox.thread(url.searchParams.get("id") ?? "");
+    return thread ? sendJson(res, 200, { messages: thread.messages }) : sendJson(res, 404, { error: "no such conversation" });
+  }
   if (path === "/__control/faults" && method === "DELETE") {
     faults.clear();
     return sendJson(res, 200, { ok: true });
@@ -68,8 +75,16 @@ async function control(path: string, method: string, body: string, res: ServerRe
 async function linkup(req: IncomingMessage, path: string, body: string, res: ServerResponse): Promise<void> {
   const action = actionOf(body);
   stats.calls[action ?? "unknown"] = (stats.calls[action ?? "unknown"] ?? 0) + 1;
-  const fault = faults.take(action);
-  if (fault) return sendJson(res, fault.status, fault.body ?? { success: false, error: { code: "INTERNAL_ERROR", message: "injected" } }, fault.headers);
+  const fault = faults.take(action) ?? chaosFault(chaosRate, Math.random);
+  if (fault) stats.faults++;
+  if (fault?.kind === "status") {
+    return sendJson(res, fault.status, fault.body ?? { success: false, error: { code: "INTERNAL_ERROR", message: "injected" } }, fault.headers);
+  }
+  if (fault?.kind === "reset") {
+    req.socket.destroy();
+    return;
+  }
+  if (fault?.kind === "delay") await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 
   const request = new Request(`http://fake-upstream${path}`, {
     method: req.method,
@@ -80,7 +95,7 @@ async function linkup(req: IncomingMessage, path: string, body: string, res: Ser
   const text = await response.text();
   stats.credits += creditsIn(text);
   res.writeHead(response.status, { "content-type": "application/json" });
-  res.end(text);
+  res.end(fault && response.ok ? damage(fault, text) : text);
 }
 
 function actionOf(body: string): string | undefined {
@@ -102,9 +117,10 @@ function creditsIn(text: string): number {
 }
 
 const server = createServer((req, res) => {
-  const path = new URL(req.url ?? "/", "http://localhost").pathname;
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const path = url.pathname;
   readBody(req)
-    .then((body) => (path.startsWith("/__control/") ? control(path, req.method ?? "GET", body, res) : path.startsWith("/v2/") ? linkup(req, path, body, res) : sendJson(res, 404, { error: "not found" })))
+    .then((body) => (path.startsWith("/__control/") ? control(url, req.method ?? "GET", body, res) : path.startsWith("/v2/") ? linkup(req, path, body, res) : sendJson(res, 404, { error: "not found" })))
     .catch((error: unknown) => sendJson(res, 400, { error: error instanceof Error ? error.message : "bad request" }));
 });
 

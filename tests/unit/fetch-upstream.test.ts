@@ -95,6 +95,23 @@ describe("fetchUpstream", () => {
     expect(r.sleeps).toEqual([]);
   });
 
+  it("retries a body cut short, since a dropped connection is transient", async () => {
+    const r = request([() => new Response('{"ok": tr', { status: 200 }), ok]);
+    await expect(r.run()).resolves.toEqual({ ok: true });
+    expect(r.calls()).toBe(2);
+  });
+
+  it("reads X-RateLimit-Reset on a 429, and only there", async () => {
+    const now = Date.parse("2026-04-27T23:59:58Z");
+    const reset = { "x-ratelimit-reset": "2026-04-28T00:00:00Z" };
+    const limited = request([() => new Response("", { status: 429, headers: reset }), ok], { now: () => now });
+    await expect(limited.run()).resolves.toEqual({ ok: true });
+    expect(limited.sleeps).toEqual([2_000]);
+    const broken = request([() => new Response("", { status: 500, headers: reset }), ok], { now: () => now });
+    await expect(broken.run()).resolves.toEqual({ ok: true });
+    expect(broken.sleeps).toEqual([150]);
+  });
+
   it("reports truncated JSON and drifted shapes as upstream_invalid", async () => {
     await expect(request([() => new Response('{"ok": tr', { status: 200 })]).run()).rejects.toMatchObject({ code: "upstream_invalid" });
     await expect(request([() => Response.json({ ok: "yes" })]).run()).rejects.toMatchObject({

@@ -86,7 +86,10 @@ async function attemptOnce<T>(request: UpstreamRequest<T>, now: () => number): P
   }
 
   const body = parseJson(text);
-  const retryAfter = parseRetryAfter(response.headers.get("retry-after"), now());
+  const retryAfter =
+    parseRetryAfter(response.headers.get("retry-after"), now()) ??
+    // ConnectSafely-style limits say when the window resets; on any other failure that is no hint.
+    (response.status === 429 ? parseRetryAfter(response.headers.get("x-ratelimit-reset"), now()) : undefined);
 
   if (!response.ok || (body !== undefined && request.isErrorBody?.(body))) {
     const failure: UpstreamFailure = { status: response.status, body, retryAfter };
@@ -94,7 +97,8 @@ async function attemptOnce<T>(request: UpstreamRequest<T>, now: () => number): P
   }
   if (body === undefined) {
     logDrift(request.provider, request.url, "the response was not valid JSON");
-    throw new ApiError("upstream_invalid", `${request.provider} sent a response that is not valid JSON.`);
+    // Most often a connection cut mid-body: worth one more try, unlike a well-formed body of the wrong shape.
+    throw new ApiError("upstream_invalid", `${request.provider} sent a response that is not valid JSON.`, { retryable: true });
   }
   const parsed = request.success.safeParse(body);
   if (!parsed.success) {

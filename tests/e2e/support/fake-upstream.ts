@@ -1,4 +1,5 @@
 import type { APIRequestContext } from "@playwright/test";
+import type { FaultInput } from "../../fake-upstream/faults";
 import { E2E } from "./env";
 
 /** The fake upstream's control API, for tests that make LinkedIn messages arrive or providers fail. */
@@ -16,14 +17,18 @@ export function fakeUpstream(request: APIRequestContext) {
       const response = await request.post(url("/messages"), { data: { conversationId, text, fromMe } });
       return ((await response.json()) as { message: { timestamp: number } }).message;
     },
-    async fail(fault: { action?: string; status: number; body?: unknown; headers?: Record<string, string>; times?: number }) {
-      await request.post(url("/faults"), { data: { times: 1, ...fault } });
+    async fail(fault: FaultInput) {
+      const response = await request.post(url("/faults"), { data: fault });
+      if (!response.ok()) throw new Error(`fake upstream refused the fault: ${await response.text()}`);
+    },
+    async chaos(rate: number) {
+      await request.post(url("/chaos"), { data: { rate } });
     },
     async clearFaults() {
       await request.delete(url("/faults"));
     },
-    async stats(): Promise<{ calls: Record<string, number>; credits: number }> {
-      return (await (await request.get(url("/stats"))).json()) as { calls: Record<string, number>; credits: number };
+    async stats(): Promise<{ calls: Record<string, number>; credits: number; faults: number }> {
+      return (await (await request.get(url("/stats"))).json()) as { calls: Record<string, number>; credits: number; faults: number };
     },
   };
 }

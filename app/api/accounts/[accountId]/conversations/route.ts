@@ -6,6 +6,6 @@ import { getConversations } from "@/lib/server/inbox";
 export const maxDuration = 30;
 
 export const GET = apiRoute(
-  { params: z.strictObject({ accountId: idParamSchema }), query: conversationsQuerySchema },
+  { params: z.strictObject({ accountId: idParamSchema }), query: conversationsQuerySchema, maxDurationSeconds: maxDuration },
   ({ params, query, signal }) => getConversations(params.accountId, query, signal),
 );

@@ -6,6 +6,6 @@ import { getMessages } from "@/lib/server/inbox";
 export const maxDuration = 30;
 
 export const GET = apiRoute(
-  { params: z.strictObject({ accountId: idParamSchema, conversationId: idParamSchema }), query: messagesQuerySchema },
+  { params: z.strictObject({ accountId: idParamSchema, conversationId: idParamSchema }), query: messagesQuerySchema, maxDurationSeconds: maxDuration },
   ({ params, query, signal }) => getMessages(params.accountId, params.conversationId, query, signal),
 );

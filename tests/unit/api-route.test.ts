@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { errorEnvelopeSchema } from "@/lib/contracts/errors";
+import { apiRoute } from "@/lib/server/api-route";
+import { ApiError } from "@/lib/server/errors";
+
+const noParams = { params: z.strictObject({}), query: z.strictObject({}) };
+
+/** Stands for upstream work that only ends when the request's signal does. */
+function waitForAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
+}
+
+describe("apiRoute", () => {
+  it("ends a request that outlives its maxDuration budget with upstream_timeout, in our envelope", async () => {
+    const route = apiRoute({ ...noParams, maxDurationSeconds: 3.2 }, ({ signal }) => waitForAbort(signal));
+    const started = Date.now();
+    const response = await route(new Request("http://x/api/slow"), {});
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(response.status).toBe(504);
+    expect(errorEnvelopeSchema.parse(await response.json()).error.code).toBe("upstream_timeout");
+  });
+
+  it("gives up quietly when the browser goes away", async () => {
+    const controller = new AbortController();
+    const route = apiRoute({ ...noParams, maxDurationSeconds: 30 }, ({ signal }) => waitForAbort(signal));
+    const pending = route(new Request("http://x/api/slow", { signal: controller.signal }), {});
+    controller.abort();
+    expect((await pending).status).toBe(499);
+  });
+
+  it("answers a rate limit with Retry-After, and an unexpected throw as a mapped internal_error", async () => {
+    const limited = await apiRoute(noParams, () => {
+      throw new ApiError("rate_limited", "slow down");
+    })(new Request("http://x/api/r"), {});
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("10");
+    expect(errorEnvelopeSchema.parse(await limited.json()).error.retryAfter).toBe(10);
+
+    const crashed = await apiRoute(noParams, () => {
+      throw new TypeError("x is undefined");
+    })(new Request("http://x/api/r"), {});
+    expect(crashed.status).toBe(500);
+    const body = errorEnvelopeSchema.parse(await crashed.json());
+    expect(body.error.code).toBe("internal_error");
+    expect(body.error.message).not.toContain("x is undefined");
+  });
+});
