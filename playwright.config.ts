@@ -51,6 +51,8 @@ export default defineConfig({
         LINKUP_ACCOUNT_ID: E2E.linkupAccountId,
         LINKUP_BASE_URL: `${E2E.fakeUpstreamUrl}/v2`,
         LINKUP_PROFILE_URL: E2E.selfProfileUrl,
+        // Short, so a hanging provider turns into upstream_timeout within a test's patience (3 attempts).
+        UPSTREAM_TIMEOUT_MS: String(E2E.upstreamTimeoutMs),
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

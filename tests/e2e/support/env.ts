@@ -11,4 +11,6 @@ export const E2E = {
   linkupKey: "e2e-linkup-key-7f3a9c1d55",
   linkupAccountId: "acc_fake",
   selfProfileUrl: FIXTURE_SELF.profileUrl,
+  /** The app server's per-attempt provider timeout in browser tests. */
+  upstreamTimeoutMs: 2_000,
 } as const;
