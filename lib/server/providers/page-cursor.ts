@@ -47,10 +47,13 @@ export function continuePage<T>(
   previous: CursorState | undefined,
   key: { idOf: (item: T) => string; timeOf: (item: T) => number },
 ): PageStep<T> {
+  // Pages go strictly older: anything newer than the last page's oldest time was served already
+  // (this also absorbs a provider that repeats a page), and at that time only `seen` was.
   const alreadyServed = new Set(previous?.seen ?? []);
   const items: T[] = [];
   for (const item of upstreamItems) {
     const id = key.idOf(item);
+    if (previous?.t !== undefined && key.timeOf(item) > previous.t) continue;
     if (alreadyServed.has(id)) continue;
     alreadyServed.add(id);
     items.push(item);
