@@ -87,3 +87,9 @@ export const SearchOffIcon = (p: IconProps) => (
     <path d="M21 21l-4.3-4.3" />
   </Icon>
 );
+export const CloudOffIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 3l18 18" />
+    <path d="M9.5 5.3A6 6 0 0 1 17.7 10H18a4 4 0 0 1 2.4 7.2M17 18H7a5 5 0 0 1-1.6-9.7" />
+  </Icon>
+);

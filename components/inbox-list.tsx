@@ -5,8 +5,9 @@ import { CATEGORY_LABELS, type Category } from "@/lib/contracts/api";
 import { useInbox, useNow } from "@/lib/client/hooks";
 import { conversationHref } from "@/lib/client/routes";
 import { markOpenedFromList } from "@/lib/client/nav-memory";
+import { useIsOnline } from "@/lib/client/use-online";
 import { ConversationRow } from "./conversation-row";
-import { InboxIcon } from "./icons";
+import { CloudOffIcon, InboxIcon } from "./icons";
 import { PagingControl } from "./paging-control";
 import { EmptyState, ErrorState, InboxSkeleton, StaleBanner } from "./states";
 
@@ -36,6 +37,7 @@ export function InboxList({
   hidden: boolean;
 }) {
   const { history, head, conversations } = useInbox(accountId, category, { poll: !hidden });
+  const online = useIsOnline();
   const now = useNow();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
@@ -74,7 +76,9 @@ export function InboxList({
   const label = CATEGORY_LABELS[category];
 
   let body: React.ReactNode;
-  if (history.isPending) {
+  if (history.isPending && !online) {
+    body = <EmptyState icon={<CloudOffIcon />} title="You're offline" detail={`${label} will load when you're back online.`} />;
+  } else if (history.isPending) {
     body = (
       <div role="status" aria-label={`Loading ${label}`}>
         <InboxSkeleton />
@@ -120,7 +124,7 @@ export function InboxList({
 
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
-      {head.isError && conversations.length > 0 ? (
+      {head.isError && online && conversations.length > 0 ? (
         <StaleBanner error={head.error} onRetry={() => void head.refetch()} retrying={head.isFetching} />
       ) : null}
       <div

@@ -9,6 +9,7 @@ import { decodeIdParam, homeHref, inboxHref } from "@/lib/client/routes";
 import { useIsDesktop } from "@/lib/client/use-media-query";
 import { CategoryTabs } from "./category-tabs";
 import { InboxList } from "./inbox-list";
+import { OfflineBanner } from "./offline-banner";
 import { EmptyState, ErrorState } from "./states";
 import { TopBar } from "./top-bar";
 import { SearchOffIcon } from "./icons";
@@ -73,6 +74,7 @@ export function InboxShell({ accountId, category, children }: { accountId: strin
         showDemoBadge={account?.isDemo === true && (!threadOpen || isDesktop)}
         className={threadOpen ? "hidden lg:flex" : "flex"}
       />
+      <OfflineBanner />
       <main className="flex min-h-0 flex-1">
         <section
           aria-label={`${CATEGORY_LABELS[category]} conversations`}

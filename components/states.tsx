@@ -16,7 +16,7 @@ export function ErrorState({
   retrying?: boolean;
   action?: ReactNode;
 }) {
-  const { title, detail, canRetry } = describeError(error);
+  const { title, detail, action: whatToDo, canRetry } = describeError(error);
   return (
     <div
       role="alert"
@@ -28,6 +28,7 @@ export function ErrorState({
       </span>
       <h2 className="text-base font-semibold text-zinc-900">{title}</h2>
       <p className="mt-1.5 text-sm leading-relaxed text-pretty text-zinc-600">{detail}</p>
+      <p className="mt-1 text-sm leading-relaxed font-medium text-pretty text-zinc-800">{whatToDo}</p>
       <div className="mt-5 flex flex-wrap items-center justify-center gap-2">
         {onRetry && canRetry ? <RetryButton onRetry={onRetry} retrying={retrying} /> : null}
         {action}
@@ -55,19 +56,23 @@ export function RetryButton({ onRetry, retrying = false, compact = false }: { on
   );
 }
 
-/** A slim banner over data that is still shown while a background refresh fails. */
+/**
+ * A slim banner over data that stays on screen while background refreshes fail: what is wrong,
+ * what the rep can do, and that what was loaded is still shown. It goes away with the next
+ * successful refresh (the caller shows it only while the poller is in error).
+ */
 export function StaleBanner({ error, onRetry, retrying }: { error: unknown; onRetry: () => void; retrying: boolean }) {
-  const { title, canRetry } = describeError(error);
+  const { title, action, canRetry } = describeError(error);
   return (
     <div
       role="status"
       data-testid="refresh-error"
-      className="flex items-center gap-2 border-b border-amber-200 bg-amber-50 px-4 py-1 text-[13px] text-amber-900"
+      className="flex shrink-0 items-center gap-2 border-b border-amber-200 bg-amber-50 px-4 py-1 text-[13px] leading-snug text-amber-900"
     >
       <AlertIcon width={16} height={16} className="shrink-0" />
-      <span className="min-w-0 flex-1 truncate">
-        {title}. Showing what was loaded.
-      </span>
+      <p className="min-w-0 flex-1 py-1">
+        <span className="font-semibold">{title}.</span> {action} <span className="text-amber-800/80">Showing what was loaded.</span>
+      </p>
       {canRetry ? <RetryButton onRetry={onRetry} retrying={retrying} compact /> : null}
     </div>
   );

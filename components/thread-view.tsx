@@ -11,7 +11,8 @@ import { conversationsInfiniteOptions } from "@/lib/client/queries";
 import { flattenConversations } from "@/lib/client/merge-inbox";
 import { inboxHref } from "@/lib/client/routes";
 import { useIsDesktop } from "@/lib/client/use-media-query";
-import { ArrowDownIcon, ChatIcon } from "./icons";
+import { useIsOnline } from "@/lib/client/use-online";
+import { ArrowDownIcon, ChatIcon, CloudOffIcon } from "./icons";
 import { MessageItem, sideOf } from "./message-item";
 import { PagingControl } from "./paging-control";
 import { EmptyState, ErrorState, StaleBanner, ThreadSkeleton } from "./states";
@@ -43,6 +44,7 @@ export function ThreadView({
   const { history, poll, messages } = useThread(accountId, conversationId);
   const { account } = useAccount(accountId);
   const isDesktop = useIsDesktop();
+  const online = useIsOnline();
   const now = useNow(60_000);
 
   // The participant, from the loaded inbox when the conversation is in it.
@@ -185,7 +187,9 @@ export function ThreadView({
   const notFound = history.error instanceof ApiError && history.error.code === "not_found";
 
   let body: React.ReactNode;
-  if (history.isPending) {
+  if (history.isPending && !online) {
+    body = <EmptyState icon={<CloudOffIcon />} title="You're offline" detail="This conversation will load when you're back online." />;
+  } else if (history.isPending) {
     body = (
       <div role="status" aria-label="Loading messages" className="mx-auto flex min-h-full w-full max-w-3xl flex-col justify-end">
         <ThreadSkeleton />
@@ -266,7 +270,8 @@ export function ThreadView({
         loading={history.isPending}
         showDemoBadge={account?.isDemo === true && !isDesktop}
       />
-      {poll.isError && messages.length > 0 ? (
+      {/* Offline, the offline banner says it all; back online, the catch-up poll settles this one. */}
+      {poll.isError && online && messages.length > 0 ? (
         <StaleBanner error={poll.error} onRetry={() => void poll.refetch()} retrying={poll.isFetching} />
       ) : null}
       <div

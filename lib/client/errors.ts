@@ -73,8 +73,12 @@ export function isRetryableError(error: unknown): boolean {
 }
 
 export type ErrorDescription = {
+  /** What is wrong, in a few words. */
   title: string;
+  /** Why, in a sentence: our server's own words for provider conditions, else derived from the code. */
   detail: string;
+  /** What the rep can do about it, in a short sentence (always derived from the code). */
+  action: string;
   /** Whether a Retry button makes sense. */
   canRetry: boolean;
 };
@@ -83,74 +87,88 @@ export type ErrorDescription = {
 export function describeError(error: unknown): ErrorDescription {
   if (error instanceof NetworkError) {
     return {
-      title: "You're offline",
-      detail: "Threadline couldn't reach the server. Check your connection and try again.",
+      title: "Can't reach Threadline",
+      detail: "The request didn't get through to the server.",
+      action: "Check your connection, then try again.",
       canRetry: true,
     };
   }
   if (error instanceof InvalidResponseError) {
     return {
       title: "Something went wrong",
-      detail: "The server sent a response Threadline couldn't read. Try again in a moment.",
+      detail: "The server sent a response Threadline couldn't read.",
+      action: "Try again in a moment.",
       canRetry: true,
     };
   }
   if (error instanceof ApiError) {
     const generic = describeCode(error);
-    // Provider conditions: our server's message says which provider and what to do; keep the
-    // code-derived title, prefer those words (never a raw upstream body: the server wrote them).
+    // Provider conditions: our server's message says which provider and what went wrong; keep the
+    // code-derived title and action, prefer those words (never a raw upstream body: the server wrote them).
     if (error.fromEnvelope && PROVIDER_CODES.has(error.code) && error.message.trim() !== "") {
       return { ...generic, detail: error.message };
     }
     return generic;
   }
-  return { title: "Something went wrong", detail: "An unexpected error occurred. Try again.", canRetry: true };
+  return { title: "Something went wrong", detail: "An unexpected error occurred.", action: "Try again.", canRetry: true };
 }
 
 function describeCode(error: ApiError): ErrorDescription {
   switch (error.code) {
     case "unauthenticated":
-      return { title: "Signed out", detail: "Your session has ended. Sign in again to see your messages.", canRetry: true };
+      return { title: "Signed out", detail: "Your session has ended.", action: "Sign in again to see your messages.", canRetry: true };
     case "forbidden":
-      return { title: "No access", detail: "You don't have access to this account.", canRetry: false };
+      return { title: "No access", detail: "You don't have access to this account.", action: "Ask an admin for access.", canRetry: false };
     case "not_found":
-      return { title: "Not found", detail: "This conversation or account doesn't exist, or it was removed.", canRetry: false };
-    case "bad_request":
-      return { title: "Invalid request", detail: "That link doesn't look right. Go back to your inbox and try again.", canRetry: false };
-    case "conflict":
       return {
-        title: "Still syncing",
-        detail: "This LinkedIn account is still being synchronized. Try again in a minute.",
+        title: "Not found",
+        detail: "This conversation or account doesn't exist, or it was removed.",
+        action: "Go back to your inbox.",
+        canRetry: false,
+      };
+    case "bad_request":
+      return { title: "Invalid request", detail: "That link doesn't look right.", action: "Go back to your inbox and try again.", canRetry: false };
+    case "conflict":
+      return { title: "Still syncing", detail: "This LinkedIn account is still being synchronized.", action: "Try again in a minute.", canRetry: true };
+    case "rate_limited":
+      return {
+        title: "Rate limited",
+        detail: "The LinkedIn data provider is limiting how fast we can load messages.",
+        action: error.retryAfter !== undefined && error.retryAfter > 0 ? `Try again in ${formatSeconds(error.retryAfter)}.` : "Try again shortly.",
         canRetry: true,
       };
-    case "rate_limited": {
-      const wait = error.retryAfter !== undefined && error.retryAfter > 0 ? ` Try again in ${formatSeconds(error.retryAfter)}.` : " Try again shortly.";
-      return { title: "Slow down", detail: `The LinkedIn data provider is limiting how fast we can load messages.${wait}`, canRetry: true };
-    }
     case "credits_exhausted":
       return {
         title: "Out of credits",
-        detail: "The LinkedIn data provider for this account has run out of credits. Top up the provider account to continue.",
+        detail: "The LinkedIn data provider for this account has run out of credits.",
+        action: "Top up the provider account to continue.",
         canRetry: true,
       };
     case "upstream_auth":
       return {
         title: "LinkedIn connection lost",
-        detail: "The connection to LinkedIn for this account needs to be renewed. Reconnect the account, then retry.",
+        detail: "The LinkedIn data provider no longer accepts this account's connection.",
+        action: "Reconnect the account, then retry.",
         canRetry: true,
       };
     case "upstream_timeout":
-      return { title: "LinkedIn is slow to respond", detail: "The LinkedIn data provider took too long to answer. Try again in a moment.", canRetry: true };
+      return {
+        title: "LinkedIn is slow to respond",
+        detail: "The LinkedIn data provider took too long to answer.",
+        action: "Try again in a moment.",
+        canRetry: true,
+      };
     case "upstream_invalid":
       return {
-        title: "Unexpected answer from LinkedIn",
-        detail: "The LinkedIn data provider sent something Threadline couldn't read. Try again later.",
+        title: "Unreadable answer from LinkedIn",
+        detail: "The LinkedIn data provider sent something Threadline couldn't read.",
+        action: "Try again later.",
         canRetry: true,
       };
     case "upstream_error":
-      return { title: "LinkedIn is unavailable", detail: "The LinkedIn data provider had a problem. Try again in a moment.", canRetry: true };
+      return { title: "LinkedIn is unavailable", detail: "The LinkedIn data provider had a problem.", action: "Try again in a moment.", canRetry: true };
     case "internal_error":
-      return { title: "Something went wrong", detail: "Threadline hit an unexpected error. Try again in a moment.", canRetry: true };
+      return { title: "Something went wrong", detail: "Threadline hit an unexpected error.", action: "Try again in a moment.", canRetry: true };
   }
 }
 

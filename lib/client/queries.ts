@@ -7,19 +7,21 @@
  *      · the thread `since` poller: since = newest sentAt in the cache *at call time* (not in the
  *        key), merged into the loaded history with mergeMessagesSince.
  *    Both write with setQueryData; a failing poll leaves the history (what is on screen) alone.
+ *  - While polls fail they back off (poll-backoff.ts). Offline, nothing is fetched: TanStack's
+ *    onlineManager pauses every query (networkMode "online"), and on reconnect each poller
+ *    catches up once, while the histories (staleTime Infinity, no refetchOnReconnect) stay put.
  */
 import { infiniteQueryOptions, queryOptions, type Query, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import type { Category } from "@/lib/contracts/api";
 import { accountsResponseSchema, conversationsPageSchema, messagesPageSchema } from "@/lib/contracts/api";
 import { accountsUrl, conversationsUrl, messagesUrl } from "./api-urls";
-import { ApiError } from "./errors";
+import { NetworkError } from "./errors";
 import { fetchJson } from "./fetch-json";
 import { mergeInboxFirstPage, type ConversationPages } from "./merge-inbox";
 import { mergeMessagesSince, newestSentAt, type MessagePages } from "./merge-messages";
+import { failuresInARow, POLL_INTERVAL_MS, pollDelayMs } from "./poll-backoff";
 import { queryKeys } from "./query-keys";
 
-/** How often the visible page checks for new messages / inbox changes. */
-export const POLL_INTERVAL_MS = 4_000;
 /** A poll right after the history itself loaded (or loaded more) would bring nothing new. */
 const FRESH_HISTORY_MS = 2_000;
 
@@ -60,29 +62,40 @@ export function messagesInfiniteOptions(accountId: string, conversationId: strin
 }
 
 /** What a poll reports (small on purpose: the data itself lands in the history's cache). */
-export type PollResult = { polledAt: number; received: number } | null;
+export type PollResult = {
+  /** When the poll answered; null when it was skipped because the history itself had just loaded. */
+  polledAt: number | null;
+  received: number;
+  /** The poller's failed-fetch total when this poll started (see failuresInARow). */
+  errorsBefore: number;
+};
 
-/** Poll every few seconds while visible; back off as the server asks when rate limited. */
+/** Every few seconds while polls succeed; backing off while they fail (poll-backoff.ts). */
 function pollInterval(query: Query<PollResult, Error, PollResult, QueryKey>): number {
-  const error = query.state.error;
-  if (error instanceof ApiError && error.retryAfter !== undefined) {
-    return Math.max(POLL_INTERVAL_MS, error.retryAfter * 1000);
-  }
-  return POLL_INTERVAL_MS;
+  const { state } = query;
+  return pollDelayMs(failuresInARow(state), state.error, state.errorUpdatedAt);
 }
 
 const pollerBehaviour = {
   refetchInterval: pollInterval,
   // Only while the page is visible (TanStack's focus = document visibility) …
   refetchIntervalInBackground: false,
-  // … and catch up at once when it becomes visible again.
+  // … and catch up at once when it becomes visible again, or comes back online.
   refetchOnWindowFocus: true,
   refetchOnReconnect: true,
   staleTime: POLL_INTERVAL_MS - 1_000,
-  retry: 1,
+  // The server already retries the provider; a failed poll is retried by the next (backed-off)
+  // poll. Only a request that never reached our server is retried here: when the browser has
+  // just gone offline, that retry waits (paused) for the network and becomes the catch-up poll.
+  retry: (failureCount: number, error: Error) => failureCount < 2 && error instanceof NetworkError,
   retryDelay: 1_000,
   gcTime: 60_000,
 } as const;
+
+/** The poller's failed-fetch total right now (recorded by each poll, for the backoff). */
+function errorsSoFar(client: QueryClient, pollerKey: QueryKey): number {
+  return client.getQueryState(pollerKey)?.errorUpdateCount ?? 0;
+}
 
 /**
  * Polls the inbox's first page and merges it into the loaded infinite inbox. Enable it only once
@@ -92,16 +105,17 @@ export function conversationsHeadQueryOptions(accountId: string, category: Categ
   const historyKey = queryKeys.conversations(accountId, category);
   return queryOptions({
     queryKey: queryKeys.conversationsHead(accountId, category),
-    queryFn: async ({ signal, client }): Promise<PollResult> => {
-      if (isHistoryJustLoaded(client, historyKey)) return null;
+    queryFn: async ({ signal, client, queryKey }): Promise<PollResult> => {
+      const errorsBefore = errorsSoFar(client, queryKey);
+      if (isHistoryJustLoaded(client, historyKey)) return { polledAt: null, received: 0, errorsBefore };
       const fresh = await fetchJson(conversationsUrl(accountId, { category }), conversationsPageSchema, signal);
       await waitForHistoryIdle(client, historyKey, signal);
       // An answer overtaken by a newer poll would reorder the list backwards: drop it.
-      if (signal.aborted) return null;
+      if (signal.aborted) return { polledAt: null, received: 0, errorsBefore };
       const before = client.getQueryData<ConversationPages>(historyKey);
       const merged = mergeInboxFirstPage(before, fresh);
       if (merged !== undefined && merged !== before) client.setQueryData<ConversationPages>(historyKey, merged);
-      return { polledAt: Date.now(), received: fresh.conversations.length };
+      return { polledAt: Date.now(), received: fresh.conversations.length, errorsBefore };
     },
     ...pollerBehaviour,
   });
@@ -115,9 +129,10 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
   const historyKey = queryKeys.messages(accountId, conversationId);
   return queryOptions({
     queryKey: queryKeys.messagesSince(accountId, conversationId),
-    queryFn: async ({ signal, client }): Promise<PollResult> => {
+    queryFn: async ({ signal, client, queryKey }): Promise<PollResult> => {
+      const errorsBefore = errorsSoFar(client, queryKey);
       const history = client.getQueryData<MessagePages>(historyKey);
-      if (history === undefined || isHistoryJustLoaded(client, historyKey)) return null;
+      if (history === undefined || isHistoryJustLoaded(client, historyKey)) return { polledAt: null, received: 0, errorsBefore };
       // `since` is inclusive, so the newest message comes back every time: the merge dedupes it.
       const since = newestSentAt(history) ?? 0;
       const delta = await fetchJson(messagesUrl(accountId, conversationId, { since }), messagesPageSchema, signal);
@@ -125,7 +140,7 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
         // More arrived than one `since` answer holds: a merge would leave a hidden gap, so the
         // thread reloads from its newest page instead.
         await client.resetQueries({ queryKey: historyKey, exact: true });
-        return { polledAt: Date.now(), received: delta.messages.length };
+        return { polledAt: Date.now(), received: delta.messages.length, errorsBefore };
       }
       await waitForHistoryIdle(client, historyKey, signal);
       // Out-of-order answers are harmless here (dedupe by id, deterministic order), so merge
@@ -133,7 +148,7 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
       const before = client.getQueryData<MessagePages>(historyKey);
       const merged = mergeMessagesSince(before, delta.messages);
       if (merged !== undefined && merged !== before) client.setQueryData<MessagePages>(historyKey, merged);
-      return { polledAt: Date.now(), received: delta.messages.length };
+      return { polledAt: Date.now(), received: delta.messages.length, errorsBefore };
     },
     ...pollerBehaviour,
   });

@@ -37,7 +37,7 @@ describe("fetchJson", () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 429, code: "rate_limited", message: "slow down", retryAfter: 7 });
     expect(isRetryableError(error)).toBe(true);
-    expect(describeError(error).detail).toContain("7 s");
+    expect(describeError(error).action).toBe("Try again in 7 s.");
   });
 
   it("uses the Retry-After header when the envelope has none", async () => {
@@ -90,7 +90,30 @@ describe("describeError", () => {
     const fallback = new ApiError(502, "upstream_error", "Unexpected HTTP 502 response");
     expect(describeError(fallback).detail).toMatch(/provider/);
     expect(describeError(new ApiError(404, "not_found", "No account", undefined, true))).toMatchObject({ canRetry: false });
-    expect(describeError(new NetworkError("x")).title).toMatch(/offline/i);
+    expect(describeError(new NetworkError("x")).title).toMatch(/can't reach/i);
     expect(describeError(new Error("boom")).canRetry).toBe(true);
+  });
+
+  it("tells the rep what to do about each provider condition, whatever the server's words", () => {
+    const fromServer = (code: "upstream_auth" | "credits_exhausted" | "upstream_invalid" | "upstream_timeout", message: string) =>
+      describeError(new ApiError(502, code, message, undefined, true));
+    expect(fromServer("upstream_auth", "Linkup no longer accepts this account's API key. An admin needs to update it.")).toMatchObject({
+      title: "LinkedIn connection lost",
+      detail: "Linkup no longer accepts this account's API key. An admin needs to update it.",
+      action: expect.stringMatching(/^Reconnect/),
+    });
+    expect(fromServer("credits_exhausted", "Linkup has no credits left on this plan.").action).toMatch(/^Top up/);
+    expect(fromServer("upstream_invalid", "Linkup sent a response we could not read (data.messages.0.timestamp).")).toMatchObject({
+      title: expect.stringMatching(/unreadable/i),
+      detail: expect.stringContaining("could not read"),
+    });
+    expect(describeError(new ApiError(502, "upstream_invalid", "Unexpected HTTP 502 response")).detail).toMatch(/couldn't read/);
+    expect(fromServer("upstream_timeout", "Linkup did not answer in time.").title).toMatch(/slow/i);
+  });
+
+  it("says when to try again after a rate limit, when the server says", () => {
+    expect(describeError(new ApiError(429, "rate_limited", "x", 9, true)).action).toBe("Try again in 9 s.");
+    expect(describeError(new ApiError(429, "rate_limited", "x", 150, true)).action).toBe("Try again in 3 min.");
+    expect(describeError(new ApiError(429, "rate_limited", "x", undefined, true)).action).toBe("Try again shortly.");
   });
 });

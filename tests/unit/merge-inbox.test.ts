@@ -108,7 +108,135 @@ describe("mergeInboxFirstPage — property", () => {
           }
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 1_500 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Property: a simulated provider inbox where conversations jump to the top as messages arrive and
+// new ones appear, read by "load more" pages (offset cursors that shift under the reader, or time
+// cursors) and by head polls whose answers may land after a later page has been appended.
+
+type InboxOp =
+  | { kind: "bump"; pick: number }
+  | { kind: "newConversation" }
+  | { kind: "loadMore" }
+  | { kind: "loadMoreAgain" }
+  | { kind: "headStart" }
+  | { kind: "headDeliver" };
+
+const inboxOpArb: fc.Arbitrary<InboxOp> = fc.oneof(
+  fc.record({ kind: fc.constant("bump" as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant("newConversation" as const) }),
+  fc.record({ kind: fc.constant("loadMore" as const) }),
+  // The same page arrives twice (a retried request, a cursor that did not move).
+  fc.record({ kind: fc.constant("loadMoreAgain" as const) }),
+  fc.record({ kind: fc.constant("headStart" as const) }),
+  fc.record({ kind: fc.constant("headDeliver" as const) }),
+);
+
+class FakeInbox {
+  /** Most recent first; each with the time of its last message. */
+  private items: { id: string; time: number; version: number }[] = [];
+  private clock = 0;
+  private serial = 0;
+  constructor(
+    initial: number,
+    private readonly pageSize: number,
+    private readonly offsetCursors: boolean,
+  ) {
+    for (let i = 0; i < initial; i++) this.newConversation();
+  }
+  newConversation() {
+    this.items.unshift({ id: `c${this.serial++}`, time: ++this.clock, version: 0 });
+  }
+  bump(pick: number) {
+    const [item] = this.items.splice(pick % Math.max(1, this.items.length), 1);
+    if (item) this.items.unshift({ ...item, time: ++this.clock, version: item.version + 1 });
+  }
+  page(cursor: string | null): ConversationsPage {
+    const start = cursor === null ? 0 : this.offsetCursors ? Number(cursor) : this.items.findIndex((c) => c.time < Number(cursor));
+    const from = start < 0 ? this.items.length : start;
+    const slice = this.items.slice(from, from + this.pageSize);
+    const last = slice[slice.length - 1];
+    const more = from + this.pageSize < this.items.length && last !== undefined;
+    return {
+      conversations: slice.map((c) => conv(c.id, `${c.id} v${c.version}`)),
+      nextCursor: more ? (this.offsetCursors ? String(from + this.pageSize) : String(last.time)) : null,
+    };
+  }
+}
+
+describe("mergeInboxFirstPage — simulated provider", () => {
+  it("never doubles or drops a conversation, and the list always starts with the latest head poll", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.boolean(),
+        fc.array(inboxOpArb, { maxLength: 40 }),
+        (initial, pageSize, offsetCursors, ops) => {
+          const server = new FakeInbox(initial, pageSize, offsetCursors);
+          const first = server.page(null);
+          let data: ConversationPages = { pages: [first], pageParams: [null] };
+          const received = new Set(ids(first.conversations));
+          let pendingHead: ConversationsPage | undefined;
+
+          const checkNoDoubles = () => {
+            const flat = ids(flattenConversations(data));
+            expect(flat.length).toBe(new Set(flat).size);
+            expect(new Set(flat)).toEqual(received);
+          };
+          const deliverHead = (fresh: ConversationsPage) => {
+            const before = data;
+            data = mergeInboxFirstPage(data, fresh)!;
+            for (const id of ids(fresh.conversations)) received.add(id);
+            // The merge normalises the raw pages and leaves pages and cursors as they were.
+            const raw = data.pages.flatMap((p) => ids(p.conversations));
+            expect(raw.length).toBe(new Set(raw).size);
+            expect(data.pageParams).toBe(before.pageParams);
+            expect(data.pages.map((p) => p.nextCursor)).toEqual(before.pages.map((p) => p.nextCursor));
+            expect(data.pages[0]!.conversations.slice(0, fresh.conversations.length)).toEqual(fresh.conversations);
+          };
+
+          for (const op of ops) {
+            switch (op.kind) {
+              case "bump":
+                server.bump(op.pick);
+                break;
+              case "newConversation":
+                server.newConversation();
+                break;
+              case "loadMore":
+              case "loadMoreAgain": {
+                // What fetchNextPage does: append the answer as is (the merge runs only on polls).
+                const lastIndex = data.pages.length - 1;
+                const cursor = op.kind === "loadMore" ? data.pages[lastIndex]!.nextCursor : data.pageParams[lastIndex];
+                if (cursor === null || cursor === undefined) break;
+                const next = server.page(cursor as string);
+                data = { pages: [...data.pages, next], pageParams: [...data.pageParams, cursor] };
+                for (const id of ids(next.conversations)) received.add(id);
+                break;
+              }
+              case "headStart":
+                pendingHead = server.page(null);
+                break;
+              case "headDeliver":
+                if (pendingHead) deliverHead(pendingHead);
+                pendingHead = undefined;
+                break;
+            }
+            checkNoDoubles();
+          }
+          // A last poll: the list starts exactly with the provider's current first page.
+          const latest = server.page(null);
+          deliverHead(latest);
+          checkNoDoubles();
+          expect(ids(flattenConversations(data)).slice(0, latest.conversations.length)).toEqual(ids(latest.conversations));
+        },
+      ),
+      { numRuns: 1_500 },
     );
   });
 });

@@ -104,8 +104,10 @@ type Op =
   | { kind: "arrive"; count: number; gaps: number[] }
   | { kind: "edit"; pick: number }
   | { kind: "older" }
+  | { kind: "olderRepeat" }
   | { kind: "pollStart" }
-  | { kind: "pollDeliver"; pick: number };
+  | { kind: "pollDeliver"; pick: number }
+  | { kind: "pollRetry"; pick: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -115,8 +117,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({ kind: fc.constant("edit" as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant("older" as const) }),
+  // The provider answers the same page again (a retried request, a cursor that did not move).
+  fc.record({ kind: fc.constant("olderRepeat" as const) }),
   fc.record({ kind: fc.constant("pollStart" as const) }),
   fc.record({ kind: fc.constant("pollDeliver" as const), pick: fc.nat() }),
+  // An answer already merged arrives again (a retry whose first attempt did get through).
+  fc.record({ kind: fc.constant("pollRetry" as const), pick: fc.nat() }),
 );
 
 class FakeServer {
@@ -188,10 +194,12 @@ describe("mergeMessagesSince — property", () => {
           let data: MessagePages<string | null> | undefined = { pages: [first], pageParams: [null] };
           const received = new Set<string>(first.messages.map((m) => m.id));
           const pending: Message[][] = [];
+          const delivered: Message[][] = [];
 
           const deliver = (delta: Message[]) => {
             data = mergeMessagesSince(data, delta);
             for (const m of delta) received.add(m.id);
+            delivered.push(delta);
           };
 
           for (const op of ops) {
@@ -211,6 +219,11 @@ describe("mergeMessagesSince — property", () => {
                 for (const m of page.messages) received.add(m.id);
                 break;
               }
+              case "olderRepeat": {
+                const last: MessagesPage = data!.pages[data!.pages.length - 1]!;
+                data = { pages: [...data!.pages, last], pageParams: [...data!.pageParams, data!.pageParams[data!.pageParams.length - 1] ?? null] };
+                break;
+              }
               case "pollStart":
                 pending.push(server.since(newestSentAt(data) ?? 0));
                 break;
@@ -218,6 +231,11 @@ describe("mergeMessagesSince — property", () => {
                 if (pending.length === 0) break;
                 const [delta] = pending.splice(op.pick % pending.length, 1);
                 deliver(delta!);
+                break;
+              }
+              case "pollRetry": {
+                const again = delivered[op.pick % Math.max(1, delivered.length)];
+                if (again !== undefined) deliver(again);
                 break;
               }
             }
@@ -257,7 +275,7 @@ describe("mergeMessagesSince — property", () => {
           expect(data!.pageParams.length).toBe(data!.pages.length);
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 4_000 },
     );
   });
 
@@ -287,7 +305,7 @@ describe("mergeMessagesSince — property", () => {
           expect(flattenMessages(inOrder)).toEqual([...all].sort(compareMessagesNewestFirst));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 2_000 },
     );
   });
 });
