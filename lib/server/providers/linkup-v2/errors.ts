@@ -12,9 +12,9 @@ export function classifyLinkupFailure(action: LinkupAction) {
     const code = parsed.success ? parsed.data.error?.code : undefined;
     switch (code) {
       case "INVALID_API_KEY":
-        return new ApiError("upstream_auth", "Linkup rejected the API key. Check LINKUP_API_KEY.");
+        return new ApiError("upstream_auth", "Linkup no longer accepts this account's API key. An admin needs to update it.");
       case "INVALID_ACCOUNT":
-        return new ApiError("upstream_auth", "Linkup does not know this account. Check LINKUP_ACCOUNT_ID.");
+        return new ApiError("upstream_auth", "Linkup no longer knows this LinkedIn account. An admin needs to reconnect it.");
       case "ACCOUNT_INACTIVE":
         return new ApiError("upstream_auth", "This LinkedIn account is inactive at Linkup. Reconnect it in Linkup, then retry.");
       case "INSUFFICIENT_CREDITS":
