@@ -64,16 +64,26 @@ export function RetryButton({ onRetry, retrying = false, compact = false }: { on
 export function StaleBanner({ error, onRetry, retrying }: { error: unknown; onRetry: () => void; retrying: boolean }) {
   const { title, action, canRetry } = describeError(error);
   return (
-    <div
-      role="status"
-      data-testid="refresh-error"
-      className="flex shrink-0 items-center gap-2 border-b border-amber-200 bg-amber-50 px-4 py-1 text-[13px] leading-snug text-amber-900"
-    >
-      <AlertIcon width={16} height={16} className="shrink-0" />
+    <Banner testId="refresh-error" tone="warning" icon={<AlertIcon width={16} height={16} className="shrink-0" />}>
       <p className="min-w-0 flex-1 py-1">
         <span className="font-semibold">{title}.</span> {action} <span className="text-amber-800/80">Showing what was loaded.</span>
       </p>
       {canRetry ? <RetryButton onRetry={onRetry} retrying={retrying} compact /> : null}
+    </Banner>
+  );
+}
+
+const BANNER_TONES = {
+  warning: "border-amber-200 bg-amber-50 text-amber-900",
+  quiet: "border-zinc-200 bg-zinc-100 text-zinc-700",
+} as const;
+
+/** The slim status strip above data that stays on screen (stale data, offline). */
+export function Banner({ testId, tone, icon, children }: { testId: string; tone: keyof typeof BANNER_TONES; icon: ReactNode; children: ReactNode }) {
+  return (
+    <div role="status" data-testid={testId} className={`flex shrink-0 items-center gap-2 border-b px-4 py-1 text-[13px] leading-snug ${BANNER_TONES[tone]}`}>
+      {icon}
+      {children}
     </div>
   );
 }
