@@ -28,6 +28,7 @@ const PROVIDER_CODES: ReadonlySet<ErrorCode> = new Set([
   "upstream_timeout",
   "credits_exhausted",
   "conflict",
+  "not_synchronized",
 ]);
 
 /** The request never got an answer: offline, DNS, connection reset, CORS… */
@@ -130,6 +131,13 @@ function describeCode(error: ApiError): ErrorDescription {
       return { title: "Invalid request", detail: "That link doesn't look right.", action: "Go back to your inbox and try again.", canRetry: false };
     case "conflict":
       return { title: "Still syncing", detail: "This LinkedIn account is still being synchronized.", action: "Try again in a minute.", canRetry: true };
+    case "not_synchronized":
+      return {
+        title: "Not synchronized",
+        detail: "This conversation isn't synchronized with LinkedIn yet, or its sync has lapsed.",
+        action: "Sync it again from the people list, then reopen it.",
+        canRetry: true,
+      };
     case "rate_limited":
       return {
         title: "Rate limited",

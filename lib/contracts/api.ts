@@ -59,6 +59,8 @@ export const messageSchema = z.object({
   /** null when the provider gives no way to tell whether the account's owner wrote it. */
   fromMe: z.boolean().nullable(),
   type: messageTypeSchema,
+  /** InMail and Sales Navigator messages can carry a subject line. */
+  subject: z.string().optional(),
   attachments: z.array(z.object({ type: z.string(), url: z.string() })),
   reactions: z.array(z.object({ emoji: z.string(), count: z.number().int(), viewerReacted: z.boolean() })),
 });
@@ -87,6 +89,8 @@ export const messagesPageSchema = z.object({
   /** Newest first. */
   messages: z.array(messageSchema),
   nextCursor: z.string().nullable(),
+  /** Everyone in the thread, where the provider says (group threads have several). */
+  participants: z.array(participantSchema).optional(),
   meta: responseMetaSchema,
 });
 export type MessagesPage = z.infer<typeof messagesPageSchema>;
@@ -106,6 +110,38 @@ export const accountSchema = z.object({
   capabilities: capabilitiesSchema,
 });
 export type Account = z.infer<typeof accountSchema>;
+
+/** Linked API: a person whose conversation the rep asked to synchronize. */
+export const syncStateSchema = z.enum(["syncing", "ready", "failed"]);
+export type SyncState = z.infer<typeof syncStateSchema>;
+
+export const syncFailureSchema = z.enum([
+  "person_not_found",
+  "no_sales_navigator",
+  "self_profile",
+  /** The provider's sync lapsed (Linked API syncs expire); syncing again resumes updates. */
+  "not_synchronized",
+  "upstream_error",
+]);
+export type SyncFailure = z.infer<typeof syncFailureSchema>;
+
+export const personSchema = z.object({
+  /** Also the conversation id of this person's thread once it is ready. */
+  id: z.string().min(1),
+  name: z.string(),
+  profileUrl: z.string(),
+  channel: z.enum(["standard", "salesNavigator"]),
+  state: syncStateSchema,
+  failure: z.object({ reason: syncFailureSchema, message: z.string() }).optional(),
+  addedAt: z.number(),
+  syncedAt: z.number().optional(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const peopleResponseSchema = z.object({ people: z.array(personSchema) });
+export type PeopleResponse = z.infer<typeof peopleResponseSchema>;
+export const personResponseSchema = z.object({ person: personSchema });
+export type PersonResponse = z.infer<typeof personResponseSchema>;
 
 export const accountsResponseSchema = z.object({ accounts: z.array(accountSchema) });
 export type AccountsResponse = z.infer<typeof accountsResponseSchema>;

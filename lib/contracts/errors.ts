@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** Linked API: the conversation must be synchronized before it can be read. */
+  not_synchronized: 409,
   rate_limited: 429,
   internal_error: 500,
   upstream_error: 502,

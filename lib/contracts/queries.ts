@@ -34,3 +34,10 @@ export const messagesQuerySchema = z
     message: "use either cursor or since, not both",
   });
 export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
+
+/** Body of `POST /api/accounts/{accountId}/people`: the person whose conversation to synchronize. */
+export const addPersonBodySchema = z.strictObject({
+  profileUrl: z.string().trim().min(1, "is required").max(512),
+  name: z.string().trim().max(120).optional(),
+});
+export type AddPersonBody = z.infer<typeof addPersonBodySchema>;

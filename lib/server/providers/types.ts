@@ -1,5 +1,5 @@
 import "server-only";
-import type { Capabilities, Category, Conversation, Message } from "@/lib/contracts/api";
+import type { Capabilities, Category, Conversation, Message, Participant, Person } from "@/lib/contracts/api";
 import type { RetryPolicy } from "@/lib/server/http/retry-policy";
 
 export type Page<T> = {
@@ -8,6 +8,8 @@ export type Page<T> = {
   creditsConsumed?: number;
   /** Only on `messagesSince`: more was new than one request reads (see responseMetaSchema). */
   truncated?: boolean;
+  /** Only on message pages, where the provider names everyone in the thread. */
+  participants?: Participant[];
 };
 
 export type ListConversationsQuery = { category: Category; cursor?: string; limit: number };
@@ -22,6 +24,19 @@ export interface InboxProvider {
   listMessages(query: ListMessagesQuery, signal: AbortSignal): Promise<Page<Message>>;
   /** Every message with `sentAt >= since`, newest first, each exactly once. */
   messagesSince(query: MessagesSinceQuery, signal: AbortSignal): Promise<Page<Message>>;
+}
+
+/**
+ * For providers that cannot list an inbox (Linked API): the people whose conversations the rep
+ * asked to synchronize. Starting a sync never waits for it; `list` checks pending syncs' status.
+ */
+export interface PeopleDirectory {
+  list(signal: AbortSignal): Promise<Person[]>;
+  /** Idempotent per person URL: adding someone already there returns them as they are. */
+  add(input: { profileUrl: string; name?: string }, signal: AbortSignal): Promise<Person>;
+  /** Starts a new sync (after a failure or a lapsed sync). */
+  resync(personId: string, signal: AbortSignal): Promise<Person>;
+  remove(personId: string): Promise<void>;
 }
 
 /** What every adapter is built from: nothing global, so a test or the demo can point it anywhere. */

@@ -1,0 +1,43 @@
+/**
+ * A LinkedIn person URL as a rep pastes it: a standard profile (`/in/<slug>`) or a Sales Navigator
+ * lead (`/sales/lead/<id>` or `/sales/people/<id>`). Normalised so the same person is stored once.
+ * Shared by the add-person form (instant feedback) and the server (the rule that counts).
+ */
+export type PersonUrl = { url: string; channel: "standard" | "salesNavigator"; slug: string };
+
+const STANDARD = /^\/in\/([^/?#]+)\/?$/;
+const SALES_NAVIGATOR = /^\/sales\/(?:lead|people)\/([^/?#]+)\/?$/;
+
+export function parsePersonUrl(input: string): PersonUrl | null {
+  const withScheme = /^https?:\/\//i.test(input.trim()) ? input.trim() : `https://${input.trim()}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return null;
+  }
+  const host = url.hostname.toLowerCase();
+  if (host !== "linkedin.com" && !host.endsWith(".linkedin.com")) return null;
+  const standard = STANDARD.exec(url.pathname);
+  if (standard?.[1]) return { url: `https://www.linkedin.com/in/${standard[1]}`, channel: "standard", slug: decodeSlug(standard[1]) };
+  const sales = SALES_NAVIGATOR.exec(url.pathname);
+  if (sales?.[1]) return { url: `https://www.linkedin.com/sales/lead/${sales[1]}`, channel: "salesNavigator", slug: decodeSlug(sales[1]) };
+  return null;
+}
+
+function decodeSlug(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** "jane-doe-42" → "Jane Doe": a readable stand-in until the rep names the person. */
+export function nameFromSlug(slug: string): string {
+  const words = slug
+    .split(/[-_]+/)
+    .filter((word) => word !== "" && !/\d/.test(word));
+  if (words.length === 0 || slug.includes(",")) return "LinkedIn member";
+  return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(" ");
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import type { SyncFailure, SyncState } from "@/lib/contracts/api";
+
+/** One person a rep added to a Linked API account, as stored. Times are epoch ms. */
+export type PersonRecord = {
+  id: string;
+  accountId: string;
+  profileUrl: string;
+  channel: "standard" | "salesNavigator";
+  name: string;
+  state: SyncState;
+  /** Where to ask how the running sync is going (Linked API's result link); null once it ended. */
+  resultLink: string | null;
+  failureReason: SyncFailure | null;
+  addedAt: number;
+  updatedAt: number;
+  syncedAt: number | null;
+  /** The newest message seen, so the inbox can list the conversation without reading it all again. */
+  lastMessage: { text: string; sentAt: number; fromMe: boolean } | null;
+};
+
+export type NewPerson = Pick<PersonRecord, "profileUrl" | "channel" | "name">;
+
+/**
+ * The people list and sync state: it must survive restarts and read the same from every device,
+ * so it lives in Postgres (lib/server/db). Every method is scoped by our account id.
+ */
+export interface PeopleStore {
+  /** Most recently added first. */
+  list(accountId: string): Promise<PersonRecord[]>;
+  get(accountId: string, id: string): Promise<PersonRecord | undefined>;
+  /** Idempotent on (account, profileUrl, channel): a second add returns the first with created false. */
+  add(accountId: string, person: NewPerson, now: number): Promise<{ person: PersonRecord; created: boolean }>;
+  markSyncing(accountId: string, id: string, resultLink: string | null, now: number): Promise<PersonRecord | undefined>;
+  markReady(accountId: string, id: string, now: number): Promise<PersonRecord | undefined>;
+  markFailed(accountId: string, id: string, reason: SyncFailure, now: number): Promise<PersonRecord | undefined>;
+  saveLastMessage(accountId: string, id: string, lastMessage: NonNullable<PersonRecord["lastMessage"]>, now: number): Promise<void>;
+  remove(accountId: string, id: string): Promise<boolean>;
+}
