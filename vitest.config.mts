@@ -12,5 +12,7 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
+    // Starts one real PostgreSQL server for the store tests (the other backend is in-process PGlite).
+    globalSetup: ["tests/unit/support/postgres-global-setup.ts"],
   },
 });

@@ -1,0 +1,10 @@
+import "server-only";
+import * as people from "./0001-people";
+
+/**
+ * Every schema change, in order. Append only: a shipped migration is never edited, a new one is
+ * added with the next version. Applied automatically at first use (see migrate.ts).
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: "people", sql: people.sql },
+];

@@ -1,0 +1,36 @@
+import "server-only";
+import { Pool, type PoolClient } from "pg";
+import type { Database, Queryable } from "./database";
+
+/** A real PostgreSQL server (production: `DATABASE_URL`), through a small pool. */
+export function openPostgres(connectionString: string): Database {
+  // Serverless instances are many and short-lived: a few connections each is plenty.
+  const pool = new Pool({ connectionString, max: 4, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 5_000 });
+  const over = (target: Pool | PoolClient): Queryable => ({
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      return (await target.query(sql, [...params])).rows as T[];
+    },
+    async exec(sql: string) {
+      await target.query(sql);
+    },
+  });
+  return {
+    kind: "postgres",
+    ...over(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work(over(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Database } from "@/lib/server/db/database";
+import { openDatabase } from "@/lib/server/db";
+import { migrate } from "@/lib/server/db/migrate";
+import { MIGRATIONS } from "@/lib/server/db/migrations";
+import { createPeopleStore } from "@/lib/server/db/people-store";
+import { openPglite } from "@/lib/server/db/pglite";
+import { openPostgres } from "@/lib/server/db/postgres";
+import type { PeopleStore } from "@/lib/server/people/store";
+import { createScratchDatabase } from "@/tests/support/postgres-server";
+
+/** The same store, the same tests, on both backends: the embedded default and a real server. */
+const backends: { name: string; open: () => Promise<Database> }[] = [
+  { name: "PGlite (embedded default)", open: () => openPglite() },
+  { name: "PostgreSQL server", open: async () => openPostgres(await createScratchDatabase(inject("postgresUrl"))) },
+];
+
+const lena = { profileUrl: "https://www.linkedin.com/in/lena-longthread-0", channel: "standard" as const, name: "Lena Longthread" };
+
+describe.each(backends)("people store on $name", ({ open }) => {
+  let db: Database | undefined;
+  let store: PeopleStore;
+
+  beforeAll(async () => {
+    const opened = await open();
+    db = opened;
+    expect(await migrate(opened)).toEqual(MIGRATIONS.map((m) => m.version));
+    store = createPeopleStore(opened);
+  }, 30_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("applies each migration once, however often it runs", async () => {
+    if (!db) throw new Error("not open");
+    expect(await migrate(db)).toEqual([]);
+    const rows = await db.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
+    expect(rows.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it("adds a person once per account, URL and channel", async () => {
+    const first = await store.add("acc-a", lena, 1_000);
+    expect(first.created).toBe(true);
+    expect(first.person).toMatchObject({ ...lena, accountId: "acc-a", state: "syncing", resultLink: null, addedAt: 1_000, lastMessage: null });
+    const again = await store.add("acc-a", { ...lena, name: "Someone else" }, 2_000);
+    expect(again).toEqual({ person: first.person, created: false });
+    const salesNav = await store.add("acc-a", { ...lena, channel: "salesNavigator" }, 3_000);
+    expect(salesNav.created).toBe(true);
+    const otherAccount = await store.add("acc-b", lena, 4_000);
+    expect(otherAccount.created).toBe(true);
+    expect(new Set([first.person.id, salesNav.person.id, otherAccount.person.id]).size).toBe(3);
+  });
+
+  it("survives concurrent adds of the same person as one row", async () => {
+    const person = { ...lena, profileUrl: "https://www.linkedin.com/in/race-9" };
+    const results = await Promise.all(Array.from({ length: 8 }, () => store.add("acc-race", person, 5_000)));
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    expect(new Set(results.map((result) => result.person.id)).size).toBe(1);
+    expect(await store.list("acc-race")).toHaveLength(1);
+  });
+
+  it("lists an account's people, newest first, and only theirs", async () => {
+    const listed = await store.list("acc-a");
+    expect(listed.map((person) => [person.channel, person.addedAt])).toEqual([
+      ["salesNavigator", 3_000],
+      ["standard", 1_000],
+    ]);
+    expect(await store.list("nobody")).toEqual([]);
+  });
+
+  it("moves through the sync states, keeping the failure reason only while failed", async () => {
+    const { person } = await store.add("acc-s", { ...lena, profileUrl: "https://www.linkedin.com/in/states-1" }, 10);
+    expect(await store.markSyncing("acc-s", person.id, "https://api.linkedapi.io/account/results/abc", 20)).toMatchObject({
+      state: "syncing",
+      resultLink: "https://api.linkedapi.io/account/results/abc",
+      updatedAt: 20,
+    });
+    expect(await store.markFailed("acc-s", person.id, "person_not_found", 30)).toMatchObject({
+      state: "failed",
+      failureReason: "person_not_found",
+      resultLink: null,
+    });
+    expect(await store.markSyncing("acc-s", person.id, null, 40)).toMatchObject({ state: "syncing", failureReason: null });
+    expect(await store.markReady("acc-s", person.id, 50)).toMatchObject({ state: "ready", syncedAt: 50, failureReason: null });
+    expect(await store.markReady("other-account", person.id, 60)).toBeUndefined();
+    expect(await store.get("acc-s", person.id)).toMatchObject({ state: "ready", syncedAt: 50 });
+  });
+
+  it("keeps the newest last message, never an older one that arrives late", async () => {
+    const { person } = await store.add("acc-m", { ...lena, profileUrl: "https://www.linkedin.com/in/last-2" }, 10);
+    await store.saveLastMessage("acc-m", person.id, { text: "newer", sentAt: 2_000_000_000_000, fromMe: true }, 20);
+    await store.saveLastMessage("acc-m", person.id, { text: "older", sentAt: 1_999_999_999_999, fromMe: false }, 30);
+    expect((await store.get("acc-m", person.id))?.lastMessage).toEqual({ text: "newer", sentAt: 2_000_000_000_000, fromMe: true });
+  });
+
+  it("removes a person, once", async () => {
+    const { person } = await store.add("acc-r", { ...lena, profileUrl: "https://www.linkedin.com/in/gone-3" }, 10);
+    expect(await store.remove("acc-r", person.id)).toBe(true);
+    expect(await store.remove("acc-r", person.id)).toBe(false);
+    expect(await store.get("acc-r", person.id)).toBeUndefined();
+  });
+});
+
+describe("openDatabase", () => {
+  it("persists PGlite on disk across a restart", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(`${tmpdir()}/threadline-pglite-`);
+    try {
+      const before = await openDatabase({ pgliteDataDir: dir });
+      const { person } = await createPeopleStore(before).add("acc", lena, 1);
+      await before.close();
+      const after = await openDatabase({ pgliteDataDir: dir });
+      expect(await createPeopleStore(after).get("acc", person.id)).toMatchObject({ name: "Lena Longthread" });
+      await after.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
