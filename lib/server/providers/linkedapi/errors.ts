@@ -1,0 +1,102 @@
+import "server-only";
+import type { SyncFailure } from "@/lib/contracts/api";
+import { ApiError } from "@/lib/server/errors";
+import type { UpstreamFailure } from "@/lib/server/http/fetch-upstream";
+import { linkedApiErrorBodySchema } from "./schemas";
+
+export const PROVIDER = "Linked API";
+
+const TOKEN_REJECTED = "Linked API no longer accepts this account's API token. An admin needs to update it.";
+const IDENTIFICATION_REJECTED = "Linked API does not recognise this LinkedIn account's identification token. An admin needs to update it.";
+const PLAN = "The Linked API plan does not cover this LinkedIn account (no active seat or subscription). An admin needs to check it.";
+
+/** The error type a global error body names, in either generation, or undefined. */
+export function errorTypeOf(body: unknown): string | undefined {
+  const parsed = linkedApiErrorBodySchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { error, failure } = parsed.data;
+  return error?.errorType ?? error?.type ?? failure?.reason ?? undefined;
+}
+
+/**
+ * Linked API's global errors (providers.md §4e, both generations) in our envelope. The message is
+ * ours, for the rep: an upstream message is never echoed. Unknown types on a non-2xx fall back to
+ * the HTTP status; on a 2xx they are an upstream_error.
+ */
+export function classifyLinkedApiFailure(failure: UpstreamFailure): ApiError | undefined {
+  const type = errorTypeOf(failure.body);
+  switch (type) {
+    case "linkedApiTokenRequired":
+    case "invalidLinkedApiToken":
+    case "accountApiTokenRequired":
+    case "invalidAccountApiToken":
+      return new ApiError("upstream_auth", TOKEN_REJECTED);
+    case "identificationTokenRequired":
+    case "invalidIdentificationToken":
+      return new ApiError("upstream_auth", IDENTIFICATION_REJECTED);
+    case "linkedinAccountSignedOut":
+      return new ApiError("upstream_auth", "This LinkedIn account is signed out of Linked API. Reconnect it on the Linked API platform, then retry.");
+    case "accountNotFound":
+      return new ApiError("upstream_auth", "Linked API no longer knows this LinkedIn account. An admin needs to reconnect it.");
+    case "subscriptionRequired":
+    case "trialLimitReached":
+    case "plusPlanRequired":
+    case "noAvailableSeats":
+    case "noActiveSeats":
+      return new ApiError("upstream_auth", PLAN);
+    case "tooManyRequests":
+      return new ApiError("rate_limited", "Linked API is rate limiting this account. Try again shortly.", {
+        retryAfter: failure.retryAfter,
+        retryable: true,
+      });
+    case "limitExceeded":
+      // A per-account action limit (daily): retrying within this request cannot help.
+      return new ApiError("rate_limited", "This LinkedIn account has reached its Linked API action limit. Try again later.", {
+        retryAfter: failure.retryAfter,
+      });
+    case "invalidRequestBody":
+    case "invalidRequestPayload":
+    case "invalidActionParams":
+    case "invalidWorkflow":
+      return new ApiError("upstream_error", "Linked API refused the request.");
+    default:
+      if (failure.status >= 200 && failure.status < 300) {
+        return new ApiError("upstream_error", "Linked API could not complete the request.");
+      }
+      return undefined;
+  }
+}
+
+export function isLinkedApiErrorBody(body: unknown): boolean {
+  return linkedApiErrorBodySchema.safeParse(body).success;
+}
+
+/** A per-person error type (in a completion) as our failure reason. */
+export function syncFailureOf(errorType: string | null | undefined): SyncFailure {
+  switch (errorType) {
+    case "personNotFound":
+      return "person_not_found";
+    case "noSalesNavigator":
+      return "no_sales_navigator";
+    case "selfProfileNotAllowed":
+      return "self_profile";
+    case "notSynchronized":
+    case "conversationsNotSynced":
+      return "not_synchronized";
+    default:
+      return "upstream_error";
+  }
+}
+
+/** What the rep reads next to a failed person. */
+export const SYNC_FAILURE_MESSAGES: Record<SyncFailure, string> = {
+  person_not_found: "LinkedIn has no person at this address.",
+  no_sales_navigator: "This LinkedIn account has no Sales Navigator, so Sales Navigator conversations cannot be synced.",
+  self_profile: "That is your own profile: add the person you are talking to.",
+  not_synchronized: "The sync of this conversation lapsed. Sync again to resume updates.",
+  upstream_error: "Linked API could not sync this conversation. Try syncing again.",
+};
+
+export function notSynchronizedError(): ApiError {
+  return new ApiError("not_synchronized", "This conversation is not synced with Linked API yet. Sync it again, then retry.");
+}

@@ -1,0 +1,145 @@
+import "server-only";
+import { nameFromSlug, parsePersonUrl } from "@/lib/contracts/linkedin-url";
+import { ApiError } from "@/lib/server/errors";
+import type { PeopleStore, PersonRecord } from "@/lib/server/people/store";
+import type { PeopleDirectory } from "@/lib/server/providers/types";
+import { resultFor, type LinkedApiClient, type Outcome } from "./client";
+import { syncFailureOf } from "./errors";
+import { mapPerson } from "./map";
+import type { SyncPersonResult } from "./schemas";
+
+export type PeopleDeps = {
+  client: LinkedApiClient;
+  store: PeopleStore;
+  /** Our account id: every store call is scoped by it. */
+  accountId: string;
+  now: () => number;
+};
+
+/** How many result links `list` checks at once. */
+const CHECK_CONCURRENCY = 8;
+
+/**
+ * The people whose conversations the rep asked Linked API to synchronize. Synchronizing is slow
+ * (a cloud browser works through LinkedIn), so nothing here waits for it: `add` and `resync` start
+ * it and keep the result link; `list` asks each pending link once how it is going.
+ */
+export function createLinkedApiPeople(deps: PeopleDeps): PeopleDirectory {
+  const { client, store, accountId, now } = deps;
+
+  async function settled(update: Promise<PersonRecord | undefined>): Promise<PersonRecord> {
+    const record = await update;
+    if (!record) throw new ApiError("not_found", "This person is no longer in the list.");
+    return record;
+  }
+
+  function apply(record: PersonRecord, outcome: Outcome<SyncPersonResult>): Promise<PersonRecord> {
+    if (outcome.kind === "processing") return settled(store.markSyncing(accountId, record.id, outcome.resultLink, now()));
+    const result = resultFor(outcome.completion, { channel: record.channel, person: record.profileUrl }, 1);
+    if (!result) return settled(store.markFailed(accountId, record.id, "upstream_error", now()));
+    if (result.result.success) return settled(store.markReady(accountId, record.id, now()));
+    const error = result.result.error;
+    return settled(store.markFailed(accountId, record.id, syncFailureOf(error?.errorType ?? error?.type), now()));
+  }
+
+  /**
+   * What an error starting or checking a sync means for this one person: a transient one changes
+   * nothing (the next `list` tries again), an account-wide one (credentials, plan) is the rep's
+   * answer, anything else ends this sync as failed so the rep can retry it.
+   */
+  async function onError(record: PersonRecord, error: unknown, signal: AbortSignal, whenTransient: () => Promise<PersonRecord>): Promise<PersonRecord> {
+    signal.throwIfAborted();
+    if (!(error instanceof ApiError)) throw error;
+    if (error.retryable || error.code === "rate_limited" || error.code === "upstream_timeout") return whenTransient();
+    if (error.code === "upstream_auth") throw error;
+    return settled(store.markFailed(accountId, record.id, "upstream_error", now()));
+  }
+
+  async function start(record: PersonRecord, signal: AbortSignal): Promise<PersonRecord> {
+    try {
+      return await apply(record, await client.startSync([{ channel: record.channel, person: record.profileUrl }], signal));
+    } catch (error) {
+      // Kept as syncing without a link: the next `list` starts it again.
+      return onError(record, error, signal, () =>
+        record.state === "syncing" && record.resultLink === null ? Promise.resolve(record) : settled(store.markSyncing(accountId, record.id, null, now())),
+      );
+    }
+  }
+
+  async function check(record: PersonRecord, signal: AbortSignal): Promise<PersonRecord> {
+    if (record.resultLink === null) return start(record, signal);
+    try {
+      client.trustedResultLink(record.resultLink);
+    } catch {
+      // A link from another base URL (configuration changed): start over rather than follow it.
+      return start(record, signal);
+    }
+    try {
+      return await apply(record, await client.checkSync(record.resultLink, signal));
+    } catch (error) {
+      return onError(record, error, signal, () => Promise.resolve(record));
+    }
+  }
+
+  async function existing(id: string): Promise<PersonRecord> {
+    const record = await store.get(accountId, id);
+    if (!record) throw new ApiError("not_found", "This person is not in the list.");
+    return record;
+  }
+
+  return {
+    async list(signal) {
+      const records = await store.list(accountId);
+      const updated = await mapLimit(records, CHECK_CONCURRENCY, async (record) => {
+        if (record.state !== "syncing") return record;
+        try {
+          return await check(record, signal);
+        } catch (error) {
+          // Removed while we asked: leave it out.
+          if (error instanceof ApiError && error.code === "not_found") return undefined;
+          throw error;
+        }
+      });
+      return updated.filter((record): record is PersonRecord => record !== undefined).map(mapPerson);
+    },
+
+    async add(input, signal) {
+      const parsed = parsePersonUrl(input.profileUrl);
+      if (!parsed) {
+        throw new ApiError("bad_request", "That is not a LinkedIn person's address. Paste one like https://www.linkedin.com/in/jane-doe.");
+      }
+      const name = input.name?.trim().slice(0, 200) || nameFromSlug(parsed.slug);
+      const { person, created } = await store.add(accountId, { profileUrl: parsed.url, channel: parsed.channel, name }, now());
+      if (!created && person.state !== "failed") return mapPerson(person);
+      return mapPerson(await start(person, signal));
+    },
+
+    async resync(personId, signal) {
+      return mapPerson(await start(await existing(personId), signal));
+    },
+
+    async remove(personId) {
+      if (!(await store.remove(accountId, personId))) throw new ApiError("not_found", "This person is not in the list.");
+    },
+  };
+}
+
+/** Runs `work` over `items`, at most `limit` at a time, in order; the first failure is thrown once all have settled. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let firstError: { error: unknown } | undefined;
+  // One iterator shared by the workers: each item is taken exactly once.
+  const queue = items.entries();
+  async function worker() {
+    for (const [index, item] of queue) {
+      try {
+        results[index] = await work(item);
+      } catch (error) {
+        firstError ??= { error };
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (firstError) throw firstError.error;
+  return results;
+}
