@@ -2,7 +2,7 @@ import "server-only";
 import type { Conversation, ConversationType, Message, MessageType } from "@/lib/contracts/api";
 import { isFromMe, type Identity } from "@/lib/server/providers/identity";
 import { profileKey } from "@/lib/server/providers/profile-url";
-import type { LinkupConversation, LinkupMessage } from "./schemas";
+import type { LinkupConversation, LinkupMessage } from "./items";
 
 export function conversationIdOf(raw: LinkupConversation): string {
   // The schema guarantees one of the two; a profile URL is a valid get_conversation key too.
@@ -51,6 +51,14 @@ function conversationType(type: string | null | undefined): ConversationType {
  */
 export function messageIdOf(raw: LinkupMessage): string {
   return `${raw.entity_urn}@${raw.timestamp}`;
+}
+
+/** How the page cursor and the emulated `since` tell Linkup messages apart and order them. */
+export const linkupMessageKey = { idOf: messageIdOf, timeOf: (message: LinkupMessage) => message.timestamp };
+
+/** Linkup's `next_cursor` as continuePage wants it: a non-empty string, or null for the end. */
+export function upstreamCursorOf(next: string | number | null | undefined): string | null {
+  return next === null || next === undefined || next === "" ? null : String(next);
 }
 
 export function mapMessage(raw: LinkupMessage, identity: Identity): Message {

@@ -1,0 +1,61 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The item shapes Linkup v1 and v2 share: inbox conversations and thread messages (providers.md
+ * §1–§2, seeds/linkup-*.txt). Lenient: unknown fields pass, optional ones are nullish, and only what
+ * map.ts reads is validated. Each version's envelope lives in its own folder.
+ */
+export const text = z.string().nullish();
+
+/** Linkup sends thread cursors as stringified epoch ms; a number is tolerated too. */
+export const upstreamCursorSchema = z.union([z.string(), z.number()]).nullish();
+
+const senderSchema = z.looseObject({
+  name: text,
+  profile_url: text,
+  /** v2 only; v1 inbox items come without it. */
+  is_me: z.boolean().nullish(),
+});
+
+export const linkupConversationSchema = z
+  .looseObject({
+    conversation_id: text,
+    participant: z.looseObject({
+      name: text,
+      headline: text,
+      profile_url: text,
+      profile_picture: text,
+      is_organization: z.boolean().nullish(),
+    }),
+    last_message: z
+      .looseObject({
+        text,
+        time: z.number(),
+        sender: senderSchema.nullish(),
+      })
+      .nullish(),
+    unread: z.number().int().nonnegative().nullish(),
+    type: text,
+  })
+  .refine((conversation) => Boolean(conversation.conversation_id || conversation.participant.profile_url), {
+    message: "needs conversation_id or participant.profile_url",
+    path: ["conversation_id"],
+  });
+export type LinkupConversation = z.infer<typeof linkupConversationSchema>;
+
+export const linkupMessageSchema = z.looseObject({
+  entity_urn: z.string().min(1),
+  text,
+  timestamp: z.number(),
+  sender: text,
+  sender_info: z
+    .looseObject({
+      first_name: text,
+      last_name: text,
+      profile_url: text,
+    })
+    .nullish(),
+  message_type: text,
+});
+export type LinkupMessage = z.infer<typeof linkupMessageSchema>;

@@ -1,0 +1,51 @@
+import "server-only";
+import type { Conversation, Message } from "@/lib/contracts/api";
+import type { createIdentityMemory } from "@/lib/server/providers/identity-memory";
+import { continuePage, encodeCursor, type CursorState } from "@/lib/server/providers/page-cursor";
+import { isProfileUrl } from "@/lib/server/providers/profile-url";
+import type { LinkupConversation, LinkupMessage } from "./items";
+import { conversationIdOf, linkupMessageKey, mapConversation, mapMessage } from "./map";
+
+/** What both Linkup adapters learn about who is who (their messages carry no is_me). */
+export type LinkupIdentities = ReturnType<typeof createIdentityMemory>;
+
+type MappedPage<T> = { items: T[]; nextCursor: string | null };
+
+/** One upstream inbox page → our page: learns identities, serves each conversation once, wraps the cursor. */
+export function conversationPage(
+  raw: readonly LinkupConversation[],
+  upstreamNext: string | null,
+  previous: CursorState | undefined,
+  identities: LinkupIdentities,
+): MappedPage<Conversation> {
+  for (const conversation of raw) {
+    if (conversation.last_message?.sender?.is_me) identities.learnSelf(conversation.last_message.sender.profile_url);
+    identities.rememberParticipant(conversationIdOf(conversation), conversation.participant.profile_url);
+  }
+  const step = continuePage(raw, upstreamNext, previous, {
+    idOf: conversationIdOf,
+    timeOf: (conversation) => conversation.last_message?.time ?? 0,
+  });
+  return {
+    items: step.items.map((conversation) => mapConversation(conversation, identities.selfKey)),
+    nextCursor: step.next ? encodeCursor(step.next) : null,
+  };
+}
+
+/** One upstream thread page → our page: serves each message once, wraps the cursor. */
+export function messagePage(
+  conversationId: string,
+  raw: readonly LinkupMessage[],
+  upstreamNext: string | null,
+  previous: CursorState | undefined,
+  identities: LinkupIdentities,
+): MappedPage<Message> {
+  const step = continuePage(raw, upstreamNext, previous, linkupMessageKey);
+  return { items: toMessages(conversationId, step.items, identities), nextCursor: step.next ? encodeCursor(step.next) : null };
+}
+
+/** Maps thread messages, telling the rep's own apart by profile (our conversation id may be the other person's profile URL). */
+export function toMessages(conversationId: string, raw: readonly LinkupMessage[], identities: LinkupIdentities): Message[] {
+  const identity = identities.identityFor(conversationId, isProfileUrl(conversationId) ? conversationId : undefined);
+  return raw.map((message) => mapMessage(message, identity));
+}
