@@ -1,29 +1,32 @@
 import "server-only";
 import type { Account } from "@/lib/contracts/api";
+import { sharedDatabase } from "@/lib/server/db";
+import { createPeopleStore } from "@/lib/server/db/people-store";
 import { createDemoLinkupFetch, DEMO_ACCOUNT } from "@/lib/server/demo";
-import { getEnv, type Env } from "@/lib/server/env";
+import { getEnv, type AccountConfig, type Env, type ProviderName } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
+import { createConnectSafelyProvider } from "@/lib/server/providers/connectsafely/adapter";
+import { createLinkedApiProvider } from "@/lib/server/providers/linkedapi/adapter";
+import { createLinkupV1Provider } from "@/lib/server/providers/linkup-v1/adapter";
 import { createLinkupV2Provider } from "@/lib/server/providers/linkup-v2/adapter";
-import type { InboxProvider } from "@/lib/server/providers/types";
+import type { InboxProvider, PeopleDirectory } from "@/lib/server/providers/types";
 
-type AccountEntry = { summary: Account; provider: InboxProvider };
+type AccountEntry = { summary: Account; provider: InboxProvider; people?: PeopleDirectory };
+
+const DEFAULT_LABELS: Record<ProviderName, string> = {
+  "linkup-v2": "LinkedIn (Linkup)",
+  "linkup-v1": "LinkedIn (Linkup v1)",
+  connectsafely: "LinkedIn (ConnectSafely)",
+  linkedapi: "LinkedIn (Linked API)",
+};
 
 /**
- * Which accounts exist: the configured provider accounts, or, with none configured, the built-in
- * demo account, which runs the real Linkup v2 adapter against an in-process simulator.
+ * Which accounts exist: the configured ones (env.accounts: THREADLINE_ACCOUNTS plus the
+ * single-account shortcuts), or, with none configured, the built-in demo account, which runs the
+ * real Linkup v2 adapter against an in-process simulator.
  */
 export function buildAccounts(env: Env, demoFetch: () => typeof fetch): AccountEntry[] {
-  if (env.LINKUP_API_KEY && env.LINKUP_ACCOUNT_ID) {
-    const provider = createLinkupV2Provider({
-      baseUrl: env.LINKUP_BASE_URL,
-      fetch: globalThis.fetch,
-      timeoutMs: env.UPSTREAM_TIMEOUT_MS,
-      apiKey: env.LINKUP_API_KEY,
-      accountId: env.LINKUP_ACCOUNT_ID,
-      selfProfileUrl: env.LINKUP_PROFILE_URL,
-    });
-    return [entry("linkup", env.LINKUP_ACCOUNT_LABEL ?? "LinkedIn (Linkup)", "linkup-v2", false, provider)];
-  }
+  if (env.accounts.length > 0) return env.accounts.map((config) => configuredAccount(config, env));
   const demo = createLinkupV2Provider({
     baseUrl: "https://demo.threadline.invalid/v2",
     fetch: demoFetch(),
@@ -33,6 +36,40 @@ export function buildAccounts(env: Env, demoFetch: () => typeof fetch): AccountE
     selfProfileUrl: DEMO_ACCOUNT.selfProfileUrl,
   });
   return [entry("demo", DEMO_ACCOUNT.label, "linkup-v2", true, demo)];
+}
+
+function configuredAccount(config: AccountConfig, env: Env): AccountEntry {
+  const provider = createProvider(config, env);
+  return { ...entry(config.id, config.label ?? DEFAULT_LABELS[config.provider], config.provider, false, provider), people: provider.people };
+}
+
+/** One adapter per account, each with its own credentials; base URLs from the account or the env. */
+function createProvider(config: AccountConfig, env: Env): InboxProvider & { people?: PeopleDirectory } {
+  const deps = { fetch: globalThis.fetch, timeoutMs: env.UPSTREAM_TIMEOUT_MS };
+  switch (config.provider) {
+    case "linkup-v2":
+      return createLinkupV2Provider({ ...deps, baseUrl: config.baseUrl ?? env.LINKUP_BASE_URL, apiKey: config.apiKey, accountId: config.accountId, selfProfileUrl: config.profileUrl });
+    case "linkup-v1":
+      return createLinkupV1Provider({
+        ...deps,
+        baseUrl: config.baseUrl ?? env.LINKUP_V1_BASE_URL,
+        apiKey: config.apiKey,
+        loginToken: config.loginToken,
+        country: config.country,
+        selfProfileUrl: config.profileUrl,
+      });
+    case "connectsafely":
+      return createConnectSafelyProvider({ ...deps, baseUrl: config.baseUrl ?? env.CONNECTSAFELY_BASE_URL, apiKey: config.apiKey, accountId: config.accountId });
+    case "linkedapi":
+      return createLinkedApiProvider({
+        ...deps,
+        baseUrl: config.baseUrl ?? env.LINKEDAPI_BASE_URL,
+        token: config.token,
+        identificationToken: config.identificationToken,
+        accountId: config.id,
+        store: createPeopleStore(() => sharedDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR })),
+      });
+  }
 }
 
 function entry(id: string, label: string, providerName: string, isDemo: boolean, provider: InboxProvider): AccountEntry {
@@ -50,8 +87,19 @@ export function listAccountSummaries(): Account[] {
   return allAccounts().map((account) => account.summary);
 }
 
-export function providerFor(accountId: string): InboxProvider {
+function accountFor(accountId: string): AccountEntry {
   const found = allAccounts().find((account) => account.summary.id === accountId);
   if (!found) throw new ApiError("not_found", `No account "${accountId}".`);
-  return found.provider;
+  return found;
+}
+
+export function providerFor(accountId: string): InboxProvider {
+  return accountFor(accountId).provider;
+}
+
+/** The people list of an account whose provider needs them (Linked API). */
+export function peopleFor(accountId: string): PeopleDirectory {
+  const people = accountFor(accountId).people;
+  if (!people) throw new ApiError("bad_request", "This account lists its conversations by itself: it has no people to add.");
+  return people;
 }

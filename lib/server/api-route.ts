@@ -5,7 +5,10 @@ import { ApiError } from "@/lib/server/errors";
 /** Next passes `params` only to routes with dynamic segments. */
 type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
 
-type Handler<TParams, TQuery> = (input: { params: TParams; query: TQuery; signal: AbortSignal }) => Promise<unknown> | unknown;
+type Handler<TParams, TQuery, TBody> = (input: { params: TParams; query: TQuery; body: TBody; signal: AbortSignal }) => Promise<unknown> | unknown;
+
+/** Our bodies are a few fields; anything bigger is not one of ours. */
+const MAX_BODY_BYTES = 16 * 1024;
 
 /** Time kept back from maxDuration to answer with our own error before the platform's cut-off. */
 const BUDGET_MARGIN_MS = 3_000;
@@ -14,12 +17,13 @@ const BUDGET_MARGIN_MS = 3_000;
 const DEFAULT_RETRY_AFTER_SECONDS = 10;
 
 /**
- * Every API route is this: parse path and query params with zod (bad input → 400, and no upstream
- * call), call one named server function, answer JSON; any failure → our one error envelope.
+ * Every API route is this: parse path and query params (and a JSON body, where there is one) with
+ * zod (bad input → 400, and no upstream call), call one named server function, answer JSON; any
+ * failure → our one error envelope.
  */
-export function apiRoute<TParams, TQuery>(
-  spec: { params: z.ZodType<TParams>; query: z.ZodType<TQuery>; maxDurationSeconds?: number },
-  handler: Handler<TParams, TQuery>,
+export function apiRoute<TParams, TQuery, TBody = undefined>(
+  spec: { params: z.ZodType<TParams>; query: z.ZodType<TQuery>; body?: z.ZodType<TBody>; maxDurationSeconds?: number; status?: number },
+  handler: Handler<TParams, TQuery, TBody>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     // Everything a request does upstream (attempts, retries, waits) ends before the platform kills it.
@@ -28,8 +32,9 @@ export function apiRoute<TParams, TQuery>(
     try {
       const params = parseInput("path", spec.params, (await context.params) ?? {});
       const query = parseInput("query", spec.query, queryObject(new URL(request.url).searchParams));
-      const result = await handler({ params, query, signal });
-      return Response.json(result, { headers: { "cache-control": "no-store" } });
+      const body = spec.body ? parseInput("body", spec.body, await jsonBody(request)) : (undefined as TBody);
+      const result = await handler({ params, query, body, signal });
+      return Response.json(result, { status: spec.status ?? 200, headers: { "cache-control": "no-store" } });
     } catch (error) {
       if (budget?.aborted && !request.signal.aborted) {
         return errorResponse(new ApiError("upstream_timeout", "The provider took too long to answer. Try again in a moment."));
@@ -48,7 +53,24 @@ function queryObject(searchParams: URLSearchParams): Record<string, string> {
   return query;
 }
 
-function parseInput<T>(where: "path" | "query", schema: z.ZodType<T>, input: unknown): T {
+/**
+ * Only `application/json`: a cross-site form cannot send that without a CORS preflight we never
+ * answer, so a page elsewhere cannot post to us with the rep's cookies.
+ */
+async function jsonBody(request: Request): Promise<unknown> {
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
+    throw new ApiError("bad_request", "Send the body as JSON (content-type: application/json).");
+  }
+  const text = await request.text();
+  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) throw new ApiError("bad_request", "The body is too large.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError("bad_request", "The body is not valid JSON.");
+  }
+}
+
+function parseInput<T>(where: "path" | "query" | "body", schema: z.ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

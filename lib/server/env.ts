@@ -1,9 +1,11 @@
 import "server-only";
 import { z } from "zod";
+import { LINKUP_COUNTRIES } from "@/lib/server/providers/linkup-v1/schemas";
 
 /**
  * The only reader of process.env. Parsed once, on first use and at server start
- * (instrumentation.ts), so a bad configuration fails loudly with the variable's name.
+ * (instrumentation.ts), so a bad configuration fails loudly, naming the variable, and for
+ * THREADLINE_ACCOUNTS the account and the field — never printing a value.
  */
 const optionalText = z
   .string()
@@ -11,13 +13,70 @@ const optionalText = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
-const envSchema = z
+const httpUrl = z.url({ protocol: /^https?$/ });
+const optionalUrl = optionalText.pipe(httpUrl.optional());
+const secret = z.string().trim().min(1, "is required");
+
+const accountCommon = {
+  /** Our id for the account: it appears in URLs, so short and plain. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be 1–40 lowercase letters, digits or dashes"),
+  label: z.string().trim().min(1).max(60).optional(),
+  /** Another server speaking the provider's API (a proxy, a sandbox, the tests' fake upstream). */
+  baseUrl: httpUrl.optional(),
+};
+
+export const accountConfigSchema = z.discriminatedUnion("provider", [
+  z.strictObject({ provider: z.literal("linkup-v2"), ...accountCommon, apiKey: secret, accountId: secret, profileUrl: httpUrl.optional() }),
+  z.strictObject({
+    provider: z.literal("linkup-v1"),
+    ...accountCommon,
+    apiKey: secret,
+    /** The LinkedIn session cookie Linkup v1 works with: as secret as the key. */
+    loginToken: secret,
+    country: z.enum(LINKUP_COUNTRIES).optional(),
+    profileUrl: httpUrl.optional(),
+  }),
+  z.strictObject({ provider: z.literal("connectsafely"), ...accountCommon, apiKey: secret, accountId: z.string().trim().min(1).optional() }),
+  z.strictObject({ provider: z.literal("linkedapi"), ...accountCommon, token: secret, identificationToken: secret }),
+]);
+export type AccountConfig = z.infer<typeof accountConfigSchema>;
+export type ProviderName = AccountConfig["provider"];
+
+const accountsJson = z
+  .string()
+  .trim()
+  .transform((text, ctx): unknown => {
+    if (text === "") return [];
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "is not valid JSON (expected an array of accounts)" });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(accountConfigSchema).max(50))
+  .optional();
+
+const variablesSchema = z
   .object({
+    THREADLINE_ACCOUNTS: accountsJson,
     LINKUP_API_KEY: optionalText,
     LINKUP_ACCOUNT_ID: optionalText,
-    LINKUP_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://api.linkupapi.com/v2"),
-    LINKUP_PROFILE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    LINKUP_LOGIN_TOKEN: optionalText,
+    LINKUP_COUNTRY: optionalText.pipe(z.enum(LINKUP_COUNTRIES).optional()),
+    LINKUP_BASE_URL: httpUrl.default("https://api.linkupapi.com/v2"),
+    LINKUP_V1_BASE_URL: httpUrl.default("https://api.linkupapi.com/v1"),
+    LINKUP_PROFILE_URL: optionalUrl,
     LINKUP_ACCOUNT_LABEL: optionalText,
+    CONNECTSAFELY_API_KEY: optionalText,
+    CONNECTSAFELY_ACCOUNT_ID: optionalText,
+    CONNECTSAFELY_BASE_URL: httpUrl.default("https://api.connectsafely.ai/linkedin"),
+    LINKEDAPI_TOKEN: optionalText,
+    LINKEDAPI_IDENTIFICATION_TOKEN: optionalText,
+    LINKEDAPI_BASE_URL: httpUrl.default("https://api.linkedapi.io"),
+    DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional()),
+    PGLITE_DATA_DIR: optionalText.default(".threadline/pglite"),
+    VERCEL: optionalText,
     UPSTREAM_TIMEOUT_MS: z
       .string()
       .regex(/^\d+$/, "must be a whole number of milliseconds")
@@ -26,23 +85,94 @@ const envSchema = z
       .default(10_000),
   })
   .superRefine((env, ctx) => {
-    if (env.LINKUP_API_KEY && !env.LINKUP_ACCOUNT_ID) {
-      ctx.addIssue({ code: "custom", path: ["LINKUP_ACCOUNT_ID"], message: "is required when LINKUP_API_KEY is set" });
+    const pair = (a: keyof typeof env, b: keyof typeof env) => {
+      if (env[a] && !env[b]) ctx.addIssue({ code: "custom", path: [b], message: `is required when ${a} is set` });
+    };
+    if (env.LINKUP_API_KEY && !env.LINKUP_ACCOUNT_ID && !env.LINKUP_LOGIN_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["LINKUP_ACCOUNT_ID"], message: "is required when LINKUP_API_KEY is set (or LINKUP_LOGIN_TOKEN for Linkup v1)" });
     }
-    if (env.LINKUP_ACCOUNT_ID && !env.LINKUP_API_KEY) {
-      ctx.addIssue({ code: "custom", path: ["LINKUP_API_KEY"], message: "is required when LINKUP_ACCOUNT_ID is set" });
-    }
+    pair("LINKUP_ACCOUNT_ID", "LINKUP_API_KEY");
+    pair("LINKUP_LOGIN_TOKEN", "LINKUP_API_KEY");
+    pair("CONNECTSAFELY_ACCOUNT_ID", "CONNECTSAFELY_API_KEY");
+    pair("LINKEDAPI_TOKEN", "LINKEDAPI_IDENTIFICATION_TOKEN");
+    pair("LINKEDAPI_IDENTIFICATION_TOKEN", "LINKEDAPI_TOKEN");
   });
+type Variables = z.infer<typeof variablesSchema>;
+
+const envSchema = variablesSchema.transform((env, ctx) => {
+  const accounts = [...shortcutAccounts(env), ...(env.THREADLINE_ACCOUNTS ?? [])];
+  const seen = new Set<string>();
+  for (const account of accounts) {
+    if (seen.has(account.id)) ctx.addIssue({ code: "custom", path: ["THREADLINE_ACCOUNTS"], message: `account id "${account.id}" is used twice` });
+    seen.add(account.id);
+  }
+  // Vercel's disk does not outlive a request, so Linked API's people need a real database there.
+  if (env.VERCEL && !env.DATABASE_URL && accounts.some((account) => account.provider === "linkedapi")) {
+    ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required on Vercel when a Linked API account is configured" });
+  }
+  return { ...env, accounts };
+});
+
+/** The single-account variables, as accounts with fixed ids. */
+function shortcutAccounts(env: Variables): AccountConfig[] {
+  const accounts: AccountConfig[] = [];
+  if (env.LINKUP_API_KEY && env.LINKUP_ACCOUNT_ID) {
+    accounts.push({
+      provider: "linkup-v2",
+      id: "linkup",
+      label: env.LINKUP_ACCOUNT_LABEL,
+      apiKey: env.LINKUP_API_KEY,
+      accountId: env.LINKUP_ACCOUNT_ID,
+      profileUrl: env.LINKUP_PROFILE_URL,
+    });
+  }
+  if (env.LINKUP_API_KEY && env.LINKUP_LOGIN_TOKEN) {
+    accounts.push({
+      provider: "linkup-v1",
+      id: "linkup-v1",
+      label: env.LINKUP_ACCOUNT_ID ? undefined : env.LINKUP_ACCOUNT_LABEL,
+      apiKey: env.LINKUP_API_KEY,
+      loginToken: env.LINKUP_LOGIN_TOKEN,
+      country: env.LINKUP_COUNTRY,
+      profileUrl: env.LINKUP_PROFILE_URL,
+    });
+  }
+  if (env.CONNECTSAFELY_API_KEY) {
+    accounts.push({ provider: "connectsafely", id: "connectsafely", apiKey: env.CONNECTSAFELY_API_KEY, accountId: env.CONNECTSAFELY_ACCOUNT_ID });
+  }
+  if (env.LINKEDAPI_TOKEN && env.LINKEDAPI_IDENTIFICATION_TOKEN) {
+    accounts.push({ provider: "linkedapi", id: "linkedapi", token: env.LINKEDAPI_TOKEN, identificationToken: env.LINKEDAPI_IDENTIFICATION_TOKEN });
+  }
+  return accounts;
+}
 
 export type Env = z.infer<typeof envSchema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+    const problems = result.error.issues.map((issue) => `  ${describePath(issue.path, source)}: ${issue.message}`);
     throw new Error(`Invalid environment configuration:\n${problems.join("\n")}\nSee .env.example.`);
   }
   return result.data;
+}
+
+/** `THREADLINE_ACCOUNTS[1] (id "eu-sales", linkup-v1) loginToken` rather than a bare index. */
+function describePath(path: readonly PropertyKey[], source: Record<string, string | undefined>): string {
+  const [variable, index, ...field] = path;
+  if (variable !== "THREADLINE_ACCOUNTS" || typeof index !== "number") return path.map(String).join(".") || "(env)";
+  let label = "";
+  try {
+    const raw = (JSON.parse(source.THREADLINE_ACCOUNTS ?? "[]") as unknown[])[index];
+    if (raw && typeof raw === "object") {
+      const { id, provider } = raw as { id?: unknown; provider?: unknown };
+      const parts = [typeof id === "string" ? `id "${id.slice(0, 40)}"` : "", typeof provider === "string" ? provider.slice(0, 20) : ""].filter(Boolean);
+      if (parts.length) label = ` (${parts.join(", ")})`;
+    }
+  } catch {
+    // the JSON error itself is reported on its own
+  }
+  return `THREADLINE_ACCOUNTS[${index}]${label}${field.length ? ` ${field.map(String).join(".")}` : ""}`;
 }
 
 let cached: Env | undefined;

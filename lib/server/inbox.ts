@@ -1,7 +1,8 @@
 import "server-only";
-import type { AccountsResponse, ConversationsPage, MessagesPage } from "@/lib/contracts/api";
-import type { ConversationsQuery, MessagesQuery } from "@/lib/contracts/queries";
-import { listAccountSummaries, providerFor } from "@/lib/server/accounts";
+import { CATEGORY_LABELS, type AccountsResponse, type ConversationsPage, type MessagesPage, type PeopleResponse, type PersonResponse } from "@/lib/contracts/api";
+import type { AddPersonBody, ConversationsQuery, MessagesQuery } from "@/lib/contracts/queries";
+import { listAccountSummaries, peopleFor, providerFor } from "@/lib/server/accounts";
+import { ApiError } from "@/lib/server/errors";
 import type { Page } from "@/lib/server/providers/types";
 
 /** The named server functions behind our API routes: provider pages in, contract shapes out. */
@@ -11,7 +12,12 @@ export function getAccounts(): AccountsResponse {
 }
 
 export async function getConversations(accountId: string, query: ConversationsQuery, signal: AbortSignal): Promise<ConversationsPage> {
-  const page = await providerFor(accountId).listConversations(query, signal);
+  const provider = providerFor(accountId);
+  // A category the provider cannot filter by is refused, never answered with the whole inbox.
+  if (!provider.capabilities.categories.includes(query.category)) {
+    throw new ApiError("bad_request", `This account's provider cannot filter by "${CATEGORY_LABELS[query.category]}".`);
+  }
+  const page = await provider.listConversations(query, signal);
   return { conversations: page.items, nextCursor: page.nextCursor, meta: metaOf(page) };
 }
 
@@ -21,7 +27,24 @@ export async function getMessages(accountId: string, conversationId: string, que
     query.since === undefined
       ? await provider.listMessages({ conversationId, cursor: query.cursor, limit: query.limit }, signal)
       : await provider.messagesSince({ conversationId, since: query.since }, signal);
-  return { messages: page.items, nextCursor: page.nextCursor, meta: metaOf(page) };
+  return { messages: page.items, nextCursor: page.nextCursor, ...(page.participants ? { participants: page.participants } : {}), meta: metaOf(page) };
+}
+
+export async function getPeople(accountId: string, signal: AbortSignal): Promise<PeopleResponse> {
+  return { people: await peopleFor(accountId).list(signal) };
+}
+
+export async function addPerson(accountId: string, body: AddPersonBody, signal: AbortSignal): Promise<PersonResponse> {
+  return { person: await peopleFor(accountId).add(body, signal) };
+}
+
+export async function resyncPerson(accountId: string, personId: string, signal: AbortSignal): Promise<PersonResponse> {
+  return { person: await peopleFor(accountId).resync(personId, signal) };
+}
+
+export async function removePerson(accountId: string, personId: string): Promise<{ removed: true }> {
+  await peopleFor(accountId).remove(personId);
+  return { removed: true };
 }
 
 function metaOf(page: Page<unknown>): MessagesPage["meta"] {

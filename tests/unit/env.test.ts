@@ -15,6 +15,7 @@ describe("parseEnv", () => {
 
   it("names the missing partner variable", () => {
     expect(() => parseEnv({ LINKUP_API_KEY: "k" })).toThrow(/LINKUP_ACCOUNT_ID: is required when LINKUP_API_KEY is set/);
+    expect(() => parseEnv({ LINKEDAPI_TOKEN: "t" })).toThrow(/LINKEDAPI_IDENTIFICATION_TOKEN: is required when LINKEDAPI_TOKEN is set/);
     expect(() => parseEnv({ LINKUP_ACCOUNT_ID: "a" })).toThrow(/LINKUP_API_KEY/);
   });
 
@@ -29,4 +30,64 @@ describe("parseEnv", () => {
     expect(message).toMatch(/UPSTREAM_TIMEOUT_MS/);
     expect(message).not.toContain("sk-very-secret");
   });
+
+  it("builds accounts from THREADLINE_ACCOUNTS and the single-account shortcuts, shortcuts first", () => {
+    const env = parseEnv({
+      LINKUP_API_KEY: "k",
+      LINKUP_ACCOUNT_ID: "acc",
+      CONNECTSAFELY_API_KEY: "cs",
+      THREADLINE_ACCOUNTS: JSON.stringify([
+        { id: "eu", provider: "linkup-v1", apiKey: "k1", loginToken: "li_at", country: "DE" },
+        { id: "la", provider: "linkedapi", token: "t", identificationToken: "i", label: "Linked API" },
+      ]),
+    });
+    expect(env.accounts.map((a) => [a.id, a.provider])).toEqual([
+      ["linkup", "linkup-v2"],
+      ["connectsafely", "connectsafely"],
+      ["eu", "linkup-v1"],
+      ["la", "linkedapi"],
+    ]);
+  });
+
+  it("names the account and the field of a bad THREADLINE_ACCOUNTS entry, never a value", () => {
+    const message = errorOf({
+      THREADLINE_ACCOUNTS: JSON.stringify([
+        { id: "ok", provider: "connectsafely", apiKey: "cs-secret-1" },
+        { id: "eu-sales", provider: "linkup-v1", apiKey: "k-secret-2", country: "XX" },
+        { id: "typo", provider: "linkedapi", token: "t-secret-3", identificationToken: "i", tokne: "x" },
+        { id: "x", provider: "unipile" },
+      ]),
+    });
+    expect(message).toMatch(/THREADLINE_ACCOUNTS\[1\] \(id "eu-sales", linkup-v1\) loginToken: /);
+    expect(message).toMatch(/THREADLINE_ACCOUNTS\[1\] \(id "eu-sales", linkup-v1\) country: /);
+    expect(message).toMatch(/THREADLINE_ACCOUNTS\[2\] \(id "typo", linkedapi\).*tokne/);
+    expect(message).toMatch(/THREADLINE_ACCOUNTS\[3\] \(id "x", unipile\)/);
+    for (const secret of ["cs-secret-1", "k-secret-2", "t-secret-3"]) expect(message).not.toContain(secret);
+  });
+
+  it("refuses THREADLINE_ACCOUNTS that is not JSON, and duplicate account ids", () => {
+    expect(errorOf({ THREADLINE_ACCOUNTS: "[{id: eu}]" })).toMatch(/THREADLINE_ACCOUNTS: is not valid JSON/);
+    expect(
+      errorOf({
+        LINKEDAPI_TOKEN: "t",
+        LINKEDAPI_IDENTIFICATION_TOKEN: "i",
+        THREADLINE_ACCOUNTS: JSON.stringify([{ id: "linkedapi", provider: "connectsafely", apiKey: "k" }]),
+      }),
+    ).toMatch(/account id "linkedapi" is used twice/);
+  });
+
+  it("needs a real database on Vercel once a Linked API account exists", () => {
+    expect(errorOf({ VERCEL: "1", LINKEDAPI_TOKEN: "t", LINKEDAPI_IDENTIFICATION_TOKEN: "i" })).toMatch(/DATABASE_URL: is required on Vercel/);
+    expect(parseEnv({ VERCEL: "1", LINKEDAPI_TOKEN: "t", LINKEDAPI_IDENTIFICATION_TOKEN: "i", DATABASE_URL: "postgres://u@db.example/x" }).accounts).toHaveLength(1);
+    expect(errorOf({ DATABASE_URL: "mysql://u@db/x" })).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL/);
+  });
 });
+
+function errorOf(source: Record<string, string>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected parseEnv to throw");
+}

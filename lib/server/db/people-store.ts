@@ -49,7 +49,18 @@ function newId(): string {
   return randomBytes(9).toString("base64url");
 }
 
-export function createPeopleStore(db: Queryable): PeopleStore {
+/**
+ * `database` may be a promise-returning function, so the store can be built synchronously at start
+ * and the database opened (and migrated) on first use.
+ */
+export function createPeopleStore(database: Queryable | (() => Promise<Queryable>)): PeopleStore {
+  const db: Queryable = typeof database === "function"
+    ? {
+        query: async (sql, params) => (await database()).query(sql, params),
+        exec: async (sql) => (await database()).exec(sql),
+      }
+    : database;
+
   async function one(sql: string, params: readonly unknown[]): Promise<PersonRecord | undefined> {
     const [row] = await db.query(sql, params);
     return row === undefined ? undefined : toRecord(row);
