@@ -35,8 +35,10 @@ export async function startPostgres(): Promise<RunningPostgres> {
   return {
     url,
     async stop() {
-      server.kill("SIGINT");
-      await new Promise((resolve) => server.once("exit", resolve));
+      // runuser does not pass signals on to postgres, so ask postgres itself to stop.
+      const exited = server.exitCode !== null ? Promise.resolve() : new Promise((resolve) => server.once("exit", resolve));
+      execFileSync(...run(path.join(bin, "pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"]), { stdio: "ignore" });
+      await exited;
       rmSync(dir, { recursive: true, force: true });
     },
   };
