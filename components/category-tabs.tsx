@@ -71,6 +71,11 @@ export function CategoryTabs({
             </li>
           );
         })}
+        {available.length < CATEGORIES.length ? (
+          <li className="flex shrink-0 items-center px-2" data-testid="categories-note">
+            <span className="text-xs whitespace-nowrap text-zinc-400">Other filters aren&apos;t offered for this account</span>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

@@ -29,12 +29,15 @@ export function InboxList({
   category,
   openConversationId,
   hidden,
+  emptyDetail,
 }: {
   accountId: string;
   category: Category;
   openConversationId: string | null;
   /** Hidden on phones while a thread is open (the list stays mounted to keep its state). */
   hidden: boolean;
+  /** What an empty list means for this account, where the category's usual words would mislead. */
+  emptyDetail?: string;
 }) {
   const { history, head, conversations } = useInbox(accountId, category, { poll: !hidden });
   const online = useIsOnline();
@@ -87,7 +90,7 @@ export function InboxList({
   } else if (history.isError && conversations.length === 0) {
     body = <ErrorState error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} />;
   } else if (conversations.length === 0) {
-    body = <EmptyState icon={<InboxIcon />} title={`No conversations in ${label}`} detail={EMPTY_DETAIL[category]} />;
+    body = <EmptyState icon={<InboxIcon />} title={`No conversations in ${label}`} detail={emptyDetail ?? EMPTY_DETAIL[category]} />;
   } else {
     body = (
       <>

@@ -10,6 +10,7 @@ import { useIsDesktop } from "@/lib/client/use-media-query";
 import { CategoryTabs } from "./category-tabs";
 import { InboxList } from "./inbox-list";
 import { OfflineBanner } from "./offline-banner";
+import { PeoplePanel } from "./people-panel";
 import { EmptyState, ErrorState } from "./states";
 import { TopBar } from "./top-bar";
 import { SearchOffIcon } from "./icons";
@@ -61,6 +62,7 @@ export function InboxShell({ accountId, category, children }: { accountId: strin
         category={category}
         openConversationId={openConversationId}
         hidden={threadOpen && !isDesktop}
+        emptyDetail={account?.capabilities.needsSync ? "Add a LinkedIn profile above: once its conversation is synchronized, it shows up here." : undefined}
       />
     );
   }
@@ -81,6 +83,7 @@ export function InboxShell({ accountId, category, children }: { accountId: strin
           className={`${threadOpen ? "hidden" : "flex"} min-h-0 w-full min-w-0 flex-col lg:flex lg:w-[400px] lg:shrink-0 lg:border-r lg:border-zinc-200/80 xl:w-[440px]`}
         >
           {unknownAccount ? null : <CategoryTabs accountId={accountId} active={category} available={categories} />}
+          {account?.capabilities.needsSync ? <PeoplePanel accountId={accountId} /> : null}
           {list}
         </section>
         <div className={`${threadOpen ? "flex" : "hidden"} min-h-0 min-w-0 flex-1 flex-col bg-zinc-50/60 lg:flex`}>{children}</div>

@@ -202,6 +202,11 @@ export const MessageItem = memo(function MessageItem({
     >
       {showName && groupStart ? <span className="mb-1 px-3 text-xs font-medium text-zinc-500">{message.sender.name}</span> : null}
       <div className={`flex max-w-[85%] min-w-0 flex-col gap-1 sm:max-w-[75%] ${mine ? "items-end" : "items-start"}`}>
+        {message.subject ? (
+          <p data-testid="message-subject" dir="auto" className="px-1 text-sm font-semibold text-zinc-800 [overflow-wrap:anywhere]">
+            {message.subject}
+          </p>
+        ) : null}
         {isSharedPost ? (
           <div className={`w-72 max-w-full overflow-hidden border ${bubbleShape} ${mine ? "border-accent-200 bg-white" : "border-zinc-200 bg-white"}`}>
             <div className="flex items-center gap-2 border-b border-zinc-100 bg-zinc-50 px-3 py-2 text-xs font-semibold text-zinc-600">

@@ -13,12 +13,15 @@ import { DemoBadge } from "./top-bar";
 
 export function ThreadHeader({
   participant,
+  participants = [],
   type,
   listHref,
   loading,
   showDemoBadge,
 }: {
   participant: Participant | null;
+  /** Everyone in the thread, when the provider says; a group thread lists them under the title. */
+  participants?: readonly Participant[];
   type: Conversation["type"] | undefined;
   listHref: Route;
   loading: boolean;
@@ -53,7 +56,11 @@ export function ThreadHeader({
             <h1 dir="auto" className="truncate text-[15px] leading-5 font-semibold text-zinc-900">
               {participant.name}
             </h1>
-            {participant.headline || (type && type !== "normal") ? (
+            {participants.length > 1 ? (
+              <p dir="auto" data-testid="thread-participants" className="min-w-0 truncate text-xs text-zinc-500">
+                {participants.map((p) => p.name).join(", ")}
+              </p>
+            ) : participant.headline || (type && type !== "normal") ? (
               <div className="flex min-w-0 items-center gap-1.5">
                 {type ? <TypeMark type={type} /> : null}
                 {participant.headline ? (

@@ -52,12 +52,15 @@ export function ThreadView({
     ...conversationsInfiniteOptions(accountId, category),
     select: (data) => flattenConversations(data).find((c) => c.id === conversationId),
   });
+  // Everyone in the thread, where the provider names them (group threads have several).
+  const threadParticipants = history.data?.pages[0]?.participants;
   const participant = useMemo<Participant | null>(() => {
     if (conversation) return conversation.participant;
+    if (threadParticipants?.[0]) return threadParticipants[0];
     // Opened from a shared link: fall back to whoever else wrote in the thread.
     const other = messages.find((m) => m.fromMe !== true && m.type !== "system");
     return other ? { name: other.sender.name, profileUrl: other.sender.profileUrl, pictureUrl: other.sender.pictureUrl } : null;
-  }, [conversation, messages]);
+  }, [conversation, messages, threadParticipants]);
 
   /** Oldest first, grouped by local calendar day. */
   const days = useMemo(() => {
@@ -265,6 +268,7 @@ export function ThreadView({
     >
       <ThreadHeader
         participant={participant}
+        participants={threadParticipants}
         type={conversation?.type}
         listHref={listHref}
         loading={history.isPending}

@@ -32,3 +32,16 @@ export function messagesUrl(
   }
   return `/api/accounts/${encodeURIComponent(accountId)}/conversations/${encodeURIComponent(conversationId)}/messages?${params.toString()}`;
 }
+
+/** Linked API accounts: the people whose conversations are synchronized. */
+export function peopleUrl(accountId: string): string {
+  return `/api/accounts/${encodeURIComponent(accountId)}/people`;
+}
+
+export function personUrl(accountId: string, personId: string): string {
+  return `${peopleUrl(accountId)}/${encodeURIComponent(personId)}`;
+}
+
+export function personSyncUrl(accountId: string, personId: string): string {
+  return `${personUrl(accountId, personId)}/sync`;
+}

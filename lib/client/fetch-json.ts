@@ -10,12 +10,15 @@ export async function fetchJson<S extends z.ZodType>(
   schema: S,
   signal?: AbortSignal,
   fetchImpl: typeof fetch = fetch,
+  send?: { method: "POST" | "DELETE"; body?: unknown },
 ): Promise<z.output<S>> {
   let response: Response;
   try {
     response = await fetchImpl(url, {
       signal,
-      headers: { accept: "application/json" },
+      method: send?.method ?? "GET",
+      headers: { accept: "application/json", ...(send?.body !== undefined ? { "content-type": "application/json" } : {}) },
+      body: send?.body !== undefined ? JSON.stringify(send.body) : undefined,
       credentials: "same-origin",
       cache: "no-store",
     });
@@ -60,6 +63,11 @@ export async function fetchJson<S extends z.ZodType>(
     });
   }
   return parsed.data;
+}
+
+/** A write to our API (add a person, start a sync…): the same parsing and typed errors as reads. */
+export function sendJson<S extends z.ZodType>(method: "POST" | "DELETE", url: string, schema: S, body?: unknown): Promise<z.output<S>> {
+  return fetchJson(url, schema, undefined, fetch, { method, body });
 }
 
 function isAbortError(error: unknown): boolean {

@@ -18,6 +18,8 @@ export const queryKeys = {
   /** The infinite thread history (every loaded page). */
   messages: (accountId: string, conversationId: string) =>
     [...queryKeys.account(accountId), "messages", conversationId] as const,
+  /** Linked API: the people list with each person's sync state. */
+  people: (accountId: string) => [...queryKeys.account(accountId), "people"] as const,
   /** The small `since` poller of a thread. */
   messagesSince: (accountId: string, conversationId: string) =>
     [...queryKeys.account(accountId), "messages-since", conversationId] as const,

@@ -1,0 +1,146 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { Person } from "@/lib/contracts/api";
+import { parsePersonUrl } from "@/lib/contracts/linkedin-url";
+import { describeError } from "@/lib/client/errors";
+import { usePeople, usePeopleActions } from "@/lib/client/people";
+import { RefreshIcon, UserPlusIcon } from "./icons";
+
+/**
+ * For providers with no inbox listing (Linked API): the rep adds the people they talk to; each
+ * one's conversation is synchronized in the background and joins the list below when ready.
+ */
+export function PeoplePanel({ accountId }: { accountId: string }) {
+  const people = usePeople(accountId, true);
+  const actions = usePeopleActions(accountId);
+  const [url, setUrl] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const pending = (people.data?.people ?? []).filter((person) => person.state !== "ready");
+  const readyCount = (people.data?.people.length ?? 0) - pending.length;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = parsePersonUrl(url);
+    if (!parsed) {
+      setProblem("Paste a LinkedIn profile address, like linkedin.com/in/jane-doe or a Sales Navigator lead link.");
+      return;
+    }
+    setProblem(null);
+    actions.add.mutate(
+      { profileUrl: parsed.url },
+      {
+        onSuccess: () => setUrl(""),
+        onError: (error) => setProblem(describeError(error).detail),
+      },
+    );
+  }
+
+  return (
+    <section aria-label="People to synchronize" data-testid="people-panel" className="shrink-0 border-b border-zinc-200/80 bg-white px-3 py-3 sm:px-4">
+      <form onSubmit={submit} noValidate className="flex gap-2">
+        <label htmlFor="add-person-url" className="sr-only">
+          LinkedIn profile URL
+        </label>
+        <input
+          id="add-person-url"
+          name="profileUrl"
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          placeholder="Paste a LinkedIn profile URL"
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? "add-person-problem" : "add-person-hint"}
+          className="h-11 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 text-[15px] text-zinc-900 placeholder:text-zinc-400 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400"
+        />
+        <button
+          type="submit"
+          data-testid="add-person"
+          disabled={actions.add.isPending || url.trim() === ""}
+          className="inline-flex h-11 shrink-0 items-center gap-1.5 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white shadow-sm hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:opacity-50"
+        >
+          <UserPlusIcon width={16} height={16} />
+          {actions.add.isPending ? "Adding…" : "Add"}
+        </button>
+      </form>
+      {problem ? (
+        <p id="add-person-problem" role="alert" className="mt-2 text-sm text-red-700">
+          {problem}
+        </p>
+      ) : (
+        <p id="add-person-hint" className="mt-2 text-xs leading-relaxed text-zinc-500">
+          This connection reads conversations one person at a time. Add someone and their conversation is synchronized in the background; it can take a few minutes.
+          {readyCount > 0 ? ` ${readyCount} synchronized.` : ""}
+        </p>
+      )}
+      {people.isError ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {describeError(people.error).title}: {describeError(people.error).detail}
+        </p>
+      ) : null}
+      {pending.length > 0 ? (
+        <ul role="list" aria-label="Synchronizing" className="mt-2 divide-y divide-zinc-100 rounded-lg border border-zinc-200">
+          {pending.map((person) => (
+            <PendingPerson
+              key={person.id}
+              person={person}
+              onResync={() => actions.resync.mutate(person.id)}
+              onRemove={() => actions.remove.mutate(person.id)}
+              busy={(actions.resync.isPending && actions.resync.variables === person.id) || (actions.remove.isPending && actions.remove.variables === person.id)}
+            />
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function PendingPerson({ person, onResync, onRemove, busy }: { person: Person; onResync: () => void; onRemove: () => void; busy: boolean }) {
+  return (
+    <li data-testid="pending-person" data-state={person.state} data-person-id={person.id} className="flex items-center gap-2 py-1.5 pr-1.5 pl-3">
+      <div className="min-w-0 flex-1">
+        <p dir="auto" className="truncate text-sm font-medium text-zinc-900">
+          {person.name}
+          {person.channel === "salesNavigator" ? <span className="ml-1.5 text-xs font-normal text-zinc-500">Sales Navigator</span> : null}
+        </p>
+        {person.state === "syncing" ? (
+          <p className="flex items-center gap-1.5 text-xs text-zinc-500" data-testid="sync-state">
+            <RefreshIcon width={12} height={12} className="animate-spin" />
+            Synchronizing…
+          </p>
+        ) : (
+          <p className="text-xs text-red-700" data-testid="sync-state">
+            {person.failure?.message ?? "The sync failed."}
+          </p>
+        )}
+      </div>
+      {person.state === "failed" ? (
+        <>
+          {person.failure?.reason !== "person_not_found" && person.failure?.reason !== "self_profile" ? (
+            <button
+              type="button"
+              onClick={onResync}
+              disabled={busy}
+              className="inline-flex h-11 shrink-0 items-center rounded-lg px-3 text-sm font-medium text-accent-700 hover:bg-accent-50 disabled:opacity-50"
+            >
+              Sync again
+            </button>
+          ) : null}
+          <button
+            type="button"
+            onClick={onRemove}
+            disabled={busy}
+            className="inline-flex h-11 shrink-0 items-center rounded-lg px-3 text-sm font-medium text-zinc-600 hover:bg-zinc-100 disabled:opacity-50"
+          >
+            Remove
+          </button>
+        </>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Linked API accounts: the people list. Adding someone starts a slow sync on the server and
+ * answers at once; while anyone is still syncing, the list is polled (the server checks the
+ * provider's status on each read), and when someone becomes ready their conversation joins the inbox.
+ */
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { peopleResponseSchema, personResponseSchema, type PeopleResponse, type Person } from "@/lib/contracts/api";
+import { z } from "zod";
+import { peopleUrl, personSyncUrl, personUrl } from "./api-urls";
+import { fetchJson, sendJson } from "./fetch-json";
+import { queryKeys } from "./query-keys";
+
+/** How often to ask how running syncs are going (each ask is one cheap status read upstream). */
+export const SYNC_POLL_MS = 3_000;
+
+export function peopleQueryOptions(accountId: string) {
+  return queryOptions({
+    queryKey: queryKeys.people(accountId),
+    queryFn: async ({ signal, client }) => {
+      const before = client.getQueryData<PeopleResponse>(queryKeys.people(accountId));
+      const fresh = await fetchJson(peopleUrl(accountId), peopleResponseSchema, signal);
+      if (becameReady(before, fresh)) void refreshInbox(client, accountId);
+      return fresh;
+    },
+    refetchInterval: (query) => (query.state.data?.people.some((person) => person.state === "syncing") ? SYNC_POLL_MS : false),
+    refetchIntervalInBackground: false,
+  });
+}
+
+function becameReady(before: PeopleResponse | undefined, after: PeopleResponse): boolean {
+  const readyBefore = new Set(before?.people.filter((p) => p.state === "ready").map((p) => p.id));
+  return after.people.some((person) => person.state === "ready" && !readyBefore.has(person.id));
+}
+
+/** The inbox of these accounts is the ready people, so it reloads whenever that set changes. */
+function refreshInbox(client: QueryClient, accountId: string): Promise<void> {
+  return client.invalidateQueries({ queryKey: [...queryKeys.account(accountId), "conversations"] });
+}
+
+export function usePeople(accountId: string, enabled: boolean) {
+  return useQuery({ ...peopleQueryOptions(accountId), enabled });
+}
+
+/** Puts the server's answer for one person into the list (new ones first, like the server orders them). */
+function upsert(client: QueryClient, accountId: string, person: Person): void {
+  client.setQueryData<PeopleResponse>(queryKeys.people(accountId), (current) => {
+    const others = (current?.people ?? []).filter((p) => p.id !== person.id);
+    const known = current?.people.some((p) => p.id === person.id) ?? false;
+    return { people: known ? (current?.people ?? []).map((p) => (p.id === person.id ? person : p)) : [person, ...others] };
+  });
+}
+
+export function usePeopleActions(accountId: string) {
+  const client = useQueryClient();
+  const settle = (person: Person) => {
+    upsert(client, accountId, person);
+    if (person.state === "ready") void refreshInbox(client, accountId);
+  };
+  const add = useMutation({
+    mutationFn: (input: { profileUrl: string; name?: string }) => sendJson("POST", peopleUrl(accountId), personResponseSchema, input),
+    onSuccess: ({ person }) => settle(person),
+  });
+  const resync = useMutation({
+    mutationFn: (personId: string) => sendJson("POST", personSyncUrl(accountId, personId), personResponseSchema),
+    onSuccess: ({ person }) => settle(person),
+  });
+  const remove = useMutation({
+    mutationFn: (personId: string) => sendJson("DELETE", personUrl(accountId, personId), z.object({ removed: z.literal(true) })),
+    onSuccess: (_result, personId) => {
+      client.setQueryData<PeopleResponse>(queryKeys.people(accountId), (current) => current && { people: current.people.filter((p) => p.id !== personId) });
+      void refreshInbox(client, accountId);
+    },
+  });
+  return { add, resync, remove };
+}
