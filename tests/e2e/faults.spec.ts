@@ -4,6 +4,7 @@ import { LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../fake-upstream/fixture-m
 import { E2E } from "./support/env";
 import { fakeUpstream } from "./support/fake-upstream";
 import { hasNoHorizontalScroll, saveScreenshot } from "./support/screens";
+import { isPhone } from "./support/thread";
 
 /**
  * The fault matrix (tests/e2e/FAULTS.md), one test per row: with the inbox and a thread on
@@ -95,7 +96,6 @@ const FAULT_ROWS: FaultRow[] = [
   },
 ];
 
-const isPhone = (page: Page) => (page.viewportSize()?.width ?? 0) < 1024;
 const newestLoadedText = `${LONG_THREAD_NAME} message ${LONG_THREAD_LENGTH} of ${LONG_THREAD_LENGTH}`;
 
 test.beforeEach(async ({ request }) => {

@@ -1,9 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createFixtureMailbox, LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../fake-upstream/fixture-mailbox";
 import { fakeUpstream } from "./support/fake-upstream";
 import { hasNoHorizontalScroll, saveScreenshot } from "./support/screens";
-
-const isPhone = (page: Page) => (page.viewportSize()?.width ?? 0) < 1024;
+import { cssEscape, escapeRegExp, isPhone, scrollThreadToTop } from "./support/thread";
 const messageText = (n: number) => `${LONG_THREAD_NAME} message ${n} of ${LONG_THREAD_LENGTH}`;
 
 test.beforeEach(async ({ request }) => {
@@ -117,18 +116,3 @@ test("a provider failure shows an error with Retry, and Retry recovers without a
   await expect(page.getByTestId("conversation-row").first()).toBeVisible();
   await expect(error).toHaveCount(0);
 });
-
-async function scrollThreadToTop(page: Page): Promise<void> {
-  await page.getByTestId("thread-view").evaluate((view) => {
-    const scroller = [view, ...view.querySelectorAll<HTMLElement>("*")].find((el) => el.scrollHeight > el.clientHeight + 10 && getComputedStyle(el).overflowY !== "visible");
-    scroller?.scrollTo({ top: 0 });
-  });
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function cssEscape(text: string): string {
-  return text.replace(/["\\]/g, "\\$&");
-}

@@ -1,7 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
-import { E2E } from "../support/env";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { addPersonAndWait, clearPeople, LENA_PROFILE_URL, longThreadId, PROVIDER_ACCOUNTS } from "../support/accounts";
+import { ACCOUNTS, E2E_SECRETS } from "../support/env";
 import { fakeUpstream } from "../support/fake-upstream";
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -9,29 +10,62 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-test("the provider key is in no static asset, no page's HTML and no API response", async ({ request }) => {
+async function expectNoSecret(request: APIRequestContext, url: string, init?: { method: "POST"; data: unknown }): Promise<void> {
+  const response = init ? await request.post(url, { data: init.data }) : await request.get(url);
+  const body = await response.text();
+  for (const secret of E2E_SECRETS) expect(body, `${url} leaks a secret`).not.toContain(secret);
+  for (const [name, value] of Object.entries(response.headers())) {
+    for (const secret of E2E_SECRETS) expect(value, `${url} header ${name}`).not.toContain(secret);
+  }
+}
+
+test.beforeEach(async ({ request }) => {
+  await fakeUpstream(request).reset();
+  await clearPeople(request);
+});
+
+test("no provider key, token or cookie is in any static asset", async () => {
   const files = await filesUnder(".next/static");
   expect(files.length).toBeGreaterThan(0);
   for (const file of files) {
-    expect((await readFile(file)).includes(E2E.linkupKey), file).toBe(false);
+    const content = await readFile(file);
+    for (const secret of E2E_SECRETS) expect(content.includes(secret), `${file} holds a secret`).toBe(false);
   }
+});
 
-  const [conversationId] = await fakeUpstream(request).conversationIds();
-  const id = encodeURIComponent(conversationId!);
-  const urls = [
-    "/",
-    "/api/accounts",
-    "/api/accounts/linkup/conversations",
-    `/api/accounts/linkup/conversations/${id}/messages`,
-    `/api/accounts/linkup/conversations/${id}/messages?since=0`,
-    "/api/accounts/linkup/conversations?cursor=bad",
-  ];
-  for (const url of urls) {
-    const body = await (await request.get(url)).text();
-    expect(body, url).not.toContain(E2E.linkupKey);
-    expect(body, url).not.toContain(E2E.linkupAccountId);
+test("no provider key, token or cookie is in any page's HTML or any API answer, on any provider", async ({ request }) => {
+  await expectNoSecret(request, "/");
+  await expectNoSecret(request, "/api/accounts");
+  for (const account of PROVIDER_ACCOUNTS) {
+    const conversationId = encodeURIComponent(await longThreadId(request, account.id));
+    for (const url of [
+      `/a/${account.id}/inbox`,
+      `/a/${account.id}/inbox/c/${conversationId}`,
+      `/api/accounts/${account.id}/conversations`,
+      `/api/accounts/${account.id}/conversations/${conversationId}/messages`,
+      `/api/accounts/${account.id}/conversations/${conversationId}/messages?since=0`,
+      `/api/accounts/${account.id}/conversations?cursor=bad`,
+      `/api/accounts/${account.id}/people`,
+    ]) {
+      await expectNoSecret(request, url);
+    }
   }
-  await fakeUpstream(request).fail({ status: 403, body: { success: false, error: { code: "INVALID_API_KEY", message: `bad key ${E2E.linkupKey}` } } });
-  const failed = await (await request.get("/api/accounts/linkup/conversations")).text();
-  expect(failed).not.toContain(E2E.linkupKey);
+  await expectNoSecret(request, `/api/accounts/${ACCOUNTS.linkedApi}/people`, { method: "POST", data: { profileUrl: "linkedin.com/in/someone-new-1" } });
+});
+
+test("a provider error that quotes our credentials never reaches the browser", async ({ request }) => {
+  const upstream = fakeUpstream(request);
+  const quoting = `rejected ${E2E_SECRETS.join(" ")}`;
+  const cases: { account: string; operation: string; status: number; body: unknown }[] = [
+    { account: ACCOUNTS.linkupV2, operation: "list_inbox", status: 403, body: { success: false, error: { code: "INVALID_API_KEY", message: quoting } } },
+    { account: ACCOUNTS.linkupV1, operation: "v1:inbox", status: 401, body: { status: "error", message: quoting } },
+    { account: ACCOUNTS.connectSafely, operation: "cs:recent-messages", status: 401, body: { error: quoting } },
+    { account: ACCOUNTS.linkedApi, operation: "la:get", status: 401, body: { status: "error", error: { errorType: "invalidAccountApiToken", message: quoting } } },
+  ];
+  await addPersonAndWait(request, LENA_PROFILE_URL);
+  for (const { account, operation, status, body } of cases) {
+    await upstream.fail({ action: operation, status, body, times: 10 });
+    await expectNoSecret(request, `/api/accounts/${account}/conversations`);
+    await upstream.clearFaults();
+  }
 });

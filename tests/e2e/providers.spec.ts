@@ -1,0 +1,149 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { createFixtureMailbox, LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../fake-upstream/fixture-mailbox";
+import { clearPeople, LENA_PROFILE_URL } from "./support/accounts";
+import { ACCOUNTS, E2E } from "./support/env";
+import { fakeUpstream } from "./support/fake-upstream";
+import { hasNoHorizontalScroll, saveScreenshot } from "./support/screens";
+import { scrollThreadToTop } from "./support/thread";
+
+/** The core journey on every provider beside Linkup v2 (journey.spec.ts): inbox → thread → older → a new message once. */
+const newestText = `${LONG_THREAD_NAME} message ${LONG_THREAD_LENGTH} of ${LONG_THREAD_LENGTH}`;
+
+test.beforeEach(async ({ request }) => {
+  await fakeUpstream(request).reset();
+  await clearPeople(request);
+});
+
+/** From an inbox showing Lena's row: open the thread, load older messages, see a new one arrive once. */
+async function readLongThread(page: Page, request: APIRequestContext, label: string): Promise<void> {
+  const upstream = fakeUpstream(request);
+  const [fixtureId] = await upstream.conversationIds();
+  await page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME }).click();
+  const thread = page.getByTestId("thread-view");
+  const messages = thread.getByTestId("message");
+  await expect(messages.filter({ hasText: newestText })).toBeInViewport();
+
+  const loaded = await messages.count();
+  await scrollThreadToTop(page);
+  await expect.poll(() => messages.count(), { timeout: 15_000 }).toBeGreaterThan(loaded);
+  await expect(messages.filter({ hasText: `${LONG_THREAD_NAME} message ${LONG_THREAD_LENGTH - loaded} of ${LONG_THREAD_LENGTH}` })).toHaveCount(1);
+
+  await upstream.addMessage(fixtureId!, `${label}: the signed order form`);
+  const fresh = messages.filter({ hasText: `${label}: the signed order form` });
+  await expect(fresh).toHaveCount(1, { timeout: 20_000 });
+  await page.waitForTimeout(8_000); // two more poll cycles: still exactly once
+  await expect(fresh).toHaveCount(1);
+  expect(await hasNoHorizontalScroll(page)).toBe(true);
+}
+
+test("Linkup v1: every category, then the core journey", async ({ page, request }, testInfo) => {
+  await page.goto(`/a/${ACCOUNTS.linkupV1}/inbox`);
+  await expect(page.getByTestId("conversation-row").first()).toContainText(LONG_THREAD_NAME);
+  await expect(page.getByTestId("category-tab")).toHaveCount(5);
+  await expect(page.getByTestId("categories-note")).toHaveCount(0);
+  await page.getByTestId("category-tab").filter({ hasText: "Starred" }).click();
+  await expect(page).toHaveURL(/\/starred$/);
+  await expect(page.getByTestId("conversation-row")).toHaveCount(createFixtureMailbox(Date.now()).mailbox.conversations("STARRED").length);
+  await page.getByTestId("category-tab").filter({ hasText: "Inbox" }).click();
+  await readLongThread(page, request, "Linkup v1");
+  await saveScreenshot(page, testInfo, "linkup-v1-thread");
+});
+
+test("ConnectSafely: only the filters it has, attachments and reactions in the thread, then the core journey", async ({ page, request }, testInfo) => {
+  await page.goto(`/a/${ACCOUNTS.connectSafely}/inbox`);
+  const rows = page.getByTestId("conversation-row");
+  await expect(rows.first()).toContainText(LONG_THREAD_NAME);
+  await expect(page.getByTestId("category-tab")).toHaveText(["Inbox", "Unread"]);
+  await expect(page.getByTestId("categories-note")).toBeAttached();
+  await page.getByTestId("category-tab").filter({ hasText: "Unread" }).click();
+  await expect(rows).toHaveCount(createFixtureMailbox(Date.now()).mailbox.conversations("UNREAD").length);
+  // A link to a filter this provider lacks is explained, not faked.
+  await page.goto(`/a/${ACCOUNTS.connectSafely}/starred`);
+  await expect(page.getByText("Starred isn't available")).toBeVisible();
+  await page.goto(`/a/${ACCOUNTS.connectSafely}/inbox`);
+  await readLongThread(page, request, "ConnectSafely");
+  const thread = page.getByTestId("thread-view");
+  await expect(thread.getByRole("list", { name: "Attachments" }).first()).toBeAttached();
+  await expect(thread.getByRole("list", { name: "Reactions" }).first()).toBeAttached();
+  await saveScreenshot(page, testInfo, "connectsafely-thread");
+});
+
+test("Linked API: add a person, watch the sync, read the thread; the list is the same in a second browser", async ({ page, request, browser }, testInfo) => {
+  await page.goto(`/a/${ACCOUNTS.linkedApi}/inbox`);
+  const panel = page.getByTestId("people-panel");
+  await expect(panel).toBeVisible();
+  await expect(page.getByTestId("category-tab")).toHaveText(["Inbox"]);
+  await expect(page.getByText("Add a LinkedIn profile above")).toBeVisible();
+
+  // Not a LinkedIn profile: said at once, nothing sent.
+  const input = panel.getByLabel("LinkedIn profile URL");
+  await input.fill("https://example.com/in/someone");
+  await panel.getByTestId("add-person").click();
+  await expect(panel.getByRole("alert")).toContainText("LinkedIn profile");
+
+  // Someone LinkedIn does not know: the sync fails and says so.
+  await input.fill("linkedin.com/in/nobody-at-all-404");
+  await panel.getByTestId("add-person").click();
+  const nobody = panel.getByTestId("pending-person").filter({ hasText: "Nobody At All" });
+  await expect(nobody).toHaveAttribute("data-state", "failed", { timeout: 20_000 });
+
+  // Lena: syncing, then her conversation joins the list.
+  await input.fill(LENA_PROFILE_URL);
+  await panel.getByTestId("add-person").click();
+  const lena = panel.getByTestId("pending-person").filter({ hasText: LONG_THREAD_NAME });
+  await expect(lena).toHaveAttribute("data-state", "syncing");
+  await expect(lena.getByTestId("sync-state")).toContainText("Synchronizing");
+  await saveScreenshot(page, testInfo, "linkedapi-syncing");
+  await expect(lena).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME })).toHaveCount(1);
+  await readLongThread(page, request, "Linked API");
+  await saveScreenshot(page, testInfo, "linkedapi-thread");
+
+  // Another device: the same people, the same states (they live in the database, not the browser).
+  const laptop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const second = await laptop.newPage();
+    await second.goto(`${E2E.appUrl}/a/${ACCOUNTS.linkedApi}/inbox`);
+    await expect(second.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME })).toHaveCount(1);
+    await expect(second.getByTestId("pending-person").filter({ hasText: "Nobody At All" })).toHaveAttribute("data-state", "failed");
+  } finally {
+    await laptop.close();
+  }
+});
+
+test("Linked API: a lapsed sync is shown as not synchronized, and syncing again brings the thread back", async ({ page, request }) => {
+  await page.goto(`/a/${ACCOUNTS.linkedApi}/inbox`);
+  const panel = page.getByTestId("people-panel");
+  await panel.getByLabel("LinkedIn profile URL").fill(LENA_PROFILE_URL);
+  await panel.getByTestId("add-person").click();
+  const row = page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME });
+  await expect(row).toHaveCount(1, { timeout: 20_000 });
+
+  await request.post(`${E2E.fakeUpstreamUrl}/__control/linkedapi/expire`, { data: { personUrl: LENA_PROFILE_URL } });
+  await row.click();
+  await expect(page.getByTestId("thread-view").getByText("Not synchronized")).toBeVisible({ timeout: 20_000 });
+
+  await page.goto(`/a/${ACCOUNTS.linkedApi}/inbox`);
+  const lena = panel.getByTestId("pending-person").filter({ hasText: LONG_THREAD_NAME });
+  await expect(lena).toHaveAttribute("data-state", "failed");
+  await lena.getByRole("button", { name: "Sync again" }).click();
+  await expect(lena).toHaveCount(0, { timeout: 20_000 });
+  await page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME }).click();
+  await expect(page.getByTestId("thread-view").getByTestId("message").filter({ hasText: newestText })).toBeVisible();
+});
+
+test("two accounts on two providers in one session: the switcher changes account, the URL follows, back returns", async ({ page }) => {
+  await page.goto(`/a/${ACCOUNTS.linkupV2}/inbox`);
+  await expect(page.getByTestId("conversation-row").first()).toContainText(LONG_THREAD_NAME);
+  await page.getByLabel("Account").selectOption({ label: "Riley · ConnectSafely" });
+  await expect(page).toHaveURL(new RegExp(`/a/${ACCOUNTS.connectSafely}/inbox$`));
+  await expect(page.getByTestId("category-tab")).toHaveText(["Inbox", "Unread"]);
+  const row = page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME });
+  await row.click();
+  await expect(page.getByTestId("thread-view").getByTestId("message").filter({ hasText: newestText })).toBeVisible();
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/a/${ACCOUNTS.linkupV2}/inbox$`));
+  await expect(page.getByTestId("category-tab")).toHaveCount(5);
+  await expect(page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME })).toHaveCount(1);
+});
