@@ -1,26 +1,52 @@
 /**
- * A local fake of the providers' HTTP APIs for browser tests, in its own process. Linkup v2 is served
- * by the same wire simulator as the demo account, from a small mutable fixture mailbox. Control
- * endpoints under /__control let a test add messages, inject faults and read call counts.
+ * A local fake of the providers' HTTP APIs for browser tests, in its own process. All four speak
+ * their own wire format over ONE small mutable fixture mailbox, each under its own path prefix:
+ *   /v2/…        Linkup v2 (the same simulator as the demo account)
+ *   /v1/…        Linkup v1
+ *   /linkedin/…  ConnectSafely
+ *   /linkedapi/… Linked API (stateful: which people are synchronized)
+ * Control endpoints under /__control let a test add messages, inject faults and read call counts.
  * Run with `tsx --conditions=react-server` (the simulator's modules are server-only).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { z } from "zod";
 import { handleLinkupV2Request } from "@/lib/server/linkup-v2-simulator/wire";
+import { handleConnectSafelyRequest } from "./connectsafely";
 import { chaosFault, createFaultQueue, damage, faultSchema } from "./faults";
-import { createFixtureMailbox } from "./fixture-mailbox";
+import { createFixtureMailbox, FIXTURE_SELF } from "./fixture-mailbox";
+import { createLinkedApiFake } from "./linkedapi";
+import { handleLinkupV1Request } from "./linkup-v1";
 
 const port = Number(process.env.FAKE_UPSTREAM_PORT ?? 4010);
 const linkupKey = process.env.FAKE_LINKUP_API_KEY ?? "fake-linkup-key";
 const linkupAccount = process.env.FAKE_LINKUP_ACCOUNT_ID ?? "acc_fake";
+const linkupLoginToken = process.env.FAKE_LINKUP_LOGIN_TOKEN ?? "fake-login-token";
+const connectSafelyKey = process.env.FAKE_CONNECTSAFELY_API_KEY ?? "fake-connectsafely-key";
+const connectSafelyAccount = process.env.FAKE_CONNECTSAFELY_ACCOUNT_ID ?? "507f1f77bcf86cd799439011";
+const linkedApiToken = process.env.FAKE_LINKEDAPI_TOKEN ?? "fake-linkedapi-token";
+const linkedApiIdentification = process.env.FAKE_LINKEDAPI_IDENTIFICATION_TOKEN ?? "fake-identification-token";
+/** How long a Linked API sync takes here (the real one: minutes). */
+const linkedApiSyncMs = Number(process.env.FAKE_LINKEDAPI_SYNC_MS ?? 2_000);
 
 let fixture = createFixtureMailbox(Date.now() - 60_000);
+let linkedApi = newLinkedApiFake();
+
+function newLinkedApiFake() {
+  return createLinkedApiFake({
+    mailbox: fixture.mailbox,
+    self: FIXTURE_SELF,
+    token: linkedApiToken,
+    identificationToken: linkedApiIdentification,
+    syncDelayMs: linkedApiSyncMs,
+  });
+}
 const faults = createFaultQueue();
 const stats = { calls: {} as Record<string, number>, credits: 0, faults: 0 };
 /** Probability that any upstream call fails at random (the soak's chaos mode); 0 = off. */
 let chaosRate = 0;
 
 const appendSchema = z.object({ conversationId: z.string(), text: z.string().min(1), fromMe: z.boolean().default(false) });
+const expireSchema = z.object({ personUrl: z.string() });
 const chaosSchema = z.object({ rate: z.number().min(0).max(1) });
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -41,6 +67,7 @@ async function control(url: URL, method: string, body: string, res: ServerRespon
   if (path === "/__control/conversations" && method === "GET") return sendJson(res, 200, { ids: fixture.conversationIds() });
   if (path === "/__control/reset" && method === "POST") {
     fixture = createFixtureMailbox(Date.now() - 60_000);
+    linkedApi = newLinkedApiFake();
     faults.clear();
     stats.calls = {};
     stats.credits = 0;
@@ -65,6 +92,10 @@ async function control(url: URL, method: string, body: string, res: ServerRespon
     const thread = fixture.mailbox.thread(url.searchParams.get("id") ?? "");
     return thread ? sendJson(res, 200, { messages: thread.messages }) : sendJson(res, 404, { error: "no such conversation" });
   }
+  if (path === "/__control/linkedapi/expire" && method === "POST") {
+    linkedApi.expire(expireSchema.parse(JSON.parse(body)).personUrl);
+    return sendJson(res, 200, { ok: true });
+  }
   if (path === "/__control/faults" && method === "DELETE") {
     faults.clear();
     return sendJson(res, 200, { ok: true });
@@ -72,10 +103,39 @@ async function control(url: URL, method: string, body: string, res: ServerRespon
   sendJson(res, 404, { error: "unknown control endpoint" });
 }
 
-async function linkup(req: IncomingMessage, path: string, body: string, res: ServerResponse): Promise<void> {
-  const action = actionOf(body);
-  stats.calls[action ?? "unknown"] = (stats.calls[action ?? "unknown"] ?? 0) + 1;
-  const fault = faults.take(action) ?? chaosFault(chaosRate, Math.random);
+type Upstream = { operation: string | undefined; handle: (request: Request) => Promise<Response> };
+
+/** Which provider a path belongs to, the operation a fault can target, and who answers it. */
+function upstreamFor(path: string, body: string): Upstream | undefined {
+  const mailbox = fixture.mailbox;
+  if (path.startsWith("/v2/")) {
+    return { operation: actionOf(body), handle: (request) => handleLinkupV2Request(request, { mailbox, apiKey: linkupKey, accountId: linkupAccount }) };
+  }
+  if (path.startsWith("/v1/")) {
+    return { operation: `v1:${lastSegment(path)}`, handle: (request) => handleLinkupV1Request(request, { mailbox, apiKey: linkupKey, loginToken: linkupLoginToken }) };
+  }
+  if (path.startsWith("/linkedin/")) {
+    return {
+      operation: `cs:${lastSegment(path)}`,
+      handle: (request) => handleConnectSafelyRequest(request, { mailbox, apiKey: connectSafelyKey, accountId: connectSafelyAccount, self: FIXTURE_SELF }),
+    };
+  }
+  if (path.startsWith("/linkedapi/")) {
+    const operation = path.includes("/account/results/") ? "la:result" : `la:${lastSegment(path).replace(/^conversations\./, "")}`;
+    const fake = linkedApi;
+    return { operation, handle: (request) => fake.handle(request) };
+  }
+  return undefined;
+}
+
+function lastSegment(path: string): string {
+  return path.split("/").filter(Boolean).pop() ?? "";
+}
+
+async function serveUpstream(req: IncomingMessage, url: URL, body: string, upstream: Upstream, res: ServerResponse): Promise<void> {
+  const operation = upstream.operation ?? "unknown";
+  stats.calls[operation] = (stats.calls[operation] ?? 0) + 1;
+  const fault = faults.take(upstream.operation) ?? chaosFault(chaosRate, Math.random);
   if (fault) stats.faults++;
   if (fault?.kind === "status") {
     return sendJson(res, fault.status, fault.body ?? { success: false, error: { code: "INTERNAL_ERROR", message: "injected" } }, fault.headers);
@@ -86,15 +146,17 @@ async function linkup(req: IncomingMessage, path: string, body: string, res: Ser
   }
   if (fault?.kind === "delay") await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 
-  const request = new Request(`http://fake-upstream${path}`, {
+  const request = new Request(`http://${req.headers.host ?? "fake-upstream"}${url.pathname}${url.search}`, {
     method: req.method,
     headers: Object.entries(req.headers).flatMap(([key, value]) => (typeof value === "string" ? [[key, value] as [string, string]] : [])),
     body: req.method === "GET" || req.method === "HEAD" ? undefined : body,
   });
-  const response = await handleLinkupV2Request(request, { mailbox: fixture.mailbox, apiKey: linkupKey, accountId: linkupAccount });
+  const response = await upstream.handle(request);
   const text = await response.text();
   stats.credits += creditsIn(text);
-  res.writeHead(response.status, { "content-type": "application/json" });
+  // The provider's own headers (ConnectSafely's X-RateLimit-*), minus a length a damaging fault would falsify.
+  const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== "content-length"));
+  res.writeHead(response.status, { "content-type": "application/json", ...headers });
   res.end(fault && response.ok ? damage(fault, text) : text);
 }
 
@@ -120,7 +182,11 @@ const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://localhost");
   const path = url.pathname;
   readBody(req)
-    .then((body) => (path.startsWith("/__control/") ? control(url, req.method ?? "GET", body, res) : path.startsWith("/v2/") ? linkup(req, path, body, res) : sendJson(res, 404, { error: "not found" })))
+    .then((body) => {
+      if (path.startsWith("/__control/")) return control(url, req.method ?? "GET", body, res);
+      const upstream = upstreamFor(path, body);
+      return upstream ? serveUpstream(req, url, body, upstream, res) : sendJson(res, 404, { error: "not found" });
+    })
     .catch((error: unknown) => sendJson(res, 400, { error: error instanceof Error ? error.message : "bad request" }));
 });
 
