@@ -65,7 +65,7 @@ export function TopBar({
             <select
               value={accountId}
               onChange={(e) => router.push(inboxHref(e.target.value, "INBOX"))}
-              className="h-9 max-w-[13rem] min-w-0 appearance-none truncate rounded-lg border border-zinc-200 bg-white pr-8 pl-3 text-sm font-medium text-zinc-800 hover:border-zinc-300 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500 sm:max-w-[16rem]"
+              className="h-11 max-w-[13rem] min-w-0 appearance-none lg:h-9 truncate rounded-lg border border-zinc-200 bg-white pr-8 pl-3 text-sm font-medium text-zinc-800 hover:border-zinc-300 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500 sm:max-w-[16rem]"
             >
               {account === undefined ? (
                 <option value={accountId} disabled>

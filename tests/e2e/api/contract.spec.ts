@@ -41,13 +41,14 @@ test.beforeEach(async ({ request }) => {
   await fakeUpstream(request).reset();
 });
 
-test("lists the configured account with its capabilities and no secret", async ({ request }) => {
+test("lists the configured accounts, Linkup v2 first, with their capabilities", async ({ request }) => {
   const response = await request.get("/api/accounts");
   expect(response.status()).toBe(200);
   const body = accountsResponseSchema.parse(await response.json());
-  expect(body.accounts).toEqual([
+  expect(body.accounts[0]).toEqual(
     expect.objectContaining({ id: ACCOUNT, provider: "linkup-v2", isDemo: false, capabilities: expect.objectContaining({ since: "emulated" }) }),
-  ]);
+  );
+  expect(body.accounts.map((a) => a.provider)).toEqual(["linkup-v2", "linkup-v1", "connectsafely", "linkedapi"]);
 });
 
 test("every category returns every conversation exactly once, in order, to the end", async ({ request }) => {
