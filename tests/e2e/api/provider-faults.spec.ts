@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { errorEnvelopeSchema, type ErrorCode } from "@/lib/contracts/errors";
+import type { FaultInput } from "../../fake-upstream/faults";
+import { addPersonAndWait, clearPeople, LENA_PROFILE_URL, longThreadId } from "../support/accounts";
+import { ACCOUNTS } from "../support/env";
+import { fakeUpstream } from "../support/fake-upstream";
+
+/**
+ * The per-provider rows of the fault matrix (FAULTS.md): each provider's documented errors, in
+ * that provider's own shape, become the code the UI already explains (faults.spec.ts shows the UI
+ * for every code). Enough repeats to outlast the server's own retries.
+ */
+const TIMES = 20;
+type Row = { name: string; account: string; on: "inbox" | "thread"; fault: FaultInput; code: ErrorCode; status: number; retryAfter?: number };
+
+const inSeconds = (s: number) => new Date(Date.now() + s * 1_000).toISOString();
+
+const ROWS: (() => Row)[] = [
+  () => ({ name: "Linkup v1: 401 expired login_token", account: ACCOUNTS.linkupV1, on: "inbox", fault: { action: "v1:inbox", status: 401, body: { status: "error", message: "Invalid or expired login_token" }, times: TIMES }, code: "upstream_auth", status: 502 }),
+  () => ({ name: "Linkup v1: 200 with status:error (rate limit text)", account: ACCOUNTS.linkupV1, on: "inbox", fault: { action: "v1:inbox", status: 200, body: { status: "error", data: "Rate limiting from LinkedIn, try later" }, times: TIMES }, code: "rate_limited", status: 429 }),
+  () => ({ name: "Linkup v1: 500 status:error", account: ACCOUNTS.linkupV1, on: "thread", fault: { action: "v1:conversation", status: 500, body: { status: "error", message: "Internal error" }, times: TIMES }, code: "upstream_error", status: 502 }),
+  () => ({ name: "Linkup v1: 404 unknown conversation", account: ACCOUNTS.linkupV1, on: "thread", fault: { action: "v1:conversation", status: 404, body: { status: "error", message: "Conversation not found" }, times: TIMES }, code: "not_found", status: 404 }),
+  () => ({ name: "ConnectSafely: 401 Unauthorized", account: ACCOUNTS.connectSafely, on: "inbox", fault: { action: "cs:recent-messages", status: 401, body: { error: "Unauthorized - Invalid credentials" }, times: TIMES }, code: "upstream_auth", status: 502 }),
+  () => ({ name: "ConnectSafely: 403 trial expired", account: ACCOUNTS.connectSafely, on: "inbox", fault: { action: "cs:recent-messages", status: 403, body: { success: false, error: "Your trial has expired. Please subscribe to continue using this feature." }, times: TIMES }, code: "upstream_auth", status: 502 }),
+  () => ({
+    name: "ConnectSafely: 429 until X-RateLimit-Reset",
+    account: ACCOUNTS.connectSafely,
+    on: "thread",
+    fault: { action: "cs:conversation-details", status: 429, body: { success: false, error: "Rate limit exceeded for MESSAGES: 150/150 used." }, headers: { "x-ratelimit-reset": inSeconds(30) }, times: TIMES },
+    code: "rate_limited",
+    status: 429,
+    retryAfter: 30,
+  }),
+  () => ({ name: "ConnectSafely: 500 Failed to get conversation details", account: ACCOUNTS.connectSafely, on: "thread", fault: { action: "cs:conversation-details", status: 500, body: { success: false, error: "Failed to get conversation details" }, times: TIMES }, code: "upstream_error", status: 502 }),
+  () => ({ name: "ConnectSafely: 400 ZodError body", account: ACCOUNTS.connectSafely, on: "thread", fault: { action: "cs:conversation-details", status: 400, body: { success: false, error: { name: "ZodError", issues: [{ code: "invalid_type", path: ["conversationUrn"], message: "Required" }] } }, times: TIMES }, code: "upstream_error", status: 502 }),
+  () => ({ name: "Linked API: 401 invalidAccountApiToken (seed generation)", account: ACCOUNTS.linkedApi, on: "thread", fault: { action: "la:get", status: 401, body: { status: "error", error: { errorType: "invalidAccountApiToken", message: "Invalid token" } }, times: TIMES }, code: "upstream_auth", status: 502 }),
+  () => ({ name: "Linked API: linkedinAccountSignedOut (current shape)", account: ACCOUNTS.linkedApi, on: "thread", fault: { action: "la:get", status: 403, body: { success: false, error: { type: "linkedinAccountSignedOut", message: "Signed out" } }, times: TIMES }, code: "upstream_auth", status: 502 }),
+  () => ({ name: "Linked API: 429 tooManyRequests", account: ACCOUNTS.linkedApi, on: "thread", fault: { action: "la:get", status: 429, body: { success: false, error: { type: "tooManyRequests", message: "Slow down" } }, times: TIMES }, code: "rate_limited", status: 429 }),
+  () => ({ name: "Linked API: 500", account: ACCOUNTS.linkedApi, on: "inbox", fault: { action: "la:get", status: 500, body: { status: "error", error: { errorType: "internalError", message: "oops" } }, times: TIMES }, code: "upstream_error", status: 502 }),
+];
+
+test.beforeEach(async ({ request }) => {
+  await fakeUpstream(request).reset();
+  await clearPeople(request);
+});
+
+for (const makeRow of ROWS) {
+  const { name } = makeRow();
+  test(`provider fault: ${name}`, async ({ request }) => {
+    const row = makeRow();
+    const conversationId = row.account === ACCOUNTS.linkedApi ? (await addPersonAndWait(request, LENA_PROFILE_URL)).id : await longThreadId(request, row.account);
+    await fakeUpstream(request).fail(row.fault);
+    const url =
+      row.on === "inbox"
+        ? `/api/accounts/${row.account}/conversations`
+        : `/api/accounts/${row.account}/conversations/${encodeURIComponent(conversationId)}/messages`;
+    const response = await request.get(url);
+    expect(response.status()).toBe(row.status);
+    const { error } = errorEnvelopeSchema.parse(await response.json());
+    expect(error.code).toBe(row.code);
+    // Our words, never the provider's body.
+    expect(error.message).not.toMatch(/Invalid or expired login_token|Unauthorized - Invalid|Your trial has expired|Signed out$|oops|Failed to get conversation/);
+    if (row.retryAfter !== undefined) {
+      expect(error.retryAfter).toBeGreaterThanOrEqual(row.retryAfter - 3);
+      expect(error.retryAfter).toBeLessThanOrEqual(row.retryAfter);
+      expect(Number(response.headers()["retry-after"])).toBe(error.retryAfter);
+    }
+    // Lifted: the same request works again at once.
+    await fakeUpstream(request).clearFaults();
+    expect((await request.get(url)).status()).toBe(200);
+  });
+}
