@@ -48,4 +48,30 @@ describe("apiRoute", () => {
     expect(body.error.code).toBe("internal_error");
     expect(body.error.message).not.toContain("x is undefined");
   });
+
+  it("parses a JSON body with its schema, and answers every kind of bad body with a 400", async () => {
+    const route = apiRoute({ ...noParams, body: z.strictObject({ name: z.string().max(5) }), status: 201 }, ({ body }) => ({ hello: body.name }));
+    const post = (body: string, contentType = "application/json") =>
+      route(new Request("http://x/api/b", { method: "POST", headers: { "content-type": contentType }, body }), {});
+
+    const ok = await post(JSON.stringify({ name: "Ada" }));
+    expect(ok.status).toBe(201);
+    expect(await ok.json()).toEqual({ hello: "Ada" });
+
+    const cases: [string, string | undefined, RegExp][] = [
+      ["{not json", undefined, /not valid JSON/],
+      [JSON.stringify({ name: "Ada" }), "text/plain", /content-type: application\/json/],
+      [JSON.stringify({ name: "Adalovelace" }), undefined, /name/],
+      [JSON.stringify({ name: "Ada", admin: true }), undefined, /unknown body parameter\(s\): admin/],
+      [JSON.stringify({ name: "x".repeat(20_000) }), undefined, /too large/],
+      ["", undefined, /not valid JSON/],
+    ];
+    for (const [body, contentType, message] of cases) {
+      const response = await post(body, contentType);
+      expect(response.status, body.slice(0, 30)).toBe(400);
+      const envelope = errorEnvelopeSchema.parse(await response.json());
+      expect(envelope.error.code).toBe("bad_request");
+      expect(envelope.error.message).toMatch(message);
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { GET as getAccounts } from "@/app/api/accounts/route";
 import { GET as getConversations } from "@/app/api/accounts/[accountId]/conversations/route";
 import { GET as getMessages } from "@/app/api/accounts/[accountId]/conversations/[conversationId]/messages/route";
 import { GET as unknownApi } from "@/app/api/[...path]/route";
+import { GET as getPeople, POST as addPerson } from "@/app/api/accounts/[accountId]/people/route";
 import { accountsResponseSchema, conversationsPageSchema, messagesPageSchema } from "@/lib/contracts/api";
 import { errorEnvelopeSchema } from "@/lib/contracts/errors";
 
@@ -67,5 +68,26 @@ describe("API routes (demo account, no provider configured)", () => {
     const response = await unknownApi();
     expect(response.status).toBe(404);
     expect(errorEnvelopeSchema.parse(await response.json()).error.code).toBe("not_found");
+  });
+});
+
+describe("people routes on an account that lists its own inbox", () => {
+  it("answers 400, not 500, for the demo account, and 404 for an unknown one", async () => {
+    const demo = await getPeople(new Request(`${base}/demo/people`), context({ accountId: "demo" }));
+    expect(demo.status).toBe(400);
+    expect(errorEnvelopeSchema.parse(await demo.json()).error.message).toMatch(/no people/);
+    const unknown = await getPeople(new Request(`${base}/nope/people`), context({ accountId: "nope" }));
+    expect(unknown.status).toBe(404);
+    const post = await addPerson(
+      new Request(`${base}/demo/people`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ profileUrl: "linkedin.com/in/ada" }) }),
+      context({ accountId: "demo" }),
+    );
+    expect(post.status).toBe(400);
+    const malformed = await addPerson(
+      new Request(`${base}/demo/people`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ url: "x" }) }),
+      context({ accountId: "demo" }),
+    );
+    expect(malformed.status).toBe(400);
+    expect(errorEnvelopeSchema.parse(await malformed.json()).error.message).toMatch(/profileUrl/);
   });
 });
