@@ -83,7 +83,7 @@ export function InboxShell({ accountId, category, children }: { accountId: strin
           className={`${threadOpen ? "hidden" : "flex"} min-h-0 w-full min-w-0 flex-col lg:flex lg:w-[400px] lg:shrink-0 lg:border-r lg:border-zinc-200/80 xl:w-[440px]`}
         >
           {unknownAccount ? null : <CategoryTabs accountId={accountId} active={category} available={categories} />}
-          {account?.capabilities.needsSync ? <PeoplePanel accountId={accountId} /> : null}
+          {account?.capabilities.needsSync ? <PeoplePanel key={accountId} accountId={accountId} /> : null}
           {list}
         </section>
         <div className={`${threadOpen ? "flex" : "hidden"} min-h-0 min-w-0 flex-1 flex-col bg-zinc-50/60 lg:flex`}>{children}</div>

@@ -89,8 +89,8 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
             <PendingPerson
               key={person.id}
               person={person}
-              onResync={() => actions.resync.mutate(person.id)}
-              onRemove={() => actions.remove.mutate(person.id)}
+              onResync={() => actions.resync.mutate(person.id, { onError: (error) => setProblem(describeError(error).detail) })}
+              onRemove={() => actions.remove.mutate(person.id, { onError: (error) => setProblem(describeError(error).detail) })}
               busy={(actions.resync.isPending && actions.resync.variables === person.id) || (actions.remove.isPending && actions.remove.variables === person.id)}
             />
           ))}

@@ -7,11 +7,17 @@ import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient }
 import { peopleResponseSchema, personResponseSchema, type PeopleResponse, type Person } from "@/lib/contracts/api";
 import { z } from "zod";
 import { peopleUrl, personSyncUrl, personUrl } from "./api-urls";
+import { isRetryableError } from "./errors";
 import { fetchJson, sendJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
 
 /** How often to ask how running syncs are going (each ask is one cheap status read upstream). */
 export const SYNC_POLL_MS = 3_000;
+/**
+ * Otherwise the list is only read from our database: refreshed now and then, so a sync that lapsed
+ * while reading (or a person added on another device) shows up here too.
+ */
+export const PEOPLE_REFRESH_MS = 30_000;
 
 export function peopleQueryOptions(accountId: string) {
   return queryOptions({
@@ -22,7 +28,11 @@ export function peopleQueryOptions(accountId: string) {
       if (becameReady(before, fresh)) void refreshInbox(client, accountId);
       return fresh;
     },
-    refetchInterval: (query) => (query.state.data?.people.some((person) => person.state === "syncing") ? SYNC_POLL_MS : false),
+    refetchInterval: (query) => {
+      // A failure that waiting will not fix (credentials, plan): stop until the rep acts.
+      if (query.state.status === "error" && !isRetryableError(query.state.error)) return false;
+      return query.state.data?.people.some((person) => person.state === "syncing") ? SYNC_POLL_MS : PEOPLE_REFRESH_MS;
+    },
     refetchIntervalInBackground: false,
   });
 }

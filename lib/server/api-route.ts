@@ -61,6 +61,8 @@ async function jsonBody(request: Request): Promise<unknown> {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new ApiError("bad_request", "Send the body as JSON (content-type: application/json).");
   }
+  // Refuse a declared oversize body before reading it into memory.
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new ApiError("bad_request", "The body is too large.");
   const text = await request.text();
   if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) throw new ApiError("bad_request", "The body is too large.");
   try {

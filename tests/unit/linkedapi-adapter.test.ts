@@ -221,15 +221,28 @@ describe("Linked API people: add, list, resync, remove", () => {
     expect(calls).toHaveLength(1);
   });
 
-  it("a transient failure starting the sync keeps the person syncing without a link; list starts it again", async () => {
+  it("a transient failure starting the sync is not retried at once; the people list starts it again, at most every 30 s", async () => {
     const answers = [new Response("oops", { status: 503 }), processing("later")];
-    const { provider, calls, accountId } = setup((_, index) => answers[index] ?? processing("later"));
+    let clock = NOW;
+    const { provider, calls, accountId } = setup((_, index) => answers[index] ?? processing("later"), { now: () => clock, retry: undefined });
     const person = await provider.people.add({ profileUrl: person1 }, signal);
     expect(person.state).toBe("syncing");
+    // Even under the read retry policy, a start is sent once: a second one could start the sync twice.
+    expect(calls).toHaveLength(1);
     expect((await store.get(accountId, person.id))?.resultLink).toBeNull();
+    clock += 29_000;
+    await provider.people.list(signal);
+    expect(calls).toHaveLength(1);
+    clock += 2_000;
     await provider.people.list(signal);
     expect(calls[1]?.url).toBe(`${BASE}/account/conversations.synchronize`);
     expect((await store.get(accountId, person.id))?.resultLink).toBe(link("later"));
+  });
+
+  it("a daily action limit (limitExceeded) fails the sync instead of leaving it to be retried forever", async () => {
+    const { provider } = setup(() => Response.json({ success: false, error: { type: "limitExceeded", message: "daily limit" } }, { status: 429 }));
+    const person = await provider.people.add({ profileUrl: person1 }, signal);
+    expect(person).toMatchObject({ state: "failed", failure: { reason: "upstream_error" } });
   });
 
   it("a transient failure checking a link changes nothing; a failed sync job fails the person; bad credentials fail the list", async () => {

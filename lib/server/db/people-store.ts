@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { syncFailureSchema, syncStateSchema } from "@/lib/contracts/api";
+import { ApiError } from "@/lib/server/errors";
 import type { PeopleStore, PersonRecord } from "@/lib/server/people/store";
 import type { Queryable } from "./database";
 
@@ -88,7 +89,8 @@ export function createPeopleStore(database: Queryable | (() => Promise<Queryable
         person.profileUrl,
         person.channel,
       ]);
-      if (!existing) throw new Error("person vanished between insert and read");
+      // Removed by another request between our insert and this read.
+      if (!existing) throw new ApiError("conflict", "This person was just removed. Add them again.");
       return { person: existing, created: false };
     },
 

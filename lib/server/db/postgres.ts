@@ -6,6 +6,9 @@ import type { Database, Queryable } from "./database";
 export function openPostgres(connectionString: string): Database {
   // Serverless instances are many and short-lived: a few connections each is plenty.
   const pool = new Pool({ connectionString, max: 4, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 5_000 });
+  // An idle connection dropped by the server (Neon and Vercel Postgres close idle ones) is an
+  // 'error' event on the pool; unheard, it would crash the process. The pool replaces it.
+  pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
   const over = (target: Pool | PoolClient): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
       return (await target.query(sql, [...params])).rows as T[];

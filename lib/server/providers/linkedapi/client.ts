@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { ApiError } from "@/lib/server/errors";
 import { fetchUpstream } from "@/lib/server/http/fetch-upstream";
+import { NO_RETRY, type RetryPolicy } from "@/lib/server/http/retry-policy";
 import { profileKey } from "@/lib/server/providers/profile-url";
 import type { AdapterDeps } from "@/lib/server/providers/types";
 import { classifyLinkedApiFailure, isLinkedApiErrorBody, PROVIDER } from "./errors";
@@ -50,7 +51,15 @@ export function createLinkedApiClient(config: LinkedApiClientConfig) {
     "identification-token": config.identificationToken,
   };
 
-  function call<T>(url: string, method: "GET" | "POST", headers: Record<string, string>, body: unknown, success: z.ZodType<T>, signal: AbortSignal) {
+  function call<T>(
+    url: string,
+    method: "GET" | "POST",
+    headers: Record<string, string>,
+    body: unknown,
+    success: z.ZodType<T>,
+    signal: AbortSignal,
+    retry: RetryPolicy | undefined = config.retry,
+  ) {
     return fetchUpstream({
       provider: PROVIDER,
       fetch: config.fetch,
@@ -63,7 +72,7 @@ export function createLinkedApiClient(config: LinkedApiClientConfig) {
       success,
       classifyFailure: classifyLinkedApiFailure,
       isErrorBody: isLinkedApiErrorBody,
-      retry: config.retry,
+      retry,
     });
   }
 
@@ -115,6 +124,9 @@ export function createLinkedApiClient(config: LinkedApiClientConfig) {
         bodyOf(batch),
         syncEnvelopeSchema,
         signal,
+        // Starting work is not a read: a retried start can launch the sync twice and spend the
+        // account's action limits. A failed start is started again, later, by the people list.
+        NO_RETRY,
       );
       return outcomeOf(envelope);
     },

@@ -18,6 +18,8 @@ export type PeopleDeps = {
 
 /** How many result links `list` checks at once. */
 const CHECK_CONCURRENCY = 8;
+/** A sync whose start failed for a passing reason is started again at most this often. */
+const RESTART_AFTER_MS = 30_000;
 
 /**
  * The people whose conversations the rep asked Linked API to synchronize. Synchronizing is slow
@@ -50,7 +52,8 @@ export function createLinkedApiPeople(deps: PeopleDeps): PeopleDirectory {
   async function onError(record: PersonRecord, error: unknown, signal: AbortSignal, whenTransient: () => Promise<PersonRecord>): Promise<PersonRecord> {
     signal.throwIfAborted();
     if (!(error instanceof ApiError)) throw error;
-    if (error.retryable || error.code === "rate_limited" || error.code === "upstream_timeout") return whenTransient();
+    // A non-retryable rate limit is a daily cap (limitExceeded): the sync fails, so polling stops.
+    if (error.retryable || error.code === "upstream_timeout") return whenTransient();
     if (error.code === "upstream_auth") throw error;
     return settled(store.markFailed(accountId, record.id, "upstream_error", now()));
   }
@@ -67,7 +70,10 @@ export function createLinkedApiPeople(deps: PeopleDeps): PeopleDirectory {
   }
 
   async function check(record: PersonRecord, signal: AbortSignal): Promise<PersonRecord> {
-    if (record.resultLink === null) return start(record, signal);
+    if (record.resultLink === null) {
+      // Every device's people list polls while someone syncs: throttle re-starts, not just polls.
+      return now() - record.updatedAt < RESTART_AFTER_MS ? record : start(record, signal);
+    }
     try {
       client.trustedResultLink(record.resultLink);
     } catch {
