@@ -4,12 +4,17 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { creditsBench } from "./credits";
+import { providerPollingBench } from "./provider-polling";
 import { servedBench } from "./served";
 
 async function main(): Promise<void> {
   const credits = await creditsBench();
   console.log("\nProvider credits (lower is better; ratio = ours / baseline)");
   console.table(credits);
+
+  const polling = await providerPollingBench();
+  console.log("\nAn open thread kept live 10 min, per provider (ratio = since poller / refetching 3 loaded pages)");
+  console.table(polling);
 
   const served = await servedBench();
   console.log("\nFirst-load JavaScript, gzip (ratio = page / framework shell)");
@@ -18,7 +23,7 @@ async function main(): Promise<void> {
   console.table(served.latency);
 
   await mkdir("test-results/bench", { recursive: true });
-  await writeFile("test-results/bench/results.json", JSON.stringify({ measuredAt: new Date().toISOString(), credits, ...served }, null, 2));
+  await writeFile("test-results/bench/results.json", JSON.stringify({ measuredAt: new Date().toISOString(), credits, polling, ...served }, null, 2));
   console.log("wrote test-results/bench/results.json");
 }
 
