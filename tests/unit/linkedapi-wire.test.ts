@@ -136,6 +136,16 @@ describe("Linked API over the wire: a rep's journey", () => {
     ]);
   });
 
+  it("scrolling back reads the history once: older pages come from the first page's snapshot, a new first page reads fresh", async () => {
+    const reads = () => w.requests.filter((r) => r.endsWith("/account/conversations.get")).length;
+    const before = reads();
+    const { pages } = await readWholeThread(w.provider, lenaId, 100);
+    expect(pages).toBe(Math.ceil(LONG_THREAD_LENGTH / 100));
+    expect(reads() - before).toBe(1);
+    await w.provider.listMessages({ conversationId: lenaId, limit: 30 }, signal);
+    expect(reads() - before).toBe(2);
+  });
+
   it("messagesSince returns exactly the messages with sentAt >= since, boundary included, ties too", async () => {
     const second = Math.ceil(w.clock.now / 1000) * 1000 + 5_000;
     const conversationId = w.fixture.conversationIds()[0] ?? "";

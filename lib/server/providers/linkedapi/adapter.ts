@@ -23,6 +23,14 @@ export type LinkedApiConfig = AdapterDeps & {
 
 export const LINKEDAPI_CAPABILITIES: Capabilities = { categories: ["INBOX"], since: "native", needsSync: true };
 
+/**
+ * Linked API has no cursor: every read returns a person's whole history. Older pages are served
+ * from the snapshot the first page read (older messages never change), so scrolling back through
+ * a long thread downloads it once, not once per page. The first page and `since` always read fresh.
+ */
+const SNAPSHOT_TTL_MS = 2 * 60_000;
+const SNAPSHOT_MAX = 50;
+
 const messageKey = { idOf: (m: Positioned) => m.raw.id, timeOf: (m: Positioned) => m.sentAt, tieOf: (m: Positioned) => paddedTie(m.position) };
 const personKey = { idOf: (p: PersonRecord) => p.id, timeOf: activityOf, tieOf: (p: PersonRecord) => p.id };
 
@@ -40,6 +48,25 @@ export function createLinkedApiProvider(config: LinkedApiConfig): InboxProvider 
   const { store, accountId } = config;
   const client = createLinkedApiClient(config);
   const people = createLinkedApiPeople({ client, store, accountId, now });
+  const snapshots = new Map<string, { at: number; sorted: Positioned[] }>();
+
+  function keepSnapshot(personId: string, sorted: Positioned[]): void {
+    snapshots.delete(personId);
+    snapshots.set(personId, { at: now(), sorted });
+    // Map order is insertion order: the first key is the least recently read thread.
+    for (const oldest of snapshots.keys()) {
+      if (snapshots.size <= SNAPSHOT_MAX) break;
+      snapshots.delete(oldest);
+    }
+  }
+
+  async function historyFor(record: PersonRecord, olderPage: boolean, signal: AbortSignal): Promise<Positioned[]> {
+    const snapshot = olderPage ? snapshots.get(record.id) : undefined;
+    if (snapshot && now() - snapshot.at < SNAPSHOT_TTL_MS) return snapshot.sorted;
+    const sorted = await readThread(record, undefined, signal);
+    keepSnapshot(record.id, sorted);
+    return sorted;
+  }
 
   async function readyPerson(id: string): Promise<PersonRecord> {
     const record = await store.get(accountId, id);
@@ -117,7 +144,7 @@ export function createLinkedApiProvider(config: LinkedApiConfig): InboxProvider 
     async listMessages({ conversationId, cursor, limit }, signal) {
       const read = readCursor(cursor);
       const record = await readyPerson(conversationId);
-      const sorted = await readThread(record, undefined, signal);
+      const sorted = await historyFor(record, cursor !== undefined, signal);
       const page = pageOfSorted(sorted, read, limit, messageKey);
       return { items: page.items.map((message) => mapMessage(message.raw, record)), nextCursor: page.nextCursor } satisfies Page<Message>;
     },
