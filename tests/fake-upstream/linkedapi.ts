@@ -13,6 +13,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { LinkupMailbox, LinkupThread } from "@/lib/server/linkup-v2-simulator/wire";
+import { abortableSleep } from "@/lib/server/http/abortable-sleep";
 
 export type LinkedApiFakeOptions = {
   mailbox: LinkupMailbox;
@@ -185,7 +186,7 @@ export function createLinkedApiFake(options: LinkedApiFakeOptions): LinkedApiFak
       return processing(resultLink(request, prefix, readyAt, synchronize(entries, readyAt)));
     }
     // Long polling (the default): the request blocks until the synchronization is done.
-    await sleep(options.syncDelayMs, request.signal);
+    await abortableSleep(options.syncDelayMs, request.signal);
     return json(200, { status: "complete", completion: synchronize(entries, -Infinity) });
   }
 
@@ -253,19 +254,4 @@ function isoSeconds(ms: number): string {
 function messageId(conversationId: string, entityUrn: string): string {
   const hex = createHash("sha256").update(`${conversationId}\n${entityUrn}`).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { ApiError } from "@/lib/server/errors";
+import { abortableSleep } from "./abortable-sleep";
 import { parseRetryAfter, READ_RETRY_POLICY, retryDelayMs, type RetryPolicy } from "./retry-policy";
 import { describeSchemaMismatch } from "./schema-mismatch";
 import { errorFromStatus } from "./status-errors";
@@ -120,19 +121,4 @@ function parseJson(text: string): unknown {
 
 function logDrift(provider: string, url: string, detail: string): void {
   console.error(`[upstream] ${provider} ${new URL(url).pathname}: ${detail}`);
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { ApiError } from "@/lib/server/errors";
+import { abortableSleep } from "@/lib/server/http/abortable-sleep";
 import { fetchUpstream } from "@/lib/server/http/fetch-upstream";
 import { NO_RETRY, type RetryPolicy } from "@/lib/server/http/retry-policy";
 import { profileKey } from "@/lib/server/providers/profile-url";
@@ -143,7 +144,7 @@ export function createLinkedApiClient(config: LinkedApiClientConfig) {
       let outcome = outcomeOf(envelope);
       for (const delay of config.resultPollDelaysMs ?? DEFAULT_RESULT_POLL_DELAYS_MS) {
         if (outcome.kind === "complete") break;
-        await sleep(delay, signal);
+        await abortableSleep(delay, signal);
         outcome = outcomeOf(await call(outcome.resultLink, "GET", {}, undefined, getEnvelopeSchema, signal));
       }
       if (outcome.kind === "complete") return outcome.completion;
@@ -168,19 +169,4 @@ export function resultFor<T extends { person: string }>(completion: Completion<T
   const matched = results.find((result) => profileKey(result.person) === key);
   if (matched) return matched;
   return batchSize === 1 && results.length === 1 ? results[0] : undefined;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }
