@@ -9,8 +9,7 @@ import { handleConnectSafelyRequest } from "../fake-upstream/connectsafely";
 import { createLinkedApiFake } from "../fake-upstream/linkedapi";
 import { handleLinkupV1Request } from "../fake-upstream/linkup-v1";
 import { createPeopleStore } from "@/lib/server/db/people-store";
-import { openPglite } from "@/lib/server/db/pglite";
-import { migrate } from "@/lib/server/db/migrate";
+import { openDatabase } from "@/lib/server/db";
 import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import { handleLinkupV2Request } from "@/lib/server/linkup-v2-simulator/wire";
 import { createConnectSafelyProvider } from "@/lib/server/providers/connectsafely/adapter";
@@ -64,8 +63,7 @@ async function setup(name: ProviderName, start: number): Promise<Setup> {
     }
     case "Linked API": {
       const fake = createLinkedApiFake({ mailbox, self: FIXTURE_SELF, token: "t", identificationToken: "i", syncDelayMs: 0 });
-      const db = await openPglite();
-      await migrate(db);
+      const db = await openDatabase({});
       const provider = createLinkedApiProvider({
         ...deps,
         baseUrl: "http://bench",

@@ -8,9 +8,8 @@ import syncPartial from "@/tests/fixtures/linkedapi/synchronize.partial.seed.jso
 import syncRequest from "@/tests/fixtures/linkedapi/synchronize.request.seed.json";
 import { conversationsPageSchema, messagesPageSchema, personSchema } from "@/lib/contracts/api";
 import type { Database } from "@/lib/server/db/database";
-import { migrate } from "@/lib/server/db/migrate";
 import { createPeopleStore } from "@/lib/server/db/people-store";
-import { openPglite } from "@/lib/server/db/pglite";
+import { openDatabase } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/errors";
 import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import type { PeopleStore } from "@/lib/server/people/store";
@@ -47,8 +46,7 @@ function stubFetch(answer: (call: Call, index: number) => Response | Promise<Res
 let db: Database;
 let store: PeopleStore;
 beforeAll(async () => {
-  db = await openPglite();
-  await migrate(db);
+  db = await openDatabase({});
   store = createPeopleStore(db);
 }, 30_000);
 afterAll(async () => {

@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messagesPageSchema, type Message } from "@/lib/contracts/api";
 import type { Database } from "@/lib/server/db/database";
-import { migrate } from "@/lib/server/db/migrate";
 import { createPeopleStore } from "@/lib/server/db/people-store";
-import { openPglite } from "@/lib/server/db/pglite";
+import { openDatabase } from "@/lib/server/db";
 import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import type { PeopleStore } from "@/lib/server/people/store";
 import { createLinkedApiProvider } from "@/lib/server/providers/linkedapi/adapter";
@@ -28,8 +27,7 @@ const signal = new AbortController().signal;
 let db: Database;
 let store: PeopleStore;
 beforeAll(async () => {
-  db = await openPglite();
-  await migrate(db);
+  db = await openDatabase({});
   store = createPeopleStore(db);
 }, 30_000);
 afterAll(async () => {

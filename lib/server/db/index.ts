@@ -4,7 +4,8 @@ import { migrate } from "./migrate";
 import { openPglite } from "./pglite";
 import { openPostgres } from "./postgres";
 
-export type DatabaseConfig = { databaseUrl?: string; pgliteDataDir: string };
+/** `databaseUrl` wins; else PGlite in `pgliteDataDir`, or in memory without one (tests, bench). */
+export type DatabaseConfig = { databaseUrl?: string; pgliteDataDir?: string };
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
