@@ -203,8 +203,14 @@ test("fault: unknown extra fields — simply work, no banner", async ({ page, re
 });
 
 test("fault: offline browser — a quiet banner, nothing fetched, one catch-up on reconnect", async ({ page, context, request }, testInfo) => {
+  // The page's clock runs as usual, but the test can move it on: "two poll intervals go by" is
+  // then a fact of the page's own timers, not a sleep that may or may not cover them.
+  await page.clock.install();
   const upstream = fakeUpstream(request);
   const { threadId, thread, messages, loaded } = await openLoadedThread(page, await upstream.conversationIds());
+  // The thread poller's question before the tunnel: "since" the newest message on screen.
+  const pollBefore = await page.waitForResponse((r) => r.url().includes("/messages?since=") && r.ok(), { timeout: 15_000 });
+  const sinceBefore = new URL(pollBefore.url()).searchParams.get("since");
   await context.setOffline(true);
   // Counted from here: a poll cut off by going offline is paused, and its retry is the catch-up.
   const apiRequests: string[] = [];
@@ -218,7 +224,8 @@ test("fault: offline browser — a quiet banner, nothing fetched, one catch-up o
   await saveScreenshot(page, testInfo, "offline");
   // Two poll intervals go by: nothing is fetched, everything loaded stays readable.
   await upstream.addMessage(threadId, "Written while you were in the tunnel");
-  await page.waitForTimeout(9_000);
+  await page.clock.runFor(9_000);
+  await page.evaluate(() => 0); // every request the timers started has been reported by now
   expect(apiRequests).toEqual([]);
   await expect(messages.filter({ hasText: newestLoadedText })).toBeVisible();
   await expect(page.getByTestId("refresh-error")).toHaveCount(0);
@@ -227,10 +234,13 @@ test("fault: offline browser — a quiet banner, nothing fetched, one catch-up o
   await expect(offline).toHaveCount(0);
   const fresh = thread.getByTestId("message").filter({ hasText: "Written while you were in the tunnel" });
   await expect(fresh).toHaveCount(1, { timeout: 5_000 });
-  // One catch-up, not a burst: one since poll, one inbox head poll where the inbox is on screen,
-  // and no history page again. (The next regular poll is 4 s after the catch-up.)
-  await page.waitForTimeout(2_500);
-  const sincePolls = apiRequests.filter((u) => u.includes("/messages?since="));
+  // One catch-up, not a burst: one since poll from where the thread stood, one inbox head poll
+  // where the inbox is on screen, and no history page again. A burst (a retry, a second catch-up)
+  // comes within 1.5 s of page time; the next regular poll comes 4 s after the catch-up, and asks
+  // from the new message on, so it is not counted as a catch-up.
+  await page.clock.runFor(1_500);
+  await page.evaluate(() => 0);
+  const sincePolls = apiRequests.filter((u) => new URL(u).searchParams.get("since") === sinceBefore);
   const historyPages = apiRequests.filter((u) => u.includes("/messages?") && !u.includes("since="));
   const inboxCalls = apiRequests.filter((u) => u.includes("/conversations?"));
   expect(sincePolls).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fakeUpstream } from "../support/fake-upstream";
+import { expectTouchTarget } from "../support/size";
 
 test.beforeEach(async ({ request }) => {
   await fakeUpstream(request).reset();
@@ -9,14 +10,11 @@ test("touch targets are at least 44px tall on a phone", async ({ page }) => {
   await page.goto("/a/linkup/inbox");
   await expect(page.getByTestId("conversation-row").first()).toBeVisible();
   for (const target of [page.getByTestId("category-tab").first(), page.getByTestId("conversation-row").first(), page.getByLabel("Account")]) {
-    const box = await target.boundingBox();
-    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+    await expectTouchTarget(target);
   }
   await page.getByTestId("conversation-row").first().click();
   const back = page.getByTestId("thread-back");
-  await expect(back).toBeVisible();
-  const box = await back.boundingBox();
-  expect(Math.min(box?.height ?? 0, box?.width ?? 0)).toBeGreaterThanOrEqual(44);
+  await expectTouchTarget(back, 44, "both");
   await back.click();
   await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
 });
@@ -25,7 +23,6 @@ test("the people panel's controls are at least 44px on a phone", async ({ page }
   await page.goto("/a/linkedapi/inbox");
   const panel = page.getByTestId("people-panel");
   for (const target of [panel.getByLabel("LinkedIn profile URL"), panel.getByTestId("add-person")]) {
-    const box = await target.boundingBox();
-    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+    await expectTouchTarget(target);
   }
 });

@@ -17,3 +17,13 @@ export function cssEscape(text: string): string {
 }
 
 export const isPhone = (page: Page) => (page.viewportSize()?.width ?? 0) < 1024;
+
+/**
+ * Waits until the open thread's `since` poller has answered `count` more times: "still exactly
+ * once after two more polls" is then a fact about polls, not about how long we slept.
+ */
+export async function waitForSincePolls(page: Page, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await page.waitForResponse((response) => response.url().includes("/messages?since=") && response.ok(), { timeout: 30_000 });
+  }
+}
