@@ -53,13 +53,16 @@ export class InvalidResponseError extends Error {
   }
 }
 
-export type ClientError = ApiError | NetworkError | InvalidResponseError;
-
-export function isClientError(error: unknown): error is ClientError {
-  return error instanceof ApiError || error instanceof NetworkError || error instanceof InvalidResponseError;
+/**
+ * Whether a failed request is worth retrying: the server already retries the provider itself (up to
+ * three attempts), so the browser retries, twice at most, only a request that never reached it.
+ * Used by every query, so one failing page costs at most three upstream attempts, not nine.
+ */
+export function retryUnreachedRequest(failureCount: number, error: unknown): boolean {
+  return failureCount < 2 && error instanceof NetworkError;
 }
 
-/** Errors worth retrying automatically: transient ones, never a 4xx the user cannot fix by waiting. */
+/** Errors that waiting may cure (a later poll or a Retry may succeed); never a 4xx the rep must fix. */
 export function isRetryableError(error: unknown): boolean {
   if (error instanceof NetworkError) return true;
   if (error instanceof ApiError) {
@@ -177,6 +180,8 @@ function describeCode(error: ApiError): ErrorDescription {
       return { title: "LinkedIn is unavailable", detail: "The LinkedIn data provider had a problem.", action: "Try again in a moment.", canRetry: true };
     case "internal_error":
       return { title: "Something went wrong", detail: "Threadline hit an unexpected error.", action: "Try again in a moment.", canRetry: true };
+    case "method_not_allowed":
+      return { title: "Something went wrong", detail: "Threadline asked its server in a way it does not answer.", action: "Reload the page.", canRetry: false };
   }
 }
 

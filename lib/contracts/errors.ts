@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   /** Linked API: the conversation must be synchronized before it can be read. */
   not_synchronized: 409,
@@ -30,3 +31,8 @@ export const errorEnvelopeSchema = z.object({
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
+
+/** The envelope for one error: every error answer, from a route or from the proxy, is built here. */
+export function errorEnvelope(code: ErrorCode, message: string, retryAfter?: number): ErrorEnvelope {
+  return { error: { code, message, ...(retryAfter !== undefined ? { retryAfter } : {}) } };
+}

@@ -1,6 +1,7 @@
 /** Query parameters of our API, parsed by the route handlers and built by the client. */
 import { z } from "zod";
 import { categorySchema } from "./api";
+import { hasControlCharacter } from "./text";
 
 const MAX_CURSOR_LENGTH = 4096;
 
@@ -14,8 +15,16 @@ const wholeNumberParam = (min: number, max: number) =>
 
 export const cursorSchema = z.string().min(1).max(MAX_CURSOR_LENGTH);
 
-/** A path segment id: opaque, decoded by Next.js already; bounded so nothing huge goes upstream. */
-export const idParamSchema = z.string().trim().min(1, "must not be empty").max(1024);
+/**
+ * A path segment id: opaque, decoded by Next.js already; bounded so nothing huge goes upstream, and
+ * never a control character (a NUL would reach the database, a newline a provider's header or log).
+ */
+export const idParamSchema = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(1024)
+  .refine((id) => !hasControlCharacter(id), "must not hold control characters");
 
 export const conversationsQuerySchema = z.strictObject({
   category: categorySchema.default("INBOX"),

@@ -1,9 +1,22 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { ApiError } from "@/lib/server/errors";
+import { logEvent } from "@/lib/server/log";
+import { withRequestContext } from "@/lib/server/request-context";
 
 /** Next passes `params` only to routes with dynamic segments. */
 type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
+
+type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
+
+type RouteSpec<TParams, TQuery, TBody> = {
+  params: z.ZodType<TParams>;
+  query: z.ZodType<TQuery>;
+  body?: z.ZodType<TBody>;
+  maxDurationSeconds?: number;
+  status?: number;
+};
 
 type Handler<TParams, TQuery, TBody> = (input: { params: TParams; query: TQuery; body: TBody; signal: AbortSignal }) => Promise<unknown> | unknown;
 
@@ -21,27 +34,55 @@ const DEFAULT_RETRY_AFTER_SECONDS = 10;
  * zod (bad input → 400, and no upstream call), call one named server function, answer JSON; any
  * failure → our one error envelope.
  */
-export function apiRoute<TParams, TQuery, TBody = undefined>(
-  spec: { params: z.ZodType<TParams>; query: z.ZodType<TQuery>; body?: z.ZodType<TBody>; maxDurationSeconds?: number; status?: number },
-  handler: Handler<TParams, TQuery, TBody>,
-) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
-    // Everything a request does upstream (attempts, retries, waits) ends before the platform kills it.
-    const budget = spec.maxDurationSeconds === undefined ? undefined : AbortSignal.timeout(spec.maxDurationSeconds * 1000 - BUDGET_MARGIN_MS);
-    const signal = budget ? AbortSignal.any([request.signal, budget]) : request.signal;
-    try {
-      const params = parseInput("path", spec.params, (await context.params) ?? {});
-      const query = parseInput("query", spec.query, queryObject(new URL(request.url).searchParams));
-      const body = spec.body ? parseInput("body", spec.body, await jsonBody(request)) : (undefined as TBody);
-      const result = await handler({ params, query, body, signal });
-      return Response.json(result, { status: spec.status ?? 200, headers: { "cache-control": "no-store" } });
-    } catch (error) {
-      if (budget?.aborted && !request.signal.aborted) {
-        return errorResponse(new ApiError("upstream_timeout", "The provider took too long to answer. Try again in a moment."));
-      }
-      return errorResponse(error, request.signal);
-    }
+export function apiRoute<TParams, TQuery, TBody = undefined>(spec: RouteSpec<TParams, TQuery, TBody>, handler: Handler<TParams, TQuery, TBody>): RouteHandler {
+  return (request, context) => {
+    const requestId = randomUUID();
+    return withRequestContext({ requestId }, async () => {
+      const response = await answer(spec, handler, request, context);
+      response.headers.set("x-request-id", requestId);
+      return response;
+    });
   };
+}
+
+async function answer<TParams, TQuery, TBody>(
+  spec: RouteSpec<TParams, TQuery, TBody>,
+  handler: Handler<TParams, TQuery, TBody>,
+  request: Request,
+  context: RouteContext,
+): Promise<Response> {
+  // Everything a request does upstream (attempts, retries, waits) ends before the platform kills it.
+  const budget = spec.maxDurationSeconds === undefined ? undefined : AbortSignal.timeout(spec.maxDurationSeconds * 1000 - BUDGET_MARGIN_MS);
+  const signal = budget ? AbortSignal.any([request.signal, budget]) : request.signal;
+  try {
+    const params = parseInput("path", spec.params, (await context.params) ?? {});
+    const query = parseInput("query", spec.query, queryObject(new URL(request.url).searchParams));
+    const body = spec.body ? parseInput("body", spec.body, await jsonBody(request)) : (undefined as TBody);
+    const result = await handler({ params, query, body, signal });
+    return Response.json(result, { status: spec.status ?? 200, headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    if (budget?.aborted && !request.signal.aborted) {
+      return errorResponse(new ApiError("upstream_timeout", "The provider took too long to answer. Try again in a moment."));
+    }
+    return errorResponse(error, request.signal);
+  }
+}
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/**
+ * A route's handlers, and for every other method a 405 in our envelope with an Allow header (Next's
+ * own 405 has no body). Export them all: `export const { GET, POST, PUT, PATCH, DELETE } = routeMethods({ GET })`.
+ */
+export function routeMethods(handlers: Partial<Record<HttpMethod, RouteHandler>>): Record<HttpMethod, RouteHandler> {
+  const allow = HTTP_METHODS.filter((method) => handlers[method] !== undefined).join(", ");
+  const notAllowed: RouteHandler = async () => {
+    const response = errorResponse(new ApiError("method_not_allowed", `This address answers ${allow} only.`));
+    response.headers.set("allow", allow);
+    return response;
+  };
+  return Object.fromEntries(HTTP_METHODS.map((method) => [method, handlers[method] ?? notAllowed])) as Record<HttpMethod, RouteHandler>;
 }
 
 function queryObject(searchParams: URLSearchParams): Record<string, string> {
@@ -99,6 +140,7 @@ export function errorResponse(error: unknown, signal?: AbortSignal): Response {
 }
 
 function internalError(error: unknown): ApiError {
-  console.error("[api] unexpected error", error);
+  // The stack stays in our log (it names our code, never a secret); the answer says nothing of it.
+  logEvent("unexpected_error", { name: error instanceof Error ? error.name : typeof error, stack: error instanceof Error ? error.stack : undefined }, "error");
   return new ApiError("internal_error", "Something went wrong on our side. Try again.");
 }

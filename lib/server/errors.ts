@@ -1,5 +1,5 @@
 import "server-only";
-import { ERROR_STATUS, type ErrorCode, type ErrorEnvelope } from "@/lib/contracts/errors";
+import { ERROR_STATUS, errorEnvelope, type ErrorCode, type ErrorEnvelope } from "@/lib/contracts/errors";
 
 /**
  * The one error type our server throws on purpose. Everything that reaches a route handler
@@ -26,12 +26,6 @@ export class ApiError extends Error {
   }
 
   toEnvelope(): ErrorEnvelope {
-    return {
-      error: {
-        code: this.code,
-        message: this.message,
-        ...(this.retryAfter !== undefined ? { retryAfter: this.retryAfter } : {}),
-      },
-    };
+    return errorEnvelope(this.code, this.message, this.retryAfter);
   }
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { errorEnvelopeSchema } from "@/lib/contracts/errors";
-import { apiRoute } from "@/lib/server/api-route";
+import { idParamSchema } from "@/lib/contracts/queries";
+import { malformedPathReason } from "@/lib/proxy/malformed-path";
+import { apiRoute, routeMethods } from "@/lib/server/api-route";
 import { ApiError } from "@/lib/server/errors";
 
 const noParams = { params: z.strictObject({}), query: z.strictObject({}) };
@@ -73,5 +75,42 @@ describe("apiRoute", () => {
       expect(envelope.error.code).toBe("bad_request");
       expect(envelope.error.message).toMatch(message);
     }
+  });
+});
+
+describe("routeMethods", () => {
+  it("answers every method a route does not serve with 405 in our envelope, naming what it allows", async () => {
+    const routes = routeMethods({ GET: apiRoute(noParams, () => ({ ok: true })) });
+    expect((await routes.GET(new Request("http://x/api/r"), {})).status).toBe(200);
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"] as const) {
+      const response = await routes[method](new Request("http://x/api/r", { method }), {});
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("GET");
+      expect(errorEnvelopeSchema.parse(await response.json()).error.code).toBe("method_not_allowed");
+    }
+  });
+
+  it("tags every answer with a request id, the one its log lines carry", async () => {
+    const response = await apiRoute(noParams, () => ({ ok: true }))(new Request("http://x/api/r"), {});
+    expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("malformedPathReason (proxy.ts, before Next.js decodes anything)", () => {
+  it("refuses invalid percent-encoding and control characters, and passes every well-formed id", () => {
+    for (const path of ["/api/accounts/x/conversations/%ff%fe/messages", "/api/accounts/%C0%AE/conversations", "/a/%ff/inbox", "/api/accounts/x/people/a%00b", "/a/x/inbox/c/%0A"]) {
+      expect(malformedPathReason(path), path).not.toBeNull();
+    }
+    for (const path of ["/", "/a/demo/inbox", "/api/accounts/x/conversations/urn%3Ali%3Afs_conversation%3A2-abc%3D%3D/messages", "/a/x/inbox/c/%E2%9C%93"]) {
+      expect(malformedPathReason(path), path).toBeNull();
+    }
+  });
+});
+
+describe("idParamSchema", () => {
+  it("refuses control characters in an id", () => {
+    expect(idParamSchema.safeParse("a\u0000b").success).toBe(false);
+    expect(idParamSchema.safeParse("a\nb").success).toBe(false);
+    expect(idParamSchema.safeParse("urn:li:fs_conversation:2-abc==").success).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/server/api-route";
+import { apiRoute, routeMethods } from "@/lib/server/api-route";
 import { getAccounts } from "@/lib/server/inbox";
 
-export const GET = apiRoute({ params: z.strictObject({}), query: z.strictObject({}) }, () => getAccounts());
+const listAccounts = apiRoute({ params: z.strictObject({}), query: z.strictObject({}) }, () => getAccounts());
+
+export const { GET, POST, PUT, PATCH, DELETE } = routeMethods({ GET: listAccounts });

@@ -122,6 +122,13 @@ test("malformed input gets a 4xx in our envelope and never reaches the provider"
     [`/api/accounts`.concat("?x=1"), 400],
     [`/api/nothing-here`, 404],
     [`/api/accounts/${ACCOUNT}/conversations/x/messages/extra`, 404],
+    // Not valid percent-encoding, or a control character: refused by proxy.ts before Next decodes.
+    [`/api/accounts/${ACCOUNT}/conversations/%ff%fe/messages`, 400],
+    [`/api/accounts/%C0%AE/conversations`, 400],
+    [`/a/%ff/inbox`, 400],
+    [`/a/${ACCOUNT}/inbox/c/%ff`, 400],
+    [`/api/accounts/${ACCOUNT}/conversations/a%00b/messages`, 400],
+    [`/api/accounts/${ACCOUNT}/conversations/a%0Ab/messages`, 400],
   ];
   const callsBefore = await upstream.stats();
   for (const [url, status] of bad) {
@@ -131,8 +138,18 @@ test("malformed input gets a 4xx in our envelope and never reaches the provider"
   }
   expect(await upstream.stats()).toEqual(callsBefore);
 
-  const post = await request.post(`/api/accounts/${ACCOUNT}/conversations`, { data: "{" });
-  expect(post.status()).toBeLessThan(500);
+  // A method a route does not serve: 405 in our envelope, saying what it does serve.
+  for (const method of ["POST", "PUT", "PATCH", "DELETE"] as const) {
+    const response = await request.fetch(`/api/accounts/${ACCOUNT}/conversations`, { method, data: "{" });
+    expect(response.status(), method).toBe(405);
+    expect(response.headers()["allow"]).toBe("GET");
+    expect(errorEnvelopeSchema.parse(await response.json()).error.code).toBe("method_not_allowed");
+  }
+  // A NUL in a Linked API person id never reaches the database.
+  const nul = await request.delete(`/api/accounts/linkedapi/people/a%00b`);
+  expect(nul.status()).toBe(400);
+  expect(errorEnvelopeSchema.safeParse(await nul.json()).success).toBe(true);
+  expect(await upstream.stats()).toEqual(callsBefore);
 });
 
 test("provider failures come back as typed errors, never the upstream body", async ({ request }) => {

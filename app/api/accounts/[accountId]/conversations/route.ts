@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { conversationsQuerySchema, idParamSchema } from "@/lib/contracts/queries";
-import { apiRoute } from "@/lib/server/api-route";
+import { apiRoute, routeMethods } from "@/lib/server/api-route";
 import { getConversations } from "@/lib/server/inbox";
 
 export const maxDuration = 30;
 
-export const GET = apiRoute(
+const listConversations = apiRoute(
   { params: z.strictObject({ accountId: idParamSchema }), query: conversationsQuerySchema, maxDurationSeconds: maxDuration },
   ({ params, query, signal }) => getConversations(params.accountId, query, signal),
 );
+
+export const { GET, POST, PUT, PATCH, DELETE } = routeMethods({ GET: listConversations });

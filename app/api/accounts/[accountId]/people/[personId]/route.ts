@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { idParamSchema } from "@/lib/contracts/queries";
-import { apiRoute } from "@/lib/server/api-route";
+import { apiRoute, routeMethods } from "@/lib/server/api-route";
 import { removePerson } from "@/lib/server/inbox";
 
-export const DELETE = apiRoute(
+const removeOne = apiRoute(
   { params: z.strictObject({ accountId: idParamSchema, personId: idParamSchema }), query: z.strictObject({}) },
   ({ params }) => removePerson(params.accountId, params.personId),
 );
+
+export const { GET, POST, PUT, PATCH, DELETE } = routeMethods({ DELETE: removeOne });
