@@ -1,8 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ApiError } from "@/lib/server/errors";
 import { fetchUpstream, type UpstreamRequest } from "@/lib/server/http/fetch-upstream";
-import { parseRetryAfter, READ_RETRY_POLICY } from "@/lib/server/http/retry-policy";
+import { READ_RETRY_POLICY } from "@/lib/server/http/retry-policy";
+import { withRequestContext } from "@/lib/server/request-context";
 
 function request(answers: Array<() => Response | Promise<Response>>, overrides: Partial<UpstreamRequest<{ ok: true }>> = {}) {
   const sleeps: number[] = [];
@@ -15,6 +16,7 @@ function request(answers: Array<() => Response | Promise<Response>>, overrides: 
   };
   const req: UpstreamRequest<{ ok: true }> = {
     provider: "Test",
+    operation: "test",
     fetch: fetchFn,
     url: "https://upstream.test/x",
     method: "GET",
@@ -112,21 +114,46 @@ describe("fetchUpstream", () => {
     expect(broken.sleeps).toEqual([150]);
   });
 
+  it("never follows a redirect: a 3xx is an upstream_error, tried once", async () => {
+    const inits: RequestInit[] = [];
+    const fetchFn: typeof fetch = async (_input, init) => {
+      inits.push(init ?? {});
+      return new Response(null, { status: 307, headers: { location: "https://elsewhere.test/steal" } });
+    };
+    const r = request([ok], { fetch: fetchFn });
+    await expect(r.run()).rejects.toMatchObject({ code: "upstream_error", retryable: false, message: expect.stringContaining("redirect") });
+    expect(inits).toHaveLength(1);
+    expect(inits[0]?.redirect).toBe("manual");
+  });
+
+  it("logs one structured line per attempt, with no header, body or query", async () => {
+    const lines: string[] = [];
+    const info = vi.spyOn(console, "info").mockImplementation((line: string) => void lines.push(line));
+    const error = vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
+    try {
+      const r = request([() => new Response("down", { status: 503 }), () => Response.json({ ok: true, secretEcho: "k-123" })], {
+        url: "https://upstream.test/x?token=k-123",
+        headers: { "x-api-key": "k-123" },
+        creditsOf: () => 2,
+      });
+      await withRequestContext({ requestId: "req-1" }, () => r.run());
+    } finally {
+      info.mockRestore();
+      error.mockRestore();
+    }
+    const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(parsed).toMatchObject([
+      { event: "upstream", requestId: "req-1", provider: "Test", operation: "test", attempt: 1, status: 503, outcome: "upstream_error" },
+      { event: "upstream", requestId: "req-1", provider: "Test", operation: "test", attempt: 2, status: 200, outcome: "ok", credits: 2 },
+    ]);
+    expect(lines.join("\n")).not.toContain("k-123");
+  });
+
   it("reports truncated JSON and drifted shapes as upstream_invalid", async () => {
     await expect(request([() => new Response('{"ok": tr', { status: 200 })]).run()).rejects.toMatchObject({ code: "upstream_invalid" });
     await expect(request([() => Response.json({ ok: "yes" })]).run()).rejects.toMatchObject({
       code: "upstream_invalid",
       message: expect.stringContaining("ok:"),
     });
-  });
-});
-
-describe("parseRetryAfter", () => {
-  it("reads seconds and HTTP dates, ignores garbage", () => {
-    const now = Date.parse("2026-01-01T00:00:00Z");
-    expect(parseRetryAfter("5", now)).toBe(5);
-    expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:30 GMT", now)).toBe(30);
-    expect(parseRetryAfter("soon", now)).toBeUndefined();
-    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });

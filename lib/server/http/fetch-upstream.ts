@@ -1,8 +1,10 @@
 import "server-only";
 import type { z } from "zod";
+import { parseRetryAfter } from "@/lib/contracts/retry-after";
 import { ApiError } from "@/lib/server/errors";
+import { logEvent } from "@/lib/server/log";
 import { abortableSleep } from "./abortable-sleep";
-import { parseRetryAfter, READ_RETRY_POLICY, retryDelayMs, type RetryPolicy } from "./retry-policy";
+import { READ_RETRY_POLICY, retryDelayMs, type RetryPolicy } from "./retry-policy";
 import { describeSchemaMismatch } from "./schema-mismatch";
 import { errorFromStatus } from "./status-errors";
 
@@ -16,6 +18,8 @@ export type UpstreamFailure = {
 export type UpstreamRequest<T> = {
   /** Human name used in errors and logs, e.g. "Linkup". */
   provider: string;
+  /** What this call does, for the log line: a provider action or endpoint, e.g. "list_inbox". */
+  operation: string;
   fetch: typeof fetch;
   url: string;
   method: "GET" | "POST";
@@ -25,6 +29,8 @@ export type UpstreamRequest<T> = {
   signal: AbortSignal;
   timeoutMs: number;
   success: z.ZodType<T>;
+  /** The credits this answer says it cost, where the provider reports them. */
+  creditsOf?: (data: T) => number | undefined;
   /**
    * Turns a provider's error (non-2xx, or a 2xx whose body says it failed) into our ApiError.
    * Return undefined to fall back to the status-based mapping.
@@ -40,7 +46,8 @@ export type UpstreamRequest<T> = {
 
 /**
  * The one path every provider call takes: timeout per attempt, abort on the caller's signal,
- * bounded retries for transient failures, zod-parsed success bodies, typed errors.
+ * bounded retries for transient failures, no redirects, zod-parsed success bodies, typed errors,
+ * and one log line per attempt.
  */
 export async function fetchUpstream<T>(request: UpstreamRequest<T>): Promise<T> {
   const policy = request.retry ?? READ_RETRY_POLICY;
@@ -51,7 +58,7 @@ export async function fetchUpstream<T>(request: UpstreamRequest<T>): Promise<T> 
 
   for (let attempt = 1; ; attempt++) {
     try {
-      return await attemptOnce(request, now);
+      return await loggedAttempt(request, attempt, now);
     } catch (error) {
       if (!(error instanceof ApiError) || !error.retryable || attempt >= policy.maxAttempts) throw error;
       const delay = retryDelayMs(policy, attempt, error.retryAfter, random);
@@ -62,7 +69,31 @@ export async function fetchUpstream<T>(request: UpstreamRequest<T>): Promise<T> 
   }
 }
 
-async function attemptOnce<T>(request: UpstreamRequest<T>, now: () => number): Promise<T> {
+/** An attempt's outcome, whatever it was, as one line: never a header, a body or a URL's query. */
+async function loggedAttempt<T>(request: UpstreamRequest<T>, attempt: number, now: () => number): Promise<T> {
+  const started = performance.now();
+  const seen: { status?: number } = {};
+  const line = (outcome: string, credits?: number) => ({
+    provider: request.provider,
+    operation: request.operation,
+    attempt,
+    status: seen.status ?? 0,
+    ms: Math.round(performance.now() - started),
+    outcome,
+    credits,
+  });
+  try {
+    const data = await attemptOnce(request, now, seen);
+    logEvent("upstream", line("ok", request.creditsOf?.(data)));
+    return data;
+  } catch (error) {
+    const outcome = error instanceof ApiError ? error.code : request.signal.aborted ? "aborted" : "unexpected";
+    logEvent("upstream", line(outcome), outcome === "aborted" ? "info" : "error");
+    throw error;
+  }
+}
+
+async function attemptOnce<T>(request: UpstreamRequest<T>, now: () => number, seen: { status?: number }): Promise<T> {
   request.signal.throwIfAborted();
   const timeout = AbortSignal.timeout(request.timeoutMs);
   const signal = AbortSignal.any([request.signal, timeout]);
@@ -76,7 +107,10 @@ async function attemptOnce<T>(request: UpstreamRequest<T>, now: () => number): P
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       signal,
       cache: "no-store",
+      // A redirect would carry our keys (headers, and on 307/308 the body) to wherever it points.
+      redirect: "manual",
     });
+    seen.status = response.status;
     text = await response.text();
   } catch (error) {
     request.signal.throwIfAborted();
@@ -86,6 +120,9 @@ async function attemptOnce<T>(request: UpstreamRequest<T>, now: () => number): P
     throw new ApiError("upstream_error", `Could not reach ${request.provider}.`, { retryable: true, cause: error });
   }
 
+  if (response.status >= 300 && response.status < 400) {
+    throw new ApiError("upstream_error", `${request.provider} answered with a redirect, which we never follow.`);
+  }
   const body = parseJson(text);
   const retryAfter =
     parseRetryAfter(response.headers.get("retry-after"), now()) ??
@@ -97,14 +134,14 @@ async function attemptOnce<T>(request: UpstreamRequest<T>, now: () => number): P
     throw request.classifyFailure(failure) ?? errorFromStatus(request.provider, response.status, retryAfter);
   }
   if (body === undefined) {
-    logDrift(request.provider, request.url, "the response was not valid JSON");
+    logDrift(request, "the response was not valid JSON");
     // Most often a connection cut mid-body: worth one more try, unlike a well-formed body of the wrong shape.
     throw new ApiError("upstream_invalid", `${request.provider} sent a response that is not valid JSON.`, { retryable: true });
   }
   const parsed = request.success.safeParse(body);
   if (!parsed.success) {
     const mismatch = describeSchemaMismatch(parsed.error);
-    logDrift(request.provider, request.url, mismatch);
+    logDrift(request, mismatch);
     throw new ApiError("upstream_invalid", `${request.provider} sent a response we could not read (${mismatch}).`);
   }
   return parsed.data;
@@ -119,6 +156,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-function logDrift(provider: string, url: string, detail: string): void {
-  console.error(`[upstream] ${provider} ${new URL(url).pathname}: ${detail}`);
+/** A provider's answer no longer matches its schema: the field path, never the value. */
+function logDrift(request: Pick<UpstreamRequest<unknown>, "provider" | "operation">, detail: string): void {
+  logEvent("upstream_drift", { provider: request.provider, operation: request.operation, detail }, "error");
 }

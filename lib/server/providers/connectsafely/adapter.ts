@@ -62,6 +62,7 @@ export function createConnectSafelyProvider(config: ConnectSafelyConfig): InboxP
     }
     return fetchUpstream({
       provider: "ConnectSafely",
+      operation: endpoint,
       fetch: config.fetch,
       url: url.toString(),
       method: "GET",

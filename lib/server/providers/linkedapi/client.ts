@@ -53,6 +53,7 @@ export function createLinkedApiClient(config: LinkedApiClientConfig) {
   };
 
   function call<T>(
+    operation: "conversations.synchronize" | "conversations.get" | "result",
     url: string,
     method: "GET" | "POST",
     headers: Record<string, string>,
@@ -63,6 +64,7 @@ export function createLinkedApiClient(config: LinkedApiClientConfig) {
   ) {
     return fetchUpstream({
       provider: PROVIDER,
+      operation,
       fetch: config.fetch,
       url,
       method,
@@ -119,6 +121,7 @@ export function createLinkedApiClient(config: LinkedApiClientConfig) {
     /** Starts synchronizing; answers at once with a result link (or, if Linked API was quick, the results). */
     async startSync(batch: readonly PersonRef[], signal: AbortSignal): Promise<Outcome<SyncPersonResult>> {
       const envelope = await call(
+        "conversations.synchronize",
         endpoint("/account/conversations.synchronize"),
         "POST",
         { "result-handling": "reslink" },
@@ -134,18 +137,18 @@ export function createLinkedApiClient(config: LinkedApiClientConfig) {
 
     /** Asks once how a synchronization is going. */
     async checkSync(resultLink: string, signal: AbortSignal): Promise<Outcome<SyncPersonResult>> {
-      const envelope = await call(trustedResultLink(resultLink), "GET", {}, undefined, syncEnvelopeSchema, signal);
+      const envelope = await call("result", trustedResultLink(resultLink), "GET", {}, undefined, syncEnvelopeSchema, signal);
       return outcomeOf(envelope);
     },
 
     /** Reads synchronized conversations (long polling); follows a result link a bounded few times. */
     async getConversations(batch: readonly GetRef[], signal: AbortSignal): Promise<Completion<GetPersonResult>> {
-      const envelope = await call(endpoint("/account/conversations.get"), "POST", {}, bodyOf(batch), getEnvelopeSchema, signal);
+      const envelope = await call("conversations.get", endpoint("/account/conversations.get"), "POST", {}, bodyOf(batch), getEnvelopeSchema, signal);
       let outcome = outcomeOf(envelope);
       for (const delay of config.resultPollDelaysMs ?? DEFAULT_RESULT_POLL_DELAYS_MS) {
         if (outcome.kind === "complete") break;
         await abortableSleep(delay, signal);
-        outcome = outcomeOf(await call(outcome.resultLink, "GET", {}, undefined, getEnvelopeSchema, signal));
+        outcome = outcomeOf(await call("result", outcome.resultLink, "GET", {}, undefined, getEnvelopeSchema, signal));
       }
       if (outcome.kind === "complete") return outcome.completion;
       throw new ApiError("upstream_timeout", `${PROVIDER} did not answer in time.`, { retryable: true });

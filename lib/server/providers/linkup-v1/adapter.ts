@@ -1,7 +1,7 @@
 import "server-only";
 import type { ZodType } from "zod";
-import type { Capabilities } from "@/lib/contracts/api";
 import { fetchUpstream } from "@/lib/server/http/fetch-upstream";
+import { LINKUP_CAPABILITIES } from "@/lib/server/providers/linkup/capabilities";
 import { collectSince } from "@/lib/server/providers/emulated-since";
 import { createIdentityMemory } from "@/lib/server/providers/identity-memory";
 import { linkupMessageKey, upstreamCursorOf } from "@/lib/server/providers/linkup/map";
@@ -30,12 +30,6 @@ export type LinkupV1Config = AdapterDeps & {
   selfProfileUrl?: string;
 };
 
-export const LINKUP_V1_CAPABILITIES: Capabilities = {
-  categories: ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"],
-  since: "emulated",
-  needsSync: false,
-};
-
 /**
  * Linkup API v1 (providers.md §2, seeds/linkup-v1-conversation-messages.txt): one POST per endpoint,
  * the key in `x-api-key`, the `login_token` and `country` in every body. v1 reports no credits.
@@ -48,6 +42,7 @@ export function createLinkupV1Provider(config: LinkupV1Config): InboxProvider {
   function post<T>(call: LinkupV1Call, params: Record<string, unknown>, success: ZodType<T>, signal: AbortSignal) {
     return fetchUpstream({
       provider: "Linkup",
+      operation: `v1:${call}`,
       fetch: config.fetch,
       url: `${base}/messages/${call}`,
       method: "POST",
@@ -68,7 +63,7 @@ export function createLinkupV1Provider(config: LinkupV1Config): InboxProvider {
   }
 
   return {
-    capabilities: LINKUP_V1_CAPABILITIES,
+    capabilities: LINKUP_CAPABILITIES,
 
     async listConversations({ category, cursor, limit }, signal) {
       const previous = cursor === undefined ? undefined : decodeCursor(cursor);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ZodType } from "zod";
-import type { Capabilities } from "@/lib/contracts/api";
 import { fetchUpstream } from "@/lib/server/http/fetch-upstream";
+import { LINKUP_CAPABILITIES } from "@/lib/server/providers/linkup/capabilities";
 import { collectSince } from "@/lib/server/providers/emulated-since";
 import { createIdentityMemory } from "@/lib/server/providers/identity-memory";
 import { linkupMessageKey, upstreamCursorOf } from "@/lib/server/providers/linkup/map";
@@ -19,19 +19,14 @@ export type LinkupV2Config = AdapterDeps & {
   selfProfileUrl?: string;
 };
 
-export const LINKUP_V2_CAPABILITIES: Capabilities = {
-  categories: ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"],
-  since: "emulated",
-  needsSync: false,
-};
-
 export function createLinkupV2Provider(config: LinkupV2Config): InboxProvider {
   const identities = createIdentityMemory(config.selfProfileUrl);
   const endpoint = `${config.baseUrl.replace(/\/+$/, "")}/messages`;
 
-  function post<T>(action: LinkupAction, params: Record<string, unknown>, success: ZodType<T>, signal: AbortSignal) {
+  function post<T extends CreditMetadata>(action: LinkupAction, params: Record<string, unknown>, success: ZodType<T>, signal: AbortSignal) {
     return fetchUpstream({
       provider: "Linkup",
+      operation: action,
       fetch: config.fetch,
       url: endpoint,
       method: "POST",
@@ -40,6 +35,7 @@ export function createLinkupV2Provider(config: LinkupV2Config): InboxProvider {
       signal,
       timeoutMs: config.timeoutMs,
       success,
+      creditsOf,
       classifyFailure: classifyLinkupFailure(action),
       isErrorBody: isLinkupErrorBody,
       retry: config.retry,
@@ -52,7 +48,7 @@ export function createLinkupV2Provider(config: LinkupV2Config): InboxProvider {
   }
 
   return {
-    capabilities: LINKUP_V2_CAPABILITIES,
+    capabilities: LINKUP_CAPABILITIES,
 
     async listConversations({ category, cursor, limit }, signal) {
       const previous = cursor === undefined ? undefined : decodeCursor(cursor);
@@ -88,6 +84,8 @@ export function createLinkupV2Provider(config: LinkupV2Config): InboxProvider {
   };
 }
 
-function creditsOf(response: { metadata?: { credits_consumed?: number | null } | null }): number | undefined {
+type CreditMetadata = { metadata?: { credits_consumed?: number | null } | null };
+
+function creditsOf(response: CreditMetadata): number | undefined {
   return response.metadata?.credits_consumed ?? undefined;
 }
