@@ -2,14 +2,14 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { isRetryableError } from "@/lib/client/errors";
+import { retryUnreachedRequest } from "@/lib/client/errors";
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        // Only transient failures are retried, twice; a 404 or 403 is shown at once.
-        retry: (failureCount, error) => failureCount < 2 && isRetryableError(error),
+        // Retried in one place, the server: here only a request that never reached it.
+        retry: retryUnreachedRequest,
         // Histories opt out explicitly; small pollers opt in. Nothing refetches by surprise.
         refetchOnWindowFocus: false,
         staleTime: 30_000,

@@ -3,6 +3,7 @@
  */
 import type { z } from "zod";
 import { ERROR_STATUS, errorEnvelopeSchema, type ErrorCode } from "@/lib/contracts/errors";
+import { parseRetryAfter } from "@/lib/contracts/retry-after";
 import { ApiError, InvalidResponseError, NetworkError } from "./errors";
 
 export async function fetchJson<S extends z.ZodType>(
@@ -39,7 +40,7 @@ export async function fetchJson<S extends z.ZodType>(
   }
 
   if (!response.ok) {
-    const retryAfterHeader = parseRetryAfter(response.headers.get("retry-after"));
+    const retryAfterHeader = parseRetryAfter(response.headers.get("retry-after"), Date.now());
     const envelope = bodyIsJson ? errorEnvelopeSchema.safeParse(body) : undefined;
     if (envelope?.success) {
       const { code, message, retryAfter } = envelope.data.error;
@@ -72,16 +73,6 @@ export function sendJson<S extends z.ZodType>(method: "POST" | "DELETE", url: st
 
 function isAbortError(error: unknown): boolean {
   return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
-}
-
-/** Retry-After as seconds (delta-seconds or an HTTP date), or undefined. */
-export function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 /** Best-effort code for a non-2xx answer that did not carry our envelope (a proxy page, a crash…). */

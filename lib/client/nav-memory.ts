@@ -12,7 +12,3 @@ export function markOpenedFromList(): void {
 export function wasOpenedFromList(): boolean {
   return openedFromList;
 }
-
-export function clearOpenedFromList(): void {
-  openedFromList = false;
-}

@@ -15,7 +15,7 @@ import { infiniteQueryOptions, queryOptions, type Query, type QueryClient, type 
 import type { Category } from "@/lib/contracts/api";
 import { accountsResponseSchema, conversationsPageSchema, messagesPageSchema } from "@/lib/contracts/api";
 import { accountsUrl, conversationsUrl, messagesUrl } from "./api-urls";
-import { NetworkError } from "./errors";
+import { retryUnreachedRequest } from "./errors";
 import { fetchJson } from "./fetch-json";
 import { mergeInboxFirstPage, type ConversationPages } from "./merge-inbox";
 import { mergeMessagesSince, newestSentAt, type MessagePages } from "./merge-messages";
@@ -33,6 +33,13 @@ export function accountsQueryOptions() {
   });
 }
 
+/** A loaded history is never refetched by itself: that would re-download every loaded page. */
+const historyBehaviour = {
+  staleTime: Infinity,
+  refetchOnWindowFocus: false,
+  refetchOnReconnect: false,
+} as const;
+
 export function conversationsInfiniteOptions(accountId: string, category: Category) {
   return infiniteQueryOptions({
     queryKey: queryKeys.conversations(accountId, category),
@@ -41,9 +48,7 @@ export function conversationsInfiniteOptions(accountId: string, category: Catego
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
     // Never refetch every loaded page: the head poller keeps page 1 fresh.
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
+    ...historyBehaviour,
   });
 }
 
@@ -55,9 +60,7 @@ export function messagesInfiniteOptions(accountId: string, conversationId: strin
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
     // NO refetchInterval, ever: new messages come from the `since` poller.
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
+    ...historyBehaviour,
   });
 }
 
@@ -84,10 +87,10 @@ const pollerBehaviour = {
   refetchOnWindowFocus: true,
   refetchOnReconnect: true,
   staleTime: POLL_INTERVAL_MS - 1_000,
-  // The server already retries the provider; a failed poll is retried by the next (backed-off)
-  // poll. Only a request that never reached our server is retried here: when the browser has
-  // just gone offline, that retry waits (paused) for the network and becomes the catch-up poll.
-  retry: (failureCount: number, error: Error) => failureCount < 2 && error instanceof NetworkError,
+  // A failed poll is retried by the next (backed-off) poll. A request that never reached our
+  // server is retried: when the browser has just gone offline, that retry waits (paused) for the
+  // network and becomes the catch-up poll.
+  retry: retryUnreachedRequest,
   retryDelay: 1_000,
   gcTime: 60_000,
 } as const;

@@ -60,10 +60,6 @@ export function homeHref(): Route {
   return "/" as Route;
 }
 
-export function accountHref(accountId: string): Route {
-  return `/a/${encodeIdSegment(accountId)}` as Route;
-}
-
 export function inboxHref(accountId: string, category: Category): Route {
   return `/a/${encodeIdSegment(accountId)}/${categoryToSlug(category)}` as Route;
 }

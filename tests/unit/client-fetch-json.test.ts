@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { accountsResponseSchema } from "@/lib/contracts/api";
-import { fetchJson, parseRetryAfter } from "@/lib/client/fetch-json";
-import { ApiError, InvalidResponseError, NetworkError, describeError, isRetryableError } from "@/lib/client/errors";
+import { fetchJson } from "@/lib/client/fetch-json";
+import { ApiError, InvalidResponseError, NetworkError, describeError, isRetryableError, retryUnreachedRequest } from "@/lib/client/errors";
 
 const fakeFetch =
   (status: number, body: string, headers: Record<string, string> = {}): typeof fetch =>
@@ -74,12 +74,14 @@ describe("fetchJson", () => {
   });
 });
 
-describe("parseRetryAfter", () => {
-  it("reads seconds and HTTP dates", () => {
-    expect(parseRetryAfter("12")).toBe(12);
-    expect(parseRetryAfter(null)).toBeUndefined();
-    expect(parseRetryAfter("soon")).toBeUndefined();
-    expect(parseRetryAfter(new Date(Date.now() + 5_000).toUTCString())).toBeGreaterThanOrEqual(4);
+describe("retryUnreachedRequest", () => {
+  it("retries, twice at most, only a request that never reached our server (which retries the provider itself)", () => {
+    const offline = new NetworkError("Network request failed");
+    expect([0, 1, 2].map((count) => retryUnreachedRequest(count, offline))).toEqual([true, true, false]);
+    for (const code of ["upstream_error", "upstream_timeout", "rate_limited", "internal_error"] as const) {
+      expect(retryUnreachedRequest(0, new ApiError(502, code, "x"))).toBe(false);
+    }
+    expect(retryUnreachedRequest(0, new InvalidResponseError(200, "x"))).toBe(false);
   });
 });
 

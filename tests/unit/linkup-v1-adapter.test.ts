@@ -10,9 +10,9 @@ import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import {
   createLinkupV1Provider,
   LINKUP_COUNTRIES,
-  LINKUP_V1_CAPABILITIES,
   type LinkupV1Config,
 } from "@/lib/server/providers/linkup-v1/adapter";
+import { LINKUP_CAPABILITIES } from "@/lib/server/providers/linkup/capabilities";
 
 const API_KEY = "secret-api-key-123";
 const LOGIN_TOKEN = "AQEDAR-li_at-cookie-secret-456";
@@ -418,6 +418,6 @@ describe("Linkup v1 adapter: capabilities", () => {
   it("offers every category and an emulated since, without sync", () => {
     const { fetchFn } = stubFetch(() => Response.json(inboxExample));
     expect(provider(fetchFn).capabilities).toEqual({ categories: ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"], since: "emulated", needsSync: false });
-    expect(LINKUP_V1_CAPABILITIES.since).toBe("emulated");
+    expect(LINKUP_CAPABILITIES.since).toBe("emulated");
   });
 });

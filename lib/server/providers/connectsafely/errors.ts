@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/server/errors";
 import type { UpstreamFailure } from "@/lib/server/http/fetch-upstream";
+import { errorFromStatus } from "@/lib/server/http/status-errors";
 import { connectSafelyErrorBodySchema, type ConnectSafelyErrorBody } from "./schemas";
 
 export type ConnectSafelyEndpoint = "recent-messages" | "conversation-details";
@@ -42,7 +43,7 @@ export function classifyConnectSafelyFailure(endpoint: ConnectSafelyEndpoint, no
       case "refused":
         return new ApiError("upstream_error", "ConnectSafely refused the request.");
       case "server":
-        return new ApiError("upstream_error", "ConnectSafely is having trouble right now.", { retryAfter: failure.retryAfter, retryable: true });
+        return errorFromStatus("ConnectSafely", 500, failure.retryAfter);
       case undefined:
         return undefined;
     }

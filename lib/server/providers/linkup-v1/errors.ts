@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/server/errors";
 import type { UpstreamFailure } from "@/lib/server/http/fetch-upstream";
+import { errorFromStatus } from "@/lib/server/http/status-errors";
 import { linkupV1ErrorBodySchema } from "./schemas";
 
 export type LinkupV1Call = "inbox" | "conversation";
@@ -30,12 +31,8 @@ export function classifyLinkupV1Failure(call: LinkupV1Call) {
     if (status === 402 || CREDITS.test(text)) {
       return new ApiError("credits_exhausted", "Linkup has no credits left on this plan. Top up to keep reading messages.");
     }
-    if (status === 429 || RATE_LIMIT.test(text)) {
-      return new ApiError("rate_limited", "Linkup is rate limiting this account. Try again shortly.", { retryAfter, retryable: true });
-    }
-    if (status >= 500) {
-      return new ApiError("upstream_error", "Linkup is having trouble right now.", { retryAfter, retryable: true });
-    }
+    if (status === 429 || RATE_LIMIT.test(text)) return errorFromStatus("Linkup", 429, retryAfter);
+    if (status >= 500) return errorFromStatus("Linkup", status, retryAfter);
     if (call === "conversation" && (status === 404 || NOT_FOUND.test(text))) {
       return new ApiError("not_found", "Linkup could not find this conversation.");
     }

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/server/errors";
 import type { UpstreamFailure } from "@/lib/server/http/fetch-upstream";
+import { errorFromStatus } from "@/lib/server/http/status-errors";
 import { linkupErrorBodySchema } from "./schemas";
 
 export type LinkupAction = "list_inbox" | "get_conversation";
@@ -20,10 +21,7 @@ export function classifyLinkupFailure(action: LinkupAction) {
       case "INSUFFICIENT_CREDITS":
         return new ApiError("credits_exhausted", "Linkup has no credits left on this plan. Top up to keep reading messages.");
       case "RATE_LIMITED":
-        return new ApiError("rate_limited", "Linkup is rate limiting this account. Try again shortly.", {
-          retryAfter: failure.retryAfter,
-          retryable: true,
-        });
+        return errorFromStatus("Linkup", 429, failure.retryAfter);
       case "INVALID_PARAMS":
         return action === "get_conversation"
           ? new ApiError("not_found", "Linkup could not find this conversation.")
@@ -31,7 +29,7 @@ export function classifyLinkupFailure(action: LinkupAction) {
       case "INVALID_ACTION":
         return new ApiError("upstream_error", "Linkup does not support this request.");
       case "INTERNAL_ERROR":
-        return new ApiError("upstream_error", "Linkup is having trouble right now.", { retryAfter: failure.retryAfter, retryable: true });
+        return errorFromStatus("Linkup", 500, failure.retryAfter);
       default:
         return undefined;
     }
