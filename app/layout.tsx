@@ -9,6 +9,9 @@ export const metadata: Metadata = {
   applicationName: "Threadline",
   appleWebApp: { title: "Threadline", capable: true, statusBarStyle: "default" },
   formatDetection: { telephone: false },
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }, { url: "/favicon.ico", sizes: "32x32" }], apple: "/apple-touch-icon.png" },
+  // A private inbox: never indexed, even where a link to it leaks.
+  robots: { index: false, follow: false },
 };
 
 export const viewport: Viewport = {
