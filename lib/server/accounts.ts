@@ -1,17 +1,18 @@
 import "server-only";
 import type { Account } from "@/lib/contracts/api";
 import { sharedDatabase } from "@/lib/server/db";
-import { createPeopleStore } from "@/lib/server/db/people-store";
 import { createDemoLinkupFetch, DEMO_ACCOUNT } from "@/lib/server/demo";
 import { getEnv, type AccountConfig, type Env, type ProviderName } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
+import { capabilitiesOf } from "@/lib/server/providers/capabilities";
 import { createConnectSafelyProvider } from "@/lib/server/providers/connectsafely/adapter";
 import { createLinkedApiProvider } from "@/lib/server/providers/linkedapi/adapter";
+import { createPeopleStore } from "@/lib/server/providers/linkedapi/store-sql";
 import { createLinkupV1Provider } from "@/lib/server/providers/linkup-v1/adapter";
 import { createLinkupV2Provider } from "@/lib/server/providers/linkup-v2/adapter";
 import type { InboxProvider, PeopleDirectory } from "@/lib/server/providers/types";
 
-type AccountEntry = { summary: Account; provider: InboxProvider; people?: PeopleDirectory };
+type AccountEntry = { summary: Account; provider: InboxProvider };
 
 const DEFAULT_LABELS: Record<ProviderName, string> = {
   "linkup-v2": "LinkedIn (Linkup)",
@@ -39,12 +40,11 @@ export function buildAccounts(env: Env, demoFetch: () => typeof fetch): AccountE
 }
 
 function configuredAccount(config: AccountConfig, env: Env): AccountEntry {
-  const provider = createProvider(config, env);
-  return { ...entry(config.id, config.label ?? DEFAULT_LABELS[config.provider], config.provider, false, provider), people: provider.people };
+  return entry(config.id, config.label ?? DEFAULT_LABELS[config.provider], config.provider, false, createProvider(config, env));
 }
 
 /** One adapter per account, each with its own credentials; base URLs from the account or the env. */
-function createProvider(config: AccountConfig, env: Env): InboxProvider & { people?: PeopleDirectory } {
+function createProvider(config: AccountConfig, env: Env): InboxProvider {
   const deps = { fetch: globalThis.fetch, timeoutMs: env.UPSTREAM_TIMEOUT_MS };
   switch (config.provider) {
     case "linkup-v2":
@@ -73,7 +73,7 @@ function createProvider(config: AccountConfig, env: Env): InboxProvider & { peop
 }
 
 function entry(id: string, label: string, providerName: string, isDemo: boolean, provider: InboxProvider): AccountEntry {
-  return { summary: { id, label, provider: providerName, isDemo, capabilities: provider.capabilities }, provider };
+  return { summary: { id, label, provider: providerName, isDemo, capabilities: capabilitiesOf(provider) }, provider };
 }
 
 let accounts: AccountEntry[] | undefined;
@@ -99,7 +99,7 @@ export function providerFor(accountId: string): InboxProvider {
 
 /** The people list of an account whose provider needs them (Linked API). */
 export function peopleFor(accountId: string): PeopleDirectory {
-  const people = accountFor(accountId).people;
+  const people = providerFor(accountId).people;
   if (!people) throw new ApiError("bad_request", "This account lists its conversations by itself: it has no people to add.");
   return people;
 }

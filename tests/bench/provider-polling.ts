@@ -8,7 +8,7 @@ import { createFixtureMailbox, FIXTURE_SELF, LONG_THREAD_NAME } from "../fake-up
 import { handleConnectSafelyRequest } from "../fake-upstream/connectsafely";
 import { createLinkedApiFake } from "../fake-upstream/linkedapi";
 import { handleLinkupV1Request } from "../fake-upstream/linkup-v1";
-import { createPeopleStore } from "@/lib/server/db/people-store";
+import { createPeopleStore } from "@/lib/server/providers/linkedapi/store-sql";
 import { openDatabase } from "@/lib/server/db";
 import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import { handleLinkupV2Request } from "@/lib/server/linkup-v2-simulator/wire";

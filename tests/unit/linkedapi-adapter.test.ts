@@ -8,11 +8,12 @@ import syncPartial from "@/tests/fixtures/linkedapi/synchronize.partial.seed.jso
 import syncRequest from "@/tests/fixtures/linkedapi/synchronize.request.seed.json";
 import { conversationsPageSchema, messagesPageSchema, personSchema } from "@/lib/contracts/api";
 import type { Database } from "@/lib/server/db/database";
-import { createPeopleStore } from "@/lib/server/db/people-store";
+import { createPeopleStore } from "@/lib/server/providers/linkedapi/store-sql";
 import { openDatabase } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/errors";
 import { NO_RETRY } from "@/lib/server/http/retry-policy";
-import type { PeopleStore } from "@/lib/server/people/store";
+import type { PeopleStore } from "@/lib/server/providers/linkedapi/store";
+import { capabilitiesOf } from "@/lib/server/providers/capabilities";
 import { createLinkedApiProvider, LINKEDAPI_CAPABILITIES, type LinkedApiConfig } from "@/lib/server/providers/linkedapi/adapter";
 import { createLinkedApiClient } from "@/lib/server/providers/linkedapi/client";
 
@@ -97,9 +98,11 @@ function expectSecretsOnlyInHeaders(calls: Call[]) {
 }
 
 describe("Linked API: capabilities and the seed's request shapes", () => {
-  it("says what it can do", () => {
-    expect(LINKEDAPI_CAPABILITIES).toEqual({ categories: ["INBOX"], since: "native", needsSync: true });
-    expect(setup(() => Response.json({})).provider.capabilities).toBe(LINKEDAPI_CAPABILITIES);
+  it("says what it can do; needing a sync follows from having people, for it as for an adapter without them", () => {
+    const { provider } = setup(() => Response.json({}));
+    expect(provider.capabilities).toBe(LINKEDAPI_CAPABILITIES);
+    expect(capabilitiesOf(provider)).toEqual({ categories: ["INBOX"], since: "native", needsSync: true });
+    expect(capabilitiesOf({ ...provider, people: undefined })).toEqual({ categories: ["INBOX"], since: "native", needsSync: false });
   });
 
   it("sends a synchronize body of the seed's shape, with a result link requested", async () => {

@@ -3,10 +3,10 @@ import type { Database } from "@/lib/server/db/database";
 import { openDatabase } from "@/lib/server/db";
 import { migrate } from "@/lib/server/db/migrate";
 import { MIGRATIONS } from "@/lib/server/db/migrations";
-import { createPeopleStore } from "@/lib/server/db/people-store";
+import { createPeopleStore } from "@/lib/server/providers/linkedapi/store-sql";
 import { openPglite } from "@/lib/server/db/pglite";
 import { openPostgres } from "@/lib/server/db/postgres";
-import type { PeopleStore } from "@/lib/server/people/store";
+import type { PeopleStore } from "@/lib/server/providers/linkedapi/store";
 import { createScratchDatabase } from "@/tests/support/postgres-server";
 
 /** The same store, the same tests, on both backends: the embedded default and a real server. */

@@ -16,9 +16,14 @@ export type ListConversationsQuery = { category: Category; cursor?: string; limi
 export type ListMessagesQuery = { conversationId: string; cursor?: string; limit: number };
 export type MessagesSinceQuery = { conversationId: string; since: number };
 
+/** What an adapter says it can do; `needsSync` is not its to say (see capabilitiesOf). */
+export type ProviderCapabilities = Omit<Capabilities, "needsSync">;
+
 /** The seam every provider adapter implements; route code never sees a provider's wire format. */
 export interface InboxProvider {
-  readonly capabilities: Capabilities;
+  readonly capabilities: ProviderCapabilities;
+  /** Only where the provider cannot list an inbox (Linked API): the people the rep adds instead. */
+  readonly people?: PeopleDirectory;
   listConversations(query: ListConversationsQuery, signal: AbortSignal): Promise<Page<Conversation>>;
   /** Newest first; `cursor` leads to older messages. */
   listMessages(query: ListMessagesQuery, signal: AbortSignal): Promise<Page<Message>>;

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Capabilities, Conversation, Message } from "@/lib/contracts/api";
+import type { Conversation, Message } from "@/lib/contracts/api";
 import { ApiError } from "@/lib/server/errors";
-import type { PeopleStore, PersonRecord } from "@/lib/server/people/store";
-import type { AdapterDeps, InboxProvider, Page, PeopleDirectory } from "@/lib/server/providers/types";
+import type { PeopleStore, PersonRecord } from "./store";
+import type { AdapterDeps, InboxProvider, Page, PeopleDirectory, ProviderCapabilities } from "@/lib/server/providers/types";
 import { createLinkedApiClient, resultFor, type GetRef } from "./client";
 import { notSynchronizedError, PROVIDER, SYNC_FAILURE_MESSAGES, syncFailureOf } from "./errors";
 import { activityOf, lastMessageOf, mapConversation, mapMessage, newestFirst, upstreamSince, type Positioned } from "./map";
@@ -21,7 +21,7 @@ export type LinkedApiConfig = AdapterDeps & {
   resultPollDelaysMs?: readonly number[];
 };
 
-export const LINKEDAPI_CAPABILITIES: Capabilities = { categories: ["INBOX"], since: "native", needsSync: true };
+export const LINKEDAPI_CAPABILITIES: ProviderCapabilities = { categories: ["INBOX"], since: "native" };
 
 /**
  * Linked API has no cursor: every read returns a person's whole history. Older pages are served
@@ -39,7 +39,7 @@ type ThreadRead = { kind: "messages"; messages: LinkedApiMessage[] } | { kind: "
 
 /**
  * Linked API (seed generation, providers.md §4): no inbox listing, so the inbox is the people the
- * rep added (lib/server/people/store), each synchronized once; threads are read whole (no cursor
+ * rep added (store.ts), each synchronized once; threads are read whole (no cursor
  * or page size upstream) and paged by us; `since` is native but its boundary undocumented, so it is
  * widened upstream and applied (`>=`) here.
  */

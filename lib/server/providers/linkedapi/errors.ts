@@ -2,6 +2,7 @@ import "server-only";
 import type { SyncFailure } from "@/lib/contracts/api";
 import { ApiError } from "@/lib/server/errors";
 import type { UpstreamFailure } from "@/lib/server/http/fetch-upstream";
+import { errorFromStatus } from "@/lib/server/http/status-errors";
 import { linkedApiErrorBodySchema } from "./schemas";
 
 export const PROVIDER = "Linked API";
@@ -45,10 +46,7 @@ export function classifyLinkedApiFailure(failure: UpstreamFailure): ApiError | u
     case "noActiveSeats":
       return new ApiError("upstream_auth", PLAN);
     case "tooManyRequests":
-      return new ApiError("rate_limited", "Linked API is rate limiting this account. Try again shortly.", {
-        retryAfter: failure.retryAfter,
-        retryable: true,
-      });
+      return errorFromStatus(PROVIDER, 429, failure.retryAfter);
     case "limitExceeded":
       // A per-account action limit (daily): retrying within this request cannot help.
       return new ApiError("rate_limited", "This LinkedIn account has reached its Linked API action limit. Try again later.", {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Conversation, Message, Person } from "@/lib/contracts/api";
-import type { PersonRecord } from "@/lib/server/people/store";
+import type { PersonRecord } from "./store";
 import { SYNC_FAILURE_MESSAGES } from "./errors";
 import type { LinkedApiMessage } from "./schemas";
 

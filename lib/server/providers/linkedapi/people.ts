@@ -1,7 +1,7 @@
 import "server-only";
 import { nameFromSlug, parsePersonUrl } from "@/lib/contracts/linkedin-url";
 import { ApiError } from "@/lib/server/errors";
-import type { PeopleStore, PersonRecord } from "@/lib/server/people/store";
+import type { PeopleStore, PersonRecord } from "./store";
 import type { PeopleDirectory } from "@/lib/server/providers/types";
 import { resultFor, type LinkedApiClient, type Outcome } from "./client";
 import { syncFailureOf } from "./errors";

@@ -2,9 +2,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { syncFailureSchema, syncStateSchema } from "@/lib/contracts/api";
+import type { Queryable } from "@/lib/server/db/database";
 import { ApiError } from "@/lib/server/errors";
-import type { PeopleStore, PersonRecord } from "@/lib/server/people/store";
-import type { Queryable } from "./database";
+import type { PeopleStore, PersonRecord } from "./store";
 
 // bigint columns come back as strings from node-postgres and as numbers from PGlite.
 const epochMs = z.coerce.number().int();
