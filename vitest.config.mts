@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
+    // The server logs every upstream call; show those lines only for a test that failed.
+    silent: "passed-only",
     // Starts one real PostgreSQL server for the store tests (the other backend is in-process PGlite).
     globalSetup: ["tests/unit/support/postgres-global-setup.ts"],
   },

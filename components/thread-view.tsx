@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useMemo } from "react";
 import type { Category, Message, Participant } from "@/lib/contracts/api";
 import { ApiError } from "@/lib/client/errors";
 import { dayKey, formatDayLabel } from "@/lib/client/format";
@@ -12,20 +12,16 @@ import { flattenConversations } from "@/lib/client/merge-inbox";
 import { inboxHref } from "@/lib/client/routes";
 import { useIsDesktop } from "@/lib/client/use-media-query";
 import { useIsOnline } from "@/lib/client/use-online";
+import { useLoadOlder } from "@/lib/client/use-load-older";
+import { useScrollAnchoring } from "@/lib/client/use-scroll-anchoring";
 import { ArrowDownIcon, ChatIcon, CloudOffIcon } from "./icons";
 import { MessageItem, sideOf } from "./message-item";
 import { PagingControl } from "./paging-control";
 import { EmptyState, ErrorState, StaleBanner, ThreadSkeleton } from "./states";
 import { ThreadHeader } from "./thread-header";
 
-/** Within this distance of the bottom, new messages scroll into view by themselves. */
-const NEAR_BOTTOM_PX = 120;
-/** How long the top must stay near before older messages load by themselves. */
-const LOAD_OLDER_SETTLE_MS = 200;
 /** Consecutive messages from one side closer than this are grouped (tighter, one timestamp). */
 const GROUP_GAP_MS = 5 * 60_000;
-
-type Rendered = { newestId: string; oldestId: string; count: number };
 
 /**
  * A thread. History pages load upward by cursor (the message being read stays put); new
@@ -76,114 +72,9 @@ export function ThreadView({
   }, [messages]);
   const multiParty = useMemo(() => new Set(messages.filter((m) => m.fromMe !== true).map((m) => m.sender.name)).size > 1, [messages]);
 
-  // ---- scrolling -------------------------------------------------------------------------
-  const scrollerRef = useRef<HTMLDivElement>(null);
-  const listRef = useRef<HTMLOListElement>(null);
-  const topSentinelRef = useRef<HTMLDivElement>(null);
-  const rendered = useRef<Rendered | null>(null);
-  /** Where the reader was at the last scroll/commit: distance from the bottom, and the newest message's offset. */
-  const position = useRef({ fromBottom: 0, nearBottom: true, newestTop: 0 });
-  const [unseen, setUnseen] = useState(0);
-  const [announcement, setAnnouncement] = useState("");
-
-  const measure = useCallback(() => {
-    const el = scrollerRef.current;
-    if (!el) return;
-    const fromBottom = el.scrollHeight - el.scrollTop - el.clientHeight;
-    const newest = lastMessageElement(listRef.current);
-    const newestTop = newest ? offsetWithin(newest, el) - el.scrollTop : 0;
-    position.current = { fromBottom, nearBottom: fromBottom <= NEAR_BOTTOM_PX, newestTop };
-  }, []);
-
-  const onScroll = useCallback(() => {
-    measure();
-    if (position.current.nearBottom) setUnseen(0);
-  }, [measure]);
-
-  const scrollToBottom = useCallback((smooth: boolean) => {
-    const el = scrollerRef.current;
-    if (!el) return;
-    el.scrollTo({ top: el.scrollHeight, behavior: smooth ? "smooth" : "auto" });
-    setUnseen(0);
-  }, []);
-
-  // After every change of the message list, before paint: keep the reader's place.
-  useLayoutEffect(() => {
-    const el = scrollerRef.current;
-    const newest = messages[0];
-    const oldest = messages[messages.length - 1];
-    if (!el || !newest || !oldest) return;
-    const prev = rendered.current;
-    rendered.current = { newestId: newest.id, oldestId: oldest.id, count: messages.length };
-
-    if (prev === null) {
-      // Opening the thread: start at the newest message.
-      el.scrollTop = el.scrollHeight;
-    } else {
-      const { fromBottom, nearBottom, newestTop } = position.current;
-      const newArrived = newest.id !== prev.newestId;
-      const olderLoaded = oldest.id !== prev.oldestId;
-      // Something new near the end that does not change the newest id (same millisecond, smaller id).
-      const grewAtEnd = newArrived || (!olderLoaded && messages.length > prev.count);
-      if (olderLoaded && !newArrived) {
-        // Older page prepended: keep the same distance from the bottom, so nothing moves.
-        el.scrollTop = el.scrollHeight - el.clientHeight - fromBottom;
-      } else if (nearBottom) {
-        // Reading at the bottom: new messages (or a grown reaction row) scroll into view.
-        el.scrollTop = el.scrollHeight;
-      } else {
-        if (olderLoaded) {
-          // Both at once: anchor on the message that was newest before.
-          const anchor = listRef.current?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(prev.newestId)}"]`);
-          if (anchor) el.scrollTop = offsetWithin(anchor, el) - newestTop;
-        }
-        // Appended below the fold: scrollTop is untouched (overflow-anchor: none); show the pill.
-        if (grewAtEnd) {
-          const index = messages.findIndex((m) => m.id === prev.newestId);
-          const count = index > 0 ? index : Math.max(1, messages.length - prev.count);
-          setUnseen((n) => n + count);
-          setAnnouncement(`${count} new message${count === 1 ? "" : "s"}`);
-        }
-      }
-    }
-    measure();
-  }, [messages, measure]);
-
-  // Keep the bottom pinned when the viewport resizes (phone keyboard, rotation) while at the bottom.
-  useEffect(() => {
-    const el = scrollerRef.current;
-    if (!el || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(() => {
-      if (position.current.nearBottom) el.scrollTop = el.scrollHeight;
-      measure();
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [measure]);
-
-  // Load older pages when the top comes near. Re-observed after each page, so a short first
-  // page keeps loading until the screen is full. The top must stay near for a moment first: a
-  // programmatic jump or a fling past it does not prepend a page under the reader mid-gesture.
+  const { scrollerRef, listRef, onScroll, scrollToBottom, unseen, announcement } = useScrollAnchoring(messages);
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = history;
-  useEffect(() => {
-    const root = scrollerRef.current;
-    const sentinel = topSentinelRef.current;
-    if (!root || !sentinel || !hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
-    let timer: number | undefined;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        const near = entries.some((e) => e.isIntersecting);
-        window.clearTimeout(timer);
-        if (near) timer = window.setTimeout(() => void fetchNextPage(), LOAD_OLDER_SETTLE_MS);
-      },
-      { root, rootMargin: "400px 0px 0px 0px" },
-    );
-    observer.observe(sentinel);
-    return () => {
-      window.clearTimeout(timer);
-      observer.disconnect();
-    };
-  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+  const topSentinelRef = useLoadOlder(scrollerRef, history);
 
   // ---- rendering -------------------------------------------------------------------------
   const listHref = inboxHref(accountId, category);
@@ -304,18 +195,6 @@ export function ThreadView({
       </p>
     </section>
   );
-}
-
-function lastMessageElement(list: HTMLElement | null): HTMLElement | null {
-  const lastDay = list?.lastElementChild;
-  const inner = lastDay?.querySelector("ol");
-  const last = inner?.lastElementChild;
-  return last instanceof HTMLElement ? last : null;
-}
-
-/** An element's top within the scroller's content (independent of positioned ancestors). */
-function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
-  return element.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
 }
 
 function sameGroup(a: Message, b: Message): boolean {
