@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import getComplete from "@/tests/fixtures/linkedapi/get.complete.seed.json";
 import getPartial from "@/tests/fixtures/linkedapi/get.partial.seed.json";
 import getRequest from "@/tests/fixtures/linkedapi/get.request.seed.json";
@@ -7,15 +7,12 @@ import syncComplete from "@/tests/fixtures/linkedapi/synchronize.complete.seed.j
 import syncPartial from "@/tests/fixtures/linkedapi/synchronize.partial.seed.json";
 import syncRequest from "@/tests/fixtures/linkedapi/synchronize.request.seed.json";
 import { conversationsPageSchema, messagesPageSchema, personSchema } from "@/lib/contracts/api";
-import type { Database } from "@/lib/server/db/database";
-import { createPeopleStore } from "@/lib/server/providers/linkedapi/store-sql";
-import { openDatabase } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/errors";
 import { NO_RETRY } from "@/lib/server/http/retry-policy";
-import type { PeopleStore } from "@/lib/server/providers/linkedapi/store";
 import { capabilitiesOf } from "@/lib/server/providers/capabilities";
 import { createLinkedApiProvider, LINKEDAPI_CAPABILITIES, type LinkedApiConfig } from "@/lib/server/providers/linkedapi/adapter";
 import { createLinkedApiClient } from "@/lib/server/providers/linkedapi/client";
+import { inMemoryPeopleStore } from "@/tests/unit/support/people-store";
 
 /**
  * Contract tests against Linked API's seed page (seeds/linkedapi-conversations.txt): its example
@@ -44,15 +41,7 @@ function stubFetch(answer: (call: Call, index: number) => Response | Promise<Res
   return { fetchFn, calls };
 }
 
-let db: Database;
-let store: PeopleStore;
-beforeAll(async () => {
-  db = await openDatabase({});
-  store = createPeopleStore(db);
-}, 30_000);
-afterAll(async () => {
-  await db.close();
-});
+const store = inMemoryPeopleStore();
 
 function setup(answer: (call: Call, index: number) => Response | Promise<Response>, overrides: Partial<LinkedApiConfig> = {}) {
   const { fetchFn, calls } = stubFetch(answer);
@@ -411,6 +400,35 @@ describe("Linked API: listConversations", () => {
     }
     expect(seen.sort()).toEqual(ids.sort());
     expect(calls).toHaveLength(3);
+  });
+
+  it("a thread read never moves a person the inbox served back under its cursor", async () => {
+    const times: Record<string, string> = { [person1]: "2026-03-24T11:00:00Z", [person2]: "2026-03-24T10:00:00Z", [person3]: "2026-03-24T09:00:00Z" };
+    const answer = (person: string) => ({ person, result: { success: true, data: { messages: [{ id: `${person}-m`, sender: "them", text: "hi", time: times[person] }] } } });
+    let silentAboutPerson3 = true;
+    const { provider, ready } = setup((call) => {
+      const body = call.body as { standard: { person: string }[] };
+      // Batched inbox reads say nothing about person3 (an unmatched entry), so their last message stays unknown.
+      const entries = body.standard.length > 1 && silentAboutPerson3 ? body.standard.filter((e) => e.person !== person3) : body.standard;
+      return Response.json({ status: "complete", completion: { standard: entries.map((e) => answer(e.person)) } });
+    });
+    const ids = [await ready(person1), await ready(person2), await ready(person3)];
+    const first = await provider.listConversations({ category: "INBOX", limit: 1 }, signal);
+    // Unknown, person3 is ordered by their sync (now), ahead of everyone.
+    expect(first.items.map((c) => c.id)).toEqual([ids[2]]);
+    // Opening their thread learns an older last message; storing it now would sink them under the cursor.
+    await provider.listMessages({ conversationId: ids[2] ?? "", limit: 5 }, signal);
+    const served = [...first.items.map((c) => c.id)];
+    let cursor = first.nextCursor;
+    while (cursor !== null) {
+      const page = await provider.listConversations({ category: "INBOX", limit: 1, cursor }, signal);
+      served.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+    }
+    expect(served).toEqual([ids[2], ids[0], ids[1]]);
+    // The next first page that hears about them settles it, before ordering anyone.
+    silentAboutPerson3 = false;
+    expect((await provider.listConversations({ category: "INBOX", limit: 3 }, signal)).items.map((c) => c.id)).toEqual([ids[0], ids[1], ids[2]]);
   });
 
   it("only INBOX; nothing ready means no upstream call", async () => {

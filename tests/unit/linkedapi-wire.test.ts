@@ -1,14 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { messagesPageSchema, type Message } from "@/lib/contracts/api";
-import type { Database } from "@/lib/server/db/database";
-import { createPeopleStore } from "@/lib/server/providers/linkedapi/store-sql";
-import { openDatabase } from "@/lib/server/db";
 import { NO_RETRY } from "@/lib/server/http/retry-policy";
-import type { PeopleStore } from "@/lib/server/providers/linkedapi/store";
 import { createLinkedApiProvider } from "@/lib/server/providers/linkedapi/adapter";
 import { createFixtureMailbox, FIXTURE_SELF, LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "@/tests/fake-upstream/fixture-mailbox";
 import { createLinkedApiFake } from "@/tests/fake-upstream/linkedapi";
+import { inMemoryPeopleStore } from "@/tests/unit/support/people-store";
 
 /**
  * The adapter against the fake Linked API (tests/fake-upstream/linkedapi.ts) over the browser
@@ -24,15 +21,7 @@ const NOAH = "https://www.linkedin.com/in/noah-okafor-1";
 
 const signal = new AbortController().signal;
 
-let db: Database;
-let store: PeopleStore;
-beforeAll(async () => {
-  db = await openDatabase({});
-  store = createPeopleStore(db);
-}, 30_000);
-afterAll(async () => {
-  await db.close();
-});
+const store = inMemoryPeopleStore();
 
 function world(options: { token?: string; salesNavigator?: boolean } = {}) {
   const clock = { now: NEWEST + 60_000 };
@@ -219,6 +208,53 @@ describe("Linked API over the wire: a rep's journey", () => {
     await w.provider.people.remove(lenaId);
     await expect(w.provider.people.remove(lenaId)).rejects.toMatchObject({ code: "not_found" });
     await expect(w.provider.listMessages({ conversationId: lenaId, limit: 5 }, signal)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("Linked API over the wire: paging the inbox right after a sync", () => {
+  /** The fixture's first people (every `/in/` profile, companies left out), newest conversation first. */
+  function fixturePeople(w: ReturnType<typeof world>, count: number): string[] {
+    return w.fixture.mailbox
+      .conversations("INBOX")
+      .map((c) => c.participant.profile_url ?? "")
+      .filter((url) => url.includes("/in/"))
+      .slice(0, count);
+  }
+
+  async function addAndSync(w: ReturnType<typeof world>, urls: readonly string[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const profileUrl of urls) ids.push((await w.provider.people.add({ profileUrl }, signal)).id);
+    w.clock.now += SYNC_DELAY_MS;
+    expect((await w.provider.people.list(signal)).every((p) => p.state === "ready")).toBe(true);
+    return ids;
+  }
+
+  async function pageInbox(w: ReturnType<typeof world>, limit: number) {
+    const served: { id: string; sentAt: number | undefined }[] = [];
+    let cursor: string | undefined;
+    for (let pages = 1; pages <= 100; pages++) {
+      const page = await w.provider.listConversations({ category: "INBOX", limit, cursor }, signal);
+      expect(page.items.length).toBeLessThanOrEqual(limit);
+      served.push(...page.items.map((c) => ({ id: c.id, sentAt: c.lastMessage?.sentAt })));
+      if (page.nextCursor === null) return served;
+      cursor = page.nextCursor;
+    }
+    throw new Error("inbox paging did not end");
+  }
+
+  // Reading a page stores each person's last message, older than the sync they were ordered by
+  // until then: paging must not move anyone it has served back under its cursor.
+  it.each([1, 2, 3, 20])("six people, limit %i: each exactly once, newest conversation first, one read per page", async (limit) => {
+    const w = world();
+    const urls = fixturePeople(w, 6);
+    const ids = await addAndSync(w, urls);
+    const readsBefore = w.requests.filter((r) => r.endsWith("/conversations.get")).length;
+    const served = await pageInbox(w, limit);
+    expect(served.map((s) => s.id)).toEqual(ids);
+    expect(served.every((s, i) => i === 0 || (s.sentAt ?? 0) <= (served[i - 1]?.sentAt ?? Infinity))).toBe(true);
+    expect(w.requests.filter((r) => r.endsWith("/conversations.get")).length - readsBefore).toBe(Math.ceil(6 / limit));
+    // And again, now that every last message is known.
+    expect((await pageInbox(w, limit)).map((s) => s.id)).toEqual(ids);
   });
 });
 

@@ -1,14 +1,15 @@
 import "server-only";
-import type { Conversation, Message } from "@/lib/contracts/api";
+import type { Message } from "@/lib/contracts/api";
 import { ApiError } from "@/lib/server/errors";
-import type { PeopleStore, PersonRecord } from "./store";
 import type { AdapterDeps, InboxProvider, Page, PeopleDirectory, ProviderCapabilities } from "@/lib/server/providers/types";
-import { createLinkedApiClient, resultFor, type GetRef } from "./client";
-import { notSynchronizedError, PROVIDER, SYNC_FAILURE_MESSAGES, syncFailureOf } from "./errors";
-import { activityOf, lastMessageOf, mapConversation, mapMessage, newestFirst, upstreamSince, type Positioned } from "./map";
+import { createLinkedApiClient, resultFor } from "./client";
+import { notSynchronizedError, PROVIDER } from "./errors";
+import { createLinkedApiInbox } from "./inbox";
+import { mapMessage, newestFirst, type Positioned } from "./map";
 import { paddedTie, pageOfSorted, readCursor } from "./paging";
 import { createLinkedApiPeople } from "./people";
-import type { GetPersonResult, LinkedApiMessage } from "./schemas";
+import { createPersonReads, getRefOf } from "./person-reads";
+import type { PeopleStore, PersonRecord } from "./store";
 
 export type LinkedApiConfig = AdapterDeps & {
   token: string;
@@ -32,22 +33,19 @@ const SNAPSHOT_TTL_MS = 2 * 60_000;
 const SNAPSHOT_MAX = 50;
 
 const messageKey = { idOf: (m: Positioned) => m.raw.id, timeOf: (m: Positioned) => m.sentAt, tieOf: (m: Positioned) => paddedTie(m.position) };
-const personKey = { idOf: (p: PersonRecord) => p.id, timeOf: activityOf, tieOf: (p: PersonRecord) => p.id };
-
-/** What one person's entry in a conversations.get answer means for us. */
-type ThreadRead = { kind: "messages"; messages: LinkedApiMessage[] } | { kind: "failed"; error: ApiError } | { kind: "unknown" };
 
 /**
  * Linked API (seed generation, providers.md §4): no inbox listing, so the inbox is the people the
- * rep added (store.ts), each synchronized once; threads are read whole (no cursor
- * or page size upstream) and paged by us; `since` is native but its boundary undocumented, so it is
- * widened upstream and applied (`>=`) here.
+ * rep added (store.ts, listed by inbox.ts), each synchronized once; threads are read whole (no
+ * cursor or page size upstream) and paged by us; `since` is native but its boundary undocumented,
+ * so it is widened upstream and applied (`>=`) here.
  */
 export function createLinkedApiProvider(config: LinkedApiConfig): InboxProvider & { people: PeopleDirectory } {
   const now = config.now ?? Date.now;
   const { store, accountId } = config;
   const client = createLinkedApiClient(config);
   const people = createLinkedApiPeople({ client, store, accountId, now });
+  const reads = createPersonReads({ store, accountId, now });
   const snapshots = new Map<string, { at: number; sorted: Positioned[] }>();
 
   function keepSnapshot(personId: string, sorted: Positioned[]): void {
@@ -75,71 +73,22 @@ export function createLinkedApiProvider(config: LinkedApiConfig): InboxProvider 
     return record;
   }
 
-  /** Marks the person failed where Linked API said something definite about them. */
-  async function interpret(record: PersonRecord, result: GetPersonResult | undefined): Promise<ThreadRead> {
-    if (!result) return { kind: "unknown" };
-    if (result.result.success) return { kind: "messages", messages: result.result.data.messages };
-    const error = result.result.error;
-    const reason = syncFailureOf(error?.errorType ?? error?.type);
-    if (reason === "upstream_error") return { kind: "unknown" };
-    await store.markFailed(accountId, record.id, reason, now());
-    return { kind: "failed", error: reason === "not_synchronized" ? notSynchronizedError() : new ApiError("upstream_error", SYNC_FAILURE_MESSAGES[reason]) };
-  }
-
   async function readThread(record: PersonRecord, sinceMs: number | undefined, signal: AbortSignal): Promise<Positioned[]> {
-    const since = sinceMs === undefined ? undefined : upstreamSince(sinceMs);
-    const ref: GetRef = { channel: record.channel, person: record.profileUrl, ...(since !== undefined ? { since } : {}) };
+    const ref = getRefOf(record, sinceMs);
     const completion = await client.getConversations([ref], signal);
-    const read = await interpret(record, resultFor(completion, ref, 1));
+    const read = await reads.interpret(record, resultFor(completion, ref, 1));
     if (read.kind === "failed") throw read.error;
     if (read.kind === "unknown") throw new ApiError("upstream_error", `${PROVIDER} could not read this conversation. Try again shortly.`);
     const sorted = newestFirst(read.messages);
-    await remember(record, sorted[0]?.raw);
+    await reads.remember(record, sorted[0]?.raw, false);
     return sorted;
-  }
-
-  /** Keeps the newest message in the store, so the inbox lists it without reading the thread again. */
-  async function remember(record: PersonRecord, newest: LinkedApiMessage | undefined): Promise<PersonRecord["lastMessage"]> {
-    const stored = record.lastMessage;
-    if (!newest) return stored;
-    const candidate = lastMessageOf(newest);
-    if (stored && candidate.sentAt < stored.sentAt) return stored;
-    if (!stored || candidate.sentAt !== stored.sentAt || candidate.text !== stored.text || candidate.fromMe !== stored.fromMe) {
-      await store.saveLastMessage(accountId, record.id, candidate, now());
-    }
-    return candidate;
   }
 
   return {
     capabilities: LINKEDAPI_CAPABILITIES,
     people,
 
-    async listConversations({ category, cursor, limit }, signal) {
-      if (category !== "INBOX") throw new ApiError("bad_request", `${PROVIDER} has no inbox categories: only INBOX is available.`);
-      const read = readCursor(cursor);
-      const ready = (await store.list(accountId))
-        .filter((record) => record.state === "ready")
-        .sort((a, b) => activityOf(b) - activityOf(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-      const page = pageOfSorted(ready, read, limit, personKey);
-      if (page.items.length === 0) return { items: [], nextCursor: page.nextCursor } satisfies Page<Conversation>;
-
-      // One batched read refreshes every listed person's last message.
-      const refs: GetRef[] = page.items.map((record) => {
-        const since = record.lastMessage ? upstreamSince(record.lastMessage.sentAt) : undefined;
-        return { channel: record.channel, person: record.profileUrl, ...(since !== undefined ? { since } : {}) };
-      });
-      const completion = await client.getConversations(refs, signal);
-      const conversations: Conversation[] = [];
-      for (const [index, record] of page.items.entries()) {
-        const ref = refs[index];
-        const result = ref ? resultFor(completion, ref, refs.length) : undefined;
-        const thread = await interpret(record, result);
-        if (thread.kind === "failed") continue;
-        const lastMessage = thread.kind === "messages" ? await remember(record, newestFirst(thread.messages)[0]?.raw) : record.lastMessage;
-        conversations.push(mapConversation(record, lastMessage));
-      }
-      return { items: conversations, nextCursor: page.nextCursor };
-    },
+    listConversations: createLinkedApiInbox({ client, store, accountId, reads }),
 
     async listMessages({ conversationId, cursor, limit }, signal) {
       const read = readCursor(cursor);

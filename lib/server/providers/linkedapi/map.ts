@@ -1,8 +1,8 @@
 import "server-only";
 import type { Conversation, Message, Person } from "@/lib/contracts/api";
-import type { PersonRecord } from "./store";
 import { SYNC_FAILURE_MESSAGES } from "./errors";
 import type { LinkedApiMessage } from "./schemas";
+import type { LastMessage, PersonRecord } from "./store";
 
 export type Channel = PersonRecord["channel"];
 
@@ -54,7 +54,7 @@ export function mapMessage(raw: LinkedApiMessage, person: Pick<PersonRecord, "na
   };
 }
 
-export function lastMessageOf(raw: LinkedApiMessage): NonNullable<PersonRecord["lastMessage"]> {
+export function lastMessageOf(raw: LinkedApiMessage): LastMessage {
   return { text: raw.text ?? "", sentAt: epochMsOf(raw.time), fromMe: raw.sender === "us" };
 }
 
@@ -73,7 +73,7 @@ export function mapPerson(record: PersonRecord): Person {
   };
 }
 
-export function mapConversation(record: PersonRecord, lastMessage: PersonRecord["lastMessage"]): Conversation {
+export function mapConversation(record: PersonRecord, lastMessage: LastMessage | null): Conversation {
   return {
     id: record.id,
     participant: { name: record.name, profileUrl: record.profileUrl },
@@ -81,9 +81,4 @@ export function mapConversation(record: PersonRecord, lastMessage: PersonRecord[
     unreadCount: 0,
     type: "normal",
   };
-}
-
-/** When this person's conversation last moved, for newest-first inbox order. */
-export function activityOf(record: PersonRecord): number {
-  return record.lastMessage?.sentAt ?? record.syncedAt ?? record.addedAt;
 }

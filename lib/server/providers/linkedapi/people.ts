@@ -1,12 +1,12 @@
 import "server-only";
 import { nameFromSlug, parsePersonUrl } from "@/lib/contracts/linkedin-url";
 import { ApiError } from "@/lib/server/errors";
-import type { PeopleStore, PersonRecord } from "./store";
 import type { PeopleDirectory } from "@/lib/server/providers/types";
 import { resultFor, type LinkedApiClient, type Outcome } from "./client";
 import { syncFailureOf } from "./errors";
 import { mapPerson } from "./map";
 import type { SyncPersonResult } from "./schemas";
+import type { PeopleStore, PersonRecord } from "./store";
 
 export type PeopleDeps = {
   client: LinkedApiClient;

@@ -16,8 +16,10 @@ export type PersonRecord = {
   updatedAt: number;
   syncedAt: number | null;
   /** The newest message seen, so the inbox can list the conversation without reading it all again. */
-  lastMessage: { text: string; sentAt: number; fromMe: boolean } | null;
+  lastMessage: LastMessage | null;
 };
+
+export type LastMessage = { text: string; sentAt: number; fromMe: boolean };
 
 export type NewPerson = Pick<PersonRecord, "profileUrl" | "channel" | "name">;
 
@@ -34,6 +36,7 @@ export interface PeopleStore {
   markSyncing(accountId: string, id: string, resultLink: string | null, now: number): Promise<PersonRecord | undefined>;
   markReady(accountId: string, id: string, now: number): Promise<PersonRecord | undefined>;
   markFailed(accountId: string, id: string, reason: SyncFailure, now: number): Promise<PersonRecord | undefined>;
-  saveLastMessage(accountId: string, id: string, lastMessage: NonNullable<PersonRecord["lastMessage"]>, now: number): Promise<void>;
+  /** Only ever moves forward: an older message than the one stored is ignored. */
+  saveLastMessage(accountId: string, id: string, lastMessage: LastMessage, now: number): Promise<void>;
   remove(accountId: string, id: string): Promise<boolean>;
 }

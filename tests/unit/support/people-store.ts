@@ -1,0 +1,18 @@
+import { afterAll, beforeAll } from "vitest";
+import type { Database } from "@/lib/server/db/database";
+import { openDatabase } from "@/lib/server/db";
+import type { PeopleStore } from "@/lib/server/providers/linkedapi/store";
+import { createPeopleStore } from "@/lib/server/providers/linkedapi/store-sql";
+
+/** A people store on an in-memory database, open for the calling test file's duration. */
+export function inMemoryPeopleStore(): PeopleStore {
+  let db: Promise<Database> | undefined;
+  beforeAll(async () => {
+    db = openDatabase({});
+    await db;
+  }, 30_000);
+  afterAll(async () => {
+    await (await db)?.close();
+  });
+  return createPeopleStore(() => db ?? Promise.reject(new Error("the test database opens in beforeAll")));
+}
