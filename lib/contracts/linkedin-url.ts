@@ -1,9 +1,14 @@
 /**
  * A LinkedIn person URL as a rep pastes it: a standard profile (`/in/<slug>`) or a Sales Navigator
- * lead (`/sales/lead/<id>` or `/sales/people/<id>`). Normalised so the same person is stored once.
- * Shared by the add-person form (instant feedback) and the server (the rule that counts).
+ * lead (`/sales/lead/<id>` or `/sales/people/<id>`). Shared by the add-person form (instant
+ * feedback) and the server (the rule that counts).
+ *
+ * `url` is the address in one form (https, www, no query or trailing slash) with the slug as the
+ * rep typed it: what we show and send. `key` is who the person is, so they are stored once:
+ * profile slugs are case-insensitive on LinkedIn (/in/Jane-Doe is /in/jane-doe), lead ids are not
+ * (they are base64-like), so only a profile's key is lowercased.
  */
-export type PersonUrl = { url: string; channel: "standard" | "salesNavigator"; slug: string };
+export type PersonUrl = { url: string; key: string; channel: "standard" | "salesNavigator"; slug: string };
 
 const STANDARD = /^\/in\/([^/?#]+)\/?$/;
 const SALES_NAVIGATOR = /^\/sales\/(?:lead|people)\/([^/?#]+)\/?$/;
@@ -19,9 +24,16 @@ export function parsePersonUrl(input: string): PersonUrl | null {
   const host = url.hostname.toLowerCase();
   if (host !== "linkedin.com" && !host.endsWith(".linkedin.com")) return null;
   const standard = STANDARD.exec(url.pathname);
-  if (standard?.[1]) return { url: `https://www.linkedin.com/in/${standard[1]}`, channel: "standard", slug: decodeSlug(standard[1]) };
+  if (standard?.[1]) {
+    const profile = `https://www.linkedin.com/in/${standard[1]}`;
+    // The path is ASCII (the URL parser percent-encodes the rest): migration 0002 lowers stored keys the same way.
+    return { url: profile, key: profile.toLowerCase(), channel: "standard", slug: decodeSlug(standard[1]) };
+  }
   const sales = SALES_NAVIGATOR.exec(url.pathname);
-  if (sales?.[1]) return { url: `https://www.linkedin.com/sales/lead/${sales[1]}`, channel: "salesNavigator", slug: decodeSlug(sales[1]) };
+  if (sales?.[1]) {
+    const lead = `https://www.linkedin.com/sales/lead/${sales[1]}`;
+    return { url: lead, key: lead, channel: "salesNavigator", slug: decodeSlug(sales[1]) };
+  }
   return null;
 }
 

@@ -12,7 +12,7 @@ import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import { capabilitiesOf } from "@/lib/server/providers/capabilities";
 import { createLinkedApiProvider, LINKEDAPI_CAPABILITIES, type LinkedApiConfig } from "@/lib/server/providers/linkedapi/adapter";
 import { createLinkedApiClient } from "@/lib/server/providers/linkedapi/client";
-import { inMemoryPeopleStore } from "@/tests/unit/support/people-store";
+import { inMemoryPeopleStore, newPerson } from "@/tests/unit/support/people-store";
 
 /**
  * Contract tests against Linked API's seed page (seeds/linkedapi-conversations.txt): its example
@@ -61,7 +61,7 @@ function setup(answer: (call: Call, index: number) => Response | Promise<Respons
   });
   /** A person already synchronized, straight into the store. */
   async function ready(profileUrl: string, channel: "standard" | "salesNavigator" = "standard", name = "Person") {
-    const { person } = await store.add(accountId, { profileUrl, channel, name }, NOW);
+    const { person } = await store.add(accountId, newPerson(profileUrl, channel, name), NOW);
     await store.markReady(accountId, person.id, NOW);
     return person.id;
   }
@@ -211,6 +211,23 @@ describe("Linked API people: add, list, resync, remove", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("one person whatever the case of their profile slug, shown and synced as first typed; lead ids keep their case", async () => {
+    const { provider, calls } = setup(() => processing("x"));
+    const jane = await provider.people.add({ profileUrl: "https://www.linkedin.com/in/Jane-Doe" }, signal);
+    const again = await provider.people.add({ profileUrl: "linkedin.com/in/jane-doe/" }, signal);
+    expect(again).toEqual(jane);
+    expect(jane).toMatchObject({ name: "Jane Doe", profileUrl: "https://www.linkedin.com/in/Jane-Doe" });
+    expect(calls.map((c) => c.body)).toEqual([{ standard: [{ person: "https://www.linkedin.com/in/Jane-Doe" }], salesNavigator: [] }]);
+    const lead = await provider.people.add({ profileUrl: "https://www.linkedin.com/sales/lead/ACwAAA1" }, signal);
+    const otherLead = await provider.people.add({ profileUrl: "https://www.linkedin.com/sales/lead/acwaaa1" }, signal);
+    expect(otherLead.id).not.toBe(lead.id);
+    expect((await provider.people.list(signal)).map((p) => p.profileUrl).sort()).toEqual([
+      "https://www.linkedin.com/in/Jane-Doe",
+      "https://www.linkedin.com/sales/lead/ACwAAA1",
+      "https://www.linkedin.com/sales/lead/acwaaa1",
+    ]);
+  });
+
   it("a transient failure starting the sync is not retried at once; the people list starts it again, at most every 30 s", async () => {
     const answers = [new Response("oops", { status: 503 }), processing("later")];
     let clock = NOW;
@@ -306,7 +323,7 @@ describe("Linked API: result links are only followed on our own API", () => {
 
   it("a stored link from another base URL is not followed: the sync starts over", async () => {
     const { provider, calls, accountId } = setup(() => processing("fresh"));
-    const { person } = await store.add(accountId, { profileUrl: person1, channel: "standard", name: "P" }, NOW);
+    const { person } = await store.add(accountId, newPerson(person1), NOW);
     await store.markSyncing(accountId, person.id, "https://old-host.example/account/results/zzz", NOW);
     await provider.people.list(signal);
     expect(calls.map((c) => c.url)).toEqual([`${BASE}/account/conversations.synchronize`]);
@@ -320,7 +337,7 @@ describe("Linked API: listConversations", () => {
     const id1 = await ready(person1, "standard", "Person One");
     const id2 = await ready(person2, "standard", "Person Two");
     const id3 = await ready(person3, "salesNavigator", "Person Three");
-    const { person: syncing } = await store.add(accountId, { profileUrl: "https://www.linkedin.com/in/not-yet", channel: "standard", name: "Not Yet" }, NOW);
+    const { person: syncing } = await store.add(accountId, newPerson("https://www.linkedin.com/in/not-yet", "standard", "Not Yet"), NOW);
 
     const first = await provider.listConversations({ category: "INBOX", limit: 20 }, signal);
     expect(calls).toHaveLength(1);
@@ -556,7 +573,7 @@ describe("Linked API: listMessages and messagesSince", () => {
 
   it("a person who is not ready is not_synchronized; an unknown one not_found; neither calls Linked API", async () => {
     const { provider, calls, accountId } = setup(() => Response.json(getComplete));
-    const { person } = await store.add(accountId, { profileUrl: person1, channel: "standard", name: "P" }, NOW);
+    const { person } = await store.add(accountId, newPerson(person1), NOW);
     await expect(provider.listMessages({ conversationId: person.id, limit: 5 }, signal)).rejects.toMatchObject({ code: "not_synchronized" });
     await expect(provider.messagesSince({ conversationId: person.id, since: 0 }, signal)).rejects.toMatchObject({ code: "not_synchronized" });
     await expect(provider.listMessages({ conversationId: "nobody", limit: 5 }, signal)).rejects.toMatchObject({ code: "not_found" });

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import { createLinkedApiProvider } from "@/lib/server/providers/linkedapi/adapter";
-import { inMemoryPeopleStore } from "@/tests/unit/support/people-store";
+import { inMemoryPeopleStore, newPerson } from "@/tests/unit/support/people-store";
 
 /**
  * The Linked API inbox is the people the rep added, ordered by their last message, which we learn
@@ -52,7 +52,7 @@ async function setUp(world: readonly World[]) {
   for (const [index, person] of world.entries()) {
     const profileUrl = `https://www.linkedin.com/in/person-${index}`;
     messagesOf.set(profileUrl, [...person.messages].sort((a, b) => a - b));
-    const { person: record } = await store.add(accountId, { profileUrl, channel: "standard", name: `Person ${index}` }, T0);
+    const { person: record } = await store.add(accountId, newPerson(profileUrl, "standard", `Person ${index}`), T0);
     await store.markReady(accountId, record.id, T0 + person.syncedAt * 1_000);
     const newest = Math.max(...person.messages);
     const known = person.stored === "current" ? newest : person.stored === "stale" ? Math.min(...person.messages) - 1 : undefined;

@@ -8,6 +8,7 @@ import { openPglite } from "@/lib/server/db/pglite";
 import { openPostgres } from "@/lib/server/db/postgres";
 import type { PeopleStore } from "@/lib/server/providers/linkedapi/store";
 import { createScratchDatabase } from "@/tests/support/postgres-server";
+import { newPerson } from "@/tests/unit/support/people-store";
 
 /** The same store, the same tests, on both backends: the embedded default and a real server. */
 const backends: { name: string; open: () => Promise<Database> }[] = [
@@ -15,7 +16,8 @@ const backends: { name: string; open: () => Promise<Database> }[] = [
   { name: "PostgreSQL server", open: async () => openPostgres(await createScratchDatabase(inject("postgresUrl"))) },
 ];
 
-const lena = { profileUrl: "https://www.linkedin.com/in/lena-longthread-0", channel: "standard" as const, name: "Lena Longthread" };
+const lena = newPerson("https://www.linkedin.com/in/lena-longthread-0", "standard", "Lena Longthread");
+const someone = (slug: string) => newPerson(`https://www.linkedin.com/in/${slug}`, "standard", "Lena Longthread");
 
 describe.each(backends)("people store on $name", ({ open }) => {
   let db: Database | undefined;
@@ -51,8 +53,51 @@ describe.each(backends)("people store on $name", ({ open }) => {
     expect(new Set([first.person.id, salesNav.person.id, otherAccount.person.id]).size).toBe(3);
   });
 
+  it("one person per profile whatever the case of its slug, shown as first typed; lead ids keep their case", async () => {
+    const first = await store.add("acc-case", newPerson("https://www.linkedin.com/in/Jane-Doe"), 10);
+    const again = await store.add("acc-case", newPerson("https://www.linkedin.com/in/jane-doe"), 20);
+    expect(again).toEqual({ person: first.person, created: false });
+    expect(again.person.profileUrl).toBe("https://www.linkedin.com/in/Jane-Doe");
+    const lead = await store.add("acc-case", newPerson("https://www.linkedin.com/sales/lead/ACwAAA1", "salesNavigator"), 30);
+    const otherLead = await store.add("acc-case", newPerson("https://www.linkedin.com/sales/lead/acwaaa1", "salesNavigator"), 40);
+    expect([lead.created, otherLead.created]).toEqual([true, true]);
+  });
+
+  it("migration 2 keys the people stored before it, one row kept where a person was stored in two cases", async () => {
+    const old = await open();
+    try {
+      await migrate(old, MIGRATIONS.filter((m) => m.version === 1));
+      const insert = (id: string, profileUrl: string, channel: string, state: string, addedAt: number) =>
+        old.query("INSERT INTO people (id, account_id, profile_url, channel, name, state, added_at, updated_at) VALUES ($1, 'acc', $2, $3, 'X', $4, $5, $5)", [
+          id,
+          profileUrl,
+          channel,
+          state,
+          addedAt,
+        ]);
+      await insert("first-failed", "https://www.linkedin.com/in/Jane-Doe", "standard", "failed", 1);
+      await insert("later-ready", "https://www.linkedin.com/in/jane-doe", "standard", "ready", 2);
+      await insert("third-syncing", "https://www.linkedin.com/in/JANE-doe", "standard", "syncing", 3);
+      await insert("sales-navigator", "https://www.linkedin.com/in/JANE-DOE", "salesNavigator", "syncing", 4);
+      await insert("lead-upper", "https://www.linkedin.com/sales/lead/ACwAAA1", "salesNavigator", "ready", 5);
+      await insert("lead-lower", "https://www.linkedin.com/sales/lead/acwaaa1", "salesNavigator", "ready", 6);
+      expect(await migrate(old)).toEqual(MIGRATIONS.filter((m) => m.version > 1).map((m) => m.version));
+      expect(await old.query("SELECT id, profile_url, profile_key FROM people ORDER BY added_at")).toEqual([
+        { id: "later-ready", profile_url: "https://www.linkedin.com/in/jane-doe", profile_key: "https://www.linkedin.com/in/jane-doe" },
+        { id: "sales-navigator", profile_url: "https://www.linkedin.com/in/JANE-DOE", profile_key: "https://www.linkedin.com/in/jane-doe" },
+        { id: "lead-upper", profile_url: "https://www.linkedin.com/sales/lead/ACwAAA1", profile_key: "https://www.linkedin.com/sales/lead/ACwAAA1" },
+        { id: "lead-lower", profile_url: "https://www.linkedin.com/sales/lead/acwaaa1", profile_key: "https://www.linkedin.com/sales/lead/acwaaa1" },
+      ]);
+      // The keys the migration wrote are the ones parsePersonUrl makes.
+      const again = await createPeopleStore(old).add("acc", newPerson("linkedin.com/in/JaNe-DoE/"), 7);
+      expect(again).toMatchObject({ created: false, person: { id: "later-ready" } });
+    } finally {
+      await old.close();
+    }
+  });
+
   it("survives concurrent adds of the same person as one row", async () => {
-    const person = { ...lena, profileUrl: "https://www.linkedin.com/in/race-9" };
+    const person = someone("race-9");
     const results = await Promise.all(Array.from({ length: 8 }, () => store.add("acc-race", person, 5_000)));
     expect(results.filter((result) => result.created)).toHaveLength(1);
     expect(new Set(results.map((result) => result.person.id)).size).toBe(1);
@@ -69,7 +114,7 @@ describe.each(backends)("people store on $name", ({ open }) => {
   });
 
   it("moves through the sync states, keeping the failure reason only while failed", async () => {
-    const { person } = await store.add("acc-s", { ...lena, profileUrl: "https://www.linkedin.com/in/states-1" }, 10);
+    const { person } = await store.add("acc-s", someone("states-1"), 10);
     expect(await store.markSyncing("acc-s", person.id, "https://api.linkedapi.io/account/results/abc", 20)).toMatchObject({
       state: "syncing",
       resultLink: "https://api.linkedapi.io/account/results/abc",
@@ -87,14 +132,14 @@ describe.each(backends)("people store on $name", ({ open }) => {
   });
 
   it("keeps the newest last message, never an older one that arrives late", async () => {
-    const { person } = await store.add("acc-m", { ...lena, profileUrl: "https://www.linkedin.com/in/last-2" }, 10);
+    const { person } = await store.add("acc-m", someone("last-2"), 10);
     await store.saveLastMessage("acc-m", person.id, { text: "newer", sentAt: 2_000_000_000_000, fromMe: true }, 20);
     await store.saveLastMessage("acc-m", person.id, { text: "older", sentAt: 1_999_999_999_999, fromMe: false }, 30);
     expect((await store.get("acc-m", person.id))?.lastMessage).toEqual({ text: "newer", sentAt: 2_000_000_000_000, fromMe: true });
   });
 
   it("removes a person, once", async () => {
-    const { person } = await store.add("acc-r", { ...lena, profileUrl: "https://www.linkedin.com/in/gone-3" }, 10);
+    const { person } = await store.add("acc-r", someone("gone-3"), 10);
     expect(await store.remove("acc-r", person.id)).toBe(true);
     expect(await store.remove("acc-r", person.id)).toBe(false);
     expect(await store.get("acc-r", person.id)).toBeUndefined();

@@ -1,5 +1,6 @@
 import "server-only";
 import * as people from "./0001-people";
+import * as peopleProfileKey from "./0002-people-profile-key";
 
 /**
  * Every schema change, in order. Append only: a shipped migration is never edited, a new one is
@@ -7,4 +8,5 @@ import * as people from "./0001-people";
  */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: "people", sql: people.sql },
+  { version: 2, name: "people-profile-key", sql: peopleProfileKey.sql },
 ];

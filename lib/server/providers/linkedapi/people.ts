@@ -115,7 +115,7 @@ export function createLinkedApiPeople(deps: PeopleDeps): PeopleDirectory {
         throw new ApiError("bad_request", "That is not a LinkedIn person's address. Paste one like https://www.linkedin.com/in/jane-doe.");
       }
       const name = input.name?.trim().slice(0, 200) || nameFromSlug(parsed.slug);
-      const { person, created } = await store.add(accountId, { profileUrl: parsed.url, channel: parsed.channel, name }, now());
+      const { person, created } = await store.add(accountId, { profileUrl: parsed.url, profileKey: parsed.key, channel: parsed.channel, name }, now());
       if (!created && person.state !== "failed") return mapPerson(person);
       return mapPerson(await start(person, signal));
     },

@@ -13,6 +13,7 @@ const personRowSchema = z.object({
   id: z.string(),
   account_id: z.string(),
   profile_url: z.string(),
+  profile_key: z.string(),
   channel: z.enum(["standard", "salesNavigator"]),
   name: z.string(),
   state: syncStateSchema,
@@ -32,6 +33,7 @@ function toRecord(row: unknown): PersonRecord {
     id: r.id,
     accountId: r.account_id,
     profileUrl: r.profile_url,
+    profileKey: r.profile_key,
     channel: r.channel,
     name: r.name,
     state: r.state,
@@ -77,16 +79,16 @@ export function createPeopleStore(database: Queryable | (() => Promise<Queryable
 
     async add(accountId, person, now) {
       const inserted = await one(
-        `INSERT INTO people (id, account_id, profile_url, channel, name, state, added_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, 'syncing', $6, $6)
-         ON CONFLICT (account_id, profile_url, channel) DO NOTHING
+        `INSERT INTO people (id, account_id, profile_url, profile_key, channel, name, state, added_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'syncing', $7, $7)
+         ON CONFLICT (account_id, profile_key, channel) DO NOTHING
          RETURNING *`,
-        [newId(), accountId, person.profileUrl, person.channel, person.name, now],
+        [newId(), accountId, person.profileUrl, person.profileKey, person.channel, person.name, now],
       );
       if (inserted) return { person: inserted, created: true };
-      const existing = await one("SELECT * FROM people WHERE account_id = $1 AND profile_url = $2 AND channel = $3", [
+      const existing = await one("SELECT * FROM people WHERE account_id = $1 AND profile_key = $2 AND channel = $3", [
         accountId,
-        person.profileUrl,
+        person.profileKey,
         person.channel,
       ]);
       // Removed by another request between our insert and this read.

@@ -5,7 +5,10 @@ import type { SyncFailure, SyncState } from "@/lib/contracts/api";
 export type PersonRecord = {
   id: string;
   accountId: string;
+  /** As the rep typed it (in one form, see parsePersonUrl): what we show and send to Linked API. */
   profileUrl: string;
+  /** Who the person is (parsePersonUrl's key): one person per key and channel. */
+  profileKey: string;
   channel: "standard" | "salesNavigator";
   name: string;
   state: SyncState;
@@ -21,7 +24,7 @@ export type PersonRecord = {
 
 export type LastMessage = { text: string; sentAt: number; fromMe: boolean };
 
-export type NewPerson = Pick<PersonRecord, "profileUrl" | "channel" | "name">;
+export type NewPerson = Pick<PersonRecord, "profileUrl" | "profileKey" | "channel" | "name">;
 
 /**
  * The people list and sync state: it must survive restarts and read the same from every device,
@@ -31,7 +34,7 @@ export interface PeopleStore {
   /** Most recently added first. */
   list(accountId: string): Promise<PersonRecord[]>;
   get(accountId: string, id: string): Promise<PersonRecord | undefined>;
-  /** Idempotent on (account, profileUrl, channel): a second add returns the first with created false. */
+  /** Idempotent on (account, profileKey, channel): a second add returns the first with created false. */
   add(accountId: string, person: NewPerson, now: number): Promise<{ person: PersonRecord; created: boolean }>;
   markSyncing(accountId: string, id: string, resultLink: string | null, now: number): Promise<PersonRecord | undefined>;
   markReady(accountId: string, id: string, now: number): Promise<PersonRecord | undefined>;
