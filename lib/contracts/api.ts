@@ -125,12 +125,16 @@ export const syncFailureSchema = z.enum([
 ]);
 export type SyncFailure = z.infer<typeof syncFailureSchema>;
 
+/** Linked API: which of a person's LinkedIn conversations, the standard one or the Sales Navigator one. */
+export const channelSchema = z.enum(["standard", "salesNavigator"]);
+export type Channel = z.infer<typeof channelSchema>;
+
 export const personSchema = z.object({
   /** Also the conversation id of this person's thread once it is ready. */
   id: z.string().min(1),
   name: z.string(),
   profileUrl: z.string(),
-  channel: z.enum(["standard", "salesNavigator"]),
+  channel: channelSchema,
   state: syncStateSchema,
   failure: z.object({ reason: syncFailureSchema, message: z.string() }).optional(),
   addedAt: z.number(),

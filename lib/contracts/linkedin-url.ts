@@ -1,3 +1,5 @@
+import type { Channel } from "./api";
+
 /**
  * A LinkedIn person URL as a rep pastes it: a standard profile (`/in/<slug>`) or a Sales Navigator
  * lead (`/sales/lead/<id>` or `/sales/people/<id>`). Shared by the add-person form (instant
@@ -6,9 +8,10 @@
  * `url` is the address in one form (https, www, no query or trailing slash) with the slug as the
  * rep typed it: what we show and send. `key` is who the person is, so they are stored once:
  * profile slugs are case-insensitive on LinkedIn (/in/Jane-Doe is /in/jane-doe), lead ids are not
- * (they are base64-like), so only a profile's key is lowercased.
+ * (they are base64-like), so only a profile's key is lowercased. `channel` is the conversation the
+ * address's form implies: a profile's standard one, a lead's Sales Navigator one.
  */
-export type PersonUrl = { url: string; key: string; channel: "standard" | "salesNavigator"; slug: string };
+export type PersonUrl = { url: string; key: string; channel: Channel; slug: string };
 
 const STANDARD = /^\/in\/([^/?#]+)\/?$/;
 const SALES_NAVIGATOR = /^\/sales\/(?:lead|people)\/([^/?#]+)\/?$/;
@@ -35,6 +38,18 @@ export function parsePersonUrl(input: string): PersonUrl | null {
     return { url: lead, key: lead, channel: "salesNavigator", slug: decodeSlug(sales[1]) };
   }
   return null;
+}
+
+export const LEAD_LINK_HAS_NO_STANDARD_CONVERSATION =
+  "A Sales Navigator lead link opens only their Sales Navigator conversation. Choose Sales Navigator, or paste their linkedin.com/in/ profile address for standard messages.";
+
+/**
+ * Which of a person's conversations to sync: the rep's choice, else the one the address implies.
+ * A profile address has both; a lead link names only the Sales Navigator one (null for "standard").
+ */
+export function chosenChannel(url: PersonUrl, requested: Channel | undefined): Channel | null {
+  if (requested === undefined) return url.channel;
+  return url.channel === "salesNavigator" && requested === "standard" ? null : requested;
 }
 
 function decodeSlug(segment: string): string {

@@ -1,6 +1,6 @@
 /** Query parameters of our API, parsed by the route handlers and built by the client. */
 import { z } from "zod";
-import { categorySchema } from "./api";
+import { categorySchema, channelSchema } from "./api";
 import { hasControlCharacter } from "./text";
 
 const MAX_CURSOR_LENGTH = 4096;
@@ -48,5 +48,7 @@ export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
 export const addPersonBodySchema = z.strictObject({
   profileUrl: z.string().trim().min(1, "is required").max(512),
   name: z.string().trim().max(120).optional(),
+  /** Which of their conversations; by default the one the address's form implies (see chosenChannel). */
+  channel: channelSchema.optional(),
 });
 export type AddPersonBody = z.infer<typeof addPersonBodySchema>;

@@ -70,7 +70,8 @@ export function createLinkedApiFake(options: LinkedApiFakeOptions): LinkedApiFak
   const selfKey = personKey(options.self.profileUrl);
 
   function resolve(channel: Channel, url: string): LinkupThread | "self" | undefined {
-    const key = channel === "standard" ? personKey(url) : salesLeadAsStandardKey(url);
+    // Sales Navigator reaches a person by their lead link or, like the seed's example, their profile.
+    const key = channel === "standard" ? personKey(url) : (salesLeadAsStandardKey(url) ?? personKey(url));
     if (key === undefined) return undefined;
     if (key === selfKey) return "self";
     const conversation = options.mailbox.conversations("INBOX").find((c) => personKey(c.participant.profile_url) === key);

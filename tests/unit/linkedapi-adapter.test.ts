@@ -228,6 +228,24 @@ describe("Linked API people: add, list, resync, remove", () => {
     ]);
   });
 
+  it("the rep chooses the channel: a profile's Sales Navigator conversation, each channel its own person; a lead link is never standard", async () => {
+    const { provider, calls } = setup(() => processing("c"));
+    const standard = await provider.people.add({ profileUrl: person1 }, signal);
+    const salesNavigator = await provider.people.add({ profileUrl: person1, channel: "salesNavigator" }, signal);
+    expect([standard.channel, salesNavigator.channel]).toEqual(["standard", "salesNavigator"]);
+    expect(salesNavigator.id).not.toBe(standard.id);
+    expect(calls.map((c) => c.body)).toEqual([
+      { standard: [{ person: person1 }], salesNavigator: [] },
+      { standard: [], salesNavigator: [{ person: person1 }] },
+    ]);
+    expect((await provider.people.add({ profileUrl: `${person1}/`, channel: "salesNavigator" }, signal)).id).toBe(salesNavigator.id);
+    expect((await provider.people.add({ profileUrl: "https://www.linkedin.com/sales/lead/ACwAAA9", channel: "salesNavigator" }, signal)).channel).toBe("salesNavigator");
+    expect(calls).toHaveLength(3);
+    const refused = await provider.people.add({ profileUrl: "https://www.linkedin.com/sales/lead/ACwAAA9", channel: "standard" }, signal).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "bad_request", message: expect.stringContaining("Sales Navigator lead link") });
+    expect(calls).toHaveLength(3);
+  });
+
   it("a transient failure starting the sync is not retried at once; the people list starts it again, at most every 30 s", async () => {
     const answers = [new Response("oops", { status: 503 }), processing("later")];
     let clock = NOW;

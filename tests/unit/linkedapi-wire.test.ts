@@ -270,6 +270,18 @@ describe("Linked API over the wire: Sales Navigator", () => {
     expect(page.items.at(-1)?.text).toBe("Noah Okafor message 1 of 4");
   });
 
+  it("a profile URL with the Sales Navigator channel chosen syncs and reads that conversation", async () => {
+    const w = world();
+    const standard = await w.provider.people.add({ profileUrl: NOAH }, signal);
+    const salesNavigator = await w.provider.people.add({ profileUrl: NOAH, channel: "salesNavigator" }, signal);
+    expect(salesNavigator).toMatchObject({ channel: "salesNavigator", profileUrl: NOAH, state: "syncing" });
+    w.clock.now += SYNC_DELAY_MS;
+    const people = await w.provider.people.list(signal);
+    expect([standard.id, salesNavigator.id].map((id) => people.find((p) => p.id === id)?.state)).toEqual(["ready", "ready"]);
+    const page = await w.provider.listMessages({ conversationId: salesNavigator.id, limit: 50 }, signal);
+    expect(page.items.at(-1)?.text).toBe("Noah Okafor message 1 of 4");
+  });
+
   it("without Sales Navigator the person fails with no_sales_navigator", async () => {
     const w = world({ salesNavigator: false });
     const lead = await w.provider.people.add({ profileUrl: "https://www.linkedin.com/sales/lead/noah-okafor-1" }, signal);

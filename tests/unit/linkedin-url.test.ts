@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameFromSlug, parsePersonUrl } from "@/lib/contracts/linkedin-url";
+import { chosenChannel, nameFromSlug, parsePersonUrl, type PersonUrl } from "@/lib/contracts/linkedin-url";
 
 describe("parsePersonUrl", () => {
   it("one key for a profile, whatever the case of its slug, scheme, host, query or trailing slash; the slug as typed for display", () => {
@@ -35,5 +35,18 @@ describe("parsePersonUrl", () => {
     for (const input of ["https://example.com/in/jane", "https://www.linkedin.com/company/acme", "https://linkedin.com.evil.example/in/jane", "not a url", ""]) {
       expect(parsePersonUrl(input)).toBeNull();
     }
+  });
+});
+
+describe("chosenChannel", () => {
+  const profile = parsePersonUrl("https://www.linkedin.com/in/jane-doe") as PersonUrl;
+  const lead = parsePersonUrl("https://www.linkedin.com/sales/lead/ACwAAA1") as PersonUrl;
+
+  it("is the rep's choice for a profile, standard by default", () => {
+    expect([chosenChannel(profile, undefined), chosenChannel(profile, "standard"), chosenChannel(profile, "salesNavigator")]).toEqual(["standard", "standard", "salesNavigator"]);
+  });
+
+  it("is Sales Navigator for a lead link, and nothing when standard is asked for", () => {
+    expect([chosenChannel(lead, undefined), chosenChannel(lead, "salesNavigator"), chosenChannel(lead, "standard")]).toEqual(["salesNavigator", "salesNavigator", null]);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Capabilities, Category, Conversation, Message, Participant, Person } from "@/lib/contracts/api";
+import type { AddPersonBody } from "@/lib/contracts/queries";
 import type { RetryPolicy } from "@/lib/server/http/retry-policy";
 
 export type Page<T> = {
@@ -37,8 +38,8 @@ export interface InboxProvider {
  */
 export interface PeopleDirectory {
   list(signal: AbortSignal): Promise<Person[]>;
-  /** Idempotent per person URL: adding someone already there returns them as they are. */
-  add(input: { profileUrl: string; name?: string }, signal: AbortSignal): Promise<Person>;
+  /** Idempotent per person and channel: adding someone already there returns them as they are. */
+  add(input: AddPersonBody, signal: AbortSignal): Promise<Person>;
   /** Starts a new sync (after a failure or a lapsed sync). */
   resync(personId: string, signal: AbortSignal): Promise<Person>;
   remove(personId: string): Promise<void>;

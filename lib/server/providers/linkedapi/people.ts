@@ -1,5 +1,5 @@
 import "server-only";
-import { nameFromSlug, parsePersonUrl } from "@/lib/contracts/linkedin-url";
+import { chosenChannel, LEAD_LINK_HAS_NO_STANDARD_CONVERSATION, nameFromSlug, parsePersonUrl } from "@/lib/contracts/linkedin-url";
 import { ApiError } from "@/lib/server/errors";
 import type { PeopleDirectory } from "@/lib/server/providers/types";
 import { resultFor, type LinkedApiClient, type Outcome } from "./client";
@@ -114,8 +114,10 @@ export function createLinkedApiPeople(deps: PeopleDeps): PeopleDirectory {
       if (!parsed) {
         throw new ApiError("bad_request", "That is not a LinkedIn person's address. Paste one like https://www.linkedin.com/in/jane-doe.");
       }
+      const channel = chosenChannel(parsed, input.channel);
+      if (!channel) throw new ApiError("bad_request", LEAD_LINK_HAS_NO_STANDARD_CONVERSATION);
       const name = input.name?.trim().slice(0, 200) || nameFromSlug(parsed.slug);
-      const { person, created } = await store.add(accountId, { profileUrl: parsed.url, profileKey: parsed.key, channel: parsed.channel, name }, now());
+      const { person, created } = await store.add(accountId, { profileUrl: parsed.url, profileKey: parsed.key, channel, name }, now());
       if (!created && person.state !== "failed") return mapPerson(person);
       return mapPerson(await start(person, signal));
     },

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SyncFailure, SyncState } from "@/lib/contracts/api";
+import type { Channel, SyncFailure, SyncState } from "@/lib/contracts/api";
 
 /** One person a rep added to a Linked API account, as stored. Times are epoch ms. */
 export type PersonRecord = {
@@ -9,7 +9,7 @@ export type PersonRecord = {
   profileUrl: string;
   /** Who the person is (parsePersonUrl's key): one person per key and channel. */
   profileKey: string;
-  channel: "standard" | "salesNavigator";
+  channel: Channel;
   name: string;
   state: SyncState;
   /** Where to ask how the running sync is going (Linked API's result link); null once it ended. */
