@@ -1,11 +1,16 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { Person } from "@/lib/contracts/api";
-import { parsePersonUrl } from "@/lib/contracts/linkedin-url";
+import type { Channel, Person } from "@/lib/contracts/api";
+import { chosenChannel, parsePersonUrl, type PersonUrl } from "@/lib/contracts/linkedin-url";
 import { describeError } from "@/lib/client/errors";
 import { usePeople, usePeopleActions } from "@/lib/client/people";
 import { RefreshIcon, UserPlusIcon } from "./icons";
+
+const CHANNELS: readonly { value: Channel; label: string }[] = [
+  { value: "standard", label: "LinkedIn" },
+  { value: "salesNavigator", label: "Sales Navigator" },
+];
 
 /**
  * For providers with no inbox listing (Linked API): the rep adds the people they talk to; each
@@ -15,21 +20,24 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
   const people = usePeople(accountId, true);
   const actions = usePeopleActions(accountId);
   const [url, setUrl] = useState("");
+  const [channel, setChannel] = useState<Channel>("standard");
   const [problem, setProblem] = useState<string | null>(null);
+  const address = parsePersonUrl(url);
+  // A lead link has only its Sales Navigator conversation: the choice follows the address.
+  const chosen = address ? (chosenChannel(address, channel) ?? address.channel) : channel;
 
   const pending = (people.data?.people ?? []).filter((person) => person.state !== "ready");
   const readyCount = (people.data?.people.length ?? 0) - pending.length;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = parsePersonUrl(url);
-    if (!parsed) {
+    if (!address) {
       setProblem("Paste a LinkedIn profile address, like linkedin.com/in/jane-doe or a Sales Navigator lead link.");
       return;
     }
     setProblem(null);
     actions.add.mutate(
-      { profileUrl: parsed.url },
+      { profileUrl: address.url, channel: chosen },
       {
         onSuccess: () => setUrl(""),
         onError: (error) => setProblem(describeError(error).detail),
@@ -39,34 +47,37 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
 
   return (
     <section aria-label="People to synchronize" data-testid="people-panel" className="shrink-0 border-b border-zinc-200/80 bg-white px-3 py-3 sm:px-4">
-      <form onSubmit={submit} noValidate className="flex gap-2">
-        <label htmlFor="add-person-url" className="sr-only">
-          LinkedIn profile URL
-        </label>
-        <input
-          id="add-person-url"
-          name="profileUrl"
-          type="url"
-          inputMode="url"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          placeholder="Paste a LinkedIn profile URL"
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-          aria-invalid={problem !== null}
-          aria-describedby={problem ? "add-person-problem" : "add-person-hint"}
-          className="h-11 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 text-[15px] text-zinc-900 placeholder:text-zinc-400 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400"
-        />
-        <button
-          type="submit"
-          data-testid="add-person"
-          disabled={actions.add.isPending || url.trim() === ""}
-          className="inline-flex h-11 shrink-0 items-center gap-1.5 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white shadow-sm hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:opacity-50"
-        >
-          <UserPlusIcon width={16} height={16} />
-          {actions.add.isPending ? "Adding…" : "Add"}
-        </button>
+      <form onSubmit={submit} noValidate>
+        <div className="flex gap-2">
+          <label htmlFor="add-person-url" className="sr-only">
+            LinkedIn profile URL
+          </label>
+          <input
+            id="add-person-url"
+            name="profileUrl"
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            placeholder="Paste a LinkedIn profile URL"
+            value={url}
+            onChange={(event) => setUrl(event.target.value)}
+            aria-invalid={problem !== null}
+            aria-describedby={problem ? "add-person-problem" : "add-person-hint"}
+            className="h-11 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 text-[15px] text-zinc-900 placeholder:text-zinc-400 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400"
+          />
+          <button
+            type="submit"
+            data-testid="add-person"
+            disabled={actions.add.isPending || url.trim() === ""}
+            className="inline-flex h-11 shrink-0 items-center gap-1.5 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white shadow-sm hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:opacity-50"
+          >
+            <UserPlusIcon width={16} height={16} />
+            {actions.add.isPending ? "Adding…" : "Add"}
+          </button>
+        </div>
+        <ChannelChoice chosen={chosen} address={address} onChoose={setChannel} />
       </form>
       {problem ? (
         <p id="add-person-problem" role="alert" className="mt-2 text-sm text-red-700">
@@ -100,9 +111,40 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
   );
 }
 
+/** Which of the person's conversations to sync: a segmented control of two native radios (arrow keys move). */
+function ChannelChoice({ chosen, address, onChoose }: { chosen: Channel; address: PersonUrl | null; onChoose: (channel: Channel) => void }) {
+  return (
+    <div className="mt-2 flex items-center gap-3">
+      <span id="add-person-channel" className="text-xs font-medium text-zinc-600">
+        Conversation
+      </span>
+      <div role="radiogroup" aria-labelledby="add-person-channel" className="inline-flex rounded-lg bg-zinc-100 p-0.5">
+        {CHANNELS.map(({ value, label }) => (
+          <label
+            key={value}
+            data-testid={`channel-${value}`}
+            className="inline-flex h-11 cursor-pointer items-center rounded-md px-3 text-sm font-medium text-zinc-600 has-[:checked]:bg-white has-[:checked]:text-zinc-900 has-[:checked]:shadow-sm has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-40 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500"
+          >
+            <input
+              type="radio"
+              name="add-person-channel"
+              value={value}
+              checked={chosen === value}
+              disabled={address !== null && chosenChannel(address, value) === null}
+              onChange={() => onChoose(value)}
+              className="sr-only"
+            />
+            {label}
+          </label>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 function PendingPerson({ person, onResync, onRemove, busy }: { person: Person; onResync: () => void; onRemove: () => void; busy: boolean }) {
   return (
-    <li data-testid="pending-person" data-state={person.state} data-person-id={person.id} className="flex items-center gap-2 py-1.5 pr-1.5 pl-3">
+    <li data-testid="pending-person" data-state={person.state} data-channel={person.channel} data-person-id={person.id} className="flex items-center gap-2 py-1.5 pr-1.5 pl-3">
       <div className="min-w-0 flex-1">
         <p dir="auto" className="truncate text-sm font-medium text-zinc-900">
           {person.name}

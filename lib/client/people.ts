@@ -5,6 +5,7 @@
  */
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { peopleResponseSchema, personResponseSchema, type PeopleResponse, type Person } from "@/lib/contracts/api";
+import type { AddPersonBody } from "@/lib/contracts/queries";
 import { z } from "zod";
 import { peopleUrl, personSyncUrl, personUrl } from "./api-urls";
 import { isRetryableError } from "./errors";
@@ -67,7 +68,7 @@ export function usePeopleActions(accountId: string) {
     if (person.state === "ready") void refreshInbox(client, accountId);
   };
   const add = useMutation({
-    mutationFn: (input: { profileUrl: string; name?: string }) => sendJson("POST", peopleUrl(accountId), personResponseSchema, input),
+    mutationFn: (input: AddPersonBody) => sendJson("POST", peopleUrl(accountId), personResponseSchema, input),
     onSuccess: ({ person }) => settle(person),
   });
   const resync = useMutation({
