@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import type { Channel, Person } from "@/lib/contracts/api";
 import { chosenChannel, parsePersonUrl, type PersonUrl } from "@/lib/contracts/linkedin-url";
 import { describeError } from "@/lib/client/errors";
-import { usePeople, usePeopleActions } from "@/lib/client/people";
+import { usePeople, usePeopleActions, useRefreshPeopleOnThreadFailure } from "@/lib/client/people";
 import { RefreshIcon, UserPlusIcon } from "./icons";
 
 const CHANNELS: readonly { value: Channel; label: string }[] = [
@@ -19,6 +19,7 @@ const CHANNELS: readonly { value: Channel; label: string }[] = [
 export function PeoplePanel({ accountId }: { accountId: string }) {
   const people = usePeople(accountId, true);
   const actions = usePeopleActions(accountId);
+  useRefreshPeopleOnThreadFailure(accountId);
   const [url, setUrl] = useState("");
   const [channel, setChannel] = useState<Channel>("standard");
   const [problem, setProblem] = useState<string | null>(null);

@@ -3,12 +3,14 @@
  * answers at once; while anyone is still syncing, the list is polled (the server checks the
  * provider's status on each read), and when someone becomes ready their conversation joins the inbox.
  */
-import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { hashKey, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { peopleResponseSchema, personResponseSchema, type PeopleResponse, type Person } from "@/lib/contracts/api";
+import type { ErrorCode } from "@/lib/contracts/errors";
 import type { AddPersonBody } from "@/lib/contracts/queries";
 import { z } from "zod";
 import { peopleUrl, personSyncUrl, personUrl } from "./api-urls";
-import { isRetryableError } from "./errors";
+import { ApiError, isRetryableError } from "./errors";
 import { fetchJson, sendJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
 
@@ -48,6 +50,29 @@ function refreshInbox(client: QueryClient, accountId: string): Promise<void> {
   return client.invalidateQueries({ queryKey: [...queryKeys.account(accountId), "conversations"] });
 }
 
+/** What a thread answers when the server finds its person's sync failed, lapsed or unfinished. */
+const PERSON_NOT_READABLE: ReadonlySet<ErrorCode> = new Set(["not_found", "not_synchronized"]);
+
+function isThreadOf(accountId: string, key: QueryKey): boolean {
+  const conversationId = key.at(-1);
+  if (typeof conversationId !== "string") return false;
+  const hash = hashKey(key);
+  return hash === hashKey(queryKeys.messages(accountId, conversationId)) || hash === hashKey(queryKeys.messagesSince(accountId, conversationId));
+}
+
+/**
+ * When one of this account's threads answers that its person cannot be read, the server has just
+ * marked them (failed, lapsed): reload the people list now, so the panel shows why, with Remove or
+ * Sync again, instead of at its next poll. Returns the unsubscribe.
+ */
+export function refreshPeopleOnThreadFailure(client: QueryClient, accountId: string): () => void {
+  return client.getQueryCache().subscribe((event) => {
+    if (event.type !== "updated" || event.action.type !== "error" || !isThreadOf(accountId, event.query.queryKey)) return;
+    const { error } = event.action;
+    if (error instanceof ApiError && PERSON_NOT_READABLE.has(error.code)) void client.invalidateQueries({ queryKey: queryKeys.people(accountId) });
+  });
+}
+
 export function usePeople(accountId: string, enabled: boolean) {
   return useQuery({ ...peopleQueryOptions(accountId), enabled });
 }
@@ -59,6 +84,11 @@ function upsert(client: QueryClient, accountId: string, person: Person): void {
     const known = current?.people.some((p) => p.id === person.id) ?? false;
     return { people: known ? (current?.people ?? []).map((p) => (p.id === person.id ? person : p)) : [person, ...others] };
   });
+}
+
+export function useRefreshPeopleOnThreadFailure(accountId: string): void {
+  const client = useQueryClient();
+  useEffect(() => refreshPeopleOnThreadFailure(client, accountId), [client, accountId]);
 }
 
 export function usePeopleActions(accountId: string) {

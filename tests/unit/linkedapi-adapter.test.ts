@@ -598,6 +598,41 @@ describe("Linked API: listMessages and messagesSince", () => {
     expect(calls).toHaveLength(0);
   });
 
+  it.each([
+    ["person_not_found", "not_found", 404, /^LinkedIn has no person at this address\. Remove them from the people list/],
+    ["self_profile", "not_found", 404, /^That is your own profile.*Remove it from the people list/],
+    ["no_sales_navigator", "not_found", 404, /no Sales Navigator.*add them again for standard LinkedIn messages/],
+    ["not_synchronized", "not_synchronized", 409, /lapsed.*Sync it again from the people list/],
+    ["upstream_error", "upstream_error", 502, /could not sync.*Sync it again from the people list/],
+  ] as const)("a person whose sync failed with %s: the thread answers %s (%i), saying why, and calls nobody", async (reason, code, status, message) => {
+    const { provider, calls, ready, accountId } = setup(() => Response.json(getComplete));
+    const id = await ready(person1);
+    await store.markFailed(accountId, id, reason, NOW);
+    for (const read of [provider.listMessages({ conversationId: id, limit: 5 }, signal), provider.messagesSince({ conversationId: id, since: 0 }, signal)]) {
+      const error = await read.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ code, status, message: expect.stringMatching(message) });
+      expect((error as ApiError).message).not.toMatch(/not synced yet/);
+    }
+    expect(calls).toHaveLength(0);
+  });
+
+  it("a person still syncing: not_synchronized that says it is on its way, not to sync again", async () => {
+    const { provider, accountId } = setup(() => Response.json(getComplete));
+    const { person } = await store.add(accountId, newPerson(person1), NOW);
+    const error = await provider.listMessages({ conversationId: person.id, limit: 5 }, signal).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "not_synchronized", message: expect.stringContaining("still being synchronized") });
+    expect((error as ApiError).message).not.toMatch(/again/i);
+  });
+
+  it("personNotFound on a read: the thread answers not_found and the person is marked failed, truthfully", async () => {
+    const body = { status: "complete", completion: { standard: [{ person: person1, result: { success: false, error: { errorType: "personNotFound", message: "UPSTREAM" } } }] } };
+    const { provider, ready } = setup(() => Response.json(body));
+    const id = await ready(person1);
+    await expect(provider.listMessages({ conversationId: id, limit: 5 }, signal)).rejects.toMatchObject({ code: "not_found", message: expect.stringContaining("LinkedIn has no person") });
+    expect((await provider.people.list(signal))[0]).toMatchObject({ state: "failed", failure: { reason: "person_not_found", message: "LinkedIn has no person at this address." } });
+  });
+
   it("notSynchronized on a read fails the thread with not_synchronized and marks the person failed", async () => {
     const { provider, ready } = setup(() => Response.json(getPartial));
     const id = await ready(person2);

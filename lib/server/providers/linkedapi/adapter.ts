@@ -3,7 +3,7 @@ import type { Message } from "@/lib/contracts/api";
 import { ApiError } from "@/lib/server/errors";
 import type { AdapterDeps, InboxProvider, Page, PeopleDirectory, ProviderCapabilities } from "@/lib/server/providers/types";
 import { createLinkedApiClient, resultFor } from "./client";
-import { notSynchronizedError, PROVIDER } from "./errors";
+import { PROVIDER, stillSyncingError, threadFailureError } from "./errors";
 import { createLinkedApiInbox } from "./inbox";
 import { mapMessage, newestFirst, type Positioned } from "./map";
 import { paddedTie, pageOfSorted, readCursor } from "./paging";
@@ -69,7 +69,8 @@ export function createLinkedApiProvider(config: LinkedApiConfig): InboxProvider 
   async function readyPerson(id: string): Promise<PersonRecord> {
     const record = await store.get(accountId, id);
     if (!record) throw new ApiError("not_found", "This conversation does not exist.");
-    if (record.state !== "ready") throw notSynchronizedError();
+    if (record.state === "syncing") throw stillSyncingError();
+    if (record.state === "failed") throw threadFailureError(record.failureReason ?? "upstream_error");
     return record;
   }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { SyncFailure } from "@/lib/contracts/api";
+import type { ErrorCode } from "@/lib/contracts/errors";
 import { ApiError } from "@/lib/server/errors";
 import type { UpstreamFailure } from "@/lib/server/http/fetch-upstream";
 import { errorFromStatus } from "@/lib/server/http/status-errors";
@@ -86,15 +87,34 @@ export function syncFailureOf(errorType: string | null | undefined): SyncFailure
   }
 }
 
-/** What the rep reads next to a failed person. */
+/** What the rep reads next to a failed person, beside the panel's Sync again / Remove buttons. */
 export const SYNC_FAILURE_MESSAGES: Record<SyncFailure, string> = {
   person_not_found: "LinkedIn has no person at this address.",
   no_sales_navigator: "This LinkedIn account has no Sales Navigator, so Sales Navigator conversations cannot be synced.",
   self_profile: "That is your own profile: add the person you are talking to.",
-  not_synchronized: "The sync of this conversation lapsed. Sync again to resume updates.",
-  upstream_error: "Linked API could not sync this conversation. Try syncing again.",
+  not_synchronized: "The sync of this conversation lapsed.",
+  upstream_error: "Linked API could not sync this conversation.",
 };
 
-export function notSynchronizedError(): ApiError {
-  return new ApiError("not_synchronized", "This conversation is not synced with Linked API yet. Sync it again, then retry.");
+/**
+ * A failed person's thread, read anyway (a link, a stale inbox): the code that is true of the
+ * failure, and what to do in the people list. Only a lapsed sync is not_synchronized: syncing
+ * again cannot find a person LinkedIn does not have, nor give the account Sales Navigator. Where
+ * there is no conversation to read, it is not_found (not forbidden: the rep may use the account).
+ */
+const THREAD_FAILURES: Record<SyncFailure, { code: ErrorCode; next: string }> = {
+  person_not_found: { code: "not_found", next: "Remove them from the people list, or add them again with their profile's address." },
+  self_profile: { code: "not_found", next: "Remove it from the people list." },
+  no_sales_navigator: { code: "not_found", next: "Remove them from the people list, or add them again for standard LinkedIn messages." },
+  not_synchronized: { code: "not_synchronized", next: "Sync it again from the people list to read it." },
+  upstream_error: { code: "upstream_error", next: "Sync it again from the people list to read it." },
+};
+
+export function threadFailureError(reason: SyncFailure): ApiError {
+  const { code, next } = THREAD_FAILURES[reason];
+  return new ApiError(code, `${SYNC_FAILURE_MESSAGES[reason]} ${next}`);
+}
+
+export function stillSyncingError(): ApiError {
+  return new ApiError("not_synchronized", "This conversation is still being synchronized with Linked API. It opens once the sync is done, usually within a few minutes.");
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { ApiError } from "@/lib/server/errors";
+import type { ApiError } from "@/lib/server/errors";
 import { shouldStore } from "./activity";
 import type { GetRef } from "./client";
-import { notSynchronizedError, SYNC_FAILURE_MESSAGES, syncFailureOf } from "./errors";
+import { syncFailureOf, threadFailureError } from "./errors";
 import { lastMessageOf, upstreamSince } from "./map";
 import type { GetPersonResult, LinkedApiMessage } from "./schemas";
 import type { LastMessage, PeopleStore, PersonRecord } from "./store";
@@ -29,7 +29,7 @@ export function createPersonReads({ store, accountId, now }: { store: PeopleStor
       const reason = syncFailureOf(error?.errorType ?? error?.type);
       if (reason === "upstream_error") return { kind: "unknown" };
       await store.markFailed(accountId, record.id, reason, now());
-      return { kind: "failed", error: reason === "not_synchronized" ? notSynchronizedError() : new ApiError("upstream_error", SYNC_FAILURE_MESSAGES[reason]) };
+      return { kind: "failed", error: threadFailureError(reason) };
     },
 
     /** Keeps the newest message in the store where shouldStore allows, so the inbox lists it without reading the thread again. */
