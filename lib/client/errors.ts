@@ -29,6 +29,9 @@ const PROVIDER_CODES: ReadonlySet<ErrorCode> = new Set([
   "credits_exhausted",
   "conflict",
   "not_synchronized",
+  // "No such account", "LinkedIn has no person at this address…": ours, and truer than a generic line.
+  "not_found",
+  "budget_exhausted",
 ]);
 
 /** The request never got an answer: offline, DNS, connection reset, CORS… */
@@ -138,7 +141,7 @@ function describeCode(error: ApiError): ErrorDescription {
       return {
         title: "Not synchronized",
         detail: "This conversation isn't synchronized with LinkedIn yet, or its sync has lapsed.",
-        action: "Sync it again from the people list, then reopen it.",
+        action: "Check its sync in the people list, then reopen it.",
         canRetry: true,
       };
     case "rate_limited":
@@ -147,6 +150,13 @@ function describeCode(error: ApiError): ErrorDescription {
         detail: "The LinkedIn data provider is limiting how fast we can load messages.",
         action: error.retryAfter !== undefined && error.retryAfter > 0 ? `Try again in ${formatSeconds(error.retryAfter)}.` : "Try again shortly.",
         canRetry: true,
+      };
+    case "budget_exhausted":
+      return {
+        title: "Daily budget reached",
+        detail: "This account has spent today's provider credit budget, so Threadline has stopped checking for new messages.",
+        action: "What's loaded stays readable; checking resumes tomorrow (UTC).",
+        canRetry: false,
       };
     case "credits_exhausted":
       return {

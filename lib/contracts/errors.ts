@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   /** Linked API: the conversation must be synchronized before it can be read. */
   not_synchronized: 409,
   rate_limited: 429,
+  /** Our own daily provider-credit budget for the account is spent (not the provider's plan). */
+  budget_exhausted: 429,
   internal_error: 500,
   upstream_error: 502,
   upstream_auth: 502,

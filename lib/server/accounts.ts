@@ -1,15 +1,17 @@
 import "server-only";
 import type { Account } from "@/lib/contracts/api";
-import { sharedDatabase } from "@/lib/server/db";
+import { appDatabase, rateCounter } from "@/lib/server/app-database";
 import { createDemoLinkupFetch, DEMO_ACCOUNT } from "@/lib/server/demo";
 import { getEnv, type AccountConfig, type Env, type ProviderName } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
+import { createProviderMeter } from "@/lib/server/limits/provider-meter";
 import { capabilitiesOf } from "@/lib/server/providers/capabilities";
 import { createConnectSafelyProvider } from "@/lib/server/providers/connectsafely/adapter";
 import { createLinkedApiProvider } from "@/lib/server/providers/linkedapi/adapter";
 import { createPeopleStore } from "@/lib/server/providers/linkedapi/store-sql";
 import { createLinkupV1Provider } from "@/lib/server/providers/linkup-v1/adapter";
 import { createLinkupV2Provider } from "@/lib/server/providers/linkup-v2/adapter";
+import { withSharedReads } from "@/lib/server/providers/shared-reads";
 import type { InboxProvider, PeopleDirectory } from "@/lib/server/providers/types";
 
 type AccountEntry = { summary: Account; provider: InboxProvider };
@@ -26,11 +28,11 @@ const DEFAULT_LABELS: Record<ProviderName, string> = {
  * single-account shortcuts), or, with none configured, the built-in demo account, which runs the
  * real Linkup v2 adapter against an in-process simulator.
  */
-export function buildAccounts(env: Env, demoFetch: () => typeof fetch): AccountEntry[] {
+function buildAccounts(env: Env): AccountEntry[] {
   if (env.accounts.length > 0) return env.accounts.map((config) => configuredAccount(config, env));
   const demo = createLinkupV2Provider({
     baseUrl: "https://demo.threadline.invalid/v2",
-    fetch: demoFetch(),
+    fetch: createDemoLinkupFetch(),
     timeoutMs: env.UPSTREAM_TIMEOUT_MS,
     apiKey: DEMO_ACCOUNT.apiKey,
     accountId: DEMO_ACCOUNT.accountId,
@@ -40,12 +42,23 @@ export function buildAccounts(env: Env, demoFetch: () => typeof fetch): AccountE
 }
 
 function configuredAccount(config: AccountConfig, env: Env): AccountEntry {
-  return entry(config.id, config.label ?? DEFAULT_LABELS[config.provider], config.provider, false, createProvider(config, env));
+  // Identical reads in flight at once go upstream once (tabs, reps, double taps on one account).
+  return entry(config.id, config.label ?? DEFAULT_LABELS[config.provider], config.provider, false, withSharedReads(createProvider(config, env)));
 }
 
-/** One adapter per account, each with its own credentials; base URLs from the account or the env. */
+/**
+ * One adapter per account, each with its own credentials; base URLs from the account or the env.
+ * Every call it makes passes the account's meter: calls per minute and the daily credit budget.
+ */
 function createProvider(config: AccountConfig, env: Env): InboxProvider {
-  const deps = { fetch: globalThis.fetch, timeoutMs: env.UPSTREAM_TIMEOUT_MS };
+  const meter = createProviderMeter({
+    database: appDatabase,
+    counter: rateCounter(),
+    accountId: config.id,
+    callsPerMinute: env.THREADLINE_PROVIDER_CALLS_PER_MINUTE,
+    dailyCreditBudget: env.THREADLINE_DAILY_CREDIT_BUDGET,
+  });
+  const deps = { fetch: globalThis.fetch, timeoutMs: env.UPSTREAM_TIMEOUT_MS, meter };
   switch (config.provider) {
     case "linkup-v2":
       return createLinkupV2Provider({ ...deps, baseUrl: config.baseUrl ?? env.LINKUP_BASE_URL, apiKey: config.apiKey, accountId: config.accountId, selfProfileUrl: config.profileUrl });
@@ -67,7 +80,7 @@ function createProvider(config: AccountConfig, env: Env): InboxProvider {
         token: config.token,
         identificationToken: config.identificationToken,
         accountId: config.id,
-        store: createPeopleStore(() => sharedDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR })),
+        store: createPeopleStore(appDatabase),
       });
   }
 }
@@ -79,7 +92,7 @@ function entry(id: string, label: string, providerName: string, isDemo: boolean,
 let accounts: AccountEntry[] | undefined;
 
 function allAccounts(): AccountEntry[] {
-  accounts ??= buildAccounts(getEnv(), () => createDemoLinkupFetch());
+  accounts ??= buildAccounts(getEnv());
   return accounts;
 }
 

@@ -12,6 +12,7 @@ import {
   LINKUP_COUNTRIES,
   type LinkupV1Config,
 } from "@/lib/server/providers/linkup-v1/adapter";
+import { capabilitiesOf } from "@/lib/server/providers/capabilities";
 import { LINKUP_CAPABILITIES } from "@/lib/server/providers/linkup/capabilities";
 
 const API_KEY = "secret-api-key-123";
@@ -417,7 +418,8 @@ describe("Linkup v1 adapter: errors", () => {
 describe("Linkup v1 adapter: capabilities", () => {
   it("offers every category and an emulated since, without sync", () => {
     const { fetchFn } = stubFetch(() => Response.json(inboxExample));
-    expect(provider(fetchFn).capabilities).toEqual({ categories: ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"], since: "emulated", needsSync: false });
+    const linkup = provider(fetchFn);
+    expect(capabilitiesOf(linkup)).toEqual({ categories: ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"], since: "emulated", needsSync: false });
     expect(LINKUP_CAPABILITIES.since).toBe("emulated");
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Dialect } from "kysely";
 
 /** What the stores need from a Postgres connection: parameterised queries and multi-statement scripts. */
 export interface Queryable {
@@ -13,6 +14,8 @@ export interface Queryable {
  */
 export interface Database extends Queryable {
   readonly kind: "postgres" | "pglite";
+  /** The same database for libraries that speak Kysely (Better Auth); transactions only on a real server. */
+  readonly dialect: { kysely: Dialect; transactions: boolean };
   /** Runs `work` on one connection inside a transaction: committed if it resolves, rolled back if not. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

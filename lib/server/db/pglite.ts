@@ -1,6 +1,7 @@
 import "server-only";
 import { PGlite } from "@electric-sql/pglite";
 import type { Database, Queryable } from "./database";
+import { PgliteDialect } from "./pglite-dialect";
 
 /**
  * The embedded default: Postgres compiled to WebAssembly, in this process, so `npm run dev` needs
@@ -18,6 +19,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   });
   return {
     kind: "pglite",
+    dialect: { kysely: new PgliteDialect(db), transactions: false },
     ...over(db),
     transaction: (work) => db.transaction((tx) => work(over(tx))),
     close: () => db.close(),

@@ -1,4 +1,5 @@
 import "server-only";
+import { PostgresDialect } from "kysely";
 import { Pool, type PoolClient } from "pg";
 import type { Database, Queryable } from "./database";
 
@@ -19,6 +20,7 @@ export function openPostgres(connectionString: string): Database {
   });
   return {
     kind: "postgres",
+    dialect: { kysely: new PostgresDialect({ pool }), transactions: true },
     ...over(pool),
     async transaction(work) {
       const client = await pool.connect();

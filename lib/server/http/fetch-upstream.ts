@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { parseRetryAfter } from "@/lib/contracts/retry-after";
 import { ApiError } from "@/lib/server/errors";
+import type { UpstreamMeter } from "@/lib/server/limits/provider-meter";
 import { logEvent } from "@/lib/server/log";
 import { abortableSleep } from "./abortable-sleep";
 import { READ_RETRY_POLICY, retryDelayMs, type RetryPolicy } from "./retry-policy";
@@ -39,6 +40,8 @@ export type UpstreamRequest<T> = {
   /** Whether a body on a 2xx response is really an error (some providers answer 200 with success:false). */
   isErrorBody?: (body: unknown) => boolean;
   retry?: RetryPolicy;
+  /** The account's limits: asked before every attempt, told after each one (see provider-meter.ts). */
+  meter?: UpstreamMeter;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => number;
@@ -71,6 +74,8 @@ export async function fetchUpstream<T>(request: UpstreamRequest<T>): Promise<T> 
 
 /** An attempt's outcome, whatever it was, as one line: never a header, a body or a URL's query. */
 async function loggedAttempt<T>(request: UpstreamRequest<T>, attempt: number, now: () => number): Promise<T> {
+  // Over a limit, the call never goes out (and is not retried: the error is not retryable).
+  await request.meter?.beforeCall();
   const started = performance.now();
   const seen: { status?: number } = {};
   const line = (outcome: string, credits?: number) => ({
@@ -84,11 +89,14 @@ async function loggedAttempt<T>(request: UpstreamRequest<T>, attempt: number, no
   });
   try {
     const data = await attemptOnce(request, now, seen);
-    logEvent("upstream", line("ok", request.creditsOf?.(data)));
+    const credits = request.creditsOf?.(data);
+    logEvent("upstream", line("ok", credits));
+    await request.meter?.afterCall(credits);
     return data;
   } catch (error) {
     const outcome = error instanceof ApiError ? error.code : request.signal.aborted ? "aborted" : "unexpected";
     logEvent("upstream", line(outcome), outcome === "aborted" ? "info" : "error");
+    await request.meter?.afterCall(undefined);
     throw error;
   }
 }

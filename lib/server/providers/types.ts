@@ -2,6 +2,7 @@ import "server-only";
 import type { Capabilities, Category, Conversation, Message, Participant, Person } from "@/lib/contracts/api";
 import type { AddPersonBody } from "@/lib/contracts/queries";
 import type { RetryPolicy } from "@/lib/server/http/retry-policy";
+import type { UpstreamMeter } from "@/lib/server/limits/provider-meter";
 
 export type Page<T> = {
   items: T[];
@@ -52,4 +53,6 @@ export type AdapterDeps = {
   timeoutMs: number;
   /** Defaults to the read policy; tests pass NO_RETRY to see a failure's first mapping. */
   retry?: RetryPolicy;
+  /** Counts every call against the account's limits (none for the demo and in adapter tests). */
+  meter?: UpstreamMeter;
 };

@@ -1,6 +1,7 @@
 import "server-only";
 import * as people from "./0001-people";
 import * as peopleProfileKey from "./0002-people-profile-key";
+import * as team from "./0003-team";
 
 /**
  * Every schema change, in order. Append only: a shipped migration is never edited, a new one is
@@ -9,4 +10,5 @@ import * as peopleProfileKey from "./0002-people-profile-key";
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: "people", sql: people.sql },
   { version: 2, name: "people-profile-key", sql: peopleProfileKey.sql },
+  { version: 3, name: "team", sql: team.sql },
 ];

@@ -1,10 +1,10 @@
 import "server-only";
 import type { ZodType } from "zod";
-import { CATEGORY_LABELS, type Capabilities, type Category, type Message } from "@/lib/contracts/api";
+import { CATEGORY_LABELS, type Category, type Message } from "@/lib/contracts/api";
 import { ApiError } from "@/lib/server/errors";
 import { fetchUpstream } from "@/lib/server/http/fetch-upstream";
 import { continuePage, decodeCursor, encodeCursor } from "@/lib/server/providers/page-cursor";
-import type { AdapterDeps, InboxProvider, Page } from "@/lib/server/providers/types";
+import type { AdapterDeps, InboxProvider, Page, ProviderCapabilities } from "@/lib/server/providers/types";
 import { classifyConnectSafelyFailure, isConnectSafelyErrorBody, type ConnectSafelyEndpoint } from "./errors";
 import {
   activityTimeOf,
@@ -33,10 +33,9 @@ export type ConnectSafelyConfig = AdapterDeps & {
 };
 
 /** No category filter upstream: only `read=false` (unread) exists. Other categories are refused, never faked. */
-export const CONNECTSAFELY_CAPABILITIES: Capabilities = {
+export const CONNECTSAFELY_CAPABILITIES: ProviderCapabilities = {
   categories: ["INBOX", "UNREAD"],
   since: "native",
-  needsSync: false,
 };
 
 /** `count` on recent-messages is at most 100 (providers.md §3a); the same bound is used for thread pages. */
@@ -73,6 +72,7 @@ export function createConnectSafelyProvider(config: ConnectSafelyConfig): InboxP
       classifyFailure: classifyConnectSafelyFailure(endpoint, now),
       isErrorBody: isConnectSafelyErrorBody,
       retry: config.retry,
+      meter: config.meter,
       now,
     });
   }

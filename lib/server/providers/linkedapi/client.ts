@@ -76,6 +76,7 @@ export function createLinkedApiClient(config: LinkedApiClientConfig) {
       classifyFailure: classifyLinkedApiFailure,
       isErrorBody: isLinkedApiErrorBody,
       retry,
+      meter: config.meter,
     });
   }
 

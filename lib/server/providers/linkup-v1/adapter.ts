@@ -54,6 +54,7 @@ export function createLinkupV1Provider(config: LinkupV1Config): InboxProvider {
       classifyFailure: classifyLinkupV1Failure(call),
       isErrorBody: isLinkupV1ErrorBody,
       retry: config.retry,
+      meter: config.meter,
     });
   }
 

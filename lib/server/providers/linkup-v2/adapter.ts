@@ -39,6 +39,7 @@ export function createLinkupV2Provider(config: LinkupV2Config): InboxProvider {
       classifyFailure: classifyLinkupFailure(action),
       isErrorBody: isLinkupErrorBody,
       retry: config.retry,
+      meter: config.meter,
     });
   }
 

@@ -1,9 +1,8 @@
 import "server-only";
-import type { Capabilities } from "@/lib/contracts/api";
+import type { ProviderCapabilities } from "@/lib/server/providers/types";
 
 /** Both Linkup generations filter by every category and have no `since` (emulated by re-reading the newest page). */
-export const LINKUP_CAPABILITIES: Capabilities = {
+export const LINKUP_CAPABILITIES: ProviderCapabilities = {
   categories: ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"],
   since: "emulated",
-  needsSync: false,
 };

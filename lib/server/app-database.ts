@@ -1,0 +1,25 @@
+import "server-only";
+import type { Database } from "@/lib/server/db/database";
+import { sharedDatabase } from "@/lib/server/db";
+import { getEnv } from "@/lib/server/env";
+import { createRateCounter, type RateCounter } from "@/lib/server/limits/rate-counter";
+import { createTeamStore, type TeamStore } from "@/lib/server/team/store";
+
+/** The process's database, as configured (Postgres by DATABASE_URL, else PGlite), opened on first use. */
+export function appDatabase(): Promise<Database> {
+  const env = getEnv();
+  return sharedDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR });
+}
+
+let counter: RateCounter | undefined;
+let team: TeamStore | undefined;
+
+export function rateCounter(): RateCounter {
+  counter ??= createRateCounter(appDatabase);
+  return counter;
+}
+
+export function teamStore(): TeamStore {
+  team ??= createTeamStore(appDatabase);
+  return team;
+}

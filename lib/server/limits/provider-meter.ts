@@ -1,0 +1,73 @@
+import "server-only";
+import { z } from "zod";
+import type { Queryable } from "@/lib/server/db/database";
+import { ApiError } from "@/lib/server/errors";
+import type { RateCounter } from "./rate-counter";
+
+/**
+ * What every provider call of one account passes through (fetchUpstream calls it around each
+ * attempt): a per-minute cap on calls and a daily credit budget, both counted in the database.
+ */
+export type UpstreamMeter = {
+  /** Throws rate_limited or budget_exhausted instead of letting the call go out. */
+  beforeCall(): Promise<void>;
+  /** Counts the call and the credits it cost, where the provider said. */
+  afterCall(credits: number | undefined): Promise<void>;
+};
+
+export type ProviderMeterConfig = {
+  database: () => Promise<Queryable>;
+  counter: RateCounter;
+  accountId: string;
+  callsPerMinute: number;
+  dailyCreditBudget: number;
+  now?: () => number;
+};
+
+const usageRow = z.object({ calls: z.coerce.number().int(), credits: z.coerce.number().int() });
+
+export type DailyUsage = z.infer<typeof usageRow>;
+
+/** The UTC day a usage row counts, "2026-11-30". */
+export function usageDay(at: number): string {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+export async function dailyUsage(db: Queryable, accountId: string, day: string): Promise<DailyUsage> {
+  const [row] = await db.query("SELECT calls, credits FROM provider_usage WHERE account_id = $1 AND day = $2", [accountId, day]);
+  return row === undefined ? { calls: 0, credits: 0 } : usageRow.parse(row);
+}
+
+export function createProviderMeter(config: ProviderMeterConfig): UpstreamMeter {
+  const now = config.now ?? Date.now;
+  return {
+    async beforeCall() {
+      const hit = await config.counter.hit(`provider:${config.accountId}`, config.callsPerMinute, 60_000);
+      if (!hit.allowed) {
+        throw new ApiError("rate_limited", "This account has made as many provider calls as it may this minute. New messages resume shortly.", {
+          retryAfter: hit.retryAfterSeconds,
+        });
+      }
+      const at = now();
+      const usage = await dailyUsage(await config.database(), config.accountId, usageDay(at));
+      if (usage.credits >= config.dailyCreditBudget) {
+        throw new ApiError("budget_exhausted", "This account has spent today's provider credit budget. What is loaded stays readable; new messages resume tomorrow (UTC).", {
+          retryAfter: secondsToNextUtcDay(at),
+        });
+      }
+    },
+    async afterCall(credits) {
+      await (await config.database()).query(
+        `INSERT INTO provider_usage (account_id, day, calls, credits) VALUES ($1, $2, 1, $3)
+         ON CONFLICT (account_id, day) DO UPDATE SET calls = provider_usage.calls + 1, credits = provider_usage.credits + $3`,
+        [config.accountId, usageDay(now()), credits ?? 0],
+      );
+    },
+  };
+}
+
+function secondsToNextUtcDay(at: number): number {
+  const next = new Date(at);
+  next.setUTCHours(24, 0, 0, 0);
+  return Math.ceil((next.getTime() - at) / 1000);
+}
