@@ -1,36 +1,37 @@
-"use client";
-
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
-import { useAccounts } from "@/lib/client/hooks";
-import { inboxHref } from "@/lib/client/routes";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AccountMenu } from "@/components/account-menu";
+import { EmptyState } from "@/components/states";
 import { Logo } from "@/components/top-bar";
-import { EmptyState, ErrorState, Spinner } from "@/components/states";
+import { ViewerProvider } from "@/components/viewer-context";
+import { inboxHref } from "@/lib/client/routes";
+import { listAccountSummaries } from "@/lib/server/accounts";
+import { requireViewer } from "@/lib/server/auth/page-viewer";
+import { viewerSummary } from "@/lib/server/auth/viewer";
 
-/** `/`: load the accounts, then go to the first account's inbox (replace: back skips this hop). */
-export default function HomePage() {
-  const router = useRouter();
-  const accounts = useAccounts();
-  const first = accounts.data?.accounts[0];
-
-  useEffect(() => {
-    if (!first) return;
-    const category = first.capabilities.categories.includes("INBOX") ? "INBOX" : (first.capabilities.categories[0] ?? "INBOX");
-    router.replace(inboxHref(first.id, category));
-  }, [first, router]);
-
+/** `/`: straight to the first inbox this rep may read, decided on the server (no spinner hop). */
+export default async function HomePage() {
+  const viewer = await requireViewer();
+  const first = listAccountSummaries().find((account) => viewer.accountIds.has(account.id));
+  if (first) redirect(inboxHref(first.id, first.capabilities.categories.includes("INBOX") ? "INBOX" : (first.capabilities.categories[0] ?? "INBOX")));
   return (
-    <main className="flex h-dvh flex-col items-center justify-center bg-white px-6">
-      <div className="mb-8">
-        <Logo />
-      </div>
-      {accounts.isError ? (
-        <ErrorState error={accounts.error} onRetry={() => void accounts.refetch()} retrying={accounts.isFetching} />
-      ) : accounts.isSuccess && !first ? (
-        <EmptyState title="No LinkedIn account connected" detail="Connect a LinkedIn account to see your conversations here." />
-      ) : (
-        <Spinner label="Opening your inbox" />
-      )}
-    </main>
+    <ViewerProvider viewer={viewerSummary(viewer)}>
+      <main className="flex min-h-dvh flex-col bg-white">
+        <header className="flex h-14 items-center justify-between border-b border-zinc-200/80 px-4">
+          <Logo />
+          <AccountMenu />
+        </header>
+        <EmptyState
+          title="No LinkedIn account for you yet"
+          detail={viewer.isAdmin ? "Assign yourself or your reps an account on the Team page." : "Your admin assigns the accounts you can read. Ask them to add you to one."}
+        >
+          {viewer.isAdmin ? (
+            <Link href="/team" className="inline-flex min-h-11 items-center rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-800">
+              Open the Team page
+            </Link>
+          ) : null}
+        </EmptyState>
+      </main>
+    </ViewerProvider>
   );
 }

@@ -1,11 +1,21 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { retryUnreachedRequest } from "@/lib/client/errors";
+import { ApiError, retryUnreachedRequest } from "@/lib/client/errors";
+import { signInHref } from "@/lib/client/routes";
+
+/** A session that ended (expired, signed out elsewhere, removed from the team): sign in, then come back here. */
+function onSessionEnded(error: unknown): void {
+  if (error instanceof ApiError && error.code === "unauthenticated") {
+    window.location.assign(signInHref(`${window.location.pathname}${window.location.search}`));
+  }
+}
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: onSessionEnded }),
+    mutationCache: new MutationCache({ onError: onSessionEnded }),
     defaultOptions: {
       queries: {
         // Retried in one place, the server: here only a request that never reached it.

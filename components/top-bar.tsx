@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { Account } from "@/lib/contracts/api";
 import { homeHref, inboxHref } from "@/lib/client/routes";
+import { AccountMenu } from "./account-menu";
 import { ChevronDownIcon } from "./icons";
 
 export function Logo({ compactOnPhone = false }: { compactOnPhone?: boolean }) {
@@ -85,6 +86,7 @@ export function TopBar({
             {account.label}
           </span>
         ) : null}
+        <AccountMenu />
       </div>
     </header>
   );

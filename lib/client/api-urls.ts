@@ -45,3 +45,11 @@ export function personUrl(accountId: string, personId: string): string {
 export function personSyncUrl(accountId: string, personId: string): string {
   return `${personUrl(accountId, personId)}/sync`;
 }
+
+export const teamUrls = {
+  team: () => "/api/team",
+  invitations: () => "/api/team/invitations",
+  invitation: (invitationId: string) => `/api/team/invitations/${encodeURIComponent(invitationId)}`,
+  member: (userId: string) => `/api/team/members/${encodeURIComponent(userId)}`,
+  memberAccounts: (userId: string) => `/api/team/members/${encodeURIComponent(userId)}/accounts`,
+};

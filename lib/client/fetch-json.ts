@@ -11,7 +11,7 @@ export async function fetchJson<S extends z.ZodType>(
   schema: S,
   signal?: AbortSignal,
   fetchImpl: typeof fetch = fetch,
-  send?: { method: "POST" | "DELETE"; body?: unknown },
+  send?: { method: "POST" | "PUT" | "DELETE"; body?: unknown },
 ): Promise<z.output<S>> {
   let response: Response;
   try {
@@ -66,8 +66,11 @@ export async function fetchJson<S extends z.ZodType>(
   return parsed.data;
 }
 
-/** A write to our API (add a person, start a sync…): the same parsing and typed errors as reads. */
-export function sendJson<S extends z.ZodType>(method: "POST" | "DELETE", url: string, schema: S, body?: unknown): Promise<z.output<S>> {
+/**
+ * A write to our API (add a person, start a sync…): the same parsing and typed errors as reads.
+ * Always with a JSON body (`{}` when there is nothing to say): the server refuses any other kind.
+ */
+export function sendJson<S extends z.ZodType>(method: "POST" | "PUT" | "DELETE", url: string, schema: S, body: unknown = {}): Promise<z.output<S>> {
   return fetchJson(url, schema, undefined, fetch, { method, body });
 }
 

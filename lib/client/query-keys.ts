@@ -8,6 +8,8 @@ import type { Category } from "@/lib/contracts/api";
 export const queryKeys = {
   all: ["threadline"] as const,
   accounts: () => [...queryKeys.all, "accounts"] as const,
+  /** Admins: members, invitations and assignments. */
+  team: () => [...queryKeys.all, "team"] as const,
   account: (accountId: string) => [...queryKeys.all, "account", accountId] as const,
   /** The infinite inbox (every loaded page). */
   conversations: (accountId: string, category: Category) =>

@@ -60,6 +60,21 @@ export function homeHref(): Route {
   return "/" as Route;
 }
 
+/** Sign-in, coming back to `next` afterwards. */
+export function signInHref(next?: string): Route {
+  const safe = next === undefined ? null : safeNextPath(next);
+  return (safe && safe !== "/" ? `/sign-in?next=${encodeURIComponent(safe)}` : "/sign-in") as Route;
+}
+
+/**
+ * Where to go after signing in: only a path on this site ("/a/…"), never another host
+ * ("//evil.example", "https://…", "/\\evil"), so a crafted sign-in link cannot send a rep away.
+ */
+export function safeNextPath(next: string | null | undefined): string | null {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.includes("\\") || /[\u0000-\u001f]/.test(next)) return null;
+  return next.length > 2048 ? null : next;
+}
+
 export function inboxHref(accountId: string, category: Category): Route {
   return `/a/${encodeIdSegment(accountId)}/${categoryToSlug(category)}` as Route;
 }

@@ -1,7 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { z } from "zod";
+import { z } from "zod";
+import { passGate, type Access } from "@/lib/server/auth/request-gate";
+import type { Viewer } from "@/lib/server/auth/viewer";
 import { ApiError } from "@/lib/server/errors";
+import { readJsonBody } from "@/lib/server/http/json-body";
 import { logEvent } from "@/lib/server/log";
 import { withRequestContext } from "@/lib/server/request-context";
 
@@ -13,12 +16,22 @@ type RouteHandler = (request: Request, context: RouteContext) => Promise<Respons
 type RouteSpec<TParams, TQuery, TBody> = {
   params: z.ZodType<TParams>;
   query: z.ZodType<TQuery>;
+  /** Required of every method but GET: a state-changing request always carries a JSON object. */
   body?: z.ZodType<TBody>;
+  /** Who may call it; "member" unless said otherwise. An `accountId` in the path is always checked. */
+  access?: Access;
   maxDurationSeconds?: number;
   status?: number;
 };
 
-type Handler<TParams, TQuery, TBody> = (input: { params: TParams; query: TQuery; body: TBody; signal: AbortSignal }) => Promise<unknown> | unknown;
+type Handler<TParams, TQuery, TBody, TViewer> = (input: {
+  params: TParams;
+  query: TQuery;
+  body: TBody;
+  viewer: TViewer;
+  signal: AbortSignal;
+  request: Request;
+}) => Promise<unknown> | unknown;
 
 /** Our bodies are a few fields; anything bigger is not one of ours. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -29,12 +42,23 @@ const BUDGET_MARGIN_MS = 3_000;
 /** Seconds we suggest when a provider rate-limits us without saying for how long. */
 const DEFAULT_RETRY_AFTER_SECONDS = 10;
 
+const NO_BODY = z.strictObject({});
+
 /**
- * Every API route is this: parse path and query params (and a JSON body, where there is one) with
- * zod (bad input → 400, and no upstream call), call one named server function, answer JSON; any
- * failure → our one error envelope.
+ * Every API route is this: the gate first (origin, session, admin, the account in the path, the
+ * request rate: see request-gate.ts), then path and query params and a JSON body parsed with zod
+ * (bad input → 400, and no upstream call), then one named server function, answered as JSON; any
+ * failure → our one error envelope. A handler returning a Response (sign-in's cookies) is sent as is.
  */
-export function apiRoute<TParams, TQuery, TBody = undefined>(spec: RouteSpec<TParams, TQuery, TBody>, handler: Handler<TParams, TQuery, TBody>): RouteHandler {
+export function apiRoute<TParams, TQuery, TBody = undefined>(
+  spec: RouteSpec<TParams, TQuery, TBody> & { access: "public" },
+  handler: Handler<TParams, TQuery, TBody, undefined>,
+): RouteHandler;
+export function apiRoute<TParams, TQuery, TBody = undefined>(
+  spec: RouteSpec<TParams, TQuery, TBody> & { access?: "member" | "admin" },
+  handler: Handler<TParams, TQuery, TBody, Viewer>,
+): RouteHandler;
+export function apiRoute<TParams, TQuery, TBody>(spec: RouteSpec<TParams, TQuery, TBody>, handler: Handler<TParams, TQuery, TBody, never>): RouteHandler {
   return (request, context) => {
     const requestId = randomUUID();
     return withRequestContext({ requestId }, async () => {
@@ -47,7 +71,7 @@ export function apiRoute<TParams, TQuery, TBody = undefined>(spec: RouteSpec<TPa
 
 async function answer<TParams, TQuery, TBody>(
   spec: RouteSpec<TParams, TQuery, TBody>,
-  handler: Handler<TParams, TQuery, TBody>,
+  handler: Handler<TParams, TQuery, TBody, never>,
   request: Request,
   context: RouteContext,
 ): Promise<Response> {
@@ -55,11 +79,16 @@ async function answer<TParams, TQuery, TBody>(
   const budget = spec.maxDurationSeconds === undefined ? undefined : AbortSignal.timeout(spec.maxDurationSeconds * 1000 - BUDGET_MARGIN_MS);
   const signal = budget ? AbortSignal.any([request.signal, budget]) : request.signal;
   try {
-    const params = parseInput("path", spec.params, (await context.params) ?? {});
+    const rawParams = (await context.params) ?? {};
+    const viewer = await passGate(request, rawParams, spec.access ?? "member");
+    const params = parseInput("path", spec.params, rawParams);
     const query = parseInput("query", spec.query, queryObject(new URL(request.url).searchParams));
-    const body = spec.body ? parseInput("body", spec.body, await jsonBody(request)) : (undefined as TBody);
-    const result = await handler({ params, query, body, signal });
-    return Response.json(result, { status: spec.status ?? 200, headers: { "cache-control": "no-store" } });
+    const bodySchema: z.ZodType<unknown> = spec.body ?? NO_BODY;
+    const body = (request.method === "GET" ? undefined : parseInput("body", bodySchema, await readJsonBody(request, MAX_BODY_BYTES))) as TBody;
+    // The overloads tie each access level to its viewer type (public: none; member, admin: a Viewer).
+    const result = await handler({ params, query, body, viewer: viewer as never, signal, request });
+    if (result instanceof Response) return result;
+    return Response.json(result, { status: spec.status ?? 200, headers: { "cache-control": "private, no-store" } });
   } catch (error) {
     if (budget?.aborted && !request.signal.aborted) {
       return errorResponse(new ApiError("upstream_timeout", "The provider took too long to answer. Try again in a moment."));
@@ -71,18 +100,26 @@ async function answer<TParams, TQuery, TBody>(
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type HttpMethod = (typeof HTTP_METHODS)[number];
 
+
 /**
  * A route's handlers, and for every other method a 405 in our envelope with an Allow header (Next's
- * own 405 has no body). Export them all: `export const { GET, POST, PUT, PATCH, DELETE } = routeMethods({ GET })`.
+ * own 405 has no body), behind the same gate as the route. Export them all:
+ * `export const { GET, POST, PUT, PATCH, DELETE } = routeMethods({ GET: list })`.
  */
-export function routeMethods(handlers: Partial<Record<HttpMethod, RouteHandler>>): Record<HttpMethod, RouteHandler> {
+export function routeMethods(handlers: Partial<Record<HttpMethod, RouteHandler>>, access: Access = "member"): Record<HttpMethod, RouteHandler> {
   const allow = HTTP_METHODS.filter((method) => handlers[method] !== undefined).join(", ");
-  const notAllowed: RouteHandler = async () => {
-    const response = errorResponse(new ApiError("method_not_allowed", `This address answers ${allow} only.`));
-    response.headers.set("allow", allow);
-    return response;
-  };
-  return Object.fromEntries(HTTP_METHODS.map((method) => [method, handlers[method] ?? notAllowed])) as Record<HttpMethod, RouteHandler>;
+  const refuse = (request: Request, context: RouteContext) =>
+    withRequestContext({ requestId: randomUUID() }, async () => {
+      try {
+        await passGate(request, (await context.params) ?? {}, access);
+        throw new ApiError("method_not_allowed", `This address answers ${allow} only.`);
+      } catch (error) {
+        const response = errorResponse(error);
+        if (response.status === 405) response.headers.set("allow", allow);
+        return response;
+      }
+    });
+  return Object.fromEntries(HTTP_METHODS.map((method) => [method, handlers[method] ?? refuse])) as Record<HttpMethod, RouteHandler>;
 }
 
 function queryObject(searchParams: URLSearchParams): Record<string, string> {
@@ -92,25 +129,6 @@ function queryObject(searchParams: URLSearchParams): Record<string, string> {
     query[key] = value;
   }
   return query;
-}
-
-/**
- * Only `application/json`: a cross-site form cannot send that without a CORS preflight we never
- * answer, so a page elsewhere cannot post to us with the rep's cookies.
- */
-async function jsonBody(request: Request): Promise<unknown> {
-  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
-    throw new ApiError("bad_request", "Send the body as JSON (content-type: application/json).");
-  }
-  // Refuse a declared oversize body before reading it into memory.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new ApiError("bad_request", "The body is too large.");
-  const text = await request.text();
-  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) throw new ApiError("bad_request", "The body is too large.");
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ApiError("bad_request", "The body is not valid JSON.");
-  }
 }
 
 function parseInput<T>(where: "path" | "query" | "body", schema: z.ZodType<T>, input: unknown): T {
@@ -135,7 +153,7 @@ export function errorResponse(error: unknown, signal?: AbortSignal): Response {
   if (retryAfter !== undefined) envelope.error.retryAfter = retryAfter;
   return Response.json(envelope, {
     status: apiError.status,
-    headers: { "cache-control": "no-store", ...(retryAfter !== undefined ? { "retry-after": String(retryAfter) } : {}) },
+    headers: { "cache-control": "private, no-store", ...(retryAfter !== undefined ? { "retry-after": String(retryAfter) } : {}) },
   });
 }
 

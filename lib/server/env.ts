@@ -14,6 +14,25 @@ const optionalText = z
   .optional();
 
 const httpUrl = z.url({ protocol: /^https?$/ });
+
+/** A whole number written in an env variable, within bounds. */
+function wholeNumber(unit: string, min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, `must be a whole number of ${unit}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
+
+/** "a@x.com, B@y.com" → ["a@x.com", "b@y.com"]; emails compare case-insensitively. */
+function emailList(text: string | undefined, ctx: z.RefinementCtx): string[] | undefined {
+  if (text === undefined) return undefined;
+  const emails = text.split(",").map((email) => email.trim().toLowerCase()).filter((email) => email !== "");
+  for (const email of emails) {
+    if (!z.email().safeParse(email).success) ctx.addIssue({ code: "custom", message: "must be comma-separated email addresses" });
+  }
+  return emails;
+}
 const optionalUrl = optionalText.pipe(httpUrl.optional());
 const secret = z.string().trim().min(1, "is required");
 
@@ -77,12 +96,29 @@ const variablesSchema = z
     DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional()),
     PGLITE_DATA_DIR: optionalText.default(".threadline/pglite"),
     VERCEL: optionalText,
-    UPSTREAM_TIMEOUT_MS: z
-      .string()
-      .regex(/^\d+$/, "must be a whole number of milliseconds")
-      .transform(Number)
-      .pipe(z.number().int().min(100).max(60_000))
-      .default(10_000),
+    NODE_ENV: optionalText,
+    UPSTREAM_TIMEOUT_MS: wholeNumber("milliseconds", 100, 60_000).default(10_000),
+
+    // ── Sign-in (lib/server/auth) ──
+    /** Signs session cookies and OAuth state: 32+ random characters (`openssl rand -base64 32`). */
+    BETTER_AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    /** The public origin reps open, e.g. https://inbox.example.com: cookies, OIDC redirects and Origin checks use it. */
+    BETTER_AUTH_URL: optionalUrl,
+    /** Comma-separated: these people are admins (they set their password at /setup, or sign in with SSO). */
+    THREADLINE_ADMIN_EMAILS: optionalText.transform((text, ctx) => emailList(text, ctx)),
+    /** The company's OpenID Connect issuer (Google Workspace, Microsoft Entra, Okta…), with its client. */
+    OIDC_ISSUER: optionalUrl,
+    OIDC_CLIENT_ID: optionalText,
+    OIDC_CLIENT_SECRET: optionalText,
+    /** What the sign-in button says, e.g. "Okta". */
+    OIDC_PROVIDER_NAME: optionalText.pipe(z.string().max(40).optional()),
+
+    // ── Spending limits (held in the database, so they hold across serverless instances) ──
+    THREADLINE_API_REQUESTS_PER_MINUTE: wholeNumber("requests", 1, 100_000).default(600),
+    THREADLINE_PROVIDER_CALLS_PER_MINUTE: wholeNumber("calls", 1, 100_000).default(120),
+    THREADLINE_DAILY_CREDIT_BUDGET: wholeNumber("credits", 1, 100_000_000).default(20_000),
+    THREADLINE_SIGN_IN_ATTEMPTS_PER_15_MINUTES: wholeNumber("attempts", 1, 10_000).default(10),
+    THREADLINE_LINKEDAPI_MAX_PEOPLE: wholeNumber("people", 1, 10_000).default(200),
   })
   .superRefine((env, ctx) => {
     const pair = (a: keyof typeof env, b: keyof typeof env) => {
@@ -96,6 +132,9 @@ const variablesSchema = z
     pair("CONNECTSAFELY_ACCOUNT_ID", "CONNECTSAFELY_API_KEY");
     pair("LINKEDAPI_TOKEN", "LINKEDAPI_IDENTIFICATION_TOKEN");
     pair("LINKEDAPI_IDENTIFICATION_TOKEN", "LINKEDAPI_TOKEN");
+    pair("OIDC_ISSUER", "OIDC_CLIENT_ID");
+    pair("OIDC_ISSUER", "OIDC_CLIENT_SECRET");
+    pair("OIDC_CLIENT_ID", "OIDC_ISSUER");
   });
 type Variables = z.infer<typeof variablesSchema>;
 
@@ -106,11 +145,20 @@ const envSchema = variablesSchema.transform((env, ctx) => {
     if (seen.has(account.id)) ctx.addIssue({ code: "custom", path: ["THREADLINE_ACCOUNTS"], message: `account id "${account.id}" is used twice` });
     seen.add(account.id);
   }
-  // Vercel's disk does not outlive a request, so Linked API's people need a real database there.
-  if (env.VERCEL && !env.DATABASE_URL && accounts.some((account) => account.provider === "linkedapi")) {
-    ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required on Vercel when a Linked API account is configured" });
+  // Vercel's disk does not outlive a request, so users, sessions and people need a real database there.
+  if (env.VERCEL && !env.DATABASE_URL && accounts.length > 0) {
+    ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required on Vercel when a provider account is configured" });
   }
-  return { ...env, accounts };
+  // Real accounts mean real private messages: a production server with them never starts open.
+  if (env.NODE_ENV === "production" && accounts.length > 0) {
+    if (!env.THREADLINE_ADMIN_EMAILS?.length) {
+      ctx.addIssue({ code: "custom", path: ["THREADLINE_ADMIN_EMAILS"], message: "is required in production when a provider account is configured (name who may sign in first)" });
+    }
+    if (!env.BETTER_AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["BETTER_AUTH_SECRET"], message: "is required in production when a provider account is configured (it signs sessions)" });
+    }
+  }
+  return { ...env, accounts, adminEmails: env.THREADLINE_ADMIN_EMAILS ?? [] };
 });
 
 /** The single-account variables, as accounts with fixed ids. */

@@ -2,13 +2,15 @@ import "server-only";
 import { CATEGORY_LABELS, type AccountsResponse, type ConversationsPage, type MessagesPage, type PeopleResponse, type PersonResponse } from "@/lib/contracts/api";
 import type { AddPersonBody, ConversationsQuery, MessagesQuery } from "@/lib/contracts/queries";
 import { listAccountSummaries, peopleFor, providerFor } from "@/lib/server/accounts";
+import type { Viewer } from "@/lib/server/auth/viewer";
 import { ApiError } from "@/lib/server/errors";
 import type { Page } from "@/lib/server/providers/types";
 
 /** The named server functions behind our API routes: provider pages in, contract shapes out. */
 
-export function getAccounts(): AccountsResponse {
-  return { accounts: listAccountSummaries() };
+/** The accounts this viewer may use: an admin's are every configured one, a rep's those assigned to them. */
+export function getAccounts(viewer: Viewer): AccountsResponse {
+  return { accounts: listAccountSummaries().filter((account) => viewer.accountIds.has(account.id)) };
 }
 
 export async function getConversations(accountId: string, query: ConversationsQuery, signal: AbortSignal): Promise<ConversationsPage> {

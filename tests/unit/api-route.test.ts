@@ -76,6 +76,36 @@ describe("apiRoute", () => {
       expect(envelope.error.message).toMatch(message);
     }
   });
+
+  it("stops reading a body that streams past the limit without declaring its length", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+      },
+    });
+    const route = apiRoute({ ...noParams, body: z.strictObject({}) }, () => ({ ok: true }));
+    const response = await route(new Request("http://x/api/b", { method: "POST", headers: { "content-type": "application/json" }, body: endless, duplex: "half" } as RequestInit), {});
+    expect(response.status).toBe(400);
+    expect(errorEnvelopeSchema.parse(await response.json()).error.message).toMatch(/too large/);
+    // One 64 KB chunk is already past 16 KB: the stream is cancelled, not read to its end (it has none).
+    expect(pulled).toBeLessThanOrEqual(3);
+  });
+
+  it("refuses a state-changing request from another site, before anything else", async () => {
+    const route = apiRoute({ ...noParams, body: z.strictObject({}) }, () => ({ ok: true }));
+    const send = (headers: Record<string, string>) =>
+      route(new Request("http://x/api/b", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: "{}" }), {});
+    expect((await send({ origin: "http://evil.example" })).status).toBe(403);
+    expect((await send({ "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect((await send({ origin: "http://x", "sec-fetch-site": "same-origin" })).status).toBe(200);
+    // Not a browser (no Origin, no Sec-Fetch-Site): it cannot ride anybody's cookies.
+    expect((await send({})).status).toBe(200);
+    // A sync or a delete carries a JSON body too: a plain cross-site form cannot send one.
+    const form = await route(new Request("http://x/api/b", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "" }), {});
+    expect(form.status).toBe(400);
+  });
 });
 
 describe("routeMethods", () => {

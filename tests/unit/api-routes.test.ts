@@ -19,7 +19,7 @@ describe("API routes (demo account, no provider configured)", () => {
   it("GET /api/accounts lists the demo account", async () => {
     const response = await getAccounts(new Request(base), {});
     expect(response.status).toBe(200);
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
     const body = accountsResponseSchema.parse(await response.json());
     expect(body.accounts.map((a) => [a.id, a.isDemo])).toEqual([["demo", true]]);
   });
@@ -49,11 +49,13 @@ describe("API routes (demo account, no provider configured)", () => {
     expect(errorEnvelopeSchema.parse(await response.json()).error.code).toBe("bad_request");
   });
 
-  it("an empty or oversized path id is a 400; an unknown account a 404", async () => {
+  it("an empty or oversized conversation id is a 400; any account but the viewer's a 404, before anything is parsed", async () => {
     const empty = await getMessages(new Request(`${base}/demo/conversations/%20/messages`), context({ accountId: "demo", conversationId: " " }));
     expect(empty.status).toBe(400);
-    const huge = await getConversations(new Request(`${base}/x/conversations`), context({ accountId: "x".repeat(1025) }));
+    const huge = await getMessages(new Request(`${base}/demo/conversations/x/messages`), context({ accountId: "demo", conversationId: "x".repeat(1025) }));
     expect(huge.status).toBe(400);
+    const hugeAccount = await getConversations(new Request(`${base}/x/conversations?limit=nope`), context({ accountId: "x".repeat(1025) }));
+    expect(hugeAccount.status).toBe(404);
     const unknown = await getConversations(new Request(`${base}/nobody/conversations`), context({ accountId: "nobody" }));
     expect(unknown.status).toBe(404);
     expect(errorEnvelopeSchema.parse(await unknown.json()).error.code).toBe("not_found");

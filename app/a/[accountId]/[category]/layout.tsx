@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { CATEGORY_LABELS } from "@/lib/contracts/api";
 import { InboxShell } from "@/components/inbox-shell";
 import { decodeIdParam, slugToCategory } from "@/lib/client/routes";
+import { requireViewer } from "@/lib/server/auth/page-viewer";
 
 type Params = Promise<{ accountId: string; category: string }>;
 
@@ -20,7 +21,8 @@ export default async function CategoryLayout({ params, children }: { params: Par
   const { accountId: rawAccountId, category: slug } = await params;
   const accountId = decodeIdParam(rawAccountId);
   const category = slugToCategory(slug);
-  if (accountId === null || category === null) notFound();
+  // An account this rep is not assigned looks exactly like one that does not exist.
+  if (accountId === null || category === null || !(await requireViewer()).accountIds.has(accountId)) notFound();
   return (
     <InboxShell accountId={accountId} category={category}>
       {children}

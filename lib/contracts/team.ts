@@ -1,0 +1,72 @@
+/** The team API: who signed in, the members, invitations and account assignments (admins only). */
+import { z } from "zod";
+import { idParamSchema } from "./queries";
+
+export const roleSchema = z.enum(["admin", "rep"]);
+export type Role = z.infer<typeof roleSchema>;
+
+export const viewerSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("demo") }),
+  z.object({ kind: z.literal("member"), name: z.string(), email: z.string(), isAdmin: z.boolean() }),
+]);
+export type ViewerSummary = z.infer<typeof viewerSchema>;
+
+export const memberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  createdAt: z.number(),
+  accountIds: z.array(z.string()),
+  /** The signed-in admin themselves (they cannot remove themselves). */
+  isYou: z.boolean(),
+  /** Named by THREADLINE_ADMIN_EMAILS: an admin whatever the team page says. */
+  isNamedAdmin: z.boolean(),
+});
+export type TeamMember = z.infer<typeof memberSchema>;
+
+export const invitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  accountIds: z.array(z.string()),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+});
+export type TeamInvitation = z.infer<typeof invitationSchema>;
+
+export const teamResponseSchema = z.object({
+  members: z.array(memberSchema),
+  invitations: z.array(invitationSchema),
+  accounts: z.array(z.object({ id: z.string(), label: z.string(), provider: z.string() })),
+});
+export type TeamResponse = z.infer<typeof teamResponseSchema>;
+
+const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be an email address").max(320));
+const accountIdsSchema = z.array(idParamSchema).max(100);
+
+export const inviteBodySchema = z.strictObject({
+  email: emailSchema,
+  role: roleSchema.default("rep"),
+  accountIds: accountIdsSchema.default([]),
+});
+export type InviteBody = z.infer<typeof inviteBodySchema>;
+
+/** The link is shown once, to the admin who made it: only its hash is kept. */
+export const invitationCreatedSchema = z.object({ invitation: invitationSchema, link: z.string() });
+
+export const assignmentsBodySchema = z.strictObject({ accountIds: accountIdsSchema });
+
+export const memberResponseSchema = z.object({ member: memberSchema });
+
+const nameSchema = z.string().trim().min(1, "is required").max(100);
+/** Better Auth hashes it (scrypt); 10 to 128 characters. */
+const passwordSchema = z.string().min(10, "must be at least 10 characters").max(128, "must be at most 128 characters");
+
+export const joinBodySchema = z.strictObject({ token: z.string().min(20).max(200), name: nameSchema, password: passwordSchema });
+export type JoinBody = z.infer<typeof joinBodySchema>;
+
+export const setupBodySchema = z.strictObject({ email: emailSchema, name: nameSchema, password: passwordSchema });
+export type SetupBody = z.infer<typeof setupBodySchema>;
+
+export const signedUpSchema = z.object({ signedIn: z.literal(true) });

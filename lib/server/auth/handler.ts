@@ -1,0 +1,39 @@
+import "server-only";
+import { errorResponse } from "@/lib/server/api-route";
+import { ApiError } from "@/lib/server/errors";
+import { getAuth } from "./auth";
+import { isDemoMode } from "./viewer";
+
+/**
+ * Better Auth's own endpoints (/api/auth/*: sign-in, sign-out, the OIDC callback). Its JSON answers
+ * carry the session token for bearer clients; ours use the HttpOnly cookie only, so it is removed.
+ */
+export async function handleAuthRequest(request: Request): Promise<Response> {
+  if (isDemoMode()) return errorResponse(new ApiError("not_found", "The demo needs no sign-in."));
+  try {
+    return withoutSessionToken(await (await getAuth()).handler(request));
+  } catch (error) {
+    return errorResponse(error, request.signal);
+  }
+}
+
+async function withoutSessionToken(response: Response): Promise<Response> {
+  if (!response.headers.get("content-type")?.includes("application/json")) return response;
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return new Response(text, response);
+  }
+  if (body && typeof body === "object") {
+    const record = body as Record<string, unknown>;
+    delete record.token;
+    const session = record.session;
+    if (session && typeof session === "object") delete (session as Record<string, unknown>).token;
+  }
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  headers.set("cache-control", "private, no-store");
+  return new Response(JSON.stringify(body), { status: response.status, statusText: response.statusText, headers });
+}

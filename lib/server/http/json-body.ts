@@ -1,0 +1,42 @@
+import "server-only";
+import { ApiError } from "@/lib/server/errors";
+
+/**
+ * A request's JSON body, read at most `maxBytes` into memory: a larger body is refused as soon as
+ * it declares or streams past the limit, never read whole first. Only `application/json`: a
+ * cross-site form cannot send that without a CORS preflight we never answer.
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
+    throw new ApiError("bad_request", "Send the body as JSON (content-type: application/json).");
+  }
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  const text = await readText(request, maxBytes);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError("bad_request", "The body is not valid JSON.");
+  }
+}
+
+async function readText(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+function tooLarge(): ApiError {
+  return new ApiError("bad_request", "The body is too large.");
+}
