@@ -1,14 +1,23 @@
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E, threadlineAccountsJson } from "./tests/e2e/support/env";
+import { ADMIN_STATE, APP_SERVER_LOG, appServerEnv, E2E, RUN_DIR } from "./tests/e2e/support/env";
 
 /**
  * Browser tests against a production build (`next build` + `next start`), with providers played by
- * the local fake upstream (its own process). Two app servers share one build: one with an account on
- * each of the four providers, all pointed at the fake, and one with no provider at all (the demo).
+ * the local fake upstream and the company identity provider by a real OpenID Connect server (each
+ * its own process). Two app servers share one build: one with an account on each of the four
+ * providers, all pointed at the fake, sign-in on; and one with no provider at all (the demo).
  */
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+mkdirSync(RUN_DIR, { recursive: true });
+const appEnv = appServerEnv({ port: E2E.appPort, dataDir: join(RUN_DIR, "pglite") });
+// The demo server is the same build with none of that: no provider, no sign-in.
+const demoUnset = Object.keys(appEnv)
+  .filter((name) => name !== "NEXT_TELEMETRY_DISABLED" && name !== "UPSTREAM_TIMEOUT_MS")
+  .map((name) => `-u ${name}`)
+  .join(" ");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -23,6 +32,8 @@ export default defineConfig({
   globalSetup: "./tests/e2e/support/global-setup.ts",
   use: {
     baseURL: E2E.appUrl,
+    // Signed in as the admin (global-setup.ts); the sign-in tests start from a blank state themselves.
+    storageState: ADMIN_STATE,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -53,23 +64,24 @@ export default defineConfig({
       },
     },
     {
-      command: `npm run build && (env -u LINKUP_API_KEY -u LINKUP_ACCOUNT_ID -u LINKUP_BASE_URL -u LINKUP_PROFILE_URL -u THREADLINE_ACCOUNTS npx next start -p ${E2E.demoPort} & npx next start -p ${E2E.appPort})`,
-      url: `${E2E.appUrl}/api/accounts`,
+      command: "npx tsx tests/oidc-server/server.ts",
+      url: `${E2E.oidcUrl}/.well-known/openid-configuration`,
+      reuseExistingServer: !process.env.CI,
+      env: {
+        OIDC_PORT: String(E2E.oidcPort),
+        OIDC_CLIENT_ID: E2E.oidcClientId,
+        OIDC_CLIENT_SECRET: E2E.oidcClientSecret,
+        OIDC_REDIRECT_URIS: [E2E.appPort, E2E.restartPort, E2E.limitsPort].map((p) => `http://127.0.0.1:${p}/api/auth/callback/company`).join(","),
+        OIDC_USERS: JSON.stringify(E2E.ssoUsers),
+      },
+    },
+    {
+      command: `npm run build && (env ${demoUnset} npx next start -p ${E2E.demoPort} & npx next start -p ${E2E.appPort} 2>&1 | tee -a ${APP_SERVER_LOG})`,
+      url: `${E2E.appUrl}/sign-in`,
       timeout: 600_000,
       reuseExistingServer: !process.env.CI,
       stdout: "pipe",
-      env: {
-        LINKUP_API_KEY: E2E.linkupKey,
-        LINKUP_ACCOUNT_ID: E2E.linkupAccountId,
-        LINKUP_BASE_URL: `${E2E.fakeUpstreamUrl}/v2`,
-        LINKUP_PROFILE_URL: E2E.selfProfileUrl,
-        THREADLINE_ACCOUNTS: threadlineAccountsJson(),
-        // A fresh embedded database per run (Linked API's people); the demo server never opens one.
-        PGLITE_DATA_DIR: join(tmpdir(), `threadline-e2e-${process.pid}`),
-        // Short, so a hanging provider turns into upstream_timeout within a test's patience (3 attempts).
-        UPSTREAM_TIMEOUT_MS: String(E2E.upstreamTimeoutMs),
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
+      env: appEnv,
     },
   ],
 });

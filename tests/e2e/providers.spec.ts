@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createFixtureMailbox, LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../fake-upstream/fixture-mailbox";
 import { clearPeople, LENA_PROFILE_URL } from "./support/accounts";
-import { ACCOUNTS, E2E } from "./support/env";
+import { ACCOUNTS, ADMIN_STATE, E2E } from "./support/env";
 import { fakeUpstream } from "./support/fake-upstream";
 import { hasNoHorizontalScroll, saveScreenshot } from "./support/screens";
 import { scrollThreadToTop, waitForSincePolls } from "./support/thread";
@@ -100,7 +100,7 @@ test("Linked API: add a person, watch the sync, read the thread; the list is the
   await saveScreenshot(page, testInfo, "linkedapi-thread");
 
   // Another device: the same people, the same states (they live in the database, not the browser).
-  const laptop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const laptop = await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState: ADMIN_STATE });
   try {
     const second = await laptop.newPage();
     await second.goto(`${E2E.appUrl}/a/${ACCOUNTS.linkedApi}/inbox`);

@@ -110,8 +110,9 @@ test("malformed input gets a 4xx in our envelope and never reaches the provider"
     [`/api/accounts/${ACCOUNT}/conversations?cursor=garbage`, 400],
     [`/api/accounts/${ACCOUNT}/conversations?unknown=1`, 400],
     [`/api/accounts/nobody/conversations`, 404],
-    [`/api/accounts/${enc(" ")}/conversations`, 400],
-    [`/api/accounts/${"a".repeat(2000)}/conversations`, 400],
+    // Any account but the rep's own is a 404 before anything else is read, whatever its form.
+    [`/api/accounts/${enc(" ")}/conversations`, 404],
+    [`/api/accounts/${"a".repeat(2000)}/conversations`, 404],
     [`${thread}?since=-1`, 400],
     [`${thread}?since=yesterday`, 400],
     [`${thread}?since=1&cursor=abc`, 400],

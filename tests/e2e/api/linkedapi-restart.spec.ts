@@ -1,12 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
 import { LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../../fake-upstream/fixture-mailbox";
 import { LENA_PROFILE_URL } from "../support/accounts";
-import { ACCOUNTS, E2E, threadlineAccountsJson } from "../support/env";
+import { startAppServer, stopAppServer, waitUntilUp } from "../support/app-server";
+import { ACCOUNTS, E2E } from "../support/env";
 import { fakeUpstream } from "../support/fake-upstream";
+import { signInByApi } from "../support/sign-in";
 
 /**
  * Linked API's people live in the database, so a server restart — even in the middle of a sync —
@@ -16,43 +17,14 @@ import { fakeUpstream } from "../support/fake-upstream";
 const baseURL = `http://127.0.0.1:${E2E.restartPort}`;
 const newestText = `${LONG_THREAD_NAME} message ${LONG_THREAD_LENGTH} of ${LONG_THREAD_LENGTH}`;
 
-function startServer(dataDir: string): ChildProcess {
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(E2E.restartPort)], {
-    detached: true,
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      THREADLINE_ACCOUNTS: threadlineAccountsJson(),
-      PGLITE_DATA_DIR: dataDir,
-      UPSTREAM_TIMEOUT_MS: String(E2E.upstreamTimeoutMs),
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-  return server;
+function startServer(dataDir: string) {
+  return startAppServer({ port: E2E.restartPort, dataDir }).server;
 }
 
-async function waitUntilUp(): Promise<void> {
-  await expect
-    .poll(() => fetch(`${baseURL}/api/accounts`).then((r) => r.status, () => 0), { timeout: 60_000, intervals: [250] })
-    .toBe(200);
-}
-
-/** Asks the server to stop; one that lingers (open keep-alive connections) is killed, as a platform would. */
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.pid === undefined || server.exitCode !== null) return;
-  const pid = server.pid;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  process.kill(-pid, "SIGTERM");
-  const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 5_000))]);
-  if (!stopped) {
-    process.kill(-pid, "SIGKILL");
-    await exited;
-  }
-  await expect.poll(() => fetch(`${baseURL}/api/accounts`).then(() => "up", () => "down"), { timeout: 10_000 }).toBe("down");
-}
-
+/** A new browser, signed in as the admin (this server has a database of its own). */
 async function openInbox(browser: Browser) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, storageState: undefined });
+  await signInByApi(context.request, E2E.admin);
   const page = await context.newPage();
   await page.goto(`/a/${ACCOUNTS.linkedApi}/inbox`);
   await expect(page.getByTestId("people-panel")).toBeVisible();
@@ -65,7 +37,7 @@ test("adding a person, a restart mid-sync, the sync finishing, another restart: 
   const dataDir = mkdtempSync(join(tmpdir(), "threadline-restart-"));
   let server = startServer(dataDir);
   try {
-    await waitUntilUp();
+    await waitUntilUp(baseURL);
     const phone = await openInbox(browser);
     await phone.page.getByLabel("LinkedIn profile URL").fill(LENA_PROFILE_URL);
     await phone.page.getByTestId("add-person").click();
@@ -73,9 +45,9 @@ test("adding a person, a restart mid-sync, the sync finishing, another restart: 
     await phone.context.close();
 
     // The server goes away while Linked API is still synchronizing.
-    await stopServer(server);
+    await stopAppServer(server, baseURL);
     server = startServer(dataDir);
-    await waitUntilUp();
+    await waitUntilUp(baseURL);
 
     // A different browser: the person is there, the sync resumes from its stored result link and ends.
     const laptop = await openInbox(browser);
@@ -85,15 +57,15 @@ test("adding a person, a restart mid-sync, the sync finishing, another restart: 
     await expect(laptop.page.getByTestId("thread-view").getByTestId("message").filter({ hasText: newestText })).toBeVisible();
     await laptop.context.close();
 
-    await stopServer(server);
+    await stopAppServer(server, baseURL);
     server = startServer(dataDir);
-    await waitUntilUp();
+    await waitUntilUp(baseURL);
     const again = await openInbox(browser);
     await expect(again.page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME })).toHaveCount(1);
     await expect(again.page.getByTestId("pending-person")).toHaveCount(0);
     await again.context.close();
   } finally {
-    await stopServer(server);
+    await stopAppServer(server, baseURL);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
