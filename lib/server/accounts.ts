@@ -81,6 +81,7 @@ function createProvider(config: AccountConfig, env: Env): InboxProvider {
         identificationToken: config.identificationToken,
         accountId: config.id,
         store: createPeopleStore(appDatabase),
+        maxPeople: env.THREADLINE_LINKEDAPI_MAX_PEOPLE,
       });
   }
 }

@@ -1,3 +1,4 @@
+import { MAX_CHECKS_PER_LIST } from "@/lib/server/providers/linkedapi/people";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import getComplete from "@/tests/fixtures/linkedapi/get.complete.seed.json";
@@ -152,6 +153,28 @@ describe("Linked API people: add, list, resync, remove", () => {
     // Ready people are not checked again.
     await provider.people.list(signal);
     expect(calls).toHaveLength(3);
+  });
+
+  it("follows at most maxPeople per account: one more is refused before any sync starts; re-adding someone followed is still fine", async () => {
+    const { provider, calls } = setup(() => processing("cap"), { maxPeople: 2 });
+    await provider.people.add({ profileUrl: person1 }, signal);
+    await provider.people.add({ profileUrl: person2 }, signal);
+    const before = calls.length;
+    await expect(provider.people.add({ profileUrl: person3 }, signal)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("2 people") });
+    expect(calls).toHaveLength(before);
+    expect((await provider.people.add({ profileUrl: person1 }, signal)).state).toBe("syncing");
+  });
+
+  it("one list asks about at most MAX_CHECKS_PER_LIST pending syncs, the longest-waiting first", async () => {
+    const { provider, calls, accountId } = setup(() => processing("still"));
+    for (let i = 0; i < MAX_CHECKS_PER_LIST + 5; i++) {
+      const { person } = await store.add(accountId, newPerson(`https://www.linkedin.com/in/pending-${i}`, "standard", `P${i}`), NOW - 1_000 + i);
+      await store.markSyncing(accountId, person.id, link(`p${i}`), NOW - 1_000 + i);
+    }
+    await provider.people.list(signal);
+    expect(calls).toHaveLength(MAX_CHECKS_PER_LIST);
+    expect(calls.map((c) => c.url)).toEqual(expect.arrayContaining([link("p0"), link("p1")]));
+    expect(calls.map((c) => c.url)).not.toContain(link(`p${MAX_CHECKS_PER_LIST + 4}`));
   });
 
   it("takes the seed's all-success answer when synchronize completes at once", async () => {

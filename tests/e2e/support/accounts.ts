@@ -19,7 +19,7 @@ export const PROVIDER_ACCOUNTS = [
 /** Linked API: forget every person, so each test starts from an empty people list. */
 export async function clearPeople(request: APIRequestContext, accountId: string = ACCOUNTS.linkedApi): Promise<void> {
   const { people } = peopleResponseSchema.parse(await (await request.get(`/api/accounts/${accountId}/people`)).json());
-  for (const person of people) expect((await request.delete(`/api/accounts/${accountId}/people/${enc(person.id)}`)).status()).toBe(200);
+  for (const person of people) expect((await request.delete(`/api/accounts/${accountId}/people/${enc(person.id)}`, { data: {} })).status()).toBe(200);
 }
 
 /** Linked API: add a person and wait (by polling the list, as the UI does) until their sync ends. */

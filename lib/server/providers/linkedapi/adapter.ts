@@ -20,7 +20,11 @@ export type LinkedApiConfig = AdapterDeps & {
   now?: () => number;
   /** Waits before following a conversations.get that answered `processing` (tests shorten them). */
   resultPollDelaysMs?: readonly number[];
+  /** The most people the account may follow (THREADLINE_LINKEDAPI_MAX_PEOPLE). */
+  maxPeople?: number;
 };
+
+const DEFAULT_MAX_PEOPLE = 200;
 
 export const LINKEDAPI_CAPABILITIES: ProviderCapabilities = { categories: ["INBOX"], since: "native" };
 
@@ -44,7 +48,7 @@ export function createLinkedApiProvider(config: LinkedApiConfig): InboxProvider 
   const now = config.now ?? Date.now;
   const { store, accountId } = config;
   const client = createLinkedApiClient(config);
-  const people = createLinkedApiPeople({ client, store, accountId, now });
+  const people = createLinkedApiPeople({ client, store, accountId, now, maxPeople: config.maxPeople ?? DEFAULT_MAX_PEOPLE });
   const reads = createPersonReads({ store, accountId, now });
   const snapshots = new Map<string, { at: number; sorted: Positioned[] }>();
 

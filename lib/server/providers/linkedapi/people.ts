@@ -14,10 +14,17 @@ export type PeopleDeps = {
   /** Our account id: every store call is scoped by it. */
   accountId: string;
   now: () => number;
+  /** How many people one account may follow: each is a sync Linked API runs, and a read of every inbox page. */
+  maxPeople: number;
 };
 
 /** How many result links `list` checks at once. */
 const CHECK_CONCURRENCY = 8;
+/**
+ * How many pending syncs one `list` asks about at most (the longest-waiting first): every device
+ * polls the list while someone syncs, and each check is a provider call.
+ */
+export const MAX_CHECKS_PER_LIST = 10;
 /** A sync whose start failed for a passing reason is started again at most this often. */
 const RESTART_AFTER_MS = 30_000;
 
@@ -27,7 +34,7 @@ const RESTART_AFTER_MS = 30_000;
  * it and keep the result link; `list` asks each pending link once how it is going.
  */
 export function createLinkedApiPeople(deps: PeopleDeps): PeopleDirectory {
-  const { client, store, accountId, now } = deps;
+  const { client, store, accountId, now, maxPeople } = deps;
 
   async function settled(update: Promise<PersonRecord | undefined>): Promise<PersonRecord> {
     const record = await update;
@@ -96,8 +103,15 @@ export function createLinkedApiPeople(deps: PeopleDeps): PeopleDirectory {
   return {
     async list(signal) {
       const records = await store.list(accountId);
+      const toCheck = new Set(
+        records
+          .filter((record) => record.state === "syncing")
+          .sort((a, b) => a.updatedAt - b.updatedAt)
+          .slice(0, MAX_CHECKS_PER_LIST)
+          .map((record) => record.id),
+      );
       const updated = await mapLimit(records, CHECK_CONCURRENCY, async (record) => {
-        if (record.state !== "syncing") return record;
+        if (!toCheck.has(record.id)) return record;
         try {
           return await check(record, signal);
         } catch (error) {
@@ -117,6 +131,11 @@ export function createLinkedApiPeople(deps: PeopleDeps): PeopleDirectory {
       const channel = chosenChannel(parsed, input.channel);
       if (!channel) throw new ApiError("bad_request", LEAD_LINK_HAS_NO_STANDARD_CONVERSATION);
       const name = input.name?.trim().slice(0, 200) || nameFromSlug(parsed.slug);
+      const following = await store.list(accountId);
+      const known = following.some((record) => record.profileKey === parsed.key && record.channel === channel);
+      if (!known && following.length >= maxPeople) {
+        throw new ApiError("conflict", `This account already follows ${maxPeople} people, the most it may. Remove someone first.`);
+      }
       const { person, created } = await store.add(accountId, { profileUrl: parsed.url, profileKey: parsed.key, channel, name }, now());
       if (!created && person.state !== "failed") return mapPerson(person);
       return mapPerson(await start(person, signal));
