@@ -1,4 +1,3 @@
-import { MAX_CHECKS_PER_LIST } from "@/lib/server/providers/linkedapi/people";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import getComplete from "@/tests/fixtures/linkedapi/get.complete.seed.json";
@@ -13,6 +12,7 @@ import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import { capabilitiesOf } from "@/lib/server/providers/capabilities";
 import { createLinkedApiProvider, LINKEDAPI_CAPABILITIES, type LinkedApiConfig } from "@/lib/server/providers/linkedapi/adapter";
 import { createLinkedApiClient } from "@/lib/server/providers/linkedapi/client";
+import { MAX_CHECKS_PER_LIST } from "@/lib/server/providers/linkedapi/people";
 import { inMemoryPeopleStore, newPerson } from "@/tests/unit/support/people-store";
 
 /**
