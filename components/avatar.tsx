@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { hashString, initials, safeHttpUrl } from "@/lib/client/format";
+import { hashString, initials, loadableImageUrl } from "@/lib/client/format";
 
 const TINTS = [
   "bg-sky-100 text-sky-800",
@@ -32,7 +32,7 @@ export function Avatar({
   isOrganization?: boolean | undefined;
   size?: keyof typeof SIZES;
 }) {
-  const src = safeHttpUrl(pictureUrl);
+  const src = loadableImageUrl(pictureUrl);
   const [failedSrc, setFailedSrc] = useState<string | null>(null);
   const showImage = src !== undefined && failedSrc !== src;
   const shape = isOrganization ? "rounded-lg" : "rounded-full";
@@ -45,8 +45,8 @@ export function Avatar({
     >
       {initials(name)}
       {showImage ? (
-        // A plain <img>: avatars come from arbitrary provider hosts (not only media.licdn.com, the
-        // one host next/image is configured for), are tiny, and must fall back to initials on error.
+        // A plain <img>: avatars are tiny and must fall back to initials on error. Only LinkedIn's
+        // media hosts load at all (loadableImageUrl, and the CSP): elsewhere, initials.
         // eslint-disable-next-line @next/next/no-img-element
         <img
           src={src}

@@ -2,7 +2,7 @@
 
 import { memo, useState } from "react";
 import type { Message } from "@/lib/contracts/api";
-import { formatClockTime, formatFullTimestamp, linkify, safeHttpUrl } from "@/lib/client/format";
+import { formatClockTime, formatFullTimestamp, linkify, loadableImageUrl, safeHttpUrl } from "@/lib/client/format";
 import { PaperclipIcon, ShareIcon, UserPlusIcon } from "./icons";
 
 export type Side = "mine" | "theirs";
@@ -23,7 +23,9 @@ export function LinkifiedText({ text, tone }: { text: string; tone: "onAccent" |
             href={token.href}
             target="_blank"
             rel="noopener noreferrer"
-            className={`underline decoration-1 underline-offset-2 ${
+            dir="ltr"
+            // Isolated: a control character in the text around it cannot reorder how it reads.
+            className={`[unicode-bidi:isolate] underline decoration-1 underline-offset-2 ${
               tone === "onAccent" ? "text-white decoration-white/60 hover:decoration-white" : "text-accent-700 decoration-accent-300 hover:decoration-accent-700"
             }`}
           >
@@ -56,7 +58,7 @@ function ImageAttachment({ url }: { url: string }) {
   if (failed) return <FileAttachment url={url} type="image" />;
   return (
     <a href={url} target="_blank" rel="noopener noreferrer" className="block overflow-hidden rounded-xl border border-zinc-200 bg-zinc-100">
-      {/* Remote attachment from the provider's CDN (arbitrary host); fixed box so the thread never jumps. */}
+      {/* From LinkedIn's media hosts only (see Attachments); a fixed box, so the thread never jumps. */}
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img
         src={url}
@@ -95,7 +97,7 @@ function Attachments({ message, side }: { message: Message; side: Side }) {
     <ul role="list" aria-label="Attachments" className={`mt-1 flex max-w-full flex-col gap-1 ${side === "mine" ? "items-end" : "items-start"}`}>
       {items.map((a, i) => (
         <li key={`${a.href}-${i}`} className="max-w-full">
-          {isImage(a.type, a.href) ? <ImageAttachment url={a.href} /> : <FileAttachment url={a.href} type={a.type} />}
+          {isImage(a.type, a.href) && loadableImageUrl(a.href) ? <ImageAttachment url={a.href} /> : <FileAttachment url={a.href} type={a.type} />}
         </li>
       ))}
     </ul>

@@ -1,4 +1,6 @@
 /** Pure formatting helpers for the UI (times, day separators, initials, links in text). */
+import { isLinkedInMediaUrl } from "@/lib/contracts/media-hosts";
+import { stripBidiControls } from "@/lib/contracts/text";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -78,7 +80,8 @@ export function hashString(value: string): number {
 
 export type TextToken = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };
 
-const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"']+/gi;
+// A bidirectional control ends a URL: it has no place in one, and could disguise where it goes.
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"'\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?'")\]}]+$/;
 
 /** Split message text into plain text and links (http(s) and www. only: nothing executable). */
@@ -102,7 +105,7 @@ export function linkify(text: string): TextToken[] {
     if (raw.length === 0) continue;
     if (start > last) tokens.push({ kind: "text", text: text.slice(last, start) });
     const href = raw.toLowerCase().startsWith("www.") ? `https://${raw}` : raw;
-    tokens.push({ kind: "link", text: raw, href });
+    tokens.push({ kind: "link", text: stripBidiControls(raw), href });
     last = start + raw.length;
   }
   if (last < text.length) tokens.push({ kind: "text", text: text.slice(last) });
@@ -113,6 +116,12 @@ function count(haystack: string, needle: string): number {
   let n = 0;
   for (const ch of haystack) if (ch === needle) n++;
   return n;
+}
+
+/** A picture we may load: http(s) on LinkedIn's media hosts only (anything else is shown as a link). */
+export function loadableImageUrl(url: string | undefined): string | undefined {
+  const safe = safeHttpUrl(url);
+  return safe !== undefined && isLinkedInMediaUrl(safe) ? safe : undefined;
 }
 
 /** Only http(s) URLs become clickable hrefs (a provider could send `javascript:`). */

@@ -1,18 +1,18 @@
+import { LINKEDIN_MEDIA_SOURCES } from "@/lib/contracts/media-hosts";
+
 /**
  * The headers every answer carries, pages and API alike. The Content-Security-Policy is per
  * request: Next.js reads its nonce from the request's copy and puts it on its own scripts, so no
  * other script runs; images come only from us and LinkedIn's media hosts (a tracking pixel in a
  * message cannot see who reads it); nothing frames the inbox.
  */
-export const LINKEDIN_MEDIA_HOSTS = ["https://media.licdn.com", "https://*.licdn.com"] as const;
-
 export function contentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean }): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
     // Style attributes (React's style={…}) cannot carry a nonce; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob: ${LINKEDIN_MEDIA_HOSTS.join(" ")}`,
+    `img-src 'self' data: blob: ${LINKEDIN_MEDIA_SOURCES.join(" ")}`,
     "font-src 'self'",
     `connect-src 'self'${options.dev ? " ws: wss:" : ""}`,
     "media-src 'self'",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatCompactTime, formatDayLabel, initials, linkify, safeHttpUrl } from "@/lib/client/format";
+import { formatCompactTime, formatDayLabel, initials, linkify, loadableImageUrl, safeHttpUrl } from "@/lib/client/format";
+import { stripBidiControls } from "@/lib/contracts/text";
 
 const at = (y: number, m: number, d: number, h = 12, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 
@@ -68,5 +69,24 @@ describe("safeHttpUrl", () => {
     expect(safeHttpUrl("javascript:alert(1)")).toBeUndefined();
     expect(safeHttpUrl("not a url")).toBeUndefined();
     expect(safeHttpUrl(undefined)).toBeUndefined();
+  });
+});
+
+describe("links cannot disguise where they go", () => {
+  it("ends a URL at a bidirectional control, and shows link text without any", () => {
+    // "https://evil.example/‮moc.knab" would read as "https://evil.example/bank.com".
+    const tokens = linkify("pay at https://evil.example/\u202emoc.knab today");
+    const link = tokens.find((t) => t.kind === "link");
+    expect(link).toEqual({ kind: "link", text: "https://evil.example/", href: "https://evil.example/" });
+    expect(tokens.map((t) => t.text).join("")).toBe("pay at https://evil.example/\u202emoc.knab today");
+    expect(stripBidiControls("a\u200eb\u202ac\u2066d\u2069")).toBe("abcd");
+  });
+
+  it("loads pictures only from LinkedIn's media hosts", () => {
+    expect(loadableImageUrl("https://media.licdn.com/dms/image/x.jpg")).toBe("https://media.licdn.com/dms/image/x.jpg");
+    expect(loadableImageUrl("https://static.licdn.com/a.png")).toBeDefined();
+    for (const url of ["https://tracker.example/pixel.gif", "http://media.licdn.com/x.jpg", "https://licdn.com.evil.example/x.png", "javascript:alert(1)", undefined]) {
+      expect(loadableImageUrl(url), String(url)).toBeUndefined();
+    }
   });
 });
