@@ -80,7 +80,8 @@ export default defineConfig({
       url: `${E2E.appUrl}/sign-in`,
       timeout: 600_000,
       reuseExistingServer: !process.env.CI,
-      stdout: "pipe",
+      // Its log (one line per provider call) goes to APP_SERVER_LOG; errors still show here.
+      stdout: "ignore",
       env: appEnv,
     },
   ],

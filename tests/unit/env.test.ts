@@ -91,3 +91,34 @@ function errorOf(source: Record<string, string>): string {
   }
   throw new Error("expected parseEnv to throw");
 }
+
+describe("parseEnv: sign-in", () => {
+  const linkup = { LINKUP_API_KEY: "k", LINKUP_ACCOUNT_ID: "a" };
+
+  it("refuses a production server with an account but no admin or auth secret, naming both", () => {
+    expect(() => parseEnv({ ...linkup, NODE_ENV: "production" })).toThrow(/THREADLINE_ADMIN_EMAILS: is required in production[\s\S]*BETTER_AUTH_SECRET: is required in production/);
+    expect(() => parseEnv({ ...linkup, NODE_ENV: "production", THREADLINE_ADMIN_EMAILS: "a@x.com", BETTER_AUTH_SECRET: "s".repeat(32) })).not.toThrow();
+    // The demo (no account) needs neither, and neither does a development server.
+    expect(() => parseEnv({ NODE_ENV: "production" })).not.toThrow();
+    expect(() => parseEnv({ ...linkup, NODE_ENV: "development" })).not.toThrow();
+  });
+
+  it("reads admin emails case-insensitively and refuses anything else, without printing the secret", () => {
+    expect(parseEnv({ THREADLINE_ADMIN_EMAILS: " Ada@Example.com, bo@x.io ," }).adminEmails).toEqual(["ada@example.com", "bo@x.io"]);
+    expect(() => parseEnv({ THREADLINE_ADMIN_EMAILS: "ada, bo@x.io" })).toThrow(/THREADLINE_ADMIN_EMAILS/);
+    let message = "";
+    try {
+      parseEnv({ BETTER_AUTH_SECRET: "too-short-secret" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/BETTER_AUTH_SECRET: must be at least 32 characters/);
+    expect(message).not.toContain("too-short-secret");
+  });
+
+  it("needs the whole OIDC client, and limits as whole numbers", () => {
+    expect(() => parseEnv({ OIDC_ISSUER: "https://accounts.google.com" })).toThrow(/OIDC_CLIENT_ID[\s\S]*OIDC_CLIENT_SECRET/);
+    expect(parseEnv({}).THREADLINE_DAILY_CREDIT_BUDGET).toBe(20_000);
+    expect(() => parseEnv({ THREADLINE_PROVIDER_CALLS_PER_MINUTE: "lots" })).toThrow(/THREADLINE_PROVIDER_CALLS_PER_MINUTE: must be a whole number/);
+  });
+});
