@@ -1,8 +1,11 @@
 import "server-only";
 import { errorResponse } from "@/lib/server/api-route";
 import { ApiError } from "@/lib/server/errors";
+import { readText } from "@/lib/server/http/json-body";
 import { getAuth } from "./auth";
 import { isDemoMode } from "./viewer";
+
+const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
 /**
  * Better Auth's own endpoints (/api/auth/*: sign-in, sign-out, the OIDC callback). Its JSON answers
@@ -11,10 +14,17 @@ import { isDemoMode } from "./viewer";
 export async function handleAuthRequest(request: Request): Promise<Response> {
   if (isDemoMode()) return errorResponse(new ApiError("not_found", "The demo needs no sign-in."));
   try {
-    return withoutSessionToken(await (await getAuth()).handler(request));
+    return withoutSessionToken(await (await getAuth()).handler(await withBoundedBody(request)));
   } catch (error) {
     return errorResponse(error, request.signal);
   }
+}
+
+/** Sign-in bodies are a few fields: one is read at most 16 KB into memory before Better Auth sees it. */
+async function withBoundedBody(request: Request): Promise<Request> {
+  if (request.method === "GET" || request.method === "HEAD") return request;
+  const body = await readText(request, MAX_AUTH_BODY_BYTES);
+  return new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
 }
 
 async function withoutSessionToken(response: Response): Promise<Response> {

@@ -2,15 +2,13 @@ import "server-only";
 import { ApiError } from "@/lib/server/errors";
 
 /**
- * A request's JSON body, read at most `maxBytes` into memory: a larger body is refused as soon as
- * it declares or streams past the limit, never read whole first. Only `application/json`: a
- * cross-site form cannot send that without a CORS preflight we never answer.
+ * A request's JSON body, read at most `maxBytes` into memory (see readText). Only
+ * `application/json`: a cross-site form cannot send that without a CORS preflight we never answer.
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new ApiError("bad_request", "Send the body as JSON (content-type: application/json).");
   }
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   const text = await readText(request, maxBytes);
   try {
     return JSON.parse(text) as unknown;
@@ -19,7 +17,12 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
 }
 
-async function readText(request: Request, maxBytes: number): Promise<string> {
+/**
+ * A request's body as text, at most `maxBytes` into memory: a larger body is refused as soon as it
+ * declares or streams past the limit, never read whole first.
+ */
+export async function readText(request: Request, maxBytes: number): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
