@@ -26,7 +26,7 @@ export function proxy(request: NextRequest): NextResponse {
 
   const reason = malformedPathReason(url.pathname);
   if (reason !== null) {
-    return withHeaders(NextResponse.json(errorEnvelope("bad_request", reason), { status: ERROR_STATUS.bad_request, headers: { "cache-control": "no-store" } }), headers);
+    return withHeaders(NextResponse.json(errorEnvelope("bad_request", reason), { status: ERROR_STATUS.bad_request, headers: { "cache-control": "private, no-store" } }), headers);
   }
 
   const isPage = !url.pathname.startsWith("/api/") && !STATIC_FILE.test(url.pathname);

@@ -14,7 +14,10 @@ const MAX_AUTH_BODY_BYTES = 16 * 1024;
 export async function handleAuthRequest(request: Request): Promise<Response> {
   if (isDemoMode()) return errorResponse(new ApiError("not_found", "The demo needs no sign-in."));
   try {
-    return withoutSessionToken(await (await getAuth()).handler(await withBoundedBody(request)));
+    const response = await (await getAuth()).handler(await withBoundedBody(request));
+    // Better Auth answers an unknown path (or a method a path lacks) with an empty 404: ours is JSON.
+    if (response.status === 404 && !isJson(response)) return errorResponse(new ApiError("not_found", "No such API endpoint."));
+    return withoutSessionToken(response);
   } catch (error) {
     return errorResponse(error, request.signal);
   }
@@ -27,8 +30,12 @@ async function withBoundedBody(request: Request): Promise<Request> {
   return new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
 }
 
+function isJson(response: Response): boolean {
+  return response.headers.get("content-type")?.includes("application/json") === true;
+}
+
 async function withoutSessionToken(response: Response): Promise<Response> {
-  if (!response.headers.get("content-type")?.includes("application/json")) return response;
+  if (!isJson(response)) return response;
   const text = await response.text();
   let body: unknown;
   try {
