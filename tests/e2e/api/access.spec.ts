@@ -274,6 +274,15 @@ const PUBLIC: Record<string, PublicEntry> = {
       }
     },
   },
+  // /api itself: the same 404 envelope.
+  "/api": {
+    served: [],
+    check: async (w, problems) => {
+      for (const context of [w.anonymous, w.reps.A.context]) {
+        for (const method of HTTP_METHODS) await expectError(await send(context, method, "/api", { junk: method !== "GET" }), 404, "not_found", `${method} /api`, problems);
+      }
+    },
+  },
   // Any other API path: our 404 envelope, signed in or not.
   "/api/[...path]": {
     served: [],
