@@ -1,0 +1,384 @@
+import { expect, test, type APIRequestContext, type BrowserContext, type Cookie, type Page, type Response } from "@playwright/test";
+import { z } from "zod";
+import { accountsResponseSchema } from "@/lib/contracts/api";
+import { invitationCreatedSchema, teamResponseSchema, viewerSchema } from "@/lib/contracts/team";
+import { LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../fake-upstream/fixture-mailbox";
+import { longThreadId } from "./support/accounts";
+import { ACCOUNTS, ADMIN_STATE, E2E } from "./support/env";
+import { fakeUpstream } from "./support/fake-upstream";
+import { hasNoHorizontalScroll, saveScreenshot } from "./support/screens";
+import { ORIGIN, signInByPage } from "./support/sign-in";
+import { expectTouchTarget } from "./support/size";
+import { escapeRegExp, isPhone } from "./support/thread";
+
+/**
+ * Signing in, out and back, as a rep lives it: by password and through the company's OpenID
+ * Connect server (tests/oidc-server, a real one in its own process), a session that ends while a
+ * page is open, and an admin bringing a rep onto the team by link. Every test starts signed out.
+ */
+test.use({ storageState: { cookies: [], origins: [] } });
+
+const BLANK = { cookies: [], origins: [] };
+const LABELS = { linkupV1: "Riley · Linkup v1" } as const;
+const meSchema = z.object({ viewer: viewerSchema });
+const errorSchema = z.object({ error: z.object({ code: z.string() }) });
+
+type Rep = { email: string; name: string; password: string; id: string };
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+const appUrl = (path: string) => `${E2E.appUrl}${path}`;
+const threadPath = (accountId: string, conversationId: string) => `/a/${accountId}/inbox/c/${encodeURIComponent(conversationId)}`;
+const isSessionCookie = (cookie: Cookie) => cookie.name.endsWith("better-auth.session_token");
+
+/** The URL sign-in sends a signed-out visitor of `path` to: /sign-in?next=<path>. */
+function isSignInFor(path: string | null) {
+  return (url: URL) => url.origin === E2E.appUrl && url.pathname === "/sign-in" && url.searchParams.get("next") === path;
+}
+
+/** Where a navigation began, before the server's redirects. */
+function firstUrlOf(response: Response | null): string | undefined {
+  let request = response?.request();
+  while (request?.redirectedFrom()) request = request.redirectedFrom() ?? undefined;
+  return request?.url();
+}
+
+async function sessionCookieOf(context: BrowserContext): Promise<Cookie> {
+  const cookie = (await context.cookies(E2E.appUrl)).find(isSessionCookie);
+  if (!cookie) throw new Error("the browser holds no session cookie");
+  return cookie;
+}
+
+async function accountIdsSeenBy(request: APIRequestContext, baseURL = E2E.appUrl): Promise<string[]> {
+  const response = await request.get(`${baseURL}/api/accounts`);
+  expect(response.status(), await response.text()).toBe(200);
+  return accountsResponseSchema.parse(await response.json()).accounts.map((account) => account.id);
+}
+
+async function statusOf(request: APIRequestContext, path: string): Promise<{ status: number; code: string | undefined }> {
+  const response = await request.get(appUrl(path));
+  const body = errorSchema.safeParse(await response.json().catch(() => undefined));
+  return { status: response.status(), code: body.data?.error.code };
+}
+
+async function team(admin: APIRequestContext) {
+  const response = await admin.get("/api/team");
+  expect(response.status(), await response.text()).toBe(200);
+  return teamResponseSchema.parse(await response.json());
+}
+
+/** Takes a person off the team, with any pending invitation: they start as a stranger. */
+async function forget(admin: APIRequestContext, email: string): Promise<void> {
+  const { members, invitations } = await team(admin);
+  const gone = [...members.filter((m) => m.email === email).map((m) => `/api/team/members/${m.id}`), ...invitations.filter((i) => i.email === email).map((i) => `/api/team/invitations/${i.id}`)];
+  for (const path of gone) {
+    // Every state-changing request carries a JSON object, a DELETE too (lib/server/api-route.ts).
+    const response = await admin.delete(path, { data: {} });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+}
+
+async function inviteByApi(admin: APIRequestContext, email: string, accountIds: string[]): Promise<string> {
+  const response = await admin.post("/api/team/invitations", { data: { email, role: "rep", accountIds } });
+  expect(response.status(), await response.text()).toBe(201);
+  return invitationCreatedSchema.parse(await response.json()).link;
+}
+
+/** A rep made as the app makes them: an invitation, redeemed with a password by a signed-out client. */
+async function createRep(admin: APIRequestContext, newRequest: () => Promise<APIRequestContext>, accountIds: string[]): Promise<Rep> {
+  const person = { email: `rep-${unique()}@threadline.test`, name: "Remy Rep", password: `rep-password-${unique()}` };
+  const link = await inviteByApi(admin, person.email, accountIds);
+  const token = new URL(link).pathname.split("/").pop() ?? "";
+  const stranger = await newRequest();
+  const joined = await stranger.post("/api/join", { data: { token, name: person.name, password: person.password } });
+  expect(joined.status(), await joined.text()).toBe(201);
+  await stranger.dispose();
+  const member = (await team(admin)).members.find((m) => m.email === person.email);
+  if (!member) throw new Error(`${person.email} joined but is not on the team`);
+  return { ...person, id: member.id };
+}
+
+async function signInRepByApi(request: APIRequestContext, rep: Rep): Promise<void> {
+  const response = await request.post(appUrl("/api/auth/sign-in/email"), { data: { email: rep.email, password: rep.password } });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+/** Open the thread's page and see it: its participant in the header, its newest message. */
+async function expectThreadOpen(page: Page): Promise<void> {
+  await expect(page.getByRole("heading", { name: LONG_THREAD_NAME })).toBeVisible();
+  await expect(page.getByTestId("thread-view").getByTestId("message").filter({ hasText: `${LONG_THREAD_NAME} message ${LONG_THREAD_LENGTH} of ${LONG_THREAD_LENGTH}` })).toBeVisible();
+}
+
+let admin: APIRequestContext;
+/** A password rep with the Linkup v2 account, made once for the file. */
+let rep: Rep;
+/** The long thread of the Linkup v2 account, and its page. */
+let deepPath: string;
+
+test.beforeAll(async ({ playwright }) => {
+  admin = await playwright.request.newContext({ baseURL: E2E.appUrl, storageState: ADMIN_STATE });
+  rep = await createRep(admin, () => playwright.request.newContext({ baseURL: E2E.appUrl, storageState: BLANK }), [ACCOUNTS.linkupV2]);
+  await fakeUpstream(admin).reset();
+  deepPath = threadPath(ACCOUNTS.linkupV2, await longThreadId(admin, ACCOUNTS.linkupV2));
+});
+
+test.afterAll(async () => {
+  await forget(admin, rep.email);
+  await admin.dispose();
+});
+
+test.beforeEach(async ({ request }) => {
+  await fakeUpstream(request).reset();
+});
+
+test("a deep link signed out → sign-in → wrong password stays → right one lands on exactly that thread; the session cookie is out of scripts' reach", async ({ page, context }, testInfo) => {
+  await page.goto(deepPath);
+  await expect(page).toHaveURL(isSignInFor(deepPath));
+  await expect(page.getByRole("heading", { name: "Sign in to Threadline" })).toBeVisible();
+  await saveScreenshot(page, testInfo, "sign-in");
+
+  await signInByPage(page, { email: rep.email, password: `${rep.password}-wrong` });
+  await expect(page.getByTestId("form-error")).toHaveText("That email and password don't match. Check them and try again.");
+  await expect(page).toHaveURL(isSignInFor(deepPath));
+  expect((await context.cookies(E2E.appUrl)).filter(isSessionCookie)).toEqual([]);
+
+  await signInByPage(page, rep);
+  await expect(page).toHaveURL(appUrl(deepPath));
+  await expectThreadOpen(page);
+
+  const cookie = await sessionCookieOf(context);
+  expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
+  // A 7-day session, renewed as it is used: it has an end, in about a week.
+  const days = (cookie.expires - Date.now() / 1000) / 86_400;
+  expect(days).toBeGreaterThan(6.9);
+  expect(days).toBeLessThan(7.1);
+  const scriptCookies = await page.evaluate(() => document.cookie);
+  expect(scriptCookies).not.toContain("session_token");
+  expect(scriptCookies).not.toContain(cookie.value);
+});
+
+test("SSO: an invited person signs in at the company's OpenID Connect server and sees only their account", async ({ page }) => {
+  const [sam] = E2E.ssoUsers;
+  await forget(admin, sam.email);
+  await inviteByApi(admin, sam.email, [ACCOUNTS.connectSafely]);
+
+  await page.goto("/sign-in");
+  await page.getByTestId("sso-sign-in").click();
+  // The company's own login page, on its own server: not ours, not a mock.
+  await expect(page).toHaveURL(new RegExp(`^${escapeRegExp(E2E.oidcUrl)}/interaction/[^/]+$`));
+  await expect(page.getByRole("heading", { name: "Company SSO" })).toBeVisible();
+  await page.getByLabel("Email").fill(sam.email);
+  await page.getByLabel("Password").fill(sam.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL(appUrl(`/a/${ACCOUNTS.connectSafely}/inbox`));
+  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
+  // One account: no account switcher to pick another from.
+  await expect(page.getByRole("combobox", { name: "Account", exact: true })).toHaveCount(0);
+  expect(await accountIdsSeenBy(page.request)).toEqual([ACCOUNTS.connectSafely]);
+  const me = meSchema.parse(await (await page.request.get("/api/me")).json());
+  expect(me.viewer).toEqual({ kind: "member", name: sam.name, email: sam.email, isAdmin: false });
+  expect(await statusOf(page.request, `/api/accounts/${ACCOUNTS.linkupV2}/conversations`)).toEqual({ status: 404, code: "not_found" });
+});
+
+test("SSO: a person the company knows but the team does not is turned back at sign-in, with no session", async ({ page, context }) => {
+  const olga = E2E.ssoUsers[1];
+  await forget(admin, olga.email);
+
+  await page.goto("/sign-in");
+  await page.getByTestId("sso-sign-in").click();
+  await expect(page).toHaveURL(new RegExp(`^${escapeRegExp(E2E.oidcUrl)}/interaction/[^/]+$`));
+  await page.getByLabel("Email").fill(olga.email);
+  await page.getByLabel("Password").fill(olga.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL((url) => url.origin === E2E.appUrl && url.pathname === "/sign-in");
+  await expect(page.getByTestId("form-error")).toContainText("isn't on this team yet");
+  expect((await context.cookies(E2E.appUrl)).filter(isSessionCookie)).toEqual([]);
+  expect((await statusOf(page.request, "/api/me")).status).toBe(401);
+  expect((await team(admin)).members.map((m) => m.email)).not.toContain(olga.email);
+});
+
+test("sign out ends the session on the server; back does not bring the inbox back", async ({ page, context, playwright }) => {
+  await signInRepByApi(context.request, rep);
+  await page.goto(`/a/${ACCOUNTS.linkupV2}/inbox`);
+  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
+  const cookie = await sessionCookieOf(context);
+
+  await page.getByTestId("account-menu").click();
+  await expect(page.getByTestId("team-link")).toHaveCount(0); // a rep has no Team page
+  await page.getByTestId("sign-out").click();
+  await expect(page).toHaveURL(appUrl("/sign-in"));
+  expect((await context.cookies(E2E.appUrl)).filter(isSessionCookie)).toEqual([]);
+
+  // The cookie a thief might have kept is worth nothing: its session is gone from the database.
+  const replay = await playwright.request.newContext({ baseURL: E2E.appUrl, storageState: BLANK, extraHTTPHeaders: { cookie: `${cookie.name}=${cookie.value}` } });
+  expect(await statusOf(replay, "/api/accounts")).toEqual({ status: 401, code: "unauthenticated" });
+  await replay.dispose();
+
+  // Back asks the server again (no page from memory), which sends it to sign-in.
+  const back = await page.goBack();
+  expect(back?.request().redirectedFrom()).toBeTruthy();
+  expect(firstUrlOf(back)).toBe(appUrl(`/a/${ACCOUNTS.linkupV2}/inbox`));
+  await expect(page).toHaveURL(isSignInFor(`/a/${ACCOUNTS.linkupV2}/inbox`));
+  await expect(page.getByTestId("conversation-row")).toHaveCount(0);
+});
+
+test("a session that ends while a thread is open: the next poll sends the rep to sign-in, and back to that thread after", async ({ page, context, playwright }) => {
+  await signInRepByApi(context.request, rep);
+  await page.goto(deepPath);
+  await expectThreadOpen(page);
+
+  // End this session on the server, from elsewhere (as a sign-out on another device or an expiry would).
+  const cookie = await sessionCookieOf(context);
+  // Nothing is clicked after this: the open page's own poll finds out (they run every 4 s).
+  const refused = page.waitForResponse((response) => response.url().startsWith(appUrl("/api/")) && response.status() === 401, { timeout: 20_000 });
+  const elsewhere = await playwright.request.newContext({ baseURL: E2E.appUrl, storageState: BLANK, extraHTTPHeaders: { cookie: `${cookie.name}=${cookie.value}` } });
+  const signedOut = await elsewhere.post("/api/auth/sign-out", { data: {}, headers: ORIGIN });
+  expect(signedOut.status(), await signedOut.text()).toBe(200);
+  await elsewhere.dispose();
+
+  await refused;
+  await expect(page).toHaveURL(isSignInFor(deepPath), { timeout: 20_000 });
+
+  await signInByPage(page, rep);
+  await expect(page).toHaveURL(appUrl(deepPath));
+  await expectThreadOpen(page);
+});
+
+test("an admin invites a rep on the Team page; the rep joins by the link, reads only that account, and loses it when the admin says so", async ({ page, browser }, testInfo) => {
+  const email = `rep-ui-${unique()}@threadline.test`;
+  const password = `rep-ui-password-${unique()}`;
+
+  // The admin signs in through the page and opens the Team page from the account menu.
+  await page.goto("/");
+  await expect(page).toHaveURL(appUrl("/sign-in"));
+  await signInByPage(page, E2E.admin);
+  await expect(page).toHaveURL(appUrl(`/a/${ACCOUNTS.linkupV2}/inbox`));
+  await page.getByTestId("account-menu").click();
+  await page.getByTestId("team-link").click();
+  await expect(page).toHaveURL(appUrl("/team"));
+
+  const inviteCard = page.getByTestId("invite-card");
+  await inviteCard.getByLabel("Their work email").fill(email);
+  await expect(inviteCard.getByLabel("Role")).toHaveValue("rep");
+  await inviteCard.getByRole("checkbox", { name: LABELS.linkupV1 }).check();
+  await inviteCard.getByRole("button", { name: "Create invitation link" }).click();
+  const linkInput = inviteCard.getByLabel("Invitation link");
+  await expect(linkInput).toHaveValue(new RegExp(`^${escapeRegExp(E2E.appUrl)}/join/[A-Za-z0-9_-]{20,}$`));
+  const link = await linkInput.inputValue();
+  await saveScreenshot(page, testInfo, "team");
+
+  // The rep, in a browser of their own, signed out, opens the link and joins.
+  const repContext = await browser.newContext({ storageState: BLANK });
+  const strangerContext = await browser.newContext({ storageState: BLANK });
+  try {
+    const repPage = await repContext.newPage();
+    await repPage.goto(link);
+    await expect(repPage.getByRole("heading", { name: "Join your team on Threadline" })).toBeVisible();
+    await expect(repPage.getByLabel("Email", { exact: true })).toHaveValue(email);
+    await saveScreenshot(repPage, testInfo, "join");
+    await repPage.getByLabel("Your name").fill("Uma Invited");
+    // The hint ("At least 10 characters.") is inside the label, so it is part of the name.
+    await repPage.getByLabel(/^Password(?! again)/).fill(password);
+    await repPage.getByLabel("Password again").fill(password);
+    await repPage.getByRole("button", { name: "Join the team" }).click();
+
+    // In, on the one account they were given, and nothing else.
+    await expect(repPage).toHaveURL(appUrl(`/a/${ACCOUNTS.linkupV1}/inbox`));
+    await expect(repPage.getByTestId("conversation-row").first()).toBeVisible();
+    await expect(repPage.getByRole("combobox", { name: "Account", exact: true })).toHaveCount(0);
+    expect(await accountIdsSeenBy(repPage.request)).toEqual([ACCOUNTS.linkupV1]);
+    expect(await statusOf(repPage.request, `/api/accounts/${ACCOUNTS.linkupV2}/conversations`)).toEqual({ status: 404, code: "not_found" });
+    const otherInbox = await repPage.goto(`/a/${ACCOUNTS.linkupV2}/inbox`);
+    expect(otherInbox?.status()).toBe(404);
+    await expect(repPage.getByRole("heading", { name: "This page doesn't exist" })).toBeVisible();
+    await expect(repPage.getByTestId("conversation-row")).toHaveCount(0);
+
+    // The link worked once.
+    const again = await strangerContext.newPage();
+    await again.goto(link);
+    await expect(again.getByRole("heading", { name: "This invitation can't be used" })).toBeVisible();
+    await expect(again.getByLabel("Your name")).toHaveCount(0);
+
+    // The admin sees them on the team with that account, and takes it away.
+    await page.reload();
+    const member = page.getByTestId("member").filter({ hasText: email });
+    await expect(member).toContainText("Uma Invited");
+    const linkupV1 = member.getByRole("checkbox", { name: LABELS.linkupV1 });
+    await expect(linkupV1).toBeChecked();
+    await expect(member.getByRole("checkbox", { checked: true })).toHaveCount(1);
+    const unassigned = page.waitForResponse((r) => r.request().method() === "PUT" && r.url().endsWith("/accounts"));
+    // The box shows the server's answer (no optimistic tick): click, then wait for the team to reload.
+    await linkupV1.click();
+    expect((await unassigned).status()).toBe(200);
+    await expect(linkupV1).not.toBeChecked();
+
+    // It takes effect on the rep's very next request.
+    const reloaded = await repPage.goto(`/a/${ACCOUNTS.linkupV1}/inbox`);
+    expect(reloaded?.status()).toBe(404);
+    await expect(repPage.getByRole("heading", { name: "This page doesn't exist" })).toBeVisible();
+    expect(await accountIdsSeenBy(repPage.request)).toEqual([]);
+
+    // Removing them signs them out at once.
+    const removed = page.waitForResponse((r) => r.request().method() === "DELETE" && r.url().includes("/api/team/members/"));
+    await member.getByTestId("remove-member").click();
+    await member.getByTestId("confirm-remove").click();
+    expect((await removed).status()).toBe(200);
+    await expect(page.getByTestId("member").filter({ hasText: email })).toHaveCount(0);
+    expect(await statusOf(repPage.request, "/api/me")).toEqual({ status: 401, code: "unauthenticated" });
+    await repPage.reload();
+    await expect(repPage).toHaveURL(isSignInFor(`/a/${ACCOUNTS.linkupV1}/inbox`));
+  } finally {
+    await repContext.close();
+    await strangerContext.close();
+  }
+});
+
+test.describe("the Team page, as the admin already signed in", () => {
+  test.use({ storageState: ADMIN_STATE });
+
+  test("every control of the invite card, the invitations and the member rows is a 44px touch target, and nothing scrolls sideways", async ({ page }) => {
+    const email = `rep-size-${unique()}@threadline.test`;
+    await page.goto("/team");
+    await expect(page.getByTestId("members-card").getByTestId("member").first()).toBeVisible();
+    const inviteCard = page.getByTestId("invite-card");
+    await inviteCard.getByLabel("Their work email").fill(email);
+    await inviteCard.getByRole("button", { name: "Create invitation link" }).click();
+    await expect(inviteCard.getByLabel("Invitation link")).toBeVisible();
+    const invitation = page.getByTestId("invitations-card").getByRole("listitem").filter({ hasText: email });
+    await expect(invitation).toBeVisible();
+
+    const controls = page
+      .locator('[data-testid="invite-card"], [data-testid="invitations-card"] li, [data-testid="member"]')
+      .locator('input:not([type="checkbox"]), select, button, label:has(> input[type="checkbox"])');
+    const all = await controls.all();
+    // The email, role, 4 accounts, submit, the link and Copy; a Revoke; and the admin's own row at least.
+    expect(all.length).toBeGreaterThanOrEqual(10);
+    for (const control of all) await expectTouchTarget(control);
+    await expect.poll(() => hasNoHorizontalScroll(page)).toBe(true);
+
+    await invitation.getByRole("button", { name: "Revoke" }).click();
+    await expect(invitation).toHaveCount(0);
+  });
+});
+
+test("the demo (no provider configured) needs no sign-in, and says so", async ({ page }) => {
+  const visited: string[] = [];
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) visited.push(frame.url());
+  });
+  await page.goto(`${E2E.demoUrl}/`);
+  await expect(page).toHaveURL(`${E2E.demoUrl}/a/demo/inbox`);
+  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
+  await expect(page.getByTestId("demo-badge")).toBeVisible();
+  // Wide screens say it in words; a phone's bar has room for the badge only.
+  if (isPhone(page)) await expect(page.getByTestId("demo-no-sign-in")).toBeHidden();
+  else await expect(page.getByTestId("demo-no-sign-in")).toHaveText("Demo · no sign-in needed");
+  await expect(page.getByTestId("account-menu")).toHaveCount(0);
+  expect(visited.filter((url) => new URL(url).pathname.startsWith("/sign-in"))).toEqual([]);
+  expect(meSchema.parse(await (await page.request.get(`${E2E.demoUrl}/api/me`)).json()).viewer).toEqual({ kind: "demo" });
+
+  const signIn = await page.goto(`${E2E.demoUrl}/sign-in`);
+  expect(firstUrlOf(signIn)).toBe(`${E2E.demoUrl}/sign-in`);
+  await expect(page).toHaveURL(`${E2E.demoUrl}/a/demo/inbox`);
+});
