@@ -49,7 +49,7 @@ export function JoinForm({ door, sso }: { door: Door; sso: string | null }) {
 
   return (
     <div className="space-y-5">
-      <form onSubmit={onSubmit} className="space-y-4">
+      <form method="post" onSubmit={onSubmit} className="space-y-4">
         {door.kind === "join" ? (
           <FormField label="Email" name="email" type="email" value={door.email} readOnly disabled />
         ) : (

@@ -48,7 +48,7 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
 
   return (
     <section aria-label="People to synchronize" data-testid="people-panel" className="shrink-0 border-b border-zinc-200/80 bg-white px-3 py-3 sm:px-4">
-      <form onSubmit={submit} noValidate>
+      <form method="post" onSubmit={submit} noValidate>
         <div className="flex gap-2">
           <label htmlFor="add-person-url" className="sr-only">
             LinkedIn profile URL

@@ -35,7 +35,7 @@ export function SignInForm({ next, sso, ssoError, setupOpen }: { next: string; s
 
   return (
     <div className="space-y-5">
-      <form onSubmit={onSubmit} className="space-y-4">
+      <form method="post" onSubmit={onSubmit} className="space-y-4">
         <FormField label="Email" name="email" type="email" autoComplete="email" required autoFocus />
         <FormField label="Password" name="password" type="password" autoComplete="current-password" required />
         <FormError message={error} />

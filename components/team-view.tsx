@@ -89,7 +89,7 @@ function InviteCard({ accounts }: { accounts: Accounts }) {
 
   return (
     <Card title="Invite someone" testId="invite-card">
-      <form onSubmit={onSubmit} className="space-y-4">
+      <form method="post" onSubmit={onSubmit} className="space-y-4">
         <FormField label="Their work email" name="email" type="email" autoComplete="off" required maxLength={320} />
         <label className="block">
           <span className="text-sm font-medium text-zinc-800">Role</span>
