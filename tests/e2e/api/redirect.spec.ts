@@ -23,8 +23,11 @@ type Captured = { method: string; url: string; headers: IncomingHttpHeaders; bod
 const captured: Captured[] = [];
 let capture: Server;
 
-/** A plausible answer of each provider's, full of the stranger's data, chosen by the path we redirect to. */
-function foreignAnswer(path: string, body: string): unknown {
+/** Where a provider's redirect for this operation points: the capture server, which answers by operation. */
+const redirectTarget = (operation: string) => `${captureUrl}/redirected/${enc(operation)}`;
+
+/** A plausible answer of each provider's to the operation redirected, full of the stranger's data. */
+function foreignAnswer(operation: string): unknown {
   const at = Date.now();
   const iso = new Date(at).toISOString();
   const linkupConversation = {
@@ -42,17 +45,16 @@ function foreignAnswer(path: string, body: string): unknown {
     message_type: "TEXT",
     entity_urn: "urn:li:msg_message:(FOREIGN,1)",
   };
-  if (path.startsWith("/linkup/")) {
-    const action = /"action"\s*:\s*"([a-z_]+)"/.exec(body)?.[1];
-    const data = action === "list_inbox" ? { conversations: [linkupConversation], next_cursor: null } : { messages: [linkupMessage], next_cursor: null };
-    return { success: true, data, metadata: { action, credits_consumed: 1, timestamp: iso } };
+  if (operation === "list_inbox" || operation === "get_conversation") {
+    const data = operation === "list_inbox" ? { conversations: [linkupConversation], next_cursor: null } : { messages: [linkupMessage], next_cursor: null };
+    return { success: true, data, metadata: { action: operation, credits_consumed: 1, timestamp: iso } };
   }
-  if (path.startsWith("/linkup-v1/")) {
-    return { status: "success", data: path.endsWith("inbox") ? { conversations: [linkupConversation], next_cursor: null } : { messages: [linkupMessage], next_cursor: null } };
+  if (operation.startsWith("v1:")) {
+    return { status: "success", data: operation === "v1:inbox" ? { conversations: [linkupConversation], next_cursor: null } : { messages: [linkupMessage], next_cursor: null } };
   }
-  if (path.startsWith("/connectsafely/")) {
+  if (operation.startsWith("cs:")) {
     const sender = { profileId: "FOREIGN", name: FOREIGN_NAME, profileUrl: "https://www.linkedin.com/in/mallory-foreign" };
-    return path.includes("recent-messages")
+    return operation === "cs:recent-messages"
       ? { profileUrn: "urn:li:fsd_profile:FOREIGN", nextCursor: null, conversations: [{ conversationUrn: "urn:li:msg_conversation:FOREIGN", participants: [sender], unreadCount: 1, lastActivityAt: at, latestMessage: { text: FOREIGN_TEXT, sentAt: at, senderName: FOREIGN_NAME } }] }
       : { profileUrn: "urn:li:fsd_profile:FOREIGN", messages: [{ messageId: "FOREIGN-1", text: FOREIGN_TEXT, sentAt: at, sender }], participants: [sender] };
   }
@@ -73,7 +75,7 @@ test.beforeAll(async () => {
       const url = req.url ?? "/";
       captured.push({ method: req.method ?? "", url, headers: req.headers, body });
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(foreignAnswer(new URL(url, captureUrl).pathname, body)));
+      res.end(JSON.stringify(foreignAnswer(decodeURIComponent(new URL(url, captureUrl).pathname.replace(/^\/redirected\//, "")))));
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -123,7 +125,7 @@ async function expectUpstreamError(response: APIResponse, what: string): Promise
 /** Makes the provider answer `operation` with a redirect to the capture server; returns how many redirects it then served. */
 async function redirecting(request: APIRequestContext, operation: string, status: number, act: () => Promise<void>): Promise<number> {
   const upstream = fakeUpstream(request);
-  await upstream.fail({ action: operation, status, body: {}, headers: { location: `${captureUrl}/${operation.replace(/:/g, "/")}` }, times: 5 });
+  await upstream.fail({ action: operation, status, body: {}, headers: { location: redirectTarget(operation) }, times: 5 });
   const before = (await upstream.stats()).faults;
   await act();
   const served = (await upstream.stats()).faults - before;
@@ -133,7 +135,7 @@ async function redirecting(request: APIRequestContext, operation: string, status
 
 test("the capture server records whatever reaches it, and answers like a provider with a stranger's inbox", async ({ request }) => {
   // Shows the check below could fail: a request that did reach it would be recorded and shown data.
-  const response = await request.post(`${captureUrl}/linkup/messages`, { headers: { "x-api-key": "probe" }, data: { action: "list_inbox" } });
+  const response = await request.post(redirectTarget("list_inbox"), { headers: { "x-api-key": "probe" }, data: { action: "list_inbox" } });
   expect(await response.text()).toContain(FOREIGN_NAME);
   expect(captured).toHaveLength(1);
   expect(captured[0]?.headers["x-api-key"]).toBe("probe");
@@ -224,7 +226,7 @@ test("in the browser: every inbox whose provider redirects shows our error, neve
     const operation = READ_OPERATIONS[account.id]?.list ?? "";
     const before = (await upstream.stats()).faults;
     // Enough for the server render, the client's retries and its polls.
-    await upstream.fail({ action: operation, status: 307, body: {}, headers: { location: `${captureUrl}/${operation.replace(/:/g, "/")}` }, times: 1_000 });
+    await upstream.fail({ action: operation, status: 307, body: {}, headers: { location: redirectTarget(operation) }, times: 1_000 });
     await page.goto(`/a/${account.id}/inbox`);
     await expect(page.getByTestId("error-state"), `${account.name}: the inbox shows an error`).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId("conversation-row")).toHaveCount(0);
