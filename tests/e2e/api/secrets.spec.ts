@@ -224,6 +224,8 @@ test.describe("a whole browser session", () => {
     await watch(joinPage, responses, consoleLines);
     await joinPage.goto(link);
     await expect(joinPage.getByRole("button", { name: "Join the team" })).toBeVisible();
+    // Every answer being read is read to the end before the browser goes.
+    await joinPage.unrouteAll({ behavior: "wait" });
     await invitee.close();
 
     // Signing out ends at the sign-in page.
@@ -232,6 +234,7 @@ test.describe("a whole browser session", () => {
     await expect(page).toHaveURL(/\/sign-in/);
     await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
     await page.goto("about:blank");
+    await page.unrouteAll({ behavior: "wait" });
 
     const all = await Promise.all(responses);
     const withBody = all.filter((r) => r.body !== null);
