@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { peopleResponseSchema, personResponseSchema } from "@/lib/contracts/api";
 import { errorEnvelopeSchema } from "@/lib/contracts/errors";
-import { addPersonAndWait, LENA_PROFILE_URL, longThreadId, PROVIDER_ACCOUNTS } from "../support/accounts";
+import { addPersonAndWait, clearPeople, LENA_PROFILE_URL, longThreadId, PROVIDER_ACCOUNTS } from "../support/accounts";
 import { ACCOUNTS, E2E, E2E_SECRETS } from "../support/env";
 import { fakeUpstream } from "../support/fake-upstream";
 
@@ -87,16 +87,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await new Promise<void>((resolve) => capture.close(() => resolve()));
 });
-
-/**
- * Linked API: forget every person. (support/accounts.ts's clearPeople sends its DELETE without a
- * body, which our routes now refuse: every state-changing request carries a JSON object.)
- */
-async function clearPeople(request: APIRequestContext): Promise<void> {
-  const peopleUrl = `/api/accounts/${ACCOUNTS.linkedApi}/people`;
-  const { people } = peopleResponseSchema.parse(await (await request.get(peopleUrl)).json());
-  for (const person of people) expect((await request.delete(`${peopleUrl}/${enc(person.id)}`, { data: {} })).status()).toBe(200);
-}
 
 test.beforeEach(async ({ request }) => {
   await fakeUpstream(request).reset();

@@ -4,13 +4,11 @@ import { join } from "node:path";
 import { expect, test, type APIRequest, type APIRequestContext, type Page, type Response } from "@playwright/test";
 import { z } from "zod";
 import { LONG_THREAD_NAME } from "../../fake-upstream/fixture-mailbox";
-import { peopleResponseSchema } from "@/lib/contracts/api";
-import { addPersonAndWait, LENA_PROFILE_URL, longThreadId, PROVIDER_ACCOUNTS } from "../support/accounts";
+import { addPersonAndWait, clearPeople, LENA_PROFILE_URL, longThreadId, PROVIDER_ACCOUNTS } from "../support/accounts";
 import { ACCOUNTS, ADMIN_STATE, APP_SERVER_LOG, E2E, E2E_SECRETS } from "../support/env";
 import { fakeUpstream } from "../support/fake-upstream";
 import { signInByPage } from "../support/sign-in";
 
-const enc = encodeURIComponent;
 
 /** Better Auth's session cookie ("__Secure-" in production): "<token>.<signature>", URL-encoded. */
 const SESSION_COOKIE = /(^|[-.])better-auth\.session_token$/;
@@ -36,16 +34,6 @@ let sentinels: readonly string[] | undefined;
 function allSentinels(): readonly string[] {
   sentinels ??= [...E2E_SECRETS, ...adminSessionSentinels()];
   return sentinels;
-}
-
-/**
- * Linked API: forget every person. (support/accounts.ts's clearPeople sends its DELETE without a
- * body, which our routes now refuse: every state-changing request carries a JSON object.)
- */
-async function clearPeople(request: APIRequestContext): Promise<void> {
-  const peopleUrl = `/api/accounts/${ACCOUNTS.linkedApi}/people`;
-  const { people } = peopleResponseSchema.parse(await (await request.get(peopleUrl)).json());
-  for (const person of people) expect((await request.delete(`${peopleUrl}/${enc(person.id)}`, { data: {} })).status()).toBe(200);
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
