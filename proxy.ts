@@ -29,7 +29,7 @@ export function proxy(request: NextRequest): NextResponse {
     return withHeaders(NextResponse.json(errorEnvelope("bad_request", reason), { status: ERROR_STATUS.bad_request, headers: { "cache-control": "private, no-store" } }), headers);
   }
 
-  const isPage = !url.pathname.startsWith("/api/") && !STATIC_FILE.test(url.pathname);
+  const isPage = !/^\/api(\/|$)/.test(url.pathname) && !STATIC_FILE.test(url.pathname);
   const signInNeeded = env.accounts.length > 0;
   if (isPage && signInNeeded && !OPEN_PAGES.test(url.pathname) && !getSessionCookie(request)) {
     return withHeaders(NextResponse.redirect(new URL(signInHref(`${url.pathname}${url.search}`), url)), headers);
