@@ -95,10 +95,20 @@ export const messagesPageSchema = z.object({
 });
 export type MessagesPage = z.infer<typeof messagesPageSchema>;
 
+/** Whether and how an account can reply: null where its provider cannot send. */
+export const sendCapabilitySchema = z.object({
+  /** The longest text the provider takes, in characters (Linked API: 1,900). */
+  maxLength: z.number().int().positive(),
+  /** An InMail / Sales Navigator conversation needs a subject line with the reply. */
+  subjectForInMail: z.boolean(),
+});
+export type SendCapability = z.infer<typeof sendCapabilitySchema>;
+
 export const capabilitiesSchema = z.object({
   categories: z.array(categorySchema),
   since: z.enum(["native", "emulated"]),
   needsSync: z.boolean(),
+  send: sendCapabilitySchema.nullable(),
 });
 export type Capabilities = z.infer<typeof capabilitiesSchema>;
 
@@ -149,3 +159,30 @@ export type PersonResponse = z.infer<typeof personResponseSchema>;
 
 export const accountsResponseSchema = z.object({ accounts: z.array(accountSchema) });
 export type AccountsResponse = z.infer<typeof accountsResponseSchema>;
+
+/**
+ * A reply, as the browser asks for it: `clientId` is made once per message by the browser, so a
+ * repeated POST (a retry, a second tab, a double tap) is the same message, never a second one.
+ */
+export const MAX_MESSAGE_LENGTH = 8_000;
+export const sendMessageBodySchema = z.strictObject({
+  text: z
+    .string()
+    .max(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`)
+    .refine((text) => text.trim() !== "", "must not be empty")
+    // Line breaks and tabs are text; any other control character is not.
+    .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), "must not hold control characters"),
+  clientId: z.uuid("must be a UUID"),
+  subject: z.string().trim().min(1).max(200).optional(),
+});
+export type SendMessageBody = z.infer<typeof sendMessageBodySchema>;
+
+/**
+ * How a send went: `sent` (the provider confirmed it; `message` where it named it), `pending` (a
+ * slow provider is still sending: ask again with the same clientId), `unconfirmed` (the provider may
+ * have it, we could not tell: it is never sent again blindly, the thread shows whether it arrived).
+ */
+export const sendStatusSchema = z.enum(["sent", "pending", "unconfirmed"]);
+export type SendStatus = z.infer<typeof sendStatusSchema>;
+export const sendResultSchema = z.object({ message: messageSchema.nullable(), status: sendStatusSchema });
+export type SendResult = z.infer<typeof sendResultSchema>;

@@ -3,6 +3,7 @@ import type { Database } from "@/lib/server/db/database";
 import { sharedDatabase } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
 import { createRateCounter, type RateCounter } from "@/lib/server/limits/rate-counter";
+import { createSendStore, type SendStore } from "@/lib/server/sends/store";
 import { createTeamStore, type TeamStore } from "@/lib/server/team/store";
 
 /** The process's database, as configured (Postgres by DATABASE_URL, else PGlite), opened on first use. */
@@ -13,6 +14,7 @@ export function appDatabase(): Promise<Database> {
 
 let counter: RateCounter | undefined;
 let team: TeamStore | undefined;
+let sends: SendStore | undefined;
 
 export function rateCounter(): RateCounter {
   counter ??= createRateCounter(appDatabase);
@@ -22,4 +24,9 @@ export function rateCounter(): RateCounter {
 export function teamStore(): TeamStore {
   team ??= createTeamStore(appDatabase);
   return team;
+}
+
+export function sendStore(): SendStore {
+  sends ??= createSendStore(appDatabase);
+  return sends;
 }

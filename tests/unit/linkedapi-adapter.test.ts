@@ -91,8 +91,8 @@ describe("Linked API: capabilities and the seed's request shapes", () => {
   it("says what it can do; needing a sync follows from having people, for it as for an adapter without them", () => {
     const { provider } = setup(() => Response.json({}));
     expect(provider.capabilities).toBe(LINKEDAPI_CAPABILITIES);
-    expect(capabilitiesOf(provider)).toEqual({ categories: ["INBOX"], since: "native", needsSync: true });
-    expect(capabilitiesOf({ ...provider, people: undefined })).toEqual({ categories: ["INBOX"], since: "native", needsSync: false });
+    expect(capabilitiesOf(provider)).toEqual({ categories: ["INBOX"], since: "native", needsSync: true, send: null });
+    expect(capabilitiesOf({ ...provider, people: undefined })).toEqual({ categories: ["INBOX"], since: "native", needsSync: false, send: null });
   });
 
   it("sends a synchronize body of the seed's shape, with a result link requested", async () => {

@@ -419,7 +419,7 @@ describe("Linkup v1 adapter: capabilities", () => {
   it("offers every category and an emulated since, without sync", () => {
     const { fetchFn } = stubFetch(() => Response.json(inboxExample));
     const linkup = provider(fetchFn);
-    expect(capabilitiesOf(linkup)).toEqual({ categories: ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"], since: "emulated", needsSync: false });
+    expect(capabilitiesOf(linkup)).toEqual({ categories: ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"], since: "emulated", needsSync: false, send: null });
     expect(LINKUP_CAPABILITIES.since).toBe("emulated");
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
-import type { Capabilities, Category, Conversation, Message, Participant, Person } from "@/lib/contracts/api";
+import type { Capabilities, Category, Conversation, Message, Participant, Person, SendCapability } from "@/lib/contracts/api";
 import type { AddPersonBody } from "@/lib/contracts/queries";
+import type { ApiError } from "@/lib/server/errors";
 import type { RetryPolicy } from "@/lib/server/http/retry-policy";
 import type { UpstreamMeter } from "@/lib/server/limits/provider-meter";
 
@@ -18,19 +19,41 @@ export type ListConversationsQuery = { category: Category; cursor?: string; limi
 export type ListMessagesQuery = { conversationId: string; cursor?: string; limit: number };
 export type MessagesSinceQuery = { conversationId: string; since: number };
 
-/** What an adapter says it can do; `needsSync` is not its to say (see capabilitiesOf). */
-export type ProviderCapabilities = Omit<Capabilities, "needsSync">;
+/** What an adapter says it can do; `needsSync` and `send` are not its to say (see capabilitiesOf). */
+export type ProviderCapabilities = Omit<Capabilities, "needsSync" | "send">;
 
 /** The seam every provider adapter implements; route code never sees a provider's wire format. */
 export interface InboxProvider {
   readonly capabilities: ProviderCapabilities;
   /** Only where the provider cannot list an inbox (Linked API): the people the rep adds instead. */
   readonly people?: PeopleDirectory;
+  /** Only where the provider can send a reply in an existing conversation. */
+  readonly sender?: MessageSender;
   listConversations(query: ListConversationsQuery, signal: AbortSignal): Promise<Page<Conversation>>;
   /** Newest first; `cursor` leads to older messages. */
   listMessages(query: ListMessagesQuery, signal: AbortSignal): Promise<Page<Message>>;
   /** Every message with `sentAt >= since`, newest first, each exactly once. */
   messagesSince(query: MessagesSinceQuery, signal: AbortSignal): Promise<Page<Message>>;
+}
+
+export type SendInput = { conversationId: string; text: string; subject?: string };
+
+/**
+ * What the provider said to a send: it was sent (with the message, where the provider names it:
+ * its id is what the thread will show), or a slow job was started (Linked API's workflow) whose
+ * `ref` `status` asks about. Definite refusals are thrown as ApiError; so is a failure after which
+ * the provider may still have the message (retryable errors, an unreadable 2xx): the caller must
+ * never send again blindly after those.
+ */
+export type SendReceipt = { kind: "sent"; message: Message | null } | { kind: "started"; ref: string };
+export type SendProgress = SendReceipt | { kind: "running" } | { kind: "failed"; error: ApiError };
+
+export interface MessageSender {
+  readonly limits: SendCapability;
+  /** Sends once: never retried by the upstream fetch path (NO_RETRY). */
+  send(input: SendInput, signal: AbortSignal): Promise<SendReceipt>;
+  /** For providers whose send is a job (`started`): how it is going, asked once. */
+  status?(ref: string, signal: AbortSignal): Promise<SendProgress>;
 }
 
 /**

@@ -1,0 +1,153 @@
+import "server-only";
+import type { Message, SendMessageBody, SendResult } from "@/lib/contracts/api";
+import { providerFor } from "@/lib/server/accounts";
+import type { Viewer } from "@/lib/server/auth/viewer";
+import { ApiError } from "@/lib/server/errors";
+import { logEvent } from "@/lib/server/log";
+import type { InboxProvider, MessageSender, SendReceipt } from "@/lib/server/providers/types";
+import type { SendRecord, SendStore } from "./store";
+
+/** A send still `sending` this long after it started lost its server (a crash, a cut-off): unknown. */
+const STALE_SENDING_MS = 60_000;
+/**
+ * How long after an unconfirmed attempt its message may still appear in the thread. Past it, a
+ * retry that does not find the message there sends again (the rep asked, and it did not go).
+ */
+export const UNCONFIRMED_GRACE_MS = 60_000;
+/** A sent message shows in its thread from a little before we asked (the provider's clock differs). */
+const VERIFY_LOOKBACK_MS = 30_000;
+/** The most a send may take upstream: it is not cut short when the browser leaves. */
+const SEND_TIMEOUT_MS = 25_000;
+
+export type SendDeps = { store: SendStore; now?: () => number };
+
+/**
+ * A reply from a rep in an existing conversation, sent at most once per clientId whatever happens:
+ * recorded before the provider is called; never retried after the provider may have received it
+ * (that is `unconfirmed`, and only a later check of the thread, or a retry after the grace time
+ * finding nothing there, decides); definite refusals answer their error and may be sent again.
+ */
+export async function sendMessage(viewer: Viewer, accountId: string, conversationId: string, body: SendMessageBody, deps: SendDeps): Promise<SendResult> {
+  const now = deps.now ?? Date.now;
+  const provider = providerFor(accountId);
+  const sender = provider.sender;
+  if (!sender) throw new ApiError("bad_request", "This account's LinkedIn connection cannot send messages.");
+  if (body.text.length > sender.limits.maxLength) {
+    throw new ApiError("bad_request", `The message is too long for this account: at most ${sender.limits.maxLength} characters.`);
+  }
+  const { record, created } = await deps.store.claim(
+    { accountId, clientId: body.clientId, conversationId, userId: viewer.kind === "member" ? viewer.userId : null, text: body.text, subject: body.subject ?? null },
+    now(),
+  );
+  if (!created && (record.conversationId !== conversationId || record.text !== body.text)) {
+    throw new ApiError("conflict", "This clientId belongs to another message: make a new one for each message.");
+  }
+  const flow = { provider, sender, store: deps.store, now };
+  return created ? attempt(flow, record) : resume(flow, record);
+}
+
+type Flow = { provider: InboxProvider; sender: MessageSender; store: SendStore; now: () => number };
+
+async function attempt(flow: Flow, record: SendRecord): Promise<SendResult> {
+  let receipt: SendReceipt;
+  try {
+    receipt = await flow.sender.send({ conversationId: record.conversationId, text: record.text, ...(record.subject ? { subject: record.subject } : {}) }, AbortSignal.timeout(SEND_TIMEOUT_MS));
+  } catch (error) {
+    if (mayHaveArrived(error)) {
+      logEvent("send", { outcome: "unconfirmed", attempt: record.attempts, code: error instanceof ApiError ? error.code : "unexpected" });
+      await flow.store.settle(record, { state: "unconfirmed" }, flow.now());
+      return { status: "unconfirmed", message: null };
+    }
+    const refusal = error as ApiError;
+    logEvent("send", { outcome: "failed", attempt: record.attempts, code: refusal.code });
+    await flow.store.settle(record, { state: "failed", errorCode: refusal.code, errorMessage: refusal.message }, flow.now());
+    throw refusal;
+  }
+  logEvent("send", { outcome: receipt.kind, attempt: record.attempts });
+  if (receipt.kind === "started") {
+    await flow.store.settle(record, { state: "pending", jobRef: receipt.ref }, flow.now());
+    return { status: "pending", message: null };
+  }
+  await flow.store.settle(record, { state: "sent", message: receipt.message }, flow.now());
+  return { status: "sent", message: receipt.message };
+}
+
+/** A clientId seen before: its first outcome, or where it stands now, never a second send unless the first surely failed. */
+async function resume(flow: Flow, record: SendRecord): Promise<SendResult> {
+  switch (record.state) {
+    case "sent":
+      return { status: "sent", message: record.message };
+    case "failed":
+      return again(flow, record);
+    case "sending":
+      if (flow.now() - record.updatedAt < STALE_SENDING_MS) return { status: "pending", message: null };
+      return settledThen(flow, record, { state: "unconfirmed" });
+    case "pending":
+      return checkJob(flow, record);
+    case "unconfirmed":
+      return verify(flow, record);
+  }
+}
+
+/** Another attempt, for the one request that wins the record back (the others see it in flight). */
+async function again(flow: Flow, record: SendRecord): Promise<SendResult> {
+  const retaken = await flow.store.retake(record, flow.now());
+  if (retaken) return attempt(flow, retaken);
+  const current = await flow.store.get(record.accountId, record.clientId);
+  return current && current.state !== "failed" ? resume(flow, current) : { status: "pending", message: null };
+}
+
+async function settledThen(flow: Flow, record: SendRecord, settlement: { state: "unconfirmed" }): Promise<SendResult> {
+  const settled = (await flow.store.settle(record, settlement, flow.now())) ?? (await flow.store.get(record.accountId, record.clientId));
+  return settled ? resume(flow, settled) : { status: "unconfirmed", message: null };
+}
+
+async function checkJob(flow: Flow, record: SendRecord): Promise<SendResult> {
+  if (!flow.sender.status || record.jobRef === null) return { status: "pending", message: null };
+  const progress = await flow.sender.status(record.jobRef, AbortSignal.timeout(SEND_TIMEOUT_MS));
+  switch (progress.kind) {
+    case "running":
+    case "started":
+      return { status: "pending", message: null };
+    case "sent":
+      await flow.store.settle(record, { state: "sent", message: progress.message }, flow.now());
+      return { status: "sent", message: progress.message };
+    case "failed":
+      await flow.store.settle(record, { state: "failed", errorCode: progress.error.code, errorMessage: progress.error.message }, flow.now());
+      throw progress.error;
+  }
+}
+
+/**
+ * The provider may have it: look for it in the thread (from the rep, the same text, since just
+ * before we asked). Found: sent. Not found yet: still unconfirmed; not found after the grace time:
+ * it did not go, so this request (the rep's retry) sends it again.
+ */
+async function verify(flow: Flow, record: SendRecord): Promise<SendResult> {
+  const since = record.createdAt - VERIFY_LOOKBACK_MS;
+  const page = await flow.provider.messagesSince({ conversationId: record.conversationId, since }, AbortSignal.timeout(SEND_TIMEOUT_MS));
+  // The same words sent a minute ago are that other send's message, not this one.
+  const taken = await flow.store.confirmedIds(record.accountId, record.conversationId, since);
+  const found = page.items.find((message) => !taken.has(message.id) && isThisSend(message, record));
+  if (found) {
+    await flow.store.settle(record, { state: "sent", message: found }, flow.now());
+    return { status: "sent", message: found };
+  }
+  if (flow.now() - record.updatedAt < UNCONFIRMED_GRACE_MS) return { status: "unconfirmed", message: null };
+  return again(flow, record);
+}
+
+function isThisSend(message: Message, record: SendRecord): boolean {
+  return message.fromMe !== false && normalized(message.text) === normalized(record.text);
+}
+
+function normalized(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** After these, the provider may have the message: a timeout, a cut connection, a 5xx, an unreadable 2xx. */
+function mayHaveArrived(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  if (error.code === "rate_limited" || error.code === "budget_exhausted") return false;
+  return error.retryable || error.code === "upstream_timeout" || error.code === "upstream_invalid";
+}
