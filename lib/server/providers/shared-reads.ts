@@ -4,18 +4,11 @@ import type { InboxProvider } from "./types";
 type Flight = { promise: Promise<unknown>; controller: AbortController; waiters: number };
 
 /**
- * How long an answer keeps serving the same read after it arrived: requests sent together reach
- * us a few tens of milliseconds apart (each passes the session check first), so "at the same
- * moment" is a short window, not only the upstream call's own duration.
- */
-const SAME_MOMENT_MS = 1_000;
-
-/**
  * The same read of the same account asked at the same moment (two tabs, two reps, a double tap)
  * goes upstream once and every caller gets its answer. The shared read is cancelled only when
  * every caller has gone away. Per account, so nobody ever sees another account's data.
  */
-export function withSharedReads(provider: InboxProvider, sameMomentMs = SAME_MOMENT_MS): InboxProvider {
+export function withSharedReads(provider: InboxProvider): InboxProvider {
   const flights = new Map<string, Flight>();
 
   function shared<T>(key: string, signal: AbortSignal, read: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -24,12 +17,9 @@ export function withSharedReads(provider: InboxProvider, sameMomentMs = SAME_MOM
     if (!flight) {
       const controller = new AbortController();
       const started: Flight = { promise: read(controller.signal), controller, waiters: 0 };
-      const forget = () => {
-        if (flights.get(key) === started) flights.delete(key);
-      };
       void started.promise.then(
-        () => setTimeout(forget, sameMomentMs).unref(),
-        forget,
+        () => flights.delete(key),
+        () => flights.delete(key),
       );
       flights.set(key, started);
       flight = started;
@@ -39,8 +29,8 @@ export function withSharedReads(provider: InboxProvider, sameMomentMs = SAME_MOM
     return new Promise<T>((resolve, reject) => {
       const leave = () => {
         joined.waiters--;
-        if (joined.waiters === 0 && !joined.controller.signal.aborted) {
-          if (flights.get(key) === joined) flights.delete(key);
+        if (joined.waiters === 0) {
+          flights.delete(key);
           joined.controller.abort(signal.reason);
         }
         reject(signal.reason);

@@ -1,7 +1,7 @@
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { z } from "zod";
-import { accountsResponseSchema, conversationsPageSchema, messagesPageSchema, peopleResponseSchema, personResponseSchema } from "@/lib/contracts/api";
+import { accountsResponseSchema, conversationsPageSchema, messagesPageSchema, peopleResponseSchema, personResponseSchema, sendResultSchema } from "@/lib/contracts/api";
 import { errorEnvelopeSchema, type ErrorCode } from "@/lib/contracts/errors";
 import { invitationCreatedSchema, memberResponseSchema, teamResponseSchema } from "@/lib/contracts/team";
 import { apiRouteFiles, fillTemplate, HTTP_METHODS, paramNames, type ApiRouteFile, type HttpMethod } from "../support/api-routes";
@@ -141,6 +141,12 @@ const TABLE: Record<string, Entry> = {
         status: 200,
         build: async (w) => ({ params: { accountId: LINKUP, conversationId: w.conversationId }, query: "limit=5" }),
         check: (body) => expect(messagesPageSchema.parse(body).messages.length).toBeGreaterThan(0),
+      },
+      // A reply: sent (Linkup answers at once), a new message each time (its own clientId).
+      POST: {
+        status: 200,
+        build: async (w) => ({ params: { accountId: LINKUP, conversationId: w.conversationId }, body: { text: `Access check ${w.runId}`, clientId: randomUUID() } }),
+        check: (body) => expect(sendResultSchema.parse(body).status).toBe("sent"),
       },
     },
   },

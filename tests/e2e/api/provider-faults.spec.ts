@@ -44,19 +44,16 @@ test.beforeEach(async ({ request }) => {
   await clearPeople(request);
 });
 
-for (const [index, makeRow] of ROWS.entries()) {
+for (const makeRow of ROWS) {
   const { name } = makeRow();
   test(`provider fault: ${name}`, async ({ request }) => {
     const row = makeRow();
     const conversationId = row.account === ACCOUNTS.linkedApi ? (await addPersonAndWait(request, LENA_PROFILE_URL)).id : await longThreadId(request, row.account);
     await fakeUpstream(request).fail(row.fault);
-    // A page size of the row's own: the same read made within a second is served from the one
-    // before (shared reads), and the previous row's last read may be this row's first.
-    const limit = `limit=${10 + index}`;
     const url =
       row.on === "inbox"
-        ? `/api/accounts/${row.account}/conversations?${limit}`
-        : `/api/accounts/${row.account}/conversations/${encodeURIComponent(conversationId)}/messages?${limit}`;
+        ? `/api/accounts/${row.account}/conversations`
+        : `/api/accounts/${row.account}/conversations/${encodeURIComponent(conversationId)}/messages`;
     const response = await request.get(url);
     expect(response.status()).toBe(row.status);
     const { error } = errorEnvelopeSchema.parse(await response.json());
