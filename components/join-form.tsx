@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { signedUpSchema } from "@/lib/contracts/team";
-import { SignInError, startSso } from "@/lib/client/auth";
-import { describeError } from "@/lib/client/errors";
+import { startSso } from "@/lib/client/auth";
 import { sendJson } from "@/lib/client/fetch-json";
 import { homeHref } from "@/lib/client/routes";
+import { useAuthAction } from "@/lib/client/use-auth-action";
 import { FormError, FormField, SubmitButton } from "./form-field";
+import { SsoButton } from "./sso-button";
 
 type Door = { kind: "join"; token: string; email: string } | { kind: "setup" };
 
@@ -17,19 +18,7 @@ type Door = { kind: "join"; token: string; email: string } | { kind: "setup" };
  */
 export function JoinForm({ door, sso }: { door: Door; sso: string | null }) {
   const router = useRouter();
-  const [busy, setBusy] = useState<"password" | "sso" | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function run(kind: "password" | "sso", work: () => Promise<void>) {
-    setBusy(kind);
-    setError(null);
-    try {
-      await work();
-    } catch (failure) {
-      setError(failure instanceof SignInError ? failure.message : describeError(failure).detail);
-      setBusy(null);
-    }
-  }
+  const { busy, error, setError, run } = useAuthAction();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,15 +53,13 @@ export function JoinForm({ door, sso }: { door: Door; sso: string | null }) {
         </SubmitButton>
       </form>
       {sso ? (
-        <button
-          type="button"
-          data-testid="sso-join"
+        <SsoButton
+          testId="sso-join"
+          label={`Continue with ${sso}${door.kind === "join" ? ` as ${door.email}` : ""}`}
+          busy={busy === "sso"}
           disabled={busy !== null}
           onClick={() => void run("sso", async () => window.location.assign(await startSso("/", door.kind === "join" ? `/join/${door.token}` : "/setup")))}
-          className="inline-flex min-h-11 w-full items-center justify-center rounded-lg border border-zinc-300 bg-white px-4 text-sm font-medium text-zinc-900 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:opacity-60"
-        >
-          {busy === "sso" ? "Opening your company sign-in…" : `Continue with ${sso}${door.kind === "join" ? ` as ${door.email}` : ""}`}
-        </button>
+        />
       ) : null}
     </div>
   );

@@ -1,27 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
-import { SignInError, signInWithPassword, ssoErrorMessage, startSso } from "@/lib/client/auth";
-import { describeError } from "@/lib/client/errors";
+import type { FormEvent } from "react";
+import { signInWithPassword, ssoErrorMessage, startSso } from "@/lib/client/auth";
 import { signInHref } from "@/lib/client/routes";
+import { useAuthAction } from "@/lib/client/use-auth-action";
 import { FormError, FormField, SubmitButton } from "./form-field";
+import { SsoButton } from "./sso-button";
 
 /** Email and password, and the company's sign-in where the team configured one. */
 export function SignInForm({ next, sso, ssoError, setupOpen }: { next: string; sso: string | null; ssoError: string | null; setupOpen: boolean }) {
-  const [busy, setBusy] = useState<"password" | "sso" | null>(null);
-  const [error, setError] = useState<string | null>(ssoErrorMessage(ssoError));
-
-  async function run(kind: "password" | "sso", work: () => Promise<void>) {
-    setBusy(kind);
-    setError(null);
-    try {
-      await work();
-    } catch (failure) {
-      setError(failure instanceof SignInError ? failure.message : describeError(failure).detail);
-      setBusy(null);
-    }
-  }
+  const { busy, error, run } = useAuthAction(ssoErrorMessage(ssoError));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,15 +39,13 @@ export function SignInForm({ next, sso, ssoError, setupOpen }: { next: string; s
             or
             <span className="h-px flex-1 bg-zinc-200" />
           </div>
-          <button
-            type="button"
-            data-testid="sso-sign-in"
+          <SsoButton
+            testId="sso-sign-in"
+            label={`Sign in with ${sso}`}
+            busy={busy === "sso"}
             disabled={busy !== null}
             onClick={() => void run("sso", async () => window.location.assign(await startSso(next, signInHref(next))))}
-            className="inline-flex min-h-11 w-full items-center justify-center rounded-lg border border-zinc-300 bg-white px-4 text-sm font-medium text-zinc-900 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:opacity-60"
-          >
-            {busy === "sso" ? "Opening your company sign-in…" : `Sign in with ${sso}`}
-          </button>
+          />
         </>
       ) : null}
       {setupOpen ? (
