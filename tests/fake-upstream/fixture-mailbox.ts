@@ -37,6 +37,7 @@ export function createFixtureMailbox(newestTime: number) {
     thread(conversationId: string): LinkupThread | undefined {
       return threads.get(conversationId);
     },
+    send: (conversationId, text, nowMs) => append(conversationId, text, true, nowMs),
   };
 
   /** A new message arrives now in a conversation, as on LinkedIn. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { handleLinkupV2Request, type LinkupMailbox, type LinkupThread } from "@/lib/server/linkup-v2-simulator/wire";
 import type { LinkupCategory, WireConversation, WireMessage } from "@/lib/server/linkup-v2-simulator/wire-types";
+import { createFixtureMailbox as createUpstreamFixture, FIXTURE_SELF } from "@/tests/fake-upstream/fixture-mailbox";
 
 const API_KEY = "test-key";
 const ACCOUNT_ID = "acc_test";
@@ -350,5 +351,36 @@ describe("errors in Linkup's shape", () => {
   it("404 JSON for other paths and methods", async () => {
     await expectError(mailbox, { url: "https://fake-linkup.test/v2/accounts", action: "list_inbox" }, 404, "NOT_FOUND", null);
     await expectError(mailbox, { method: "GET" }, 404, "NOT_FOUND", null);
+  });
+});
+
+describe("send", () => {
+  const sendBody = z.strictObject({
+    success: z.literal(true),
+    data: z.strictObject({ entityUrn: z.string(), conversation_id: z.string(), deliveredAt: z.iso.datetime() }),
+    metadata: successMetadata("send"),
+  });
+
+  it("appends the rep's message to the conversation with that profile and names it as the thread then shows it, for 1 credit", async () => {
+    const fixture = createUpstreamFixture(NOW - 60_000);
+    const conversationId = fixture.conversationIds()[2] ?? "";
+    const profileUrl = fixture.mailbox.thread(conversationId)?.conversation.participant.profile_url ?? "";
+    const { status, json } = await send(fixture.mailbox, { action: "send", params: { profile_url: `${profileUrl.toUpperCase()}/`, message_text: "On my way" } });
+    expect(status).toBe(200);
+    const body = sendBody.parse(json);
+    expect(body.metadata.credits_consumed).toBe(1);
+    expect(body.data.conversation_id).toBe(conversationId);
+
+    const [newest] = (await getConversation(fixture.mailbox, { conversation_id: conversationId, count: 1 })).data.messages;
+    expect(newest).toMatchObject({ text: "On my way", entity_urn: body.data.entityUrn, sender_info: { profile_url: FIXTURE_SELF.profileUrl } });
+    expect(Date.parse(body.data.deliveredAt)).toBe(newest?.timestamp);
+  });
+
+  it("refuses a profile without a conversation, a missing text, and a mailbox that cannot send", async () => {
+    const fixture = createUpstreamFixture(NOW - 60_000);
+    await expectError(fixture.mailbox, { action: "send", params: { profile_url: "https://www.linkedin.com/in/nobody", message_text: "hi" } }, 400, "INVALID_PARAMS", "send");
+    await expectError(fixture.mailbox, { action: "send", params: { profile_url: "https://www.linkedin.com/in/person-0" } }, 400, "INVALID_PARAMS", "send");
+    const { mailbox: readOnly } = createFixtureMailbox(1, () => 1);
+    await expectError(readOnly, { action: "send", params: { profile_url: "https://www.linkedin.com/in/person-0", message_text: "hi" } }, 400, "INVALID_ACTION", "send");
   });
 });

@@ -4,6 +4,7 @@ import { demoHistory } from "@/lib/server/demo/history";
 import { messageUrn } from "@/lib/server/demo/ids";
 import { liveConversationSeed } from "@/lib/server/demo/live-persona-conversation";
 import { liveMessagesAt, type LiveMessage } from "@/lib/server/demo/live";
+import type { DemoOutbox } from "@/lib/server/demo/outbox";
 import type { DemoConversation } from "@/lib/server/demo/model";
 import { toWireConversation, toWireMessage, type TimedMessage } from "@/lib/server/demo/render";
 import type { LinkupMailbox, LinkupThread } from "@/lib/server/linkup-v2-simulator/mailbox";
@@ -78,9 +79,10 @@ function isInCategory(conversation: DemoConversation, current: WireConversation,
 
 /**
  * The demo mailbox as it is at `nowMs`: the history (ending just before this week's anchor) plus the live
- * messages sent since. A pure function of the clock, so parallel server instances serve the same inbox.
+ * messages sent since. A pure function of the clock, so parallel server instances serve the same inbox,
+ * except for the replies the rep sent through this process's `outbox` (without one, nothing can be sent).
  */
-export function createDemoMailbox(nowMs: number): LinkupMailbox {
+export function createDemoMailbox(nowMs: number, outbox?: DemoOutbox): LinkupMailbox {
   const anchor = weekAnchor(nowMs);
   const history = demoHistory();
   const cache = renderedHistoryFor(anchor);
@@ -89,12 +91,40 @@ export function createDemoMailbox(nowMs: number): LinkupMailbox {
   const liveMessagesOf = (conversation: DemoConversation): readonly LiveMessage[] =>
     conversation.livePersonaIndex === undefined ? [] : (live[conversation.livePersonaIndex] ?? []);
 
-  const currentWireConversation = (conversation: DemoConversation): WireConversation => {
+  const sentOf = (conversation: DemoConversation): readonly TimedMessage[] => outbox?.of(conversation.conversationId) ?? [];
+
+  const receivedWireConversation = (conversation: DemoConversation): WireConversation => {
     const lastLive = liveMessagesOf(conversation).at(-1);
     if (lastLive === undefined) return baseWireConversation(cache, conversation);
     const unread = lastLive.repliedSinceAnchor ? lastLive.incomingStreak : conversation.unread + lastLive.incomingStreak;
     return toWireConversation(conversation, { ...lastLive, type: "TEXT" }, unread);
   };
+
+  // A reply is the conversation's last message until someone writes after it; replying reads the thread.
+  const currentWireConversation = (conversation: DemoConversation): WireConversation => {
+    const received = receivedWireConversation(conversation);
+    const lastSent = sentOf(conversation).at(-1);
+    return lastSent !== undefined && lastSent.timestamp > received.last_message.time ? toWireConversation(conversation, lastSent, 0) : received;
+  };
+
+  function thread(conversationId: string): LinkupThread | undefined {
+    const conversation = history.byId.get(conversationId);
+    if (conversation === undefined) return undefined;
+    const liveMessages = liveMessagesOf(conversation);
+    const base = baseNewestFirstMessages(cache, conversation);
+    const lastIncomingLive = liveMessages.findLast((message) => !message.fromMe);
+    const baseSeenAt = conversation.seenMsBeforeAnchor === undefined ? undefined : anchor - conversation.seenMsBeforeAnchor;
+    const sent = sentOf(conversation).map((message) => toWireMessage(conversation.participant, message)).reverse();
+    return {
+      conversation: currentWireConversation(conversation),
+      // Each part newest first; the wire handler's (stable) sort puts the replies among the others.
+      messages:
+        liveMessages.length === 0 && sent.length === 0
+          ? base
+          : [...sent, ...liveMessages.map((message) => liveWireMessage(conversation, message)).reverse(), ...base],
+      seenByParticipantAt: lastIncomingLive?.timestamp ?? baseSeenAt,
+    };
+  }
 
   return {
     conversations(category) {
@@ -106,21 +136,17 @@ export function createDemoMailbox(nowMs: number): LinkupMailbox {
       return inCategory;
     },
 
-    thread(conversationId): LinkupThread | undefined {
-      const conversation = history.byId.get(conversationId);
-      if (conversation === undefined) return undefined;
-      const liveMessages = liveMessagesOf(conversation);
-      const base = baseNewestFirstMessages(cache, conversation);
-      const lastIncomingLive = liveMessages.findLast((message) => !message.fromMe);
-      const baseSeenAt = conversation.seenMsBeforeAnchor === undefined ? undefined : anchor - conversation.seenMsBeforeAnchor;
-      return {
-        conversation: currentWireConversation(conversation),
-        messages:
-          liveMessages.length === 0
-            ? base
-            : [...liveMessages.map((message) => liveWireMessage(conversation, message)).reverse(), ...base],
-        seenByParticipantAt: lastIncomingLive?.timestamp ?? baseSeenAt,
-      };
-    },
+    thread,
+
+    ...(outbox === undefined
+      ? {}
+      : {
+          send(conversationId: string, text: string, sendAt: number) {
+            const conversation = history.byId.get(conversationId);
+            const newest = thread(conversationId)?.messages.reduce((latest, message) => Math.max(latest, message.timestamp), -Infinity);
+            if (conversation === undefined || newest === undefined) return undefined;
+            return toWireMessage(conversation.participant, outbox.add(conversationId, text, Math.max(sendAt, newest + 1)));
+          },
+        }),
   };
 }

@@ -1,26 +1,11 @@
 import "server-only";
-import type { LinkupMailbox, LinkupThread } from "@/lib/server/linkup-v2-simulator/mailbox";
+import { findByProfileUrl } from "@/lib/server/linkup-v2-simulator/find-thread";
+import type { LinkupMailbox } from "@/lib/server/linkup-v2-simulator/mailbox";
 import type { GetConversationParams } from "@/lib/server/linkup-v2-simulator/params";
 import { actionFailure, creditsForResults, type ActionOutcome } from "@/lib/server/linkup-v2-simulator/responses";
-import type { GetConversationData, WireConversation } from "@/lib/server/linkup-v2-simulator/wire-types";
+import type { GetConversationData } from "@/lib/server/linkup-v2-simulator/wire-types";
 
 const DEFAULT_COUNT = 10;
-
-function withoutTrailingSlashes(url: string): string {
-  return url.trim().replace(/\/+$/, "");
-}
-
-/** "The conversation with this user is resolved automatically": the most recent one with that participant. */
-function findByProfileUrl(mailbox: LinkupMailbox, profileUrl: string): LinkupThread | undefined {
-  const wanted = withoutTrailingSlashes(profileUrl);
-  let best: WireConversation | undefined;
-  for (const conversation of mailbox.conversations("INBOX")) {
-    const url = conversation.participant.profile_url;
-    if (url === undefined || withoutTrailingSlashes(url) !== wanted) continue;
-    if (best === undefined || conversation.last_message.time > best.last_message.time) best = conversation;
-  }
-  return best === undefined ? undefined : mailbox.thread(best.conversation_id);
-}
 
 /**
  * Newest first. `next_cursor` is the timestamp of the next older message not yet returned, and a page

@@ -20,4 +20,9 @@ export interface LinkupMailbox {
   conversations(category: LinkupCategory): readonly WireConversation[];
   /** The conversation with this `conversation_id`, or undefined when there is none. */
   thread(conversationId: string): LinkupThread | undefined;
+  /**
+   * The rep's message, sent at `nowMs`, arrives as the newest of this conversation and is returned as
+   * the thread will show it; undefined for an unknown conversation. Absent where nothing can be sent.
+   */
+  send?(conversationId: string, text: string, nowMs: number): WireMessage | undefined;
 }

@@ -30,6 +30,12 @@ export const getConversationParamsSchema = z.object({
 });
 export type GetConversationParams = z.infer<typeof getConversationParamsSchema>;
 
+export const sendParamsSchema = z.object({
+  profile_url: z.string().min(1),
+  message_text: z.string().min(1),
+});
+export type SendParams = z.infer<typeof sendParamsSchema>;
+
 /** One line naming the first problem, e.g. `params.count: Too big: expected number to be <=100`. */
 export function describeIssue(error: z.ZodError, pathPrefix: string): string {
   const issue = error.issues[0];

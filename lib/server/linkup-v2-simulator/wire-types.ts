@@ -76,7 +76,14 @@ export type GetConversationData = {
   next_cursor?: string;
 };
 
-export type LinkupAction = "list_inbox" | "get_conversation";
+export type SendData = {
+  entityUrn: string;
+  conversation_id: string;
+  /** ISO 8601 (v2; v1 sends epoch ms). */
+  deliveredAt: string;
+};
+
+export type LinkupAction = "list_inbox" | "get_conversation" | "send";
 
 export type SuccessMetadata = {
   action: LinkupAction;

@@ -8,8 +8,10 @@ import {
   getConversationParamsSchema,
   listInboxParamsSchema,
   requestBodySchema,
+  sendParamsSchema,
 } from "@/lib/server/linkup-v2-simulator/params";
 import { errorResponse, successResponse, type ActionOutcome } from "@/lib/server/linkup-v2-simulator/responses";
+import { send } from "@/lib/server/linkup-v2-simulator/send";
 import type { LinkupAction } from "@/lib/server/linkup-v2-simulator/wire-types";
 
 export type { LinkupMailbox, LinkupThread } from "@/lib/server/linkup-v2-simulator/mailbox";
@@ -41,7 +43,7 @@ function isMessagesEndpoint(request: Request): boolean {
 }
 
 /**
- * Answers Linkup API v2's `POST …/messages` (actions `list_inbox`, `get_conversation`) from a mailbox,
+ * Answers Linkup API v2's `POST …/messages` (actions `list_inbox`, `get_conversation`, `send`) from a mailbox,
  * with the real API's envelopes, statuses and error codes (seeds/linkup-v2-*.txt, providers.md §1).
  */
 export async function handleLinkupV2Request(request: Request, ctx: LinkupV2SimulatorContext): Promise<Response> {
@@ -83,6 +85,8 @@ export async function handleLinkupV2Request(request: Request, ctx: LinkupV2Simul
       return answer("get_conversation", getConversationParamsSchema.safeParse(params), (valid) =>
         getConversation(ctx.mailbox, valid),
       );
+    case "send":
+      return answer("send", sendParamsSchema.safeParse(params), (valid) => send(ctx.mailbox, valid, nowMs));
     default:
       return errorResponse("INVALID_ACTION", `Unknown action: ${body.data.action}`, action, nowMs);
   }
