@@ -4,6 +4,7 @@ import { providerFor } from "@/lib/server/accounts";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { ApiError } from "@/lib/server/errors";
 import { logEvent } from "@/lib/server/log";
+import { mayHaveArrived } from "@/lib/server/providers/send-errors";
 import type { InboxProvider, MessageSender, SendReceipt } from "@/lib/server/providers/types";
 import type { SendRecord, SendStore } from "./store";
 
@@ -143,11 +144,4 @@ function isThisSend(message: Message, record: SendRecord): boolean {
 
 function normalized(text: string): string {
   return text.replace(/\s+/g, " ").trim();
-}
-
-/** After these, the provider may have the message: a timeout, a cut connection, a 5xx, an unreadable 2xx. */
-function mayHaveArrived(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return true;
-  if (error.code === "rate_limited" || error.code === "budget_exhausted") return false;
-  return error.retryable || error.code === "upstream_timeout" || error.code === "upstream_invalid";
 }

@@ -1,16 +1,18 @@
 import "server-only";
 import type { ZodType } from "zod";
 import { fetchUpstream } from "@/lib/server/http/fetch-upstream";
+import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import { LINKUP_CAPABILITIES } from "@/lib/server/providers/linkup/capabilities";
 import { collectSince } from "@/lib/server/providers/emulated-since";
 import { createIdentityMemory } from "@/lib/server/providers/identity-memory";
 import { linkupMessageKey, upstreamCursorOf } from "@/lib/server/providers/linkup/map";
 import { conversationPage, messagePage, toMessages } from "@/lib/server/providers/linkup/pages";
+import { createLinkupSender } from "@/lib/server/providers/linkup/sender";
 import { decodeCursor } from "@/lib/server/providers/page-cursor";
 import { isProfileUrl } from "@/lib/server/providers/profile-url";
 import type { AdapterDeps, InboxProvider } from "@/lib/server/providers/types";
 import { classifyLinkupFailure, isLinkupErrorBody, type LinkupAction } from "./errors";
-import { getConversationResponseSchema, listInboxResponseSchema } from "./schemas";
+import { getConversationResponseSchema, listInboxResponseSchema, sendResponseSchema } from "./schemas";
 
 export type LinkupV2Config = AdapterDeps & {
   apiKey: string;
@@ -23,7 +25,7 @@ export function createLinkupV2Provider(config: LinkupV2Config): InboxProvider {
   const identities = createIdentityMemory(config.selfProfileUrl);
   const endpoint = `${config.baseUrl.replace(/\/+$/, "")}/messages`;
 
-  function post<T extends CreditMetadata>(action: LinkupAction, params: Record<string, unknown>, success: ZodType<T>, signal: AbortSignal) {
+  function post<T extends CreditMetadata>(action: LinkupAction, params: Record<string, unknown>, success: ZodType<T>, signal: AbortSignal, retry = config.retry) {
     return fetchUpstream({
       provider: "Linkup",
       operation: action,
@@ -38,7 +40,7 @@ export function createLinkupV2Provider(config: LinkupV2Config): InboxProvider {
       creditsOf,
       classifyFailure: classifyLinkupFailure(action),
       isErrorBody: isLinkupErrorBody,
-      retry: config.retry,
+      retry,
       meter: config.meter,
     });
   }
@@ -50,6 +52,12 @@ export function createLinkupV2Provider(config: LinkupV2Config): InboxProvider {
 
   return {
     capabilities: LINKUP_CAPABILITIES,
+
+    sender: createLinkupSender(identities, config.selfProfileUrl, {
+      readNewest: async (conversationId, count, signal) => (await getConversation(conversationId, count, undefined, signal)).data.messages,
+      send: async (profileUrl, text, signal) =>
+        (await post("send", { profile_url: profileUrl, message_text: text }, sendResponseSchema, signal, NO_RETRY)).data,
+    }),
 
     async listConversations({ category, cursor, limit }, signal) {
       const previous = cursor === undefined ? undefined : decodeCursor(cursor);

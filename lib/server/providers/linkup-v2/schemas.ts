@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { linkupConversationSchema, linkupMessageSchema, text, upstreamCursorSchema } from "@/lib/server/providers/linkup/items";
+import { linkupConversationSchema, linkupMessageSchema, linkupSentSchema, text, upstreamCursorSchema } from "@/lib/server/providers/linkup/items";
 
 /**
  * Linkup v2 envelopes (seeds/linkup-v2-*.txt), lenient: unknown fields pass, optional ones are
@@ -27,6 +27,13 @@ export const getConversationResponseSchema = z.looseObject({
   metadata: metadataSchema,
 });
 export type GetConversationResponse = z.infer<typeof getConversationResponseSchema>;
+
+/** `success: true` is what says it was sent; without `data` the message just goes unnamed. */
+export const sendResponseSchema = z.looseObject({
+  success: z.literal(true),
+  data: linkupSentSchema.nullish(),
+  metadata: metadataSchema,
+});
 
 export const linkupErrorBodySchema = z.looseObject({
   success: z.literal(false),

@@ -1,4 +1,5 @@
 import "server-only";
+import type { SendCapability } from "@/lib/contracts/api";
 import type { ProviderCapabilities } from "@/lib/server/providers/types";
 
 /** Both Linkup generations filter by every category and have no `since` (emulated by re-reading the newest page). */
@@ -6,3 +7,6 @@ export const LINKUP_CAPABILITIES: ProviderCapabilities = {
   categories: ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"],
   since: "emulated",
 };
+
+/** Linkup documents no length limit: 8,000 characters is LinkedIn's own limit for a message. */
+export const LINKUP_SEND_LIMITS: SendCapability = { maxLength: 8_000, subjectForInMail: false };

@@ -59,3 +59,10 @@ export const linkupMessageSchema = z.looseObject({
   message_type: text,
 });
 export type LinkupMessage = z.infer<typeof linkupMessageSchema>;
+
+/** A send's `data` (v1 and v2 alike): the message's URN and when it was delivered, ISO text (v2) or epoch ms (v1). */
+export const linkupSentSchema = z.looseObject({
+  entityUrn: text,
+  deliveredAt: z.union([z.number(), z.string()]).nullish(),
+});
+export type LinkupSent = z.infer<typeof linkupSentSchema>;

@@ -2,7 +2,8 @@ import "server-only";
 import type { Conversation, ConversationType, Message, MessageType } from "@/lib/contracts/api";
 import { isFromMe, type Identity } from "@/lib/server/providers/identity";
 import { profileKey } from "@/lib/server/providers/profile-url";
-import type { LinkupConversation, LinkupMessage } from "./items";
+import { sentMessage } from "@/lib/server/providers/sent-message";
+import type { LinkupConversation, LinkupMessage, LinkupSent } from "./items";
 
 export function conversationIdOf(raw: LinkupConversation): string {
   // The schema guarantees one of the two; a profile URL is a valid get_conversation key too.
@@ -49,8 +50,25 @@ function conversationType(type: string | null | undefined): ConversationType {
  * different messages with the same (elided) URN. A repeat of one message across pages has both the
  * same URN and the same timestamp, so it still collapses to one.
  */
-export function messageIdOf(raw: LinkupMessage): string {
+export function messageIdOf(raw: Pick<LinkupMessage, "entity_urn" | "timestamp">): string {
   return `${raw.entity_urn}@${raw.timestamp}`;
+}
+
+/**
+ * A send's answer as the thread will show that message: the same id (URN @ time), or null where the
+ * answer does not name both (it was sent all the same: Linkup said so).
+ */
+export function mapSent(sent: LinkupSent | null | undefined, text: string, selfProfileUrl: string | undefined): Message | null {
+  const sentAt = epochMsOf(sent?.deliveredAt);
+  if (!sent?.entityUrn || sentAt === undefined) return null;
+  return sentMessage({ id: messageIdOf({ entity_urn: sent.entityUrn, timestamp: sentAt }), text, sentAt, profileUrl: selfProfileUrl });
+}
+
+/** v2's `deliveredAt` is ISO text, v1's epoch ms (a numeric string is taken as ms too). */
+function epochMsOf(value: string | number | null | undefined): number | undefined {
+  if (value === null || value === undefined || value === "") return undefined;
+  const ms = typeof value === "number" || /^\d+$/.test(value.trim()) ? Number(value) : Date.parse(value);
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 /** How the page cursor and the emulated `since` tell Linkup messages apart and order them. */

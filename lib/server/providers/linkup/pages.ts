@@ -5,6 +5,7 @@ import { continuePage, encodeCursor, type CursorState } from "@/lib/server/provi
 import { isProfileUrl } from "@/lib/server/providers/profile-url";
 import type { LinkupConversation, LinkupMessage } from "./items";
 import { conversationIdOf, linkupMessageKey, mapConversation, mapMessage } from "./map";
+import { otherSenderIn } from "./recipient";
 
 /** What both Linkup adapters learn about who is who (their messages carry no is_me). */
 export type LinkupIdentities = ReturnType<typeof createIdentityMemory>;
@@ -44,8 +45,13 @@ export function messagePage(
   return { items: toMessages(conversationId, step.items, identities), nextCursor: step.next ? encodeCursor(step.next) : null };
 }
 
-/** Maps thread messages, telling the rep's own apart by profile (our conversation id may be the other person's profile URL). */
+/**
+ * Maps thread messages, telling the rep's own apart by profile (our conversation id may be the other
+ * person's profile URL), and learns whom a reply goes to from who wrote them.
+ */
 export function toMessages(conversationId: string, raw: readonly LinkupMessage[], identities: LinkupIdentities): Message[] {
-  const identity = identities.identityFor(conversationId, isProfileUrl(conversationId) ? conversationId : undefined);
+  const profileUrlId = isProfileUrl(conversationId);
+  if (!profileUrlId) identities.learnParticipant(conversationId, otherSenderIn(raw, identities.selfKey));
+  const identity = identities.identityFor(conversationId, profileUrlId ? conversationId : undefined);
   return raw.map((message) => mapMessage(message, identity));
 }

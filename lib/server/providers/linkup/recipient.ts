@@ -1,0 +1,63 @@
+import "server-only";
+import { ApiError } from "@/lib/server/errors";
+import { isProfileUrl, profileKey } from "@/lib/server/providers/profile-url";
+import { notSentError } from "@/lib/server/providers/send-errors";
+import type { LinkupMessage } from "./items";
+import type { LinkupIdentities } from "./pages";
+
+/** How many of the newest messages are read to find whom to reply to when no page has named them. */
+export const RECIPIENT_LOOKUP_COUNT = 10;
+
+/** The distinct senders of these messages who are not the rep, by profile URL; none when the rep is unknown. */
+function othersIn(messages: readonly LinkupMessage[], selfKey: string | undefined): string[] {
+  if (selfKey === undefined) return [];
+  const byKey = new Map<string, string>();
+  for (const message of messages) {
+    const url = message.sender_info?.profile_url;
+    const key = profileKey(url);
+    if (url && key !== undefined && key !== selfKey && !byKey.has(key)) byKey.set(key, url);
+  }
+  return [...byKey.values()];
+}
+
+/** The other participant of a one-to-one thread page: its one sender who is not the rep, if there is exactly one. */
+export function otherSenderIn(messages: readonly LinkupMessage[], selfKey: string | undefined): string | undefined {
+  const others = othersIn(messages, selfKey);
+  return others.length === 1 ? others[0] : undefined;
+}
+
+/**
+ * Whom a reply in this conversation goes to. Linkup sends by the other person's profile URL only
+ * (no reply by conversation id): the conversation id itself where it is a profile URL, else the
+ * participant an inbox or thread page named, else the one other sender among the newest messages.
+ */
+export async function recipientOf(
+  conversationId: string,
+  identities: LinkupIdentities,
+  readNewest: (count: number) => Promise<readonly LinkupMessage[]>,
+): Promise<string> {
+  if (isProfileUrl(conversationId)) return conversationId;
+  const remembered = identities.participantUrlOf(conversationId);
+  if (remembered) return remembered;
+  let messages: readonly LinkupMessage[];
+  try {
+    messages = await readNewest(RECIPIENT_LOOKUP_COUNT);
+  } catch (error) {
+    throw notSentError(error, "Linkup could not tell us whom this reply goes to, so it was not sent. Try again.");
+  }
+  const others = othersIn(messages, identities.selfKey);
+  const [only] = others;
+  if (others.length > 1) {
+    throw new ApiError("bad_request", "This conversation has several people in it, and Linkup can only send a message to one person: it was not sent.");
+  }
+  if (only === undefined) {
+    throw new ApiError(
+      "bad_request",
+      identities.selfKey === undefined
+        ? "Threadline could not tell who the other person in this conversation is, so Linkup cannot send the reply. An admin can fix this by setting the account's own LinkedIn profile URL."
+        : "Threadline could not tell who the other person in this conversation is (none of its newest messages is theirs), so Linkup cannot send the reply. Reload the inbox, then try again.",
+    );
+  }
+  identities.learnParticipant(conversationId, only);
+  return only;
+}
