@@ -1,5 +1,6 @@
 /**
- * A fake of Linkup API v1's messaging endpoints (seeds/linkup-v1-conversation-messages.txt, providers.md §2),
+ * A fake of Linkup API v1's messaging endpoints (seeds/linkup-v1-conversation-messages.txt, providers.md §2:
+ * inbox, conversation and send-message),
  * serving the same LinkupMailbox as the v2 simulator, so `createFixtureMailbox(...).mailbox` feeds both.
  * Matched by path suffix, so it can be mounted under any prefix (e.g. `/v1`).
  *
@@ -8,8 +9,9 @@
  * cursor's exact semantics (below).
  */
 import { z } from "zod";
+import { findByProfileUrl } from "@/lib/server/linkup-v2-simulator/find-thread";
 import { listInbox } from "@/lib/server/linkup-v2-simulator/list-inbox";
-import type { LinkupMailbox, LinkupThread } from "@/lib/server/linkup-v2-simulator/mailbox";
+import type { LinkupMailbox } from "@/lib/server/linkup-v2-simulator/mailbox";
 import { LINKUP_CATEGORIES, type WireConversation } from "@/lib/server/linkup-v2-simulator/wire-types";
 
 export type LinkupV1FakeContext = {
@@ -23,12 +25,14 @@ export type LinkupV1FakeContext = {
    * message repeats, which the adapter must absorb).
    */
   cursorMode?: "exclusive" | "inclusive";
+  /** When a sent message is delivered; defaults to Date.now. */
+  now?: () => number;
 };
 
 // The documented list, kept apart from the adapter's on purpose: the fake checks the adapter, not itself.
 const COUNTRIES = ["US", "UK", "FR", "DE", "NL", "IT", "IL", "CA", "BR", "ES", "IN"] as const;
 const DEFAULT_TOTAL_RESULTS = 10;
-const ENDPOINTS = ["inbox", "conversation"] as const;
+const ENDPOINTS = ["inbox", "conversation", "send-message"] as const;
 
 const common = {
   login_token: z.string(),
@@ -51,6 +55,12 @@ const conversationBodySchema = z
     message: "linkedin_url or conversation_id is required",
   });
 
+const sendMessageBodySchema = z.object({
+  ...common,
+  linkedin_url: z.string().min(1),
+  message_text: z.string().min(1),
+});
+
 const fail = (status: number, message: string) => Response.json({ status: "error", message }, { status });
 const success = (data: unknown) => Response.json({ status: "success", data }, { status: 200 });
 
@@ -69,7 +79,14 @@ export async function handleLinkupV1Request(request: Request, ctx: LinkupV1FakeC
   const loginToken = typeof json === "object" && json !== null && "login_token" in json ? json.login_token : undefined;
   if (typeof loginToken !== "string" || loginToken !== ctx.loginToken) return fail(401, "Invalid or expired login_token");
 
-  return endpoint === "inbox" ? inbox(ctx, json) : conversation(ctx, json);
+  switch (endpoint) {
+    case "inbox":
+      return inbox(ctx, json);
+    case "conversation":
+      return conversation(ctx, json);
+    case "send-message":
+      return sendMessage(ctx, json);
+  }
 }
 
 function inbox(ctx: LinkupV1FakeContext, json: unknown): Response {
@@ -120,15 +137,22 @@ function conversation(ctx: LinkupV1FakeContext, json: unknown): Response {
   });
 }
 
-/** The API "first retrieves the conversation ID for the specified profile": here, the most recent with that participant. */
-function findByProfileUrl(mailbox: LinkupMailbox, profileUrl: string): LinkupThread | undefined {
-  const wanted = normalize(profileUrl);
-  let best: WireConversation | undefined;
-  for (const candidate of mailbox.conversations("INBOX")) {
-    if (normalize(candidate.participant.profile_url ?? "") !== wanted) continue;
-    if (best === undefined || candidate.last_message.time > best.last_message.time) best = candidate;
-  }
-  return best === undefined ? undefined : mailbox.thread(best.conversation_id);
+/**
+ * "Auto-detects an existing conversation": the message is appended to the rep's conversation with that
+ * profile. Only replies: a profile without one here is answered 404 (the real API would start one).
+ */
+function sendMessage(ctx: LinkupV1FakeContext, json: unknown): Response {
+  const body = sendMessageBodySchema.safeParse(json);
+  if (!body.success) return fail(400, describeIssue(body.error));
+  const thread = findByProfileUrl(ctx.mailbox, body.data.linkedin_url);
+  if (thread === undefined) return fail(404, "Profile not found");
+  const conversationId = thread.conversation.conversation_id;
+  const message = ctx.mailbox.send?.(conversationId, body.data.message_text, (ctx.now ?? Date.now)());
+  if (message === undefined) return fail(400, "Sending is not available on this account");
+  return Response.json(
+    { status: "success", message: "Message sent successfully", data: { entityUrn: message.entity_urn, conversation_id: conversationId, deliveredAt: message.timestamp } },
+    { status: 200 },
+  );
 }
 
 function withoutIsMe(conversation: WireConversation) {

@@ -416,10 +416,10 @@ describe("Linkup v1 adapter: errors", () => {
 });
 
 describe("Linkup v1 adapter: capabilities", () => {
-  it("offers every category and an emulated since, without sync", () => {
+  it("offers every category, an emulated since and replies of up to LinkedIn's 8,000 characters, without sync", () => {
     const { fetchFn } = stubFetch(() => Response.json(inboxExample));
     const linkup = provider(fetchFn);
-    expect(capabilitiesOf(linkup)).toEqual({ categories: ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"], since: "emulated", needsSync: false, send: null });
+    expect(capabilitiesOf(linkup)).toEqual({ categories: ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"], since: "emulated", needsSync: false, send: { maxLength: 8_000, subjectForInMail: false } });
     expect(LINKUP_CAPABILITIES.since).toBe("emulated");
   });
 });

@@ -1,11 +1,13 @@
 import "server-only";
 import type { ZodType } from "zod";
 import { fetchUpstream } from "@/lib/server/http/fetch-upstream";
+import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import { LINKUP_CAPABILITIES } from "@/lib/server/providers/linkup/capabilities";
 import { collectSince } from "@/lib/server/providers/emulated-since";
 import { createIdentityMemory } from "@/lib/server/providers/identity-memory";
 import { linkupMessageKey, upstreamCursorOf } from "@/lib/server/providers/linkup/map";
 import { conversationPage, messagePage, toMessages } from "@/lib/server/providers/linkup/pages";
+import { createLinkupSender } from "@/lib/server/providers/linkup/sender";
 import { decodeCursor } from "@/lib/server/providers/page-cursor";
 import { isProfileUrl } from "@/lib/server/providers/profile-url";
 import type { AdapterDeps, InboxProvider } from "@/lib/server/providers/types";
@@ -14,6 +16,7 @@ import {
   conversationResponseSchema,
   DEFAULT_LINKUP_COUNTRY,
   inboxResponseSchema,
+  sendMessageResponseSchema,
   type ConversationResponse,
   type LinkupCountry,
 } from "./schemas";
@@ -39,7 +42,7 @@ export function createLinkupV1Provider(config: LinkupV1Config): InboxProvider {
   const base = config.baseUrl.replace(/\/+$/, "");
   const country = config.country ?? DEFAULT_LINKUP_COUNTRY;
 
-  function post<T>(call: LinkupV1Call, params: Record<string, unknown>, success: ZodType<T>, signal: AbortSignal) {
+  function post<T>(call: LinkupV1Call, params: Record<string, unknown>, success: ZodType<T>, signal: AbortSignal, retry = config.retry) {
     return fetchUpstream({
       provider: "Linkup",
       operation: `v1:${call}`,
@@ -53,7 +56,7 @@ export function createLinkupV1Provider(config: LinkupV1Config): InboxProvider {
       success,
       classifyFailure: classifyLinkupV1Failure(call),
       isErrorBody: isLinkupV1ErrorBody,
-      retry: config.retry,
+      retry,
       meter: config.meter,
     });
   }
@@ -65,6 +68,12 @@ export function createLinkupV1Provider(config: LinkupV1Config): InboxProvider {
 
   return {
     capabilities: LINKUP_CAPABILITIES,
+
+    sender: createLinkupSender(identities, config.selfProfileUrl, {
+      readNewest: async (conversationId, count, signal) => (await getConversation(conversationId, count, undefined, signal)).data.messages,
+      send: async (profileUrl, text, signal) =>
+        (await post("send-message", { linkedin_url: profileUrl, message_text: text }, sendMessageResponseSchema, signal, NO_RETRY)).data,
+    }),
 
     async listConversations({ category, cursor, limit }, signal) {
       const previous = cursor === undefined ? undefined : decodeCursor(cursor);

@@ -4,7 +4,7 @@ import type { UpstreamFailure } from "@/lib/server/http/fetch-upstream";
 import { errorFromStatus } from "@/lib/server/http/status-errors";
 import { linkupV1ErrorBodySchema } from "./schemas";
 
-export type LinkupV1Call = "inbox" | "conversation";
+export type LinkupV1Call = "inbox" | "conversation" | "send-message";
 
 /**
  * v1 documents no statuses or error codes (providers.md §2, "Errors (v1)"), and may answer an error
@@ -17,6 +17,7 @@ const SESSION_BAD = /invalid|expired|missing|required|revoked|not valid|unauthor
 const CREDITS = /(insufficient|not enough|no|out of)\s+credits?|credits?\s+(exhausted|depleted)/i;
 const RATE_LIMIT = /rate[\s_-]?limit|too many requests/i;
 const NOT_FOUND = /not found|no conversation/i;
+const NOT_ALLOWED = /not allowed|permission|cannot (be )?messag|can't (be )?messag/i;
 
 export function classifyLinkupV1Failure(call: LinkupV1Call) {
   return (failure: UpstreamFailure): ApiError | undefined => {
@@ -29,16 +30,22 @@ export function classifyLinkupV1Failure(call: LinkupV1Call) {
       return new ApiError("upstream_auth", "The LinkedIn session for this account expired. Reconnect it, then try again.");
     }
     if (status === 402 || CREDITS.test(text)) {
-      return new ApiError("credits_exhausted", "Linkup has no credits left on this plan. Top up to keep reading messages.");
+      return new ApiError("credits_exhausted", "Linkup has no credits left on this plan. Top up to keep reading and sending messages.");
     }
     if (status === 429 || RATE_LIMIT.test(text)) return errorFromStatus("Linkup", 429, retryAfter);
     if (status >= 500) return errorFromStatus("Linkup", status, retryAfter);
     if (call === "conversation" && (status === 404 || NOT_FOUND.test(text))) {
       return new ApiError("not_found", "Linkup could not find this conversation.");
     }
+    if (call === "send-message" && (status === 404 || NOT_FOUND.test(text))) {
+      return new ApiError("not_found", "LinkedIn has no person at this conversation's profile address, so Linkup could not send the reply.");
+    }
+    if (call === "send-message" && NOT_ALLOWED.test(text)) {
+      return new ApiError("upstream_error", "LinkedIn does not let this account message this person, so the reply was not sent.");
+    }
     // A failure without a v1 error body (an HTML 400, a 408…) is left to the status mapping.
     if (!isLinkupV1ErrorBody(failure.body)) return undefined;
-    return new ApiError("upstream_error", "Linkup could not complete this request.");
+    return new ApiError("upstream_error", call === "send-message" ? "Linkup could not send this message." : "Linkup could not complete this request.");
   };
 }
 

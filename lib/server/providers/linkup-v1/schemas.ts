@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { linkupConversationSchema, linkupMessageSchema, upstreamCursorSchema } from "@/lib/server/providers/linkup/items";
+import { linkupConversationSchema, linkupMessageSchema, linkupSentSchema, upstreamCursorSchema } from "@/lib/server/providers/linkup/items";
 
 /**
  * Linkup API v1 envelopes (seeds/linkup-v1-conversation-messages.txt, providers.md §2): `status` +
@@ -32,6 +32,12 @@ export const conversationResponseSchema = z.looseObject({
   }),
 });
 export type ConversationResponse = z.infer<typeof conversationResponseSchema>;
+
+/** `status: "success"` is what says it was sent; without `data` the message just goes unnamed. */
+export const sendMessageResponseSchema = z.looseObject({
+  status: z.literal("success"),
+  data: linkupSentSchema.nullish(),
+});
 
 /** v1 errors: `{"status":"error","message":"…"}`, or `{"status":"error","data":"<text>"}` (community n8n node). */
 export const linkupV1ErrorBodySchema = z.looseObject({
