@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { LinkupMailbox } from "@/lib/server/linkup-v2-simulator/mailbox";
+import type { LinkupThread } from "@/lib/server/linkup-v2-simulator/mailbox";
 import {
   chronological,
   findThread,
@@ -13,7 +14,7 @@ import {
 } from "./project";
 
 export type Outcome = { status: number; body: unknown };
-export type EndpointContext = { mailbox: LinkupMailbox; accountId: string; self: Self };
+export type EndpointContext = { mailbox: LinkupMailbox; accountId: string; self: Self; nowMs: number };
 
 const count = (min: number) => z.coerce.number().int().min(min).max(100);
 
@@ -33,6 +34,20 @@ export const conversationDetailsQuerySchema = z.object({
   countBefore: count(0).optional(),
   countAfter: count(0).optional(),
 });
+
+export const sendBodySchema = z
+  .object({
+    accountId: z.string().min(1).optional(),
+    conversationUrn: z.string().min(1).optional(),
+    recipientProfileId: z.string().min(1).optional(),
+    recipientProfileUrn: z.string().min(1).optional(),
+    message: z.string({ error: "message is required" }).min(1, { error: "message is required" }),
+    subject: z.string().optional(),
+    messagingChannel: z.enum(["auto", "sales_navigator", "linkedin_inbox"]).optional(),
+  })
+  .refine((body) => body.conversationUrn ?? body.recipientProfileId ?? body.recipientProfileUrn, {
+    error: "recipientProfileId, recipientProfileUrn or conversationUrn is required",
+  });
 
 const DEFAULT_PAGE = 20;
 
@@ -143,4 +158,37 @@ function swapNeighbours<T>(items: readonly T[]): T[] {
   const out: T[] = [];
   for (let i = 0; i < items.length; i += 2) out.push(...items.slice(i, i + 2).reverse());
   return out;
+}
+
+/** The thread a send names: its conversation, else the recipient's (a profile id or URN) most recent one. */
+function sendTarget(mailbox: LinkupMailbox, body: z.infer<typeof sendBodySchema>): LinkupThread | undefined {
+  if (body.conversationUrn !== undefined) return findThread(mailbox, body.conversationUrn);
+  const recipient = body.recipientProfileUrn ?? profileUrnOf(body.recipientProfileId ?? "");
+  const conversation = mailbox
+    .conversations("INBOX")
+    .filter((c) => profileUrnOf(profileIdOf(c.participant.profile_url, c.participant.name)) === recipient)
+    .sort((a, b) => b.last_message.time - a.last_message.time)[0];
+  return conversation ? mailbox.thread(conversation.conversation_id) : undefined;
+}
+
+/**
+ * POST …/conversations/send: the rep's message is appended to the thread. Answered as documented,
+ * `sentMessage` empty; only replies, so a recipient without a conversation here is a 404 [inf].
+ */
+export function sendMessage(ctx: EndpointContext, body: z.infer<typeof sendBodySchema>): Outcome {
+  const thread = sendTarget(ctx.mailbox, body);
+  if (thread === undefined) return { status: 404, body: { success: false, error: "Conversation not found" } };
+  const conversation = thread.conversation;
+  if (ctx.mailbox.send?.(conversation.conversation_id, body.message, ctx.nowMs) === undefined) {
+    return { status: 500, body: { success: false, error: "Failed to send message" } };
+  }
+  return {
+    status: 200,
+    body: {
+      success: true,
+      message: "Message sent successfully",
+      recipientProfileUrn: profileUrnOf(profileIdOf(conversation.participant.profile_url, conversation.participant.name)),
+      sentMessage: {},
+    },
+  };
 }

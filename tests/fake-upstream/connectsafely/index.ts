@@ -5,6 +5,8 @@ import {
   conversationDetailsQuerySchema,
   recentMessages,
   recentMessagesQuerySchema,
+  sendBodySchema,
+  sendMessage,
   type EndpointContext,
   type Outcome,
 } from "./endpoints";
@@ -29,9 +31,10 @@ const WINDOW_MS = 60_000;
 const usage = new WeakMap<LinkupMailbox, { windowStart: number; used: number }>();
 
 /**
- * A fake of ConnectSafely's legacy messaging API (`GET …/linkedin/messaging/recent-messages` and
- * `…/conversation-details`, matched by path suffix) answering from a LinkupMailbox, with the documented
- * auth, account check, error bodies and `X-RateLimit-*` headers on every response.
+ * A fake of ConnectSafely's legacy messaging reads (`GET …/linkedin/messaging/recent-messages` and
+ * `…/conversation-details`) and its newer `POST …/linkedin/conversations/send`, matched by path
+ * suffix, answering from a LinkupMailbox, with the documented auth, account check, error bodies and
+ * `X-RateLimit-*` headers on every response.
  */
 export async function handleConnectSafelyRequest(request: Request, ctx: ConnectSafelyFakeContext): Promise<Response> {
   const nowMs = (ctx.now ?? Date.now)();
@@ -52,11 +55,16 @@ export async function handleConnectSafelyRequest(request: Request, ctx: ConnectS
 
   const url = new URL(request.url);
   const query = Object.fromEntries(url.searchParams);
-  if (query.accountId !== undefined && query.accountId !== ctx.accountId) {
+  const body = request.method === "POST" ? await jsonOf(request) : undefined;
+  const accountId = request.method === "POST" ? accountIdIn(body) : query.accountId;
+  if (accountId !== undefined && accountId !== ctx.accountId) {
     return reply({ status: 404, body: { success: false, error: "Account not found" } });
   }
-  const endpointCtx: EndpointContext = { mailbox: ctx.mailbox, accountId: ctx.accountId, self: ctx.self };
+  const endpointCtx: EndpointContext = { mailbox: ctx.mailbox, accountId: ctx.accountId, self: ctx.self, nowMs };
   const path = url.pathname.replace(/\/+$/, "");
+  if (request.method === "POST" && path.endsWith("/conversations/send")) {
+    return reply(validated(sendBodySchema.safeParse(body), (valid) => sendMessage(endpointCtx, valid)));
+  }
   if (request.method === "GET" && path.endsWith("/messaging/recent-messages")) {
     return reply(validated(recentMessagesQuerySchema.safeParse(query), (valid) => recentMessages(endpointCtx, valid)));
   }
@@ -64,6 +72,18 @@ export async function handleConnectSafelyRequest(request: Request, ctx: ConnectS
     return reply(validated(conversationDetailsQuerySchema.safeParse(query), (valid) => conversationDetails(endpointCtx, valid)));
   }
   return reply({ status: 404, body: { success: false, error: `Cannot ${request.method} ${url.pathname}` } });
+}
+
+async function jsonOf(request: Request): Promise<unknown> {
+  try {
+    return (await request.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function accountIdIn(body: unknown): string | undefined {
+  return typeof body === "object" && body !== null && "accountId" in body && typeof body.accountId === "string" ? body.accountId : undefined;
 }
 
 function validated<T>(parsed: z.ZodSafeParseResult<T>, run: (valid: T) => Outcome): Outcome {

@@ -1,8 +1,9 @@
 import "server-only";
 import type { ZodType } from "zod";
-import { CATEGORY_LABELS, type Category, type Message } from "@/lib/contracts/api";
+import { CATEGORY_LABELS, type Category, type Message, type SendCapability } from "@/lib/contracts/api";
 import { ApiError } from "@/lib/server/errors";
 import { fetchUpstream } from "@/lib/server/http/fetch-upstream";
+import { NO_RETRY, type RetryPolicy } from "@/lib/server/http/retry-policy";
 import { continuePage, decodeCursor, encodeCursor } from "@/lib/server/providers/page-cursor";
 import type { AdapterDeps, InboxProvider, Page, ProviderCapabilities } from "@/lib/server/providers/types";
 import { classifyConnectSafelyFailure, isConnectSafelyErrorBody, type ConnectSafelyEndpoint } from "./errors";
@@ -12,6 +13,7 @@ import {
   mapConversation,
   mapMessage,
   mapParticipant,
+  mapSent,
   messageIdOf,
   newestFirst,
   othersIn,
@@ -20,6 +22,7 @@ import {
 import {
   conversationDetailsResponseSchema,
   recentMessagesResponseSchema,
+  sendResponseSchema,
   type ConnectSafelyMessage,
   type ConversationDetailsResponse,
 } from "./schemas";
@@ -38,6 +41,9 @@ export const CONNECTSAFELY_CAPABILITIES: ProviderCapabilities = {
   since: "native",
 };
 
+/** ConnectSafely documents no length limit: 8,000 characters is LinkedIn's own; a subject is optional. */
+export const CONNECTSAFELY_SEND_LIMITS: SendCapability = { maxLength: 8_000, subjectForInMail: false };
+
 /** `count` on recent-messages is at most 100 (providers.md §3a); the same bound is used for thread pages. */
 const MAX_COUNT = 100;
 /** `since` reads forward from the anchor this many messages at a time, at most this many times. */
@@ -54,27 +60,32 @@ export function createConnectSafelyProvider(config: ConnectSafelyConfig): InboxP
   /** The owner's display name, learned from a thread (the inbox names senders only by name). Per instance only. */
   let selfName: string | undefined;
 
-  function get<T>(endpoint: ConnectSafelyEndpoint, query: Query, success: ZodType<T>, signal: AbortSignal): Promise<T> {
-    const url = new URL(`${base}/messaging/${endpoint}`);
-    for (const [key, value] of Object.entries({ ...query, accountId: config.accountId })) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
+  type Call = { url: string; method: "GET" | "POST"; body?: unknown; retry?: RetryPolicy };
+
+  function call<T>(endpoint: ConnectSafelyEndpoint, request: Call, success: ZodType<T>, signal: AbortSignal): Promise<T> {
     return fetchUpstream({
       provider: "ConnectSafely",
       operation: endpoint,
       fetch: config.fetch,
-      url: url.toString(),
-      method: "GET",
+      ...request,
       headers: { authorization: `Bearer ${config.apiKey}` },
       signal,
       timeoutMs: config.timeoutMs,
       success,
       classifyFailure: classifyConnectSafelyFailure(endpoint, now),
       isErrorBody: isConnectSafelyErrorBody,
-      retry: config.retry,
+      retry: request.retry ?? config.retry,
       meter: config.meter,
       now,
     });
+  }
+
+  function get<T>(endpoint: ConnectSafelyEndpoint, query: Query, success: ZodType<T>, signal: AbortSignal): Promise<T> {
+    const url = new URL(`${base}/messaging/${endpoint}`);
+    for (const [key, value] of Object.entries({ ...query, accountId: config.accountId })) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    return call(endpoint, { url: url.toString(), method: "GET" }, success, signal);
   }
 
   function details(conversationId: string, anchor: Query, signal: AbortSignal): Promise<ConversationDetailsResponse> {
@@ -90,6 +101,16 @@ export function createConnectSafelyProvider(config: ConnectSafelyConfig): InboxP
 
   return {
     capabilities: CONNECTSAFELY_CAPABILITIES,
+
+    sender: {
+      limits: CONNECTSAFELY_SEND_LIMITS,
+      async send({ conversationId, text, subject }, signal) {
+        // With the conversation's URN, which "skips recipient lookup", no recipient is named [inf].
+        const body = { accountId: config.accountId, conversationUrn: conversationId, message: text, subject, messagingChannel: "auto" };
+        const response = await call("send", { url: `${base}/conversations/send`, method: "POST", body, retry: NO_RETRY }, sendResponseSchema, signal);
+        return { kind: "sent", message: mapSent(response.sentMessage, text, subject, now()) };
+      },
+    },
 
     async listConversations({ category, cursor, limit }, signal) {
       const read = readFilterFor(category);

@@ -4,7 +4,8 @@ import type { UpstreamFailure } from "@/lib/server/http/fetch-upstream";
 import { errorFromStatus } from "@/lib/server/http/status-errors";
 import { connectSafelyErrorBodySchema, type ConnectSafelyErrorBody } from "./schemas";
 
-export type ConnectSafelyEndpoint = "recent-messages" | "conversation-details";
+/** The legacy messaging reads, and `send` for POST /conversations/send. */
+export type ConnectSafelyEndpoint = "recent-messages" | "conversation-details" | "send";
 
 type Kind = "auth" | "subscription" | "account" | "rate" | "missing" | "refused" | "server";
 
@@ -37,17 +38,26 @@ export function classifyConnectSafelyFailure(endpoint: ConnectSafelyEndpoint, no
         });
       }
       case "missing":
-        return endpoint === "conversation-details"
-          ? new ApiError("not_found", "ConnectSafely could not find this conversation.")
-          : new ApiError("upstream_auth", "ConnectSafely does not know this LinkedIn account. An admin needs to reconnect it.");
+        return missing(endpoint);
       case "refused":
-        return new ApiError("upstream_error", "ConnectSafely refused the request.");
+        return new ApiError("upstream_error", endpoint === "send" ? "ConnectSafely refused to send this message." : "ConnectSafely refused the request.");
       case "server":
         return errorFromStatus("ConnectSafely", 500, failure.retryAfter);
       case undefined:
         return undefined;
     }
   };
+}
+
+function missing(endpoint: ConnectSafelyEndpoint): ApiError {
+  switch (endpoint) {
+    case "conversation-details":
+      return new ApiError("not_found", "ConnectSafely could not find this conversation.");
+    case "send":
+      return new ApiError("not_found", "ConnectSafely could not find this conversation or the person in it, so the message was not sent.");
+    case "recent-messages":
+      return new ApiError("upstream_auth", "ConnectSafely does not know this LinkedIn account. An admin needs to reconnect it.");
+  }
 }
 
 /** A 2xx is an error when it says success:false, or carries an `error` without saying success:true. */

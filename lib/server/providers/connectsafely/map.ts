@@ -1,6 +1,7 @@
 import "server-only";
 import type { Conversation, Message, Participant } from "@/lib/contracts/api";
-import type { ConnectSafelyConversation, ConnectSafelyMessage, ConnectSafelyParticipant } from "./schemas";
+import { sentMessage } from "@/lib/server/providers/sent-message";
+import type { ConnectSafelyConversation, ConnectSafelyMessage, ConnectSafelyParticipant, ConnectSafelySent } from "./schemas";
 
 const UNKNOWN_NAME = "LinkedIn member";
 
@@ -15,8 +16,18 @@ export function conversationIdOf(raw: ConnectSafelyConversation): string {
   return raw.conversationUrn || raw.conversationId || "";
 }
 
-export function messageIdOf(raw: ConnectSafelyMessage): string {
+export function messageIdOf(raw: Pick<ConnectSafelyMessage, "messageId" | "backendMessageUrn">): string {
   return raw.messageId || raw.backendMessageUrn || "";
+}
+
+/**
+ * A send's `sentMessage` as the thread will show it, where it names the message: by the thread's
+ * own id fields first, else the newer API's `messageUrn` [inf]; null where it names none.
+ */
+export function mapSent(sent: ConnectSafelySent | null | undefined, text: string, subject: string | undefined, now: number): Message | null {
+  const id = sent ? messageIdOf(sent) || sent.messageUrn : undefined;
+  if (!sent || !id) return null;
+  return sentMessage({ id, text: sent.text ?? text, sentAt: sent.sentAt ?? now, subject });
 }
 
 /** When a conversation was last active: what the inbox is ordered by. */

@@ -84,6 +84,19 @@ export const conversationDetailsResponseSchema = z.looseObject({
 export type ConversationDetailsResponse = z.infer<typeof conversationDetailsResponseSchema>;
 
 /**
+ * conversations/send. `success: true` is what says it was sent; `sentMessage` is `{}` in the docs,
+ * so a message's fields are read where present, and one we cannot read only leaves it unnamed.
+ */
+export const sendResponseSchema = z.looseObject({
+  success: z.literal(true),
+  sentMessage: z
+    .looseObject({ messageId: text, backendMessageUrn: text, messageUrn: text, text, sentAt: time })
+    .nullish()
+    .catch(null),
+});
+export type ConnectSafelySent = NonNullable<z.infer<typeof sendResponseSchema>["sentMessage"]>;
+
+/**
  * Every error shape the docs show: `error` as a string or a ZodError object, or `code` + `message`,
  * plus `holdUntil` on a rate limit (providers.md §3e).
  */
