@@ -144,7 +144,7 @@ describe("Linkup v1 send over the v1 fake", () => {
       loginToken: "expired-token",
       retry: NO_RETRY,
     });
-    const error = await failureOf(senderOf(stale).send({ conversationId: "https://www.linkedin.com/in/ava-okafor-4", text: "hi" }, signal));
+    const error = await failureOf(senderOf(stale).send({ conversationId: "https://www.linkedin.com/in/zoe-haddad-4", text: "hi" }, signal));
     expect(error.code).toBe("upstream_auth");
     expect(fixture.mailbox.thread(conversationId)?.messages.length).toBe(before);
   });
