@@ -2,8 +2,10 @@
  * A stateful fake of Linked API's seed generation ("Account API", seeds/linkedapi-conversations.txt,
  * providers.md §4) over a Linkup-style fixture mailbox: `POST …/account/conversations.synchronize`,
  * `POST …/account/conversations.get` and `GET …/account/results/<hash>`, with the real envelopes,
- * token headers and per-person errors. It is mounted under any path prefix (e.g. `/linkedapi`):
- * endpoints are matched by suffix and result links keep the prefix.
+ * token headers and per-person errors; and the current generation's send workflows (`POST
+ * …/workflows` with `st.sendMessage` / `nv.sendMessage`, `GET …/workflows/<id>`), which complete
+ * after `sendDelayMs`. It is mounted under any path prefix (e.g. `/linkedapi`): endpoints are
+ * matched by suffix and result links keep the prefix.
  *
  * Times: written as whole-second ISO strings like the seed's examples ("2023-01-02T10:30:00Z"), so
  * messages within one second share a time. `since` is exclusive (time > since, compared at that
@@ -14,6 +16,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { LinkupMailbox, LinkupThread } from "@/lib/server/linkup-v2-simulator/wire";
 import { abortableSleep } from "@/lib/server/http/abortable-sleep";
+import { jsonOf } from "./json-body";
 
 export type LinkedApiFakeOptions = {
   mailbox: LinkupMailbox;
@@ -25,6 +28,8 @@ export type LinkedApiFakeOptions = {
   now?: () => number;
   /** Whether the LinkedIn account has Sales Navigator (default true); false → `noSalesNavigator`. */
   salesNavigator?: boolean;
+  /** How long a send workflow takes (by `now`; default 2 s): then its message is in the thread. */
+  sendDelayMs?: number;
 };
 
 export type LinkedApiFake = {
@@ -36,12 +41,17 @@ export type LinkedApiFake = {
 };
 
 type Channel = "standard" | "salesNavigator";
-type PersonResult = { person: string; result: { success: true; data?: unknown } | { success: false; error: { errorType: string; message: string } } };
+type PersonFailure = { person: string; result: { success: false; error: { errorType: string; message: string } } };
+type PersonResult = { person: string; result: { success: true; data?: unknown } } | PersonFailure;
 type Completion = { standard: PersonResult[]; salesNavigator: PersonResult[] };
 
 const SYNCHRONIZE = "/account/conversations.synchronize";
 const GET = "/account/conversations.get";
 const RESULTS = /^(.*)\/account\/results\/([^/]+)$/;
+const WORKFLOWS = "/workflows";
+const WORKFLOW = /\/workflows\/([^/]+)$/;
+const DEFAULT_SEND_DELAY_MS = 2_000;
+const SEND_ACTIONS = { "st.sendMessage": "standard", "nv.sendMessage": "salesNavigator" } as const;
 
 const entrySchema = z.object({
   person: z.string().min(1),
@@ -55,6 +65,16 @@ const bodySchema = z
   .refine((body) => (body.standard?.length ?? 0) + (body.salesNavigator?.length ?? 0) > 0, "at least one conversation is required");
 type Entry = z.infer<typeof entrySchema> & { channel: Channel };
 
+const workflowSchema = z.object({
+  actionType: z.enum(Object.keys(SEND_ACTIONS) as [keyof typeof SEND_ACTIONS]),
+  personUrl: z.string().min(1),
+  text: z.string().min(1).max(1_900),
+  subject: z.string().min(1).optional(),
+});
+type SendWorkflow = z.infer<typeof workflowSchema>;
+type ActionOutcome = { actionType: string; success: true } | { actionType: string; success: false; error: { type: string; message: string } };
+type Workflow = { send: SendWorkflow; readyAt: number; outcome?: ActionOutcome };
+
 const PERSON_ERRORS = {
   personNotFound: "The provided URL is not an existing LinkedIn person.",
   notSynchronized: "The conversation with this person isn't synchronized.",
@@ -67,6 +87,7 @@ export function createLinkedApiFake(options: LinkedApiFakeOptions): LinkedApiFak
   /** `<channel>|<conversation_id>` → when its sync completes(d), by `now`. */
   const synced = new Map<string, number>();
   const results = new Map<string, { readyAt: number; completion: Completion }>();
+  const workflows = new Map<string, Workflow>();
   const selfKey = personKey(options.self.profileUrl);
 
   function resolve(channel: Channel, url: string): LinkupThread | "self" | undefined {
@@ -81,12 +102,12 @@ export function createLinkedApiFake(options: LinkedApiFakeOptions): LinkedApiFak
   const syncKey = (channel: Channel, thread: LinkupThread) => `${channel}|${thread.conversation.conversation_id}`;
   const isSynced = (channel: Channel, thread: LinkupThread) => (synced.get(syncKey(channel, thread)) ?? Infinity) <= now();
 
-  function failure(entry: Entry, errorType: keyof typeof PERSON_ERRORS): PersonResult {
+  function failure(entry: Entry, errorType: keyof typeof PERSON_ERRORS): PersonFailure {
     return { person: entry.person, result: { success: false, error: { errorType, message: PERSON_ERRORS[errorType] } } };
   }
 
   /** The fixture thread an entry names, or the per-person error Linked API would answer instead. */
-  function lookup(entry: Entry): { thread: LinkupThread } | { failed: PersonResult } {
+  function lookup(entry: Pick<Entry, "channel" | "person">): { thread: LinkupThread } | { failed: PersonFailure } {
     if (entry.channel === "salesNavigator" && options.salesNavigator === false) return { failed: failure(entry, "noSalesNavigator") };
     const thread = resolve(entry.channel, entry.person);
     if (thread === "self") return { failed: failure(entry, "selfProfileNotAllowed") };
@@ -144,11 +165,55 @@ export function createLinkedApiFake(options: LinkedApiFakeOptions): LinkedApiFak
     return `${new URL(request.url).origin}${prefix}/account/results/${hash}`;
   }
 
+  /** A send workflow whose time has come is done: its message is in the thread, as the rep's, once. */
+  function settleDue(): void {
+    for (const workflow of workflows.values()) {
+      if (workflow.outcome === undefined && workflow.readyAt <= now()) workflow.outcome = deliver(workflow);
+    }
+  }
+
+  function deliver({ send, readyAt }: Workflow): ActionOutcome {
+    const found = lookup({ channel: SEND_ACTIONS[send.actionType], person: send.personUrl });
+    if ("failed" in found) {
+      const { error } = found.failed.result;
+      return { actionType: send.actionType, success: false, error: { type: error.errorType, message: error.message } };
+    }
+    options.mailbox.send?.(found.thread.conversation.conversation_id, send.text, readyAt);
+    return { actionType: send.actionType, success: true };
+  }
+
+  /** Current generation: `POST …/workflows` starts a send; `GET …/workflows/{id}` says how it is going. */
+  async function handleWorkflow(request: Request, workflowId: string | undefined): Promise<Response> {
+    const denied = checkTokens(request.headers, options, "current");
+    if (denied) return denied;
+    if (workflowId !== undefined) {
+      const workflow = workflows.get(workflowId);
+      if (!workflow) return currentError(404, "workflowNotFound", "No workflow with this id.");
+      const status = workflow.outcome ? { workflowStatus: "completed", completion: workflow.outcome } : { workflowStatus: "running" };
+      return json(200, { success: true, result: { workflowId, ...status } });
+    }
+    const raw = await jsonOf(request);
+    if (raw === undefined) return currentError(400, "invalidRequestPayload", "The request body is not valid JSON.");
+    const body = workflowSchema.safeParse(raw);
+    if (!body.success) return currentError(400, "invalidRequestPayload", body.error.issues[0]?.message ?? "Invalid request payload.");
+    if (body.data.actionType === "nv.sendMessage" && body.data.subject === undefined) return currentError(400, "invalidRequestPayload", "subject is required.");
+    const id = `wf-${randomBytes(8).toString("hex")}`;
+    const sendDelayMs = options.sendDelayMs ?? DEFAULT_SEND_DELAY_MS;
+    workflows.set(id, { send: body.data, readyAt: now() + sendDelayMs });
+    // Done on time even if nobody asks (the control API reads the mailbox directly).
+    setTimeout(settleDue, sendDelayMs).unref();
+    return json(200, { success: true, result: { workflowId: id, workflowStatus: "pending" } });
+  }
+
   const processing = (link: string) => json(200, { status: "processing", process: { message: "Your request is being processed.", resultLink: link } });
 
   async function handle(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname;
-    const denied = checkTokens(request.headers, options);
+    settleDue();
+    const workflowPath = WORKFLOW.exec(path);
+    if (request.method === "GET" && workflowPath) return handleWorkflow(request, decodeURIComponent(workflowPath[1] ?? ""));
+    if (request.method === "POST" && path.endsWith(WORKFLOWS)) return handleWorkflow(request, undefined);
+    const denied = checkTokens(request.headers, options, "seed");
     if (denied) return denied;
 
     const resultPath = RESULTS.exec(path);
@@ -164,12 +229,8 @@ export function createLinkedApiFake(options: LinkedApiFakeOptions): LinkedApiFak
     if (request.method !== "POST" || (!isSync && !isGet)) return globalError(404, "notFound", `No route for ${request.method} ${path}`);
     const prefix = path.slice(0, path.length - (isSync ? SYNCHRONIZE : GET).length);
 
-    let raw: unknown;
-    try {
-      raw = JSON.parse(await request.text());
-    } catch {
-      return globalError(400, "invalidRequestBody", "The request body is not valid JSON.");
-    }
+    const raw = await jsonOf(request);
+    if (raw === undefined) return globalError(400, "invalidRequestBody", "The request body is not valid JSON.");
     const body = bodySchema.safeParse(raw);
     if (!body.success) return globalError(400, "invalidRequestBody", body.error.issues[0]?.message ?? "Invalid request body.");
     const entries: Entry[] = [
@@ -203,22 +264,31 @@ export function createLinkedApiFake(options: LinkedApiFakeOptions): LinkedApiFak
     reset() {
       synced.clear();
       results.clear();
+      workflows.clear();
     },
   };
 }
 
-function checkTokens(headers: Headers, options: LinkedApiFakeOptions): Response | undefined {
+/** The seed generation's token errors and envelope, or the current one's (`linked-api-token`, `success:false`). */
+function checkTokens(headers: Headers, options: LinkedApiFakeOptions, generation: "seed" | "current"): Response | undefined {
+  const fail = generation === "seed" ? globalError : currentError;
+  const token = generation === "seed" ? "accountApiToken" : "linkedApiToken";
   const tokens = [headers.get("account-api-token"), headers.get("linked-api-token")].filter((value): value is string => value !== null);
-  if (tokens.length === 0) return globalError(401, "accountApiTokenRequired", "The account-api-token header is required.");
-  if (!tokens.includes(options.token)) return globalError(401, "invalidAccountApiToken", "The account API token is invalid.");
+  if (tokens.length === 0) return fail(401, `${token}Required`, "The API token header is required.");
+  if (!tokens.includes(options.token)) return fail(401, `invalid${token[0]?.toUpperCase()}${token.slice(1)}`, "The API token is invalid.");
   const identification = headers.get("identification-token");
-  if (identification === null) return globalError(401, "identificationTokenRequired", "The identification-token header is required.");
-  if (identification !== options.identificationToken) return globalError(401, "invalidIdentificationToken", "The identification token is invalid.");
+  if (identification === null) return fail(401, "identificationTokenRequired", "The identification-token header is required.");
+  if (identification !== options.identificationToken) return fail(401, "invalidIdentificationToken", "The identification token is invalid.");
   return undefined;
 }
 
+
 function globalError(status: number, errorType: string, message: string): Response {
   return json(status, { status: "error", error: { errorType, message } });
+}
+
+function currentError(status: number, type: string, message: string): Response {
+  return json(status, { success: false, error: { type, message } });
 }
 
 function json(status: number, body: unknown): Response {

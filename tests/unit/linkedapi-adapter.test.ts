@@ -88,11 +88,13 @@ function expectSecretsOnlyInHeaders(calls: Call[]) {
 }
 
 describe("Linked API: capabilities and the seed's request shapes", () => {
-  it("says what it can do; needing a sync follows from having people, for it as for an adapter without them", () => {
+  it("says what it can do; needing a sync and sending follow from having people and a sender, for it as for an adapter without them", () => {
     const { provider } = setup(() => Response.json({}));
+    const send = { maxLength: 1_900, subjectForInMail: true };
     expect(provider.capabilities).toBe(LINKEDAPI_CAPABILITIES);
-    expect(capabilitiesOf(provider)).toEqual({ categories: ["INBOX"], since: "native", needsSync: true, send: null });
-    expect(capabilitiesOf({ ...provider, people: undefined })).toEqual({ categories: ["INBOX"], since: "native", needsSync: false, send: null });
+    expect(capabilitiesOf(provider)).toEqual({ categories: ["INBOX"], since: "native", needsSync: true, send });
+    expect(capabilitiesOf({ ...provider, people: undefined })).toEqual({ categories: ["INBOX"], since: "native", needsSync: false, send });
+    expect(capabilitiesOf({ ...provider, sender: undefined })).toEqual({ categories: ["INBOX"], since: "native", needsSync: true, send: null });
   });
 
   it("sends a synchronize body of the seed's shape, with a result link requested", async () => {
@@ -396,7 +398,8 @@ describe("Linked API: listConversations", () => {
         participant: { name: "Person Three", profileUrl: person3 },
         lastMessage: { text: "Thanks for reaching out! Let's connect.", sentAt: Date.parse("2023-01-04T11:20:00Z"), fromMe: true },
         unreadCount: 0,
-        type: "normal",
+        // Sales Navigator: answered like an InMail, with a subject.
+        type: "inmail",
       },
       {
         id: id2,

@@ -5,6 +5,7 @@ import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import { createLinkedApiProvider } from "@/lib/server/providers/linkedapi/adapter";
 import { createFixtureMailbox, FIXTURE_SELF, LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "@/tests/fake-upstream/fixture-mailbox";
 import { createLinkedApiFake } from "@/tests/fake-upstream/linkedapi";
+import { linkedApiFakeWorld } from "@/tests/unit/support/linkedapi-fake";
 import { inMemoryPeopleStore } from "@/tests/unit/support/people-store";
 
 /**
@@ -24,23 +25,13 @@ const signal = new AbortController().signal;
 const store = inMemoryPeopleStore();
 
 function world(options: { token?: string; salesNavigator?: boolean } = {}) {
-  const clock = { now: NEWEST + 60_000 };
-  const fixture = createFixtureMailbox(NEWEST);
-  const fake = createLinkedApiFake({
-    mailbox: fixture.mailbox,
-    self: { profileUrl: FIXTURE_SELF.profileUrl },
+  const { clock, fixture, fake, fetchFn, requests } = linkedApiFakeWorld({
+    newest: NEWEST,
     token: TOKEN,
     identificationToken: IDENTIFICATION,
     syncDelayMs: SYNC_DELAY_MS,
-    now: () => clock.now,
-    ...(options.salesNavigator !== undefined ? { salesNavigator: options.salesNavigator } : {}),
+    salesNavigator: options.salesNavigator,
   });
-  const requests: string[] = [];
-  const fetchFn: typeof fetch = async (input, init) => {
-    const request = new Request(input, init);
-    requests.push(`${request.method} ${new URL(request.url).pathname}`);
-    return fake.handle(request);
-  };
   const provider = createLinkedApiProvider({
     baseUrl: "http://fake.test/linkedapi",
     fetch: fetchFn,

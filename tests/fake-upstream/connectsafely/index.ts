@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { LinkupMailbox } from "@/lib/server/linkup-v2-simulator/mailbox";
+import { jsonOf } from "../json-body";
 import {
   conversationDetails,
   conversationDetailsQuerySchema,
@@ -74,13 +75,6 @@ export async function handleConnectSafelyRequest(request: Request, ctx: ConnectS
   return reply({ status: 404, body: { success: false, error: `Cannot ${request.method} ${url.pathname}` } });
 }
 
-async function jsonOf(request: Request): Promise<unknown> {
-  try {
-    return (await request.json()) as unknown;
-  } catch {
-    return undefined;
-  }
-}
 
 function accountIdIn(body: unknown): string | undefined {
   return typeof body === "object" && body !== null && "accountId" in body && typeof body.accountId === "string" ? body.accountId : undefined;

@@ -9,6 +9,7 @@ import { mapMessage, newestFirst, type Positioned } from "./map";
 import { paddedTie, pageOfSorted, readCursor } from "./paging";
 import { createLinkedApiPeople } from "./people";
 import { createPersonReads, getRefOf } from "./person-reads";
+import { createLinkedApiSender } from "./send";
 import type { PeopleStore, PersonRecord } from "./store";
 
 export type LinkedApiConfig = AdapterDeps & {
@@ -42,7 +43,8 @@ const messageKey = { idOf: (m: Positioned) => m.raw.id, timeOf: (m: Positioned) 
  * Linked API (seed generation, providers.md §4): no inbox listing, so the inbox is the people the
  * rep added (store.ts, listed by inbox.ts), each synchronized once; threads are read whole (no
  * cursor or page size upstream) and paged by us; `since` is native but its boundary undocumented,
- * so it is widened upstream and applied (`>=`) here.
+ * so it is widened upstream and applied (`>=`) here. Replies go through the current generation's
+ * workflows (send.ts).
  */
 export function createLinkedApiProvider(config: LinkedApiConfig): InboxProvider & { people: PeopleDirectory } {
   const now = config.now ?? Date.now;
@@ -92,6 +94,7 @@ export function createLinkedApiProvider(config: LinkedApiConfig): InboxProvider 
   return {
     capabilities: LINKEDAPI_CAPABILITIES,
     people,
+    sender: createLinkedApiSender({ client, readyPerson }),
 
     listConversations: createLinkedApiInbox({ client, store, accountId, reads }),
 

@@ -8,7 +8,15 @@ import { profileKey } from "@/lib/server/providers/profile-url";
 import type { AdapterDeps } from "@/lib/server/providers/types";
 import { classifyLinkedApiFailure, isLinkedApiErrorBody, PROVIDER } from "./errors";
 import type { Channel } from "./map";
-import { getEnvelopeSchema, syncEnvelopeSchema, type GetPersonResult, type SyncPersonResult } from "./schemas";
+import {
+  getEnvelopeSchema,
+  syncEnvelopeSchema,
+  workflowStartedSchema,
+  workflowStatusSchema,
+  type GetPersonResult,
+  type SyncPersonResult,
+  type WorkflowStatus,
+} from "./schemas";
 
 export type LinkedApiClientConfig = AdapterDeps & {
   token: string;
@@ -38,8 +46,9 @@ type Envelope<T> = {
 
 /**
  * The HTTP calls of Linked API's seed generation ("Account API"): start a synchronization with a
- * result link, check a result link, and read conversations. Every call goes through fetchUpstream;
- * both tokens travel in headers only (both generations' names), never in a URL.
+ * result link, check a result link, and read conversations; and the current generation's workflows,
+ * which is how a message is sent. Every call goes through fetchUpstream; both tokens travel in
+ * headers only (both generations' names), never in a URL.
  */
 export function createLinkedApiClient(config: LinkedApiClientConfig) {
   const base = new URL(config.baseUrl.endsWith("/") ? config.baseUrl : `${config.baseUrl}/`);
@@ -53,7 +62,7 @@ export function createLinkedApiClient(config: LinkedApiClientConfig) {
   };
 
   function call<T>(
-    operation: "conversations.synchronize" | "conversations.get" | "result",
+    operation: "conversations.synchronize" | "conversations.get" | "result" | "workflows" | "workflow-status",
     url: string,
     method: "GET" | "POST",
     headers: Record<string, string>,
@@ -140,6 +149,18 @@ export function createLinkedApiClient(config: LinkedApiClientConfig) {
     async checkSync(resultLink: string, signal: AbortSignal): Promise<Outcome<SyncPersonResult>> {
       const envelope = await call("result", trustedResultLink(resultLink), "GET", {}, undefined, syncEnvelopeSchema, signal);
       return outcomeOf(envelope);
+    },
+
+    /** Starts a workflow, once: a retried start could run it twice (a message sent twice). */
+    async startWorkflow(body: Record<string, unknown>, signal: AbortSignal): Promise<string> {
+      const started = await call("workflows", endpoint("/workflows"), "POST", {}, body, workflowStartedSchema, signal, NO_RETRY);
+      return started.result.workflowId;
+    },
+
+    /** Asks once how a workflow is going. */
+    async workflowStatus(workflowId: string, signal: AbortSignal): Promise<WorkflowStatus> {
+      const url = endpoint(`/workflows/${encodeURIComponent(workflowId)}`);
+      return (await call("workflow-status", url, "GET", {}, undefined, workflowStatusSchema, signal)).result;
     },
 
     /** Reads synchronized conversations (long polling); follows a result link a bounded few times. */

@@ -26,7 +26,13 @@ export function errorTypeOf(body: unknown): string | undefined {
  * the HTTP status; on a 2xx they are an upstream_error.
  */
 export function classifyLinkedApiFailure(failure: UpstreamFailure): ApiError | undefined {
-  const type = errorTypeOf(failure.body);
+  const known = globalError(errorTypeOf(failure.body), failure.retryAfter);
+  if (known) return known;
+  if (failure.status >= 200 && failure.status < 300) return new ApiError("upstream_error", "Linked API could not complete the request.");
+  return undefined;
+}
+
+function globalError(type: string | undefined, retryAfter: number | undefined): ApiError | undefined {
   switch (type) {
     case "linkedApiTokenRequired":
     case "invalidLinkedApiToken":
@@ -47,22 +53,33 @@ export function classifyLinkedApiFailure(failure: UpstreamFailure): ApiError | u
     case "noActiveSeats":
       return new ApiError("upstream_auth", PLAN);
     case "tooManyRequests":
-      return errorFromStatus(PROVIDER, 429, failure.retryAfter);
+      return errorFromStatus(PROVIDER, 429, retryAfter);
     case "limitExceeded":
       // A per-account action limit (daily): retrying within this request cannot help.
-      return new ApiError("rate_limited", "This LinkedIn account has reached its Linked API action limit. Try again later.", {
-        retryAfter: failure.retryAfter,
-      });
+      return new ApiError("rate_limited", "This LinkedIn account has reached its Linked API action limit. Try again later.", { retryAfter });
     case "invalidRequestBody":
     case "invalidRequestPayload":
     case "invalidActionParams":
     case "invalidWorkflow":
       return new ApiError("upstream_error", "Linked API refused the request.");
     default:
-      if (failure.status >= 200 && failure.status < 300) {
-        return new ApiError("upstream_error", "Linked API could not complete the request.");
-      }
       return undefined;
+  }
+}
+
+/** Why a send workflow failed (its action's error, or the workflow's failure reason), in our words. */
+export function sendFailureError(type: string | null | undefined): ApiError {
+  switch (type) {
+    case "personNotFound":
+      return new ApiError("not_found", "LinkedIn has no person at this address, so the message was not sent.");
+    case "selfProfileNotAllowed":
+      return new ApiError("upstream_error", "This conversation is with the account's own profile, and LinkedIn does not let anyone message themselves: the message was not sent.");
+    case "messagingNotAllowed":
+      return new ApiError("upstream_error", "LinkedIn does not let this account message this person (for example, they are not a connection), so the message was not sent.");
+    case "noSalesNavigator":
+      return new ApiError("upstream_error", "This LinkedIn account has no Sales Navigator, so the Sales Navigator message was not sent.");
+    default:
+      return globalError(type ?? undefined, undefined) ?? new ApiError("upstream_error", "Linked API could not send this message.");
   }
 }
 

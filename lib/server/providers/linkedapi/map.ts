@@ -79,6 +79,7 @@ export function mapConversation(record: PersonRecord, lastMessage: LastMessage |
     participant: { name: record.name, profileUrl: record.profileUrl },
     lastMessage,
     unreadCount: 0,
-    type: "normal",
+    // A Sales Navigator conversation is answered like an InMail: with a subject (nv.sendMessage).
+    type: record.channel === "salesNavigator" ? "inmail" : "normal",
   };
 }

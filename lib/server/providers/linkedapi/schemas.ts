@@ -83,3 +83,21 @@ export const linkedApiErrorBodySchema = z
     failure: z.looseObject({ reason: text }).nullish(),
   })
   .refine((body) => body.status === "error" || body.status === "failed" || body.success === false, { message: "not an error body" });
+
+/** Current generation, `POST /workflows`: the started workflow (a send is one). */
+export const workflowStartedSchema = z.looseObject({ result: z.looseObject({ workflowId: z.string().min(1) }) });
+
+const actionOutcomeSchema = z.looseObject({ actionType: text, success: z.boolean(), error: z.looseObject({ type: text, message: text }).nullish() });
+
+/**
+ * Current generation, `GET /workflows/{id}`: `pending` | `running` | `completed` (with its action's
+ * outcome, or an array of them) | `failed` (with `failure.reason`).
+ */
+export const workflowStatusSchema = z.looseObject({
+  result: z.looseObject({
+    workflowStatus: z.string(),
+    completion: z.union([actionOutcomeSchema, z.array(actionOutcomeSchema)]).nullish(),
+    failure: z.looseObject({ reason: text, message: text }).nullish(),
+  }),
+});
+export type WorkflowStatus = z.infer<typeof workflowStatusSchema>["result"];
