@@ -4,7 +4,7 @@
  *   /v2/…        Linkup v2 (the same simulator as the demo account)
  *   /v1/…        Linkup v1
  *   /linkedin/…  ConnectSafely
- *   /linkedapi/… Linked API (stateful: which people are synchronized)
+ *   /linkedapi/… Linked API (stateful: which people are synchronized, which sends are under way)
  * Control endpoints under /__control let a test add messages, inject faults and read call counts.
  * Run with `tsx --conditions=react-server` (the simulator's modules are server-only).
  */
@@ -27,6 +27,8 @@ const linkedApiToken = process.env.FAKE_LINKEDAPI_TOKEN ?? "fake-linkedapi-token
 const linkedApiIdentification = process.env.FAKE_LINKEDAPI_IDENTIFICATION_TOKEN ?? "fake-identification-token";
 /** How long a Linked API sync takes here (the real one: minutes). */
 const linkedApiSyncMs = Number(process.env.FAKE_LINKEDAPI_SYNC_MS ?? 2_000);
+/** How long a Linked API send workflow takes here before its message is in the thread (the real one: 10–20 s). */
+const linkedApiSendMs = Number(process.env.FAKE_LINKEDAPI_SEND_MS ?? 2_000);
 
 let fixture = createFixtureMailbox(Date.now() - 60_000);
 let linkedApi = newLinkedApiFake();
@@ -38,6 +40,7 @@ function newLinkedApiFake() {
     token: linkedApiToken,
     identificationToken: linkedApiIdentification,
     syncDelayMs: linkedApiSyncMs,
+    sendDelayMs: linkedApiSendMs,
   });
 }
 const faults = createFaultQueue();
@@ -121,7 +124,11 @@ function upstreamFor(path: string, body: string): Upstream | undefined {
     };
   }
   if (path.startsWith("/linkedapi/")) {
-    const operation = path.includes("/account/results/") ? "la:result" : `la:${lastSegment(path).replace(/^conversations\./, "")}`;
+    const operation = path.includes("/account/results/")
+      ? "la:result"
+      : /\/workflows\/[^/]+$/.test(path)
+        ? "la:workflow-status"
+        : `la:${lastSegment(path).replace(/^conversations\./, "")}`;
     const fake = linkedApi;
     return { operation, handle: (request) => fake.handle(request) };
   }
@@ -144,6 +151,8 @@ async function serveUpstream(req: IncomingMessage, url: URL, body: string, upstr
     req.socket.destroy();
     return;
   }
+  // Still answered (and a send still applied) after the wait, even if the caller gave up meanwhile:
+  // the provider received it, the caller could not tell.
   if (fault?.kind === "delay") await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 
   const request = new Request(`http://${req.headers.host ?? "fake-upstream"}${url.pathname}${url.search}`, {
