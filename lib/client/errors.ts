@@ -31,6 +31,8 @@ const PROVIDER_CODES: ReadonlySet<ErrorCode> = new Set([
   "not_synchronized",
   // "No such account", "LinkedIn has no person at this address…": ours, and truer than a generic line.
   "not_found",
+  // "A Sales Navigator reply needs a subject", "The message is too long for this account…".
+  "bad_request",
   "budget_exhausted",
 ]);
 
