@@ -1,0 +1,283 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Message, SendResult } from "@/lib/contracts/api";
+import { memoryStorage, type StorageLike } from "@/lib/client/browser-storage";
+import { ApiError, InvalidResponseError, NetworkError } from "@/lib/client/errors";
+import { createOutbox, FORGET_SENT_MS, PENDING_RECHECK_MS, type Network, type OutboxDeps } from "@/lib/client/outbox";
+import { isNotSent, statusLabel, UNCONFIRMED_PATIENCE_MS, type OutboxEntry } from "@/lib/client/outbox-entry";
+import { outboxStorageKey, readOutbox, writeOutbox } from "@/lib/client/outbox-storage";
+
+const T = 1_764_000_000_000;
+const sentMessage: Message = { id: "li-1", text: "Hello", sentAt: T, sender: { name: "Riley" }, fromMe: true, type: "text", attachments: [], reactions: [] };
+
+/** The browser's connection as TanStack's onlineManager reports it. */
+function fakeNetwork(): Network & { set(online: boolean): void } {
+  let online = true;
+  const listeners = new Set<(online: boolean) => void>();
+  return {
+    isOnline: () => online,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    set(next) {
+      online = next;
+      for (const listener of listeners) listener(next);
+    },
+  };
+}
+
+type Answer = SendResult | Error;
+
+/** Our API as the outbox sees it: each POST answers the next scripted answer (the last one repeats). */
+function fakeApi(...answers: Answer[]) {
+  const posts: OutboxEntry[] = [];
+  const post = vi.fn(async (entry: OutboxEntry) => {
+    posts.push(entry);
+    const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
+    if (answer instanceof Error) throw answer;
+    return answer;
+  });
+  return { post, posts };
+}
+
+let ids = 0;
+function setup(api: ReturnType<typeof fakeApi>, options: { storage?: StorageLike; network?: ReturnType<typeof fakeNetwork>; onSent?: OutboxDeps["onSent"] } = {}) {
+  const network = options.network ?? fakeNetwork();
+  const storage = options.storage ?? memoryStorage();
+  const outbox = createOutbox("acc", { storage, network, post: api.post, onSent: options.onSent, newClientId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}` });
+  outbox.start();
+  stops.push(() => outbox.stop());
+  return { outbox, network, storage, only: () => outbox.getSnapshot()[0] };
+}
+
+const stops: (() => void)[] = [];
+beforeEach(() => {
+  vi.useFakeTimers({ now: T });
+});
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
+  vi.useRealTimers();
+});
+
+describe("the outbox", () => {
+  it("shows a reply at once as sending, then sent, with the message the server named; stored across reloads", async () => {
+    const onSent = vi.fn();
+    const api = fakeApi({ status: "sent", message: sentMessage });
+    const { outbox, storage, only } = setup(api, { onSent });
+    outbox.send({ conversationId: "conv", text: "Hello" });
+    expect(only()).toMatchObject({ state: "sending", text: "Hello", conversationId: "conv", accountId: "acc" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(only()).toMatchObject({ state: "sent", message: sentMessage, mayBeDelivered: true });
+    expect(onSent).toHaveBeenCalledWith(expect.objectContaining({ clientId: only()?.clientId, state: "sent" }));
+    expect(api.posts).toHaveLength(1);
+    expect(readOutbox(storage, "acc")).toEqual(outbox.getSnapshot());
+  });
+
+  it("asks again about a pending send every few seconds with the same clientId, until it is sent", async () => {
+    const api = fakeApi({ status: "pending", message: null }, { status: "pending", message: null }, { status: "sent", message: null });
+    const { outbox, only } = setup(api);
+    outbox.send({ conversationId: "conv", text: "Hello" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(only()?.state).toBe("pending");
+    expect(statusLabel(only()!, Date.now(), true)).toBe("Sending…");
+    await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MS);
+    expect(api.posts).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MS);
+    expect(only()?.state).toBe("sent");
+    await vi.advanceTimersByTimeAsync(10 * PENDING_RECHECK_MS);
+    expect(api.posts).toHaveLength(3);
+    expect(new Set(api.posts.map((p) => p.clientId)).size).toBe(1);
+  });
+
+  it("keeps a reply written offline queued, and sends it once when the browser is back online", async () => {
+    const api = fakeApi({ status: "sent", message: null });
+    const network = fakeNetwork();
+    network.set(false);
+    const { outbox, only } = setup(api, { network });
+    outbox.send({ conversationId: "conv", text: "On the train" });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(only()?.state).toBe("queued");
+    expect(statusLabel(only()!, Date.now(), false)).toBe("Waiting for connection");
+    expect(api.posts).toHaveLength(0);
+    network.set(true);
+    network.set(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(only()?.state).toBe("sent");
+    expect(api.posts).toHaveLength(1);
+  });
+
+  it("survives a reload: a queued reply in storage is sent by the next page's outbox", async () => {
+    const storage = memoryStorage();
+    const offline = fakeNetwork();
+    offline.set(false);
+    setup(fakeApi({ status: "sent", message: null }), { storage, network: offline }).outbox.send({ conversationId: "conv", text: "Later" });
+    const api = fakeApi({ status: "sent", message: null });
+    const { only } = setup(api, { storage });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.posts.map((p) => p.text)).toEqual(["Later"]);
+    expect(only()?.state).toBe("sent");
+  });
+
+  it("asks again about a reply that was being sent when the page went away (same clientId: the server never sends it twice)", async () => {
+    const storage = memoryStorage();
+    const hanging = fakeApi({ status: "sent", message: null });
+    hanging.post.mockImplementation(() => new Promise(() => {}));
+    const first = setup(hanging, { storage });
+    const { clientId } = first.outbox.send({ conversationId: "conv", text: "Hello" });
+    first.outbox.stop();
+    const api = fakeApi({ status: "sent", message: null });
+    setup(api, { storage });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.posts.map((p) => p.clientId)).toEqual([clientId]);
+  });
+
+  it("a refusal (our error envelope) is not sent, in the server's words; Retry sends it again with the same clientId", async () => {
+    const api = fakeApi(new ApiError(502, "credits_exhausted", "Linkup has run out of credits for this account.", undefined, true), { status: "sent", message: null });
+    const { outbox, only } = setup(api);
+    outbox.send({ conversationId: "conv", text: "Hello" });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(only()).toMatchObject({ state: "failed", mayBeDelivered: false, error: { detail: "Linkup has run out of credits for this account." } });
+    expect(isNotSent(only()!, Date.now())).toBe(true);
+    expect(api.posts).toHaveLength(1);
+    outbox.retry(only()!.clientId);
+    expect(only()?.state).toBe("sending");
+    expect(only()?.error).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(only()?.state).toBe("sent");
+    expect(api.posts.map((p) => p.clientId)).toEqual([api.posts[0]?.clientId, api.posts[0]?.clientId]);
+  });
+
+  it("keeps our server's own words for a refused send (too long for this account)", async () => {
+    const api = fakeApi(new ApiError(400, "bad_request", "The message is too long for this account: at most 1900 characters.", undefined, true));
+    const { outbox, only } = setup(api);
+    outbox.send({ conversationId: "conv", text: "Hello" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(only()?.error?.detail).toBe("The message is too long for this account: at most 1900 characters.");
+  });
+
+  it("unconfirmed: not confirmed yet, then after a minute not sent with Retry; nothing is sent again by itself", async () => {
+    const api = fakeApi({ status: "unconfirmed", message: null });
+    const { outbox, only } = setup(api);
+    outbox.send({ conversationId: "conv", text: "Hello" });
+    await vi.advanceTimersByTimeAsync(0);
+    const entry = only()!;
+    expect(entry.state).toBe("unconfirmed");
+    expect(statusLabel(entry, Date.now(), true)).toBe("Not confirmed yet");
+    expect(statusLabel(entry, Date.now() + UNCONFIRMED_PATIENCE_MS, true)).toBe("Not sent");
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(api.posts).toHaveLength(1);
+  });
+
+  it("an answer that is not ours (a proxy's error page, an unreadable body) may have been sent: unconfirmed, never resent blindly", async () => {
+    for (const error of [new ApiError(504, "upstream_timeout", "Unexpected HTTP 504 response"), new InvalidResponseError(200, "Response body is not JSON")]) {
+      const api = fakeApi(error);
+      const { outbox } = setup(api);
+      const { clientId } = outbox.send({ conversationId: "conv", text: "Hello" });
+      await vi.advanceTimersByTimeAsync(5 * 60_000);
+      expect(outbox.getSnapshot().find((e) => e.clientId === clientId)).toMatchObject({ state: "unconfirmed", mayBeDelivered: true });
+      expect(api.posts).toHaveLength(1);
+    }
+  });
+
+  it("a request that got no answer while online waits, queued, and is asked again after a growing pause", async () => {
+    const api = fakeApi(new NetworkError("Network request failed"), new NetworkError("Network request failed"), { status: "sent", message: null });
+    const { outbox, only } = setup(api);
+    outbox.send({ conversationId: "conv", text: "Hello" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(only()).toMatchObject({ state: "queued", mayBeDelivered: true });
+    await vi.advanceTimersByTimeAsync(1_900);
+    expect(api.posts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(api.posts).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(3_800);
+    expect(api.posts).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(only()?.state).toBe("sent");
+  });
+
+  it("a session that ended keeps the reply queued (sent after signing in again), not failed", async () => {
+    const api = fakeApi(new ApiError(401, "unauthenticated", "Sign in.", undefined, true));
+    const { outbox, only } = setup(api);
+    outbox.send({ conversationId: "conv", text: "Hello" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(only()?.state).toBe("queued");
+  });
+
+  it("Delete forgets a reply even while its request is in flight: the answer does not bring it back", async () => {
+    let answer: (result: SendResult) => void = () => {};
+    const api = fakeApi({ status: "sent", message: null });
+    api.post.mockImplementation(() => new Promise<SendResult>((resolve) => (answer = resolve)));
+    const onSent = vi.fn();
+    const { outbox } = setup(api, { onSent });
+    const { clientId } = outbox.send({ conversationId: "conv", text: "Hello" });
+    await vi.advanceTimersByTimeAsync(0);
+    outbox.remove([clientId]);
+    answer({ status: "sent", message: null });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outbox.getSnapshot()).toEqual([]);
+    expect(onSent).not.toHaveBeenCalled();
+  });
+
+  it("Retry while offline waits for the connection", async () => {
+    const api = fakeApi(new ApiError(502, "upstream_error", "Linkup is having trouble.", undefined, true), { status: "sent", message: null });
+    const { outbox, network, only } = setup(api);
+    outbox.send({ conversationId: "conv", text: "Hello" });
+    await vi.advanceTimersByTimeAsync(0);
+    network.set(false);
+    outbox.retry(only()!.clientId);
+    expect(only()?.state).toBe("queued");
+    network.set(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(only()?.state).toBe("sent");
+  });
+
+  it("shares one stored outbox between tabs: each change is made to what is stored, not to a stale copy", async () => {
+    const storage = memoryStorage();
+    const offline = fakeNetwork();
+    offline.set(false);
+    const tabA = setup(fakeApi({ status: "sent", message: null }), { storage, network: offline });
+    const tabB = setup(fakeApi({ status: "sent", message: null }), { storage, network: offline });
+    tabA.outbox.send({ conversationId: "conv", text: "From A" });
+    tabB.outbox.send({ conversationId: "conv", text: "From B" });
+    expect(readOutbox(storage, "acc")?.map((e) => e.text)).toEqual(["From A", "From B"]);
+    tabA.outbox.remove([tabA.only()!.clientId]);
+    expect(readOutbox(storage, "acc")?.map((e) => e.text)).toEqual(["From B"]);
+  });
+
+  it("forgets sent replies the thread never matched once no message could match them, and keeps the rest", () => {
+    const storage = memoryStorage();
+    const old = { accountId: "acc", conversationId: "conv", text: "x", createdAt: T - 2 * FORGET_SENT_MS, stateSince: T - 2 * FORGET_SENT_MS, mayBeDelivered: true };
+    writeOutbox(storage, "acc", [
+      { ...old, clientId: "sent-long-ago", state: "sent" },
+      { ...old, clientId: "failed-long-ago", state: "failed", mayBeDelivered: false },
+    ]);
+    const { outbox } = setup(fakeApi({ status: "sent", message: null }), { storage });
+    expect(outbox.getSnapshot().map((e) => e.clientId)).toEqual(["failed-long-ago"]);
+  });
+
+  it("reads a damaged store tolerantly: a bad entry is dropped alone; unreadable JSON is no outbox", () => {
+    const storage = memoryStorage();
+    const good = { accountId: "acc", conversationId: "conv", clientId: "c1", text: "x", createdAt: T, stateSince: T, state: "failed", mayBeDelivered: false };
+    storage.setItem(outboxStorageKey("acc"), JSON.stringify([good, { clientId: 3 }, { ...good, clientId: "c2", accountId: "other" }]));
+    expect(readOutbox(storage, "acc")?.map((e) => e.clientId)).toEqual(["c1"]);
+    storage.setItem(outboxStorageKey("acc"), "{not json");
+    expect(readOutbox(storage, "acc")).toBeNull();
+    expect(readOutbox(memoryStorage(), "acc")).toEqual([]);
+  });
+
+  it("keeps working in memory when the storage refuses writes", async () => {
+    const full: StorageLike = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException("full", "QuotaExceededError");
+      },
+      removeItem: () => {},
+    };
+    const api = fakeApi({ status: "sent", message: null });
+    const { outbox, only } = setup(api, { storage: full });
+    outbox.send({ conversationId: "conv", text: "Hello" });
+    expect(only()?.text).toBe("Hello");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(only()?.state).toBe("sent");
+  });
+});
