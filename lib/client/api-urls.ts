@@ -18,6 +18,11 @@ export function conversationsUrl(
   return `/api/accounts/${encodeURIComponent(accountId)}/conversations?${params.toString()}`;
 }
 
+/** A thread's messages: read with messagesUrl's query, or POST a reply here. */
+export function threadMessagesUrl(accountId: string, conversationId: string): string {
+  return `/api/accounts/${encodeURIComponent(accountId)}/conversations/${encodeURIComponent(conversationId)}/messages`;
+}
+
 export function messagesUrl(
   accountId: string,
   conversationId: string,
@@ -30,7 +35,7 @@ export function messagesUrl(
     if (q.cursor != null) params.set("cursor", q.cursor);
     params.set("limit", String(q.limit ?? THREAD_PAGE_SIZE));
   }
-  return `/api/accounts/${encodeURIComponent(accountId)}/conversations/${encodeURIComponent(conversationId)}/messages?${params.toString()}`;
+  return `${threadMessagesUrl(accountId, conversationId)}?${params.toString()}`;
 }
 
 /** Linked API accounts: the people whose conversations are synchronized. */

@@ -61,3 +61,25 @@ export function flattenConversations(data: { pages: readonly ConversationsPage[]
   }
   return out;
 }
+
+/**
+ * The rep's reply, before the next poll of the inbox shows it: its conversation moves to the top of
+ * the first page with the reply as its preview, out of whichever page held it. Returns `data` itself
+ * where the conversation is not loaded (a category it is not in stays as it is). Cursors untouched.
+ */
+export function withSentReply<TPageParam>(
+  data: ConversationPages<TPageParam> | undefined,
+  conversationId: string,
+  reply: { text: string; sentAt: number },
+): ConversationPages<TPageParam> | undefined {
+  if (data === undefined) return undefined;
+  const conversation = data.pages.flatMap((page) => page.conversations).find((c) => c.id === conversationId);
+  if (conversation === undefined) return data;
+  const moved: Conversation = { ...conversation, lastMessage: { text: reply.text, sentAt: reply.sentAt, fromMe: true } };
+  const pages = data.pages.map((page, index) => {
+    const others = page.conversations.filter((c) => c.id !== conversationId);
+    if (index === 0) return { ...page, conversations: [moved, ...others] };
+    return others.length === page.conversations.length ? page : { ...page, conversations: others };
+  });
+  return { pages, pageParams: data.pageParams };
+}

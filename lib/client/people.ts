@@ -47,7 +47,7 @@ function becameReady(before: PeopleResponse | undefined, after: PeopleResponse):
 
 /** The inbox of these accounts is the ready people, so it reloads whenever that set changes. */
 function refreshInbox(client: QueryClient, accountId: string): Promise<void> {
-  return client.invalidateQueries({ queryKey: [...queryKeys.account(accountId), "conversations"] });
+  return client.invalidateQueries({ queryKey: queryKeys.conversationLists(accountId) });
 }
 
 /** What a thread answers when the server finds its person's sync failed, lapsed or unfinished. */

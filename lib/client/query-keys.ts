@@ -11,9 +11,11 @@ export const queryKeys = {
   /** Admins: members, invitations and assignments. */
   team: () => [...queryKeys.all, "team"] as const,
   account: (accountId: string) => [...queryKeys.all, "account", accountId] as const,
+  /** Every loaded category's inbox of an account (a prefix of `conversations`). */
+  conversationLists: (accountId: string) => [...queryKeys.account(accountId), "conversations"] as const,
   /** The infinite inbox (every loaded page). */
   conversations: (accountId: string, category: Category) =>
-    [...queryKeys.account(accountId), "conversations", category] as const,
+    [...queryKeys.conversationLists(accountId), category] as const,
   /** The small poller of the inbox's first page. */
   conversationsHead: (accountId: string, category: Category) =>
     [...queryKeys.account(accountId), "conversations-head", category] as const,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Conversation, ConversationsPage } from "@/lib/contracts/api";
-import { flattenConversations, mergeInboxFirstPage, type ConversationPages } from "@/lib/client/merge-inbox";
+import { flattenConversations, mergeInboxFirstPage, withSentReply, type ConversationPages } from "@/lib/client/merge-inbox";
 
 function conv(id: string, text = `hi from ${id}`): Conversation {
   return {
@@ -238,5 +238,33 @@ describe("mergeInboxFirstPage — simulated provider", () => {
       ),
       { numRuns: 1_500 },
     );
+  });
+});
+
+describe("withSentReply", () => {
+  const reply = { text: "Thanks, see you Tuesday", sentAt: 99 };
+
+  it("moves the conversation to the top of page 1 with the reply as a preview of the rep's", () => {
+    const data = loaded([["a", "b", "c"], "cursor-1"], [["d", "e"], null]);
+    const updated = withSentReply(data, "e", reply)!;
+    expect(ids(flattenConversations(updated))).toEqual(["e", "a", "b", "c", "d"]);
+    expect(updated.pages[0]!.conversations[0]!.lastMessage).toEqual({ text: reply.text, sentAt: 99, fromMe: true });
+    expect(updated.pages.map((p) => p.nextCursor)).toEqual(["cursor-1", null]);
+    expect(updated.pageParams).toBe(data.pageParams);
+  });
+
+  it("keeps everything else as it was", () => {
+    const data = loaded([["a", "b"], "cursor-1"], [["c"], null]);
+    const updated = withSentReply(data, "b", reply)!;
+    expect(ids(updated.pages[0]!.conversations)).toEqual(["b", "a"]);
+    expect(updated.pages[0]!.conversations[1]).toBe(data.pages[0]!.conversations[0]);
+    expect(updated.pages[1]).toBe(data.pages[1]);
+    expect(updated.pages[0]!.conversations[0]).toMatchObject({ participant: { name: "Person b" }, unreadCount: 0, type: "normal" });
+  });
+
+  it("leaves a category that does not hold the conversation alone (the same object)", () => {
+    const data = loaded([["a", "b"], null]);
+    expect(withSentReply(data, "z", reply)).toBe(data);
+    expect(withSentReply(undefined, "a", reply)).toBeUndefined();
   });
 });

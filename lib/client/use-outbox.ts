@@ -1,0 +1,72 @@
+/**
+ * The outbox of an account in this browser tab (client components only): kept in localStorage,
+ * online as TanStack Query sees it, each request through the query client's mutation cache (so a
+ * session that ended goes to sign-in like every other request), and each sent reply shown at once
+ * at the top of the account's loaded inboxes.
+ */
+import { MutationObserver, onlineManager, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
+import { sendResultSchema, type SendMessageBody } from "@/lib/contracts/api";
+import { threadMessagesUrl } from "./api-urls";
+import { browserStorage, watchOtherTabs } from "./browser-storage";
+import { sendJson } from "./fetch-json";
+import { withSentReply, type ConversationPages } from "./merge-inbox";
+import { createOutbox, type Outbox } from "./outbox";
+import type { OutboxEntry } from "./outbox-entry";
+import { outboxStorageKey } from "./outbox-storage";
+import { queryKeys } from "./query-keys";
+
+const outboxes = new Map<string, Outbox>();
+const NONE: readonly OutboxEntry[] = [];
+const noSubscription = () => () => {};
+
+/** One request for one reply, through the mutation cache (where a session that ended is handled). */
+export function postReply(client: QueryClient, entry: OutboxEntry) {
+  const body: SendMessageBody = { text: entry.text, clientId: entry.clientId, ...(entry.subject ? { subject: entry.subject } : {}) };
+  const url = threadMessagesUrl(entry.accountId, entry.conversationId);
+  // The outbox decides when to send and resend (offline included): the mutation only reports.
+  return new MutationObserver(client, { mutationFn: () => sendJson("POST", url, sendResultSchema, body), networkMode: "always", retry: false }).mutate();
+}
+
+/** The reply as the preview of its conversation, at the top of every loaded inbox of the account holding it. */
+export function showReplyInInbox(client: QueryClient, entry: OutboxEntry): void {
+  const reply = { text: entry.message?.text ?? entry.text, sentAt: entry.message?.sentAt ?? Date.now() };
+  for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(entry.accountId) })) {
+    const next = withSentReply(data, entry.conversationId, reply);
+    if (next !== data) client.setQueryData<ConversationPages>(queryKey, next);
+  }
+}
+
+function outboxOf(accountId: string, client: QueryClient): Outbox {
+  let outbox = outboxes.get(accountId);
+  if (outbox === undefined) {
+    outbox = createOutbox(accountId, {
+      storage: browserStorage(),
+      network: { isOnline: () => onlineManager.isOnline(), subscribe: (listener) => onlineManager.subscribe(listener) },
+      post: (entry) => postReply(client, entry),
+      onSent: (entry) => showReplyInInbox(client, entry),
+      watchOtherTabs: (listener) => watchOtherTabs(outboxStorageKey(accountId), listener),
+    });
+    outboxes.set(accountId, outbox);
+  }
+  return outbox;
+}
+
+/**
+ * The account's outbox, started (its waiting replies are sent) once this is mounted, and its replies.
+ * Mounted with the account's pages, so replies go on while the rep reads other conversations.
+ */
+export function useOutbox(accountId: string): { outbox: Outbox | null; entries: readonly OutboxEntry[] } {
+  const client = useQueryClient();
+  const outbox = useMemo(() => (typeof window === "undefined" ? null : outboxOf(accountId, client)), [accountId, client]);
+  useEffect(() => outbox?.start(), [outbox]);
+  const entries = useSyncExternalStore(outbox?.subscribe ?? noSubscription, outbox?.getSnapshot ?? (() => NONE), () => NONE);
+  return { outbox, entries };
+}
+
+/** One conversation's replies in the outbox, oldest first. */
+export function useConversationOutbox(accountId: string, conversationId: string) {
+  const { outbox, entries } = useOutbox(accountId);
+  const mine = useMemo(() => entries.filter((entry) => entry.conversationId === conversationId), [entries, conversationId]);
+  return { outbox, entries: mine };
+}
