@@ -1,0 +1,44 @@
+/**
+ * Unsent words, per conversation, kept in this browser only (localStorage): never sent anywhere.
+ * An empty draft is no item at all; anything typed, even a space, is kept as typed.
+ */
+import { z } from "zod";
+import { tryRead, tryWrite, type StorageLike } from "./browser-storage";
+
+export type Draft = { text: string; subject: string };
+
+export const EMPTY_DRAFT: Draft = { text: "", subject: "" };
+
+const storedDraftSchema = z.object({ text: z.string().catch(""), subject: z.string().catch("") });
+
+/** One key per account and conversation; ids are encoded, so no two pairs share a key. */
+export function draftKey(accountId: string, conversationId: string): string {
+  return `threadline:draft:${encodeURIComponent(accountId)}/${encodeURIComponent(conversationId)}`;
+}
+
+export function isEmptyDraft(draft: Draft): boolean {
+  return draft.text === "" && draft.subject === "";
+}
+
+/** Whether the rep has written anything worth keeping (Delete puts a reply back only where not). */
+export function hasWords(draft: Draft): boolean {
+  return draft.text.trim() !== "" || draft.subject.trim() !== "";
+}
+
+export function readDraft(storage: StorageLike, key: string): Draft {
+  return parseDraft(tryRead(storage, key));
+}
+
+export function parseDraft(raw: string | null): Draft {
+  if (raw === null) return EMPTY_DRAFT;
+  try {
+    return storedDraftSchema.parse(JSON.parse(raw));
+  } catch {
+    return EMPTY_DRAFT;
+  }
+}
+
+/** Whether the storage took it (full or blocked storage: the draft lives on in the composer only). */
+export function writeDraft(storage: StorageLike, key: string, draft: Draft): boolean {
+  return tryWrite(storage, key, isEmptyDraft(draft) ? null : JSON.stringify(draft));
+}
