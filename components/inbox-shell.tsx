@@ -7,6 +7,7 @@ import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/contracts/api"
 import { useAccount } from "@/lib/client/hooks";
 import { decodeIdParam, homeHref, inboxHref } from "@/lib/client/routes";
 import { useIsDesktop } from "@/lib/client/use-media-query";
+import { useOutbox } from "@/lib/client/use-outbox";
 import { CategoryTabs } from "./category-tabs";
 import { InboxList } from "./inbox-list";
 import { OfflineBanner } from "./offline-banner";
@@ -25,6 +26,8 @@ export function InboxShell({ accountId, category, children }: { accountId: strin
   const openConversationId = decodeIdParam(params.conversationId);
   const threadOpen = openConversationId !== null;
   const { account, accounts, query } = useAccount(accountId);
+  // Replies waiting to go (offline, a reload mid-send) are sent from any page of the account.
+  useOutbox(accountId);
   const isDesktop = useIsDesktop();
 
   // Until the accounts arrive, offer every category (most accounts have them all): less jumpy than one chip.

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useState } from "react";
+import { memo, useState, type ReactNode } from "react";
 import type { Message } from "@/lib/contracts/api";
 import { formatClockTime, formatFullTimestamp, linkify, loadableImageUrl, safeHttpUrl } from "@/lib/client/format";
 import { PaperclipIcon, ShareIcon, UserPlusIcon } from "./icons";
@@ -138,19 +138,22 @@ function Timestamp({ sentAt, className = "" }: { sentAt: number; className?: str
 /**
  * One message. Mine on the right (accent), theirs on the left (grey); fromMe null is shown on the
  * left with the sender's name, since we cannot tell who wrote it. Invitations, shared posts and
- * system notices have their own look.
+ * system notices have their own look. A reply still on its way has its send status (`sending`,
+ * with `footer` in place of the time).
  */
 export const MessageItem = memo(function MessageItem({
   message,
   showName,
   groupStart,
   groupEnd,
+  sending,
 }: {
   message: Message;
   /** Show the sender's name above the bubble (unknown authorship, or several people). */
   showName: boolean;
   groupStart: boolean;
   groupEnd: boolean;
+  sending?: { state: string; settled: boolean; footer: ReactNode };
 }) {
   const side = sideOf(message);
   const spacing = groupStart ? "mt-3" : "mt-0.5";
@@ -200,6 +203,7 @@ export const MessageItem = memo(function MessageItem({
       data-message-id={message.id}
       data-message-type={message.type}
       data-side={side}
+      data-send-state={sending?.state}
       className={`flex flex-col px-3 sm:px-5 ${spacing} ${mine ? "items-end" : "items-start"}`}
     >
       {showName && groupStart ? <span className="mb-1 px-3 text-xs font-medium text-zinc-500">{message.sender.name}</span> : null}
@@ -226,7 +230,7 @@ export const MessageItem = memo(function MessageItem({
             dir="auto"
             className={`px-3.5 py-2 text-[15px] leading-snug whitespace-pre-wrap [overflow-wrap:anywhere] ${bubbleShape} ${
               mine ? "bg-accent-600 text-white" : "bg-white text-zinc-900 ring-1 ring-zinc-200/80"
-            } ${unsupported ? "italic opacity-70" : ""}`}
+            } ${unsupported ? "italic opacity-70" : ""} ${sending && !sending.settled ? "opacity-75" : ""}`}
           >
             {unsupported ? "This message type isn't supported yet. Open LinkedIn to see it." : <LinkifiedText text={message.text} tone={mine ? "onAccent" : "default"} />}
           </div>
@@ -234,7 +238,7 @@ export const MessageItem = memo(function MessageItem({
         <Attachments message={message} side={side} />
         <Reactions message={message} side={side} />
       </div>
-      {groupEnd ? <Timestamp sentAt={message.sentAt} className="mt-1 px-1" /> : null}
+      {sending ? sending.footer : groupEnd ? <Timestamp sentAt={message.sentAt} className="mt-1 px-1" /> : null}
     </li>
   );
 });

@@ -2,20 +2,27 @@
 
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { Category, Message, Participant } from "@/lib/contracts/api";
 import { ApiError } from "@/lib/client/errors";
 import { dayKey, formatDayLabel } from "@/lib/client/format";
 import { useAccount, useNow, useThread } from "@/lib/client/hooks";
 import { conversationsInfiniteOptions } from "@/lib/client/queries";
 import { flattenConversations } from "@/lib/client/merge-inbox";
+import { matchOutbox, mergeOutbox, settledEntries, type ThreadItem } from "@/lib/client/merge-outbox";
+import type { OutboxEntry } from "@/lib/client/outbox-entry";
 import { inboxHref } from "@/lib/client/routes";
+import { putBackInComposer } from "@/lib/client/use-draft";
+import { useKeyboardInset } from "@/lib/client/use-keyboard-inset";
+import { useConversationOutbox } from "@/lib/client/use-outbox";
 import { useIsDesktop } from "@/lib/client/use-media-query";
 import { useIsOnline } from "@/lib/client/use-online";
 import { useLoadOlder } from "@/lib/client/use-load-older";
 import { useScrollAnchoring } from "@/lib/client/use-scroll-anchoring";
+import { Composer, type Reply } from "./composer";
 import { ArrowDownIcon, ChatIcon, CloudOffIcon } from "./icons";
 import { MessageItem, sideOf } from "./message-item";
+import { OutboxReply } from "./outbox-reply";
 import { PagingControl } from "./paging-control";
 import { EmptyState, ErrorState, StaleBanner, ThreadSkeleton } from "./states";
 import { ThreadHeader } from "./thread-header";
@@ -26,7 +33,8 @@ const GROUP_GAP_MS = 5 * 60_000;
 /**
  * A thread. History pages load upward by cursor (the message being read stays put); new
  * messages come from the `since` poller: they scroll into view when the reader is at the bottom,
- * otherwise a "New messages" pill appears.
+ * otherwise a "New messages" pill appears. The rep's replies show at once from the outbox, at the
+ * bottom, until the thread has them (merge-outbox.ts); the composer sits under the list.
  */
 export function ThreadView({
   accountId,
@@ -58,23 +66,53 @@ export function ThreadView({
     return other ? { name: other.sender.name, profileUrl: other.sender.profileUrl, pictureUrl: other.sender.pictureUrl } : null;
   }, [conversation, messages, threadParticipants]);
 
+  // The thread as shown: its messages and the rep's replies not in it yet, each once.
+  const outbox = useConversationOutbox(accountId, conversationId);
+  const matches = useMemo(() => matchOutbox(messages, outbox.entries), [messages, outbox.entries]);
+  const items = useMemo(() => mergeOutbox(messages, outbox.entries, matches), [messages, outbox.entries, matches]);
+  const shown = useMemo(() => items.map((item) => item.message), [items]);
+  // Replies the thread has shown for a while are forgotten (checked with each change and each minute).
+  const outboxStore = outbox.outbox;
+  useEffect(() => {
+    outboxStore?.remove(settledEntries(outbox.entries, matches, now));
+  }, [outboxStore, outbox.entries, matches, now]);
+
   /** Oldest first, grouped by local calendar day. */
   const days = useMemo(() => {
-    const out: { key: string; sentAt: number; messages: Message[] }[] = [];
-    for (let i = messages.length - 1; i >= 0; i--) {
-      const message = messages[i]!;
-      const key = dayKey(message.sentAt);
+    const out: { key: string; sentAt: number; items: ThreadItem[] }[] = [];
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i]!;
+      const key = dayKey(item.message.sentAt);
       const current = out[out.length - 1];
-      if (current && current.key === key) current.messages.push(message);
-      else out.push({ key, sentAt: message.sentAt, messages: [message] });
+      if (current && current.key === key) current.items.push(item);
+      else out.push({ key, sentAt: item.message.sentAt, items: [item] });
     }
     return out;
-  }, [messages]);
+  }, [items]);
   const multiParty = useMemo(() => new Set(messages.filter((m) => m.fromMe !== true).map((m) => m.sender.name)).size > 1, [messages]);
 
-  const { scrollerRef, listRef, onScroll, scrollToBottom, unseen, announcement } = useScrollAnchoring(messages);
+  const { scrollerRef, listRef, onScroll, scrollToBottom, followNextChange, unseen, announcement } = useScrollAnchoring(shown);
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = history;
   const topSentinelRef = useLoadOlder(scrollerRef, history);
+  const sectionRef = useRef<HTMLElement>(null);
+  useKeyboardInset(sectionRef);
+
+  const send = useCallback(
+    (reply: Reply) => {
+      if (!outboxStore) return;
+      followNextChange();
+      outboxStore.send({ conversationId, ...reply });
+    },
+    [outboxStore, conversationId, followNextChange],
+  );
+  const retry = useCallback((entry: OutboxEntry) => outboxStore?.retry(entry.clientId), [outboxStore]);
+  const remove = useCallback(
+    (entry: OutboxEntry) => {
+      outboxStore?.remove([entry.clientId]);
+      putBackInComposer(accountId, conversationId, entry);
+    },
+    [outboxStore, accountId, conversationId],
+  );
 
   // ---- rendering -------------------------------------------------------------------------
   const listHref = inboxHref(accountId, category);
@@ -89,7 +127,7 @@ export function ThreadView({
         <ThreadSkeleton />
       </div>
     );
-  } else if (history.isError && messages.length === 0) {
+  } else if (history.isError && shown.length === 0) {
     body = (
       <ErrorState
         error={history.error}
@@ -104,7 +142,7 @@ export function ThreadView({
         }
       />
     );
-  } else if (messages.length === 0) {
+  } else if (shown.length === 0) {
     body = <EmptyState icon={<ChatIcon />} title="No messages yet" detail="Messages in this conversation will show up here." />;
   } else {
     body = (
@@ -130,16 +168,30 @@ export function ThreadView({
                 </span>
               </div>
               <ol aria-label={formatDayLabel(day.sentAt, now)} className="flex flex-col">
-                {day.messages.map((message, i) => {
-                  const before = day.messages[i - 1];
-                  const after = day.messages[i + 1];
-                  return (
+                {day.items.map((item, i) => {
+                  const { message } = item;
+                  const before = day.items[i - 1]?.message;
+                  const after = day.items[i + 1]?.message;
+                  const groupStart = before === undefined || !sameGroup(before, message);
+                  const groupEnd = after === undefined || !sameGroup(message, after);
+                  return item.kind === "outbox" ? (
+                    <OutboxReply
+                      key={message.id}
+                      entry={item.entry}
+                      message={message}
+                      groupStart={groupStart}
+                      groupEnd={groupEnd}
+                      online={online}
+                      onRetry={retry}
+                      onDelete={remove}
+                    />
+                  ) : (
                     <MessageItem
                       key={message.id}
                       message={message}
                       showName={message.fromMe === null || (message.fromMe === false && multiParty)}
-                      groupStart={before === undefined || !sameGroup(before, message)}
-                      groupEnd={after === undefined || !sameGroup(message, after)}
+                      groupStart={groupStart}
+                      groupEnd={groupEnd}
                     />
                   );
                 })}
@@ -151,11 +203,16 @@ export function ThreadView({
     );
   }
 
+  // A thread that cannot be read cannot be answered either.
+  const canReply = !(history.isError && shown.length === 0);
+
   return (
     <section
+      ref={sectionRef}
       data-testid="thread-view"
       aria-label={participant ? `Conversation with ${participant.name}` : "Conversation"}
-      className="relative flex min-h-0 flex-1 flex-col"
+      // Above an on-screen keyboard that covers the layout instead of resizing it (iOS Safari).
+      className="relative flex min-h-0 flex-1 flex-col pb-[var(--keyboard-inset,0px)]"
     >
       <ThreadHeader
         participant={participant}
@@ -169,26 +226,37 @@ export function ThreadView({
       {poll.isError && online && messages.length > 0 ? (
         <StaleBanner error={poll.error} onRetry={() => void poll.refetch()} retrying={poll.isFetching} />
       ) : null}
-      <div
-        ref={scrollerRef}
-        onScroll={onScroll}
-        aria-busy={history.isPending || isFetchingNextPage}
-        className="relative min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [overflow-anchor:none]"
-      >
-        {body}
-      </div>
-      {unseen > 0 ? (
-        <div className="pointer-events-none absolute inset-x-0 bottom-5 flex justify-center">
-          <button
-            type="button"
-            data-testid="new-messages-pill"
-            onClick={() => scrollToBottom(true)}
-            className="pointer-events-auto inline-flex min-h-11 animate-pill-in items-center gap-1.5 rounded-full bg-zinc-900 py-2 pr-4 pl-3 text-sm font-medium text-white shadow-lg shadow-zinc-900/20 hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
-          >
-            <ArrowDownIcon width={16} height={16} />
-            {unseen === 1 ? "1 new message" : `${unseen} new messages`}
-          </button>
+      <div className="relative flex min-h-0 flex-1 flex-col">
+        <div
+          ref={scrollerRef}
+          onScroll={onScroll}
+          aria-busy={history.isPending || isFetchingNextPage}
+          className="relative min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [overflow-anchor:none]"
+        >
+          {body}
         </div>
+        {unseen > 0 ? (
+          <div className="pointer-events-none absolute inset-x-0 bottom-5 flex justify-center">
+            <button
+              type="button"
+              data-testid="new-messages-pill"
+              onClick={() => scrollToBottom(true)}
+              className="pointer-events-auto inline-flex min-h-11 animate-pill-in items-center gap-1.5 rounded-full bg-zinc-900 py-2 pr-4 pl-3 text-sm font-medium text-white shadow-lg shadow-zinc-900/20 hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
+            >
+              <ArrowDownIcon width={16} height={16} />
+              {unseen === 1 ? "1 new message" : `${unseen} new messages`}
+            </button>
+          </div>
+        ) : null}
+      </div>
+      {canReply ? (
+        <Composer
+          accountId={accountId}
+          conversationId={conversationId}
+          send={account ? account.capabilities.send : undefined}
+          needsSubject={account?.capabilities.send?.subjectForInMail === true && conversation?.type === "inmail"}
+          onSend={send}
+        />
       ) : null}
       <p className="sr-only" aria-live="polite">
         {announcement}

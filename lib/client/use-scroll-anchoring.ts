@@ -10,8 +10,10 @@ type Rendered = { newestId: string; oldestId: string; count: number };
 /**
  * A thread opens at its newest message; an older page prepended never moves what the reader is
  * looking at; new messages scroll into view when the reader is at the bottom, and otherwise count
- * as unseen (for a "New messages" pill) and are announced to screen readers. `messages` is newest
- * first; `listRef` holds one `<li>` per day, each with an `<ol>` of message elements.
+ * as unseen (for a "New messages" pill) and are announced to screen readers — except the rep's own,
+ * which they have seen. `messages` is newest first; `listRef` holds one `<li>` per day, each with
+ * an `<ol>` of message elements. After `followNextChange()`, the next change scrolls to the bottom
+ * wherever the reader was (the rep's own reply).
  */
 export function useScrollAnchoring(messages: readonly Message[]) {
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -19,6 +21,7 @@ export function useScrollAnchoring(messages: readonly Message[]) {
   const rendered = useRef<Rendered | null>(null);
   /** Where the reader was at the last scroll/commit: distance from the bottom, and the newest message's offset. */
   const position = useRef({ fromBottom: 0, nearBottom: true, newestTop: 0 });
+  const follow = useRef(false);
   const [unseen, setUnseen] = useState(0);
   const [announcement, setAnnouncement] = useState("");
 
@@ -35,6 +38,10 @@ export function useScrollAnchoring(messages: readonly Message[]) {
     measure();
     if (position.current.nearBottom) setUnseen(0);
   }, [measure]);
+
+  const followNextChange = useCallback(() => {
+    follow.current = true;
+  }, []);
 
   const scrollToBottom = useCallback((smooth: boolean) => {
     const el = scrollerRef.current;
@@ -55,6 +62,7 @@ export function useScrollAnchoring(messages: readonly Message[]) {
     if (prev === null) {
       // Opening the thread: start at the newest message.
       el.scrollTop = el.scrollHeight;
+      follow.current = false;
     } else {
       const { fromBottom, nearBottom, newestTop } = position.current;
       const newArrived = newest.id !== prev.newestId;
@@ -64,9 +72,10 @@ export function useScrollAnchoring(messages: readonly Message[]) {
       if (olderLoaded && !newArrived) {
         // Older page prepended: keep the same distance from the bottom, so nothing moves.
         el.scrollTop = el.scrollHeight - el.clientHeight - fromBottom;
-      } else if (nearBottom) {
+      } else if (nearBottom || follow.current) {
         // Reading at the bottom: new messages (or a grown reaction row) scroll into view.
         el.scrollTop = el.scrollHeight;
+        follow.current = false;
       } else {
         if (olderLoaded) {
           // Both at once: anchor on the message that was newest before.
@@ -76,9 +85,12 @@ export function useScrollAnchoring(messages: readonly Message[]) {
         // Appended below the fold: scrollTop is untouched (overflow-anchor: none); show the pill.
         if (grewAtEnd) {
           const index = messages.findIndex((m) => m.id === prev.newestId);
-          const count = index > 0 ? index : Math.max(1, messages.length - prev.count);
-          setUnseen((n) => n + count);
-          setAnnouncement(`${count} new message${count === 1 ? "" : "s"}`);
+          const newer = messages.slice(0, index > 0 ? index : Math.max(1, messages.length - prev.count));
+          const count = newer.filter((m) => m.fromMe !== true).length;
+          if (count > 0) {
+            setUnseen((n) => n + count);
+            setAnnouncement(`${count} new message${count === 1 ? "" : "s"}`);
+          }
         }
       }
     }
@@ -97,7 +109,7 @@ export function useScrollAnchoring(messages: readonly Message[]) {
     return () => observer.disconnect();
   }, [measure]);
 
-  return { scrollerRef, listRef, onScroll, scrollToBottom, unseen, announcement };
+  return { scrollerRef, listRef, onScroll, scrollToBottom, followNextChange, unseen, announcement };
 }
 
 function lastMessageElement(list: HTMLElement | null): HTMLElement | null {
