@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { signOut } from "@/lib/client/auth";
+import { forgetEverything } from "@/lib/client/browser-storage";
 import { signInHref } from "@/lib/client/routes";
 import { useViewer } from "./viewer-context";
 
@@ -49,6 +50,7 @@ export function AccountMenu() {
     setError(null);
     try {
       await signOut();
+      forgetEverything();
       window.location.assign(signInHref());
     } catch {
       setError("Couldn't sign out. Check your connection and try again.");

@@ -4,6 +4,9 @@
  */
 export type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
+/** Every item Threadline keeps in a browser starts with this. */
+export const STORAGE_PREFIX = "threadline:";
+
 export function memoryStorage(): StorageLike {
   const items = new Map<string, string>();
   return {
@@ -51,4 +54,18 @@ export function watchOtherTabs(key: string, listener: () => void): () => void {
   };
   window.addEventListener("storage", onStorage);
   return () => window.removeEventListener("storage", onStorage);
+}
+
+/**
+ * Removes everything Threadline kept in this browser (drafts, unsent replies): signing out leaves
+ * none of a rep's words behind on a shared device.
+ */
+export function forgetEverything(storage?: Pick<Storage, "length" | "key" | "removeItem">): void {
+  try {
+    const target = storage ?? window.localStorage;
+    const keys = Array.from({ length: target.length }, (_, index) => target.key(index)).filter((key): key is string => key?.startsWith(STORAGE_PREFIX) === true);
+    for (const key of keys) target.removeItem(key);
+  } catch {
+    // Blocked storage holds nothing of ours.
+  }
 }

@@ -3,7 +3,7 @@
  * An empty draft is no item at all; anything typed, even a space, is kept as typed.
  */
 import { z } from "zod";
-import { tryRead, tryWrite, type StorageLike } from "./browser-storage";
+import { STORAGE_PREFIX, tryRead, tryWrite, type StorageLike } from "./browser-storage";
 
 export type Draft = { text: string; subject: string };
 
@@ -13,7 +13,7 @@ const storedDraftSchema = z.object({ text: z.string().catch(""), subject: z.stri
 
 /** One key per account and conversation; ids are encoded, so no two pairs share a key. */
 export function draftKey(accountId: string, conversationId: string): string {
-  return `threadline:draft:${encodeURIComponent(accountId)}/${encodeURIComponent(conversationId)}`;
+  return `${STORAGE_PREFIX}draft:${encodeURIComponent(accountId)}/${encodeURIComponent(conversationId)}`;
 }
 
 export function isEmptyDraft(draft: Draft): boolean {

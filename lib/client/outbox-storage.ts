@@ -3,11 +3,11 @@
  * Read tolerantly (an entry that no longer parses is dropped alone, never the whole list).
  */
 import { z } from "zod";
-import { tryRead, tryWrite, type StorageLike } from "./browser-storage";
+import { STORAGE_PREFIX, tryRead, tryWrite, type StorageLike } from "./browser-storage";
 import { outboxEntrySchema, type OutboxEntry } from "./outbox-entry";
 
 export function outboxStorageKey(accountId: string): string {
-  return `threadline:outbox:${encodeURIComponent(accountId)}`;
+  return `${STORAGE_PREFIX}outbox:${encodeURIComponent(accountId)}`;
 }
 
 const storedListSchema = z.array(z.unknown());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkReply, enterAction, replyText, type KeyPress } from "@/lib/client/compose";
-import { memoryStorage } from "@/lib/client/browser-storage";
+import { forgetEverything, memoryStorage } from "@/lib/client/browser-storage";
 import { draftKey, EMPTY_DRAFT, hasWords, readDraft, writeDraft } from "@/lib/client/draft-store";
 import { keyboardInset } from "@/lib/client/use-keyboard-inset";
 
@@ -103,5 +103,24 @@ describe("keyboardInset", () => {
 
   it("is 0 while pinch-zoomed (a smaller visual viewport that is not a keyboard)", () => {
     expect(keyboardInset(800, { height: 400, offsetTop: 100, scale: 2 })).toBe(0);
+  });
+});
+
+describe("forgetEverything", () => {
+  it("removes every item Threadline kept (drafts, the outbox) and nothing else", () => {
+    const items = new Map<string, string>([
+      [draftKey("acc", "one"), "{}"],
+      ["threadline:outbox:acc", "[]"],
+      ["someone-else", "keep"],
+    ]);
+    const storage = {
+      get length() {
+        return items.size;
+      },
+      key: (index: number) => [...items.keys()][index] ?? null,
+      removeItem: (key: string) => void items.delete(key),
+    };
+    forgetEverything(storage);
+    expect([...items.keys()]).toEqual(["someone-else"]);
   });
 });
