@@ -14,7 +14,7 @@
 import type { SendResult } from "@/lib/contracts/api";
 import type { StorageLike } from "./browser-storage";
 import { MATCH_AFTER_MS } from "./merge-outbox";
-import { answered, newClientId, newOutboxEntry, refused, startedSending, waitingForNetwork, type NewReply, type OutboxEntry } from "./outbox-entry";
+import { answered, newClientId, newOutboxEntry, refused, startedSending, waitingForNetwork, type NewReply, type OutboxEntry, type OutboxState } from "./outbox-entry";
 import { readOutbox, writeOutbox } from "./outbox-storage";
 
 /** How often a slow provider's send is asked about. */
@@ -24,6 +24,9 @@ export const NO_ANSWER_RETRY_MS = 2_000;
 export const NO_ANSWER_RETRY_MAX_MS = 30_000;
 /** A sent reply the thread never matched is dropped once no message could match it any more. */
 export const FORGET_SENT_MS = MATCH_AFTER_MS + 60_000;
+
+/** The states in which a reply still needs a request. */
+const WAITING: ReadonlySet<OutboxState> = new Set(["queued", "sending", "pending"]);
 
 export type Network = { isOnline(): boolean; subscribe(listener: (online: boolean) => void): () => void };
 
@@ -113,7 +116,8 @@ export function createOutbox(accountId: string, deps: OutboxDeps) {
 
   async function request(clientId: string): Promise<void> {
     const current = entries.find((entry) => entry.clientId === clientId);
-    if (!current || inFlight.has(clientId) || !deps.network.isOnline()) return;
+    // Settled meanwhile (by another tab's answer, or deleted): nothing to ask.
+    if (!current || !WAITING.has(current.state) || inFlight.has(clientId) || !deps.network.isOnline()) return;
     clearTimer(clientId);
     // In flight until its outcome is stored, so nothing starts it again meanwhile.
     inFlight.add(clientId);

@@ -281,3 +281,31 @@ describe("the outbox", () => {
     expect(only()?.state).toBe("sent");
   });
 });
+
+describe("the outbox across tabs", () => {
+  it("does not ask again about a reply another tab has seen sent", async () => {
+    const storage = memoryStorage();
+    const otherTab: (() => void)[] = [];
+    const api = fakeApi({ status: "pending", message: null });
+    const outbox = createOutbox("acc", {
+      storage,
+      network: fakeNetwork(),
+      post: api.post,
+      watchOtherTabs: (listener) => {
+        otherTab.push(listener);
+        return () => {};
+      },
+    });
+    outbox.start();
+    stops.push(() => outbox.stop());
+    const { clientId } = outbox.send({ conversationId: "conv", text: "Hello" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outbox.getSnapshot()[0]?.state).toBe("pending");
+    // The other tab's answer came first: it stored the reply as sent.
+    writeOutbox(storage, "acc", outbox.getSnapshot().map((entry) => (entry.clientId === clientId ? { ...entry, state: "sent" as const } : entry)));
+    for (const listener of otherTab) listener();
+    await vi.advanceTimersByTimeAsync(5 * PENDING_RECHECK_MS);
+    expect(api.posts).toHaveLength(1);
+    expect(outbox.getSnapshot()[0]?.state).toBe("sent");
+  });
+});
