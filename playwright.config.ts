@@ -43,7 +43,7 @@ export default defineConfig({
   },
   projects: [
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },
-    { name: "phone", testIgnore: /\/api\//, use: { ...devices["Pixel 7"], viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, browserName: "chromium" } },
+    { name: "phone", testIgnore: /\/(api|desktop)\//, use: { ...devices["Pixel 7"], viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, browserName: "chromium" } },
     { name: "desktop", testIgnore: /\/(api|phone)\//, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 }, browserName: "chromium" } },
   ],
   webServer: [

@@ -7,7 +7,7 @@ import { fakeUpstream } from "../support/fake-upstream";
 
 /**
  * The per-provider rows of the fault matrix (FAULTS.md): each provider's documented errors, in
- * that provider's own shape, become the code the UI already explains (faults.spec.ts shows the UI
+ * that provider's own shape, become the code the UI already explains (desktop/fault-matrix.spec.ts shows the UI
  * for every code). Enough repeats to outlast the server's own retries.
  */
 const TIMES = 20;
