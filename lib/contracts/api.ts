@@ -75,6 +75,8 @@ export const responseMetaSchema = z
      * answer holds only the newest ones. The client should reload the thread instead of merging.
      */
     truncated: z.boolean().optional(),
+    /** When the provider was asked for this answer (epoch ms): a shared answer may be a few seconds old. */
+    checkedAt: z.number().optional(),
   })
   .optional();
 

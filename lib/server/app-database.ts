@@ -1,4 +1,5 @@
 import "server-only";
+import { createSharedCache, type SharedCache } from "@/lib/server/cache/shared-cache";
 import type { Database } from "@/lib/server/db/database";
 import { sharedDatabase } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
@@ -15,6 +16,7 @@ export function appDatabase(): Promise<Database> {
 let counter: RateCounter | undefined;
 let team: TeamStore | undefined;
 let sends: SendStore | undefined;
+let cache: SharedCache | undefined;
 
 export function rateCounter(): RateCounter {
   counter ??= createRateCounter(appDatabase);
@@ -29,4 +31,9 @@ export function teamStore(): TeamStore {
 export function sendStore(): SendStore {
   sends ??= createSendStore(appDatabase);
   return sends;
+}
+
+export function sharedCache(): SharedCache {
+  cache ??= createSharedCache(appDatabase);
+  return cache;
 }

@@ -1,7 +1,9 @@
 import "server-only";
-import { CATEGORY_LABELS, type AccountsResponse, type ConversationsPage, type MessagesPage, type PeopleResponse, type PersonResponse } from "@/lib/contracts/api";
+import { CATEGORY_LABELS, conversationsPageSchema, type AccountsResponse, type ConversationsPage, type MessagesPage, type PeopleResponse, type PersonResponse } from "@/lib/contracts/api";
 import type { AddPersonBody, ConversationsQuery, MessagesQuery } from "@/lib/contracts/queries";
 import { listAccountSummaries, peopleFor, providerFor } from "@/lib/server/accounts";
+import { sharedCache } from "@/lib/server/app-database";
+import { isDemoMode } from "@/lib/server/auth/viewer";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { ApiError } from "@/lib/server/errors";
 import type { Page } from "@/lib/server/providers/types";
@@ -13,14 +15,29 @@ export function getAccounts(viewer: Viewer): AccountsResponse {
   return { accounts: listAccountSummaries().filter((account) => viewer.accountIds.has(account.id)) };
 }
 
+/**
+ * How long the inbox's first page, once asked of the provider, answers every tab and rep watching
+ * the account: any number of them cost one upstream read per period (just under the client's
+ * fastest poll, lib/client/poll-pace.ts, so one client alone is never served an old answer).
+ */
+export const HEAD_TTL_MS = 3_500;
+
 export async function getConversations(accountId: string, query: ConversationsQuery, signal: AbortSignal): Promise<ConversationsPage> {
   const provider = providerFor(accountId);
   // A category the provider cannot filter by is refused, never answered with the whole inbox.
   if (!provider.capabilities.categories.includes(query.category)) {
     throw new ApiError("bad_request", `This account's provider cannot filter by "${CATEGORY_LABELS[query.category]}".`);
   }
-  const page = await provider.listConversations(query, signal);
-  return { conversations: page.items, nextCursor: page.nextCursor, meta: metaOf(page) };
+  const read = async (): Promise<ConversationsPage> => {
+    const page = await provider.listConversations(query, signal);
+    return { conversations: page.items, nextCursor: page.nextCursor, meta: { ...metaOf(page), checkedAt: Date.now() } };
+  };
+  // Later pages are the rep's own scrolling; the demo costs nothing and keeps no database.
+  if (query.cursor !== undefined || isDemoMode()) return read();
+  const key = `conversations:${accountId}:${query.category}:${query.limit}`;
+  const { value, fresh } = await sharedCache().read(key, HEAD_TTL_MS, conversationsPageSchema, read, signal);
+  // Another request's answer cost this one nothing.
+  return fresh ? value : { ...value, meta: { ...value.meta, creditsConsumed: undefined } };
 }
 
 export async function getMessages(accountId: string, conversationId: string, query: MessagesQuery, signal: AbortSignal): Promise<MessagesPage> {

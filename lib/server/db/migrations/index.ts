@@ -3,6 +3,7 @@ import * as people from "./0001-people";
 import * as peopleProfileKey from "./0002-people-profile-key";
 import * as team from "./0003-team";
 import * as sends from "./0004-sends";
+import * as upstreamCache from "./0005-upstream-cache";
 
 /**
  * Every schema change, in order. Append only: a shipped migration is never edited, a new one is
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 2, name: "people-profile-key", sql: peopleProfileKey.sql },
   { version: 3, name: "team", sql: team.sql },
   { version: 4, name: "sends", sql: sends.sql },
+  { version: 5, name: "upstream-cache", sql: upstreamCache.sql },
 ];

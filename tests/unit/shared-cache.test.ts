@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createSharedCache } from "@/lib/server/cache/shared-cache";
+import { openDatabase } from "@/lib/server/db";
+import type { Database } from "@/lib/server/db/database";
+
+let db: Database;
+beforeAll(async () => {
+  db = await openDatabase({});
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const value = z.object({ n: z.number() });
+const signal = new AbortController().signal;
+
+describe("the shared read cache (in the database)", () => {
+  it("asks the provider once for simultaneous reads of one key, and serves the answer until it is stale", async () => {
+    let clock = 1_000_000;
+    const cache = createSharedCache(async () => db, () => clock);
+    let fetches = 0;
+    const slowFetch = async () => {
+      fetches++;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return { n: fetches };
+    };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => cache.read("inbox:a", 4_000, value, slowFetch, signal)));
+    expect(fetches).toBe(1);
+    expect(answers.map((a) => a.value.n)).toEqual([1, 1, 1, 1, 1]);
+
+    clock += 3_000;
+    expect((await cache.read("inbox:a", 4_000, value, slowFetch, signal)).value.n).toBe(1);
+    clock += 2_000;
+    expect((await cache.read("inbox:a", 4_000, value, slowFetch, signal)).value.n).toBe(2);
+    // Another key (another account, another question) is its own.
+    expect((await cache.read("inbox:b", 4_000, value, slowFetch, signal)).value.n).toBe(3);
+  });
+
+  it("keeps no failure, and frees a claim whose holder never came back", async () => {
+    let clock = 2_000_000;
+    const cache = createSharedCache(async () => db, () => clock);
+    await expect(cache.read("k:fail", 4_000, value, () => Promise.reject(new Error("provider down")), signal)).rejects.toThrow("provider down");
+    expect((await cache.read("k:fail", 4_000, value, async () => ({ n: 7 }), signal)).value.n).toBe(7);
+
+    // A claimer that crashed: its claim lapses, and the next reader asks.
+    await db.query("INSERT INTO upstream_cache (key, fetched_at, value, claimed_until) VALUES ('k:stuck', 0, NULL, $1)", [clock + 15_000]);
+    clock += 16_000;
+    expect((await cache.read("k:stuck", 4_000, value, async () => ({ n: 8 }), signal)).value.n).toBe(8);
+  });
+});
