@@ -1,7 +1,8 @@
 "use client";
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+import { trackActivity } from "@/lib/client/activity";
 import { ApiError, retryUnreachedRequest } from "@/lib/client/errors";
 import { signInHref } from "@/lib/client/routes";
 
@@ -31,5 +32,7 @@ function makeQueryClient(): QueryClient {
 export function Providers({ children }: { children: ReactNode }) {
   // One client per browser tab (useState keeps it across re-renders, never shared between requests).
   const [queryClient] = useState(makeQueryClient);
+  // How live the page is sets how often it asks for news (poll-pace.ts).
+  useEffect(() => trackActivity(), []);
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

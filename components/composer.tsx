@@ -2,6 +2,7 @@
 
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { SendCapability } from "@/lib/contracts/api";
+import { noteTyping } from "@/lib/client/activity";
 import { checkReply, ENTER_SENDS_QUERY, enterAction, MAX_SUBJECT_LENGTH } from "@/lib/client/compose";
 import { EMPTY_DRAFT } from "@/lib/client/draft-store";
 import { useDraft } from "@/lib/client/use-draft";
@@ -119,7 +120,10 @@ export function Composer({
               id={`${id}-text`}
               rows={1}
               value={draft.text}
-              onChange={(event) => setDraft({ ...draft, text: event.target.value })}
+              onChange={(event) => {
+                noteTyping();
+                setDraft({ ...draft, text: event.target.value });
+              }}
               onKeyDown={onKeyDown}
               placeholder="Write a message…"
               enterKeyHint={enterSends ? "send" : "enter"}

@@ -6,6 +6,7 @@ import { useInbox, useNow } from "@/lib/client/hooks";
 import { conversationHref } from "@/lib/client/routes";
 import { markOpenedFromList } from "@/lib/client/nav-memory";
 import { useIsOnline } from "@/lib/client/use-online";
+import { CheckedAgo } from "./checked-ago";
 import { ConversationRow } from "./conversation-row";
 import { CloudOffIcon, InboxIcon } from "./icons";
 import { PagingControl } from "./paging-control";
@@ -39,7 +40,10 @@ export function InboxList({
   /** What an empty list means for this account, where the category's usual words would mislead. */
   emptyDetail?: string;
 }) {
-  const { history, head, conversations } = useInbox(accountId, category, { poll: !hidden });
+  // The head keeps asking while the list is hidden behind a phone's open thread: its answer is
+  // what tells the open thread to look for new messages.
+  const { history, head, conversations } = useInbox(accountId, category);
+  const checkedAt = head.data?.checkedAt ?? null;
   const online = useIsOnline();
   const now = useNow();
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -129,6 +133,8 @@ export function InboxList({
     <div className="relative flex min-h-0 flex-1 flex-col">
       {head.isError && online && conversations.length > 0 ? (
         <StaleBanner error={head.error} onRetry={() => void head.refetch()} retrying={head.isFetching} />
+      ) : checkedAt !== null ? (
+        <CheckedAgo checkedAt={checkedAt} />
       ) : null}
       <div
         ref={scrollerRef}

@@ -134,3 +134,11 @@ export function safeHttpUrl(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** "Checked just now", "Checked 40 s ago", "Checked 3 min ago": when the inbox last asked LinkedIn. */
+export function formatCheckedAgo(checkedAt: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - checkedAt) / 1000));
+  if (seconds < 10) return "Checked just now";
+  if (seconds < 90) return `Checked ${seconds} s ago`;
+  return `Checked ${Math.round(seconds / 60)} min ago`;
+}

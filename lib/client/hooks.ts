@@ -27,15 +27,12 @@ export function useAccount(accountId: string): {
   return { account, accounts, query };
 }
 
-/**
- * The loaded inbox (every page, deduped) plus its first-page poller. `poll: false` pauses the
- * poller (list hidden behind a thread on a phone); re-enabling it catches up at once (stale).
- */
-export function useInbox(accountId: string, category: Category, { poll = true }: { poll?: boolean } = {}) {
+/** The loaded inbox (every page, deduped) plus its head poller, the account's one question per period. */
+export function useInbox(accountId: string, category: Category) {
   const history = useInfiniteQuery(conversationsInfiniteOptions(accountId, category));
   const head = useQuery({
     ...conversationsHeadQueryOptions(accountId, category),
-    enabled: poll && history.isSuccess,
+    enabled: history.isSuccess,
   });
   const conversations = useMemo(() => flattenConversations(history.data), [history.data]);
   return { history, head, conversations };

@@ -5,6 +5,7 @@
  * brings it back to the normal pace.
  */
 import { ApiError } from "./errors";
+import { unitHash } from "./poll-pace";
 
 /** How often a visible page checks for new messages / inbox changes while all is well. */
 export const POLL_INTERVAL_MS = 4_000;
@@ -23,13 +24,14 @@ const JITTER = 0.2;
  *   derived from it, so the same state always gives the same delay. TanStack recomputes the
  *   interval on every render and restarts its timer when the value changes: a fresh random
  *   number each time would keep postponing the poll.
+ * @param healthyDelayMs the wait while polls succeed (the pace: poll-pace.ts)
  */
-export function pollDelayMs(failures: number, error: unknown, seed: number): number {
-  if (failures <= 0) return POLL_INTERVAL_MS;
+export function pollDelayMs(failures: number, error: unknown, seed: number, healthyDelayMs = POLL_INTERVAL_MS): number {
+  if (failures <= 0) return healthyDelayMs;
   const exponential = Math.min(MAX_POLL_BACKOFF_MS, POLL_INTERVAL_MS * 2 ** Math.min(failures, 16));
   const jittered = Math.max(POLL_INTERVAL_MS, Math.round(exponential * (1 - JITTER * unitHash(seed))));
   const asked = error instanceof ApiError && error.retryAfter !== undefined ? error.retryAfter * 1000 : 0;
-  return Math.max(jittered, Math.min(asked, MAX_RETRY_AFTER_MS));
+  return Math.max(healthyDelayMs, jittered, Math.min(asked, MAX_RETRY_AFTER_MS));
 }
 
 /** What the backoff needs from a poller's TanStack query state. */
@@ -49,15 +51,4 @@ export type PollerQueryState = {
 export function failuresInARow(state: PollerQueryState): number {
   if (state.status !== "error") return 0;
   return Math.max(1, state.errorUpdateCount - (state.data?.errorsBefore ?? 0));
-}
-
-/** A number in [0, 1) that looks random but depends only on `seed`. */
-function unitHash(seed: number): number {
-  const low = seed | 0;
-  const high = Math.floor(seed / 2 ** 32) | 0;
-  let h = Math.imul(low ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  return (h >>> 0) / 2 ** 32;
 }

@@ -3,23 +3,28 @@
  *  - Inbox and thread histories are infinite queries over cursors. They never poll and never
  *    refetch on focus/reconnect (that would re-download every loaded page).
  *  - Freshness comes from two small pollers that run only while the page is visible:
- *      · the inbox head: page 1 again, merged into the loaded inbox with mergeInboxFirstPage;
- *      · the thread `since` poller: since = newest sentAt in the cache *at call time* (not in the
- *        key), merged into the loaded history with mergeMessagesSince.
+ *      · the inbox head: the account's one question per period, "what changed?" (a small first
+ *        page, merged into the loaded inbox with mergeInboxFirstPage), at the account's pace
+ *        (poll-pace.ts: live, active, idle; jittered);
+ *      · the thread `since` poller: asked by the head when the thread's row moved (since = newest
+ *        sentAt in the cache *at call time*, merged with mergeMessagesSince), else only a slow
+ *        safety check of its own.
  *    Both write with setQueryData; a failing poll leaves the history (what is on screen) alone.
  *  - While polls fail they back off (poll-backoff.ts). Offline, nothing is fetched: TanStack's
  *    onlineManager pauses every query (networkMode "online"), and on reconnect each poller
  *    catches up once, while the histories (staleTime Infinity, no refetchOnReconnect) stay put.
  */
 import { infiniteQueryOptions, queryOptions, type Query, type QueryClient, type QueryKey } from "@tanstack/react-query";
-import type { Category } from "@/lib/contracts/api";
+import type { Category, Conversation, ConversationsPage } from "@/lib/contracts/api";
 import { accountsResponseSchema, conversationsPageSchema, messagesPageSchema } from "@/lib/contracts/api";
+import { activitySnapshot } from "./activity";
 import { accountsUrl, conversationsUrl, messagesUrl } from "./api-urls";
 import { retryUnreachedRequest } from "./errors";
 import { fetchJson } from "./fetch-json";
-import { mergeInboxFirstPage, type ConversationPages } from "./merge-inbox";
+import { flattenConversations, mergeInboxFirstPage, type ConversationPages } from "./merge-inbox";
 import { mergeMessagesSince, newestSentAt, type MessagePages } from "./merge-messages";
-import { failuresInARow, POLL_INTERVAL_MS, pollDelayMs } from "./poll-backoff";
+import { failuresInARow, pollDelayMs } from "./poll-backoff";
+import { paceDelayMs, paceOf, POLL_PACE_MS, THREAD_SAFETY_MS } from "./poll-pace";
 import { queryKeys } from "./query-keys";
 
 /** A poll right after the history itself loaded (or loaded more) would bring nothing new. */
@@ -71,22 +76,31 @@ export type PollResult = {
   received: number;
   /** The poller's failed-fetch total when this poll started (see failuresInARow). */
   errorsBefore: number;
+  /** The newest message this poll knows of (what makes the account live: poll-pace.ts). */
+  newestAt: number | null;
+  /** When the provider was asked for what this poll got (a shared answer may be a few seconds old). */
+  checkedAt: number | null;
 };
 
-/** Every few seconds while polls succeed; backing off while they fail (poll-backoff.ts). */
-function pollInterval(query: Query<PollResult, Error, PollResult, QueryKey>): number {
+type PollerQuery = Query<PollResult, Error, PollResult, QueryKey>;
+
+/** The inbox head: at the account's pace (poll-pace.ts) while polls succeed, backing off while they fail. */
+function headInterval(query: PollerQuery): number {
   const { state } = query;
-  return pollDelayMs(failuresInARow(state), state.error, state.errorUpdatedAt);
+  const pace = paceOf({ now: Date.now(), newestMessageAt: state.data?.newestAt ?? null, ...activitySnapshot() });
+  return pollDelayMs(failuresInARow(state), state.error, state.errorUpdatedAt, paceDelayMs(pace, state.dataUpdatedAt));
+}
+
+/** The open thread's own check: the inbox head says when it changed; this is the slow safety net. */
+function threadInterval(query: PollerQuery): number {
+  const { state } = query;
+  return pollDelayMs(failuresInARow(state), state.error, state.errorUpdatedAt, paceDelayMs(THREAD_SAFETY_MS, state.dataUpdatedAt));
 }
 
 const pollerBehaviour = {
-  refetchInterval: pollInterval,
-  // Only while the page is visible (TanStack's focus = document visibility) …
+  // Only while the page is visible (TanStack's focus = document visibility).
   refetchIntervalInBackground: false,
-  // … and catch up at once when it becomes visible again, or comes back online.
-  refetchOnWindowFocus: true,
-  refetchOnReconnect: true,
-  staleTime: POLL_INTERVAL_MS - 1_000,
+  staleTime: POLL_PACE_MS.live - 1_000,
   // A failed poll is retried by the next (backed-off) poll. A request that never reached our
   // server is retried: when the browser has just gone offline, that retry waits (paused) for the
   // network and becomes the catch-up poll.
@@ -101,8 +115,11 @@ function errorsSoFar(client: QueryClient, pollerKey: QueryKey): number {
 }
 
 /**
- * Polls the inbox's first page and merges it into the loaded infinite inbox. Enable it only once
- * the inbox has loaded.
+ * Polls the inbox's head and merges it into the loaded infinite inbox: the account's one question
+ * per period, "what changed?". It asks for the smallest page that answers that (HEAD_LIMIT), and a
+ * full page only when everything on the small one changed. A conversation whose row moved past
+ * what its open thread shows has its thread asked for new messages, at once. Enable it only once
+ * the inbox has loaded; it polls whether the list is on screen or not (a phone's open thread).
  */
 export function conversationsHeadQueryOptions(accountId: string, category: Category) {
   const historyKey = queryKeys.conversations(accountId, category);
@@ -110,18 +127,58 @@ export function conversationsHeadQueryOptions(accountId: string, category: Categ
     queryKey: queryKeys.conversationsHead(accountId, category),
     queryFn: async ({ signal, client, queryKey }): Promise<PollResult> => {
       const errorsBefore = errorsSoFar(client, queryKey);
-      if (isHistoryJustLoaded(client, historyKey)) return { polledAt: null, received: 0, errorsBefore };
-      const fresh = await fetchJson(conversationsUrl(accountId, { category }), conversationsPageSchema, signal);
+      const skipped = { polledAt: null, received: 0, errorsBefore, newestAt: newestActivity(client.getQueryData<ConversationPages>(historyKey)), checkedAt: null };
+      if (isHistoryJustLoaded(client, historyKey)) return skipped;
+      let fresh = await fetchJson(conversationsUrl(accountId, { category, limit: HEAD_LIMIT }), conversationsPageSchema, signal);
+      if (fresh.conversations.length === HEAD_LIMIT && changedRows(client.getQueryData<ConversationPages>(historyKey), fresh) === HEAD_LIMIT) {
+        // Everything on the small page changed: more may have below it.
+        fresh = await fetchJson(conversationsUrl(accountId, { category }), conversationsPageSchema, signal);
+      }
       await waitForHistoryIdle(client, historyKey, signal);
       // An answer overtaken by a newer poll would reorder the list backwards: drop it.
-      if (signal.aborted) return { polledAt: null, received: 0, errorsBefore };
+      if (signal.aborted) return skipped;
       const before = client.getQueryData<ConversationPages>(historyKey);
       const merged = mergeInboxFirstPage(before, fresh);
       if (merged !== undefined && merged !== before) client.setQueryData<ConversationPages>(historyKey, merged);
-      return { polledAt: Date.now(), received: fresh.conversations.length, errorsBefore };
+      askOpenThreadsThatMoved(client, accountId, fresh.conversations);
+      const polledAt = Date.now();
+      return { polledAt, received: fresh.conversations.length, errorsBefore, newestAt: newestActivity(merged), checkedAt: fresh.meta?.checkedAt ?? polledAt };
     },
+    refetchInterval: headInterval,
+    // Coming back to the tab, or back online: ask at once.
+    refetchOnWindowFocus: true,
+    refetchOnReconnect: true,
     ...pollerBehaviour,
   });
+}
+
+/** The head poll's page size: the smallest that says what changed (Linkup bills per 10 results). */
+export const HEAD_LIMIT = 10;
+
+/** How many of the fresh rows are new, or newer than the loaded copy. */
+function changedRows(loaded: ConversationPages | undefined, fresh: ConversationsPage): number {
+  const known = new Map(flattenConversations(loaded).map((conversation) => [conversation.id, conversation.lastMessage?.sentAt ?? null]));
+  return fresh.conversations.filter((conversation) => !known.has(conversation.id) || known.get(conversation.id) !== (conversation.lastMessage?.sentAt ?? null)).length;
+}
+
+function newestActivity(pages: ConversationPages | undefined): number | null {
+  let newest: number | null = null;
+  for (const conversation of flattenConversations(pages)) {
+    const sentAt = conversation.lastMessage?.sentAt;
+    if (sentAt !== undefined && (newest === null || sentAt > newest)) newest = sentAt;
+  }
+  return newest;
+}
+
+/** An open thread (a `since` poller someone watches) whose inbox row is newer than its newest message: ask it now. */
+function askOpenThreadsThatMoved(client: QueryClient, accountId: string, rows: readonly Conversation[]): void {
+  for (const row of rows) {
+    const sinceKey = queryKeys.messagesSince(accountId, row.id);
+    const poller = client.getQueryCache().find({ queryKey: sinceKey, exact: true });
+    if (!poller || poller.getObserversCount() === 0 || row.lastMessage === null) continue;
+    const newest = newestSentAt(client.getQueryData<MessagePages>(queryKeys.messages(accountId, row.id)));
+    if (newest === null || row.lastMessage.sentAt > newest) void client.refetchQueries({ queryKey: sinceKey, exact: true });
+  }
 }
 
 /**
@@ -135,7 +192,7 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
     queryFn: async ({ signal, client, queryKey }): Promise<PollResult> => {
       const errorsBefore = errorsSoFar(client, queryKey);
       const history = client.getQueryData<MessagePages>(historyKey);
-      if (history === undefined || isHistoryJustLoaded(client, historyKey)) return { polledAt: null, received: 0, errorsBefore };
+      if (history === undefined || isHistoryJustLoaded(client, historyKey)) return { polledAt: null, received: 0, errorsBefore, newestAt: null, checkedAt: null };
       // `since` is inclusive, so the newest message comes back every time: the merge dedupes it.
       const since = newestSentAt(history) ?? 0;
       const delta = await fetchJson(messagesUrl(accountId, conversationId, { since }), messagesPageSchema, signal);
@@ -143,7 +200,7 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
         // More arrived than one `since` answer holds: a merge would leave a hidden gap, so the
         // thread reloads from its newest page instead.
         await client.resetQueries({ queryKey: historyKey, exact: true });
-        return { polledAt: Date.now(), received: delta.messages.length, errorsBefore };
+        return { polledAt: Date.now(), received: delta.messages.length, errorsBefore, newestAt: null, checkedAt: null };
       }
       await waitForHistoryIdle(client, historyKey, signal);
       // Out-of-order answers are harmless here (dedupe by id, deterministic order), so merge
@@ -151,8 +208,13 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
       const before = client.getQueryData<MessagePages>(historyKey);
       const merged = mergeMessagesSince(before, delta.messages);
       if (merged !== undefined && merged !== before) client.setQueryData<MessagePages>(historyKey, merged);
-      return { polledAt: Date.now(), received: delta.messages.length, errorsBefore };
+      const polledAt = Date.now();
+      return { polledAt, received: delta.messages.length, errorsBefore, newestAt: newestSentAt(merged), checkedAt: polledAt };
     },
+    refetchInterval: threadInterval,
+    // The inbox head asks it when its row moves (on focus and reconnect too): no question of its own then.
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
     ...pollerBehaviour,
   });
 }

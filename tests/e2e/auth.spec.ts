@@ -253,7 +253,7 @@ test("a session that ends while a thread is open: the next poll sends the rep to
 
   // End this session on the server, from elsewhere (as a sign-out on another device or an expiry would).
   const cookie = await sessionCookieOf(context);
-  // Nothing is clicked after this: the open page's own poll finds out (they run every 4 s).
+  // Nothing is clicked after this: the open page's own poll finds out (every few seconds: the fixture inbox is live).
   const refused = page.waitForResponse((response) => response.url().startsWith(appUrl("/api/")) && response.status() === 401, { timeout: 20_000 });
   const elsewhere = await playwright.request.newContext({ baseURL: E2E.appUrl, storageState: BLANK, extraHTTPHeaders: { cookie: `${cookie.name}=${cookie.value}` } });
   const signedOut = await elsewhere.post("/api/auth/sign-out", { data: {}, headers: ORIGIN });

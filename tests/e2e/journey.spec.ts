@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createFixtureMailbox, LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../fake-upstream/fixture-mailbox";
 import { fakeUpstream } from "./support/fake-upstream";
 import { hasNoHorizontalScroll, saveScreenshot } from "./support/screens";
-import { cssEscape, escapeRegExp, isPhone, scrollThreadToTop, waitForSincePolls } from "./support/thread";
+import { cssEscape, escapeRegExp, isPhone, scrollThreadToTop, waitForInboxPolls } from "./support/thread";
 const messageText = (n: number) => `${LONG_THREAD_NAME} message ${n} of ${LONG_THREAD_LENGTH}`;
 
 test.beforeEach(async ({ request }) => {
@@ -49,7 +49,7 @@ test("inbox → category → second page → thread → older messages → a new
   const fresh = thread.getByTestId("message").filter({ hasText: "Just landed: the signed order form" });
   await expect(fresh).toHaveCount(1, { timeout: 15_000 });
   await expect(fresh).toBeInViewport();
-  await waitForSincePolls(page, 2); // two more polls: still exactly once
+  await waitForInboxPolls(page, 2); // two more polls: still exactly once
   await expect(fresh).toHaveCount(1);
 
   // Scrolling up loads older pages by cursor, and the message being read stays put.

@@ -4,7 +4,7 @@ import { clearPeople, LENA_PROFILE_URL } from "./support/accounts";
 import { ACCOUNTS, ADMIN_STATE, E2E } from "./support/env";
 import { fakeUpstream } from "./support/fake-upstream";
 import { hasNoHorizontalScroll, saveScreenshot } from "./support/screens";
-import { scrollThreadToTop, waitForSincePolls } from "./support/thread";
+import { scrollThreadToTop, waitForInboxPolls } from "./support/thread";
 
 /** The core journey on every provider beside Linkup v2 (journey.spec.ts): inbox → thread → older → a new message once. */
 const newestText = `${LONG_THREAD_NAME} message ${LONG_THREAD_LENGTH} of ${LONG_THREAD_LENGTH}`;
@@ -31,7 +31,7 @@ async function readLongThread(page: Page, request: APIRequestContext, label: str
   await upstream.addMessage(fixtureId!, `${label}: the signed order form`);
   const fresh = messages.filter({ hasText: `${label}: the signed order form` });
   await expect(fresh).toHaveCount(1, { timeout: 20_000 });
-  await waitForSincePolls(page, 2); // two more polls: still exactly once
+  await waitForInboxPolls(page, 2); // two more polls: still exactly once
   await expect(fresh).toHaveCount(1);
   expect(await hasNoHorizontalScroll(page)).toBe(true);
 }

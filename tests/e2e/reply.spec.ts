@@ -6,7 +6,7 @@ import { ACCOUNTS, E2E } from "./support/env";
 import { fakeUpstream } from "./support/fake-upstream";
 import { hasNoHorizontalScroll, saveScreenshot } from "./support/screens";
 import { expectTouchTarget } from "./support/size";
-import { isPhone, waitForSincePolls } from "./support/thread";
+import { isPhone, waitForInboxPolls } from "./support/thread";
 
 /**
  * Replying from Threadline, on every provider, at the phone and the desktop viewport: a reply
@@ -116,7 +116,7 @@ for (const provider of PROVIDERS) {
     await expect(messageBox(page)).toHaveValue("");
 
     await expectInThread(reply);
-    await waitForSincePolls(page, 2); // two more polls: still exactly once
+    await waitForInboxPolls(page, 2); // two more polls: still exactly once
     await expect(reply).toHaveCount(1);
     expect(await mostShown()).toBe(1);
     expect(await timesInUpstream(request, fixtureId, text)).toBe(1);
@@ -131,7 +131,7 @@ for (const provider of PROVIDERS) {
 
     await page.reload();
     await expectInThread(shownAs(page.getByTestId("thread-view"), text));
-    await waitForSincePolls(page, 1);
+    await waitForInboxPolls(page, 1);
     await expect(shownAs(page.getByTestId("thread-view"), text)).toHaveCount(1);
     expect(await sendCalls(request, provider.send)).toBe(1);
   });
@@ -152,7 +152,7 @@ for (const provider of PROVIDERS) {
 
     await context.setOffline(false);
     await expectInThread(reply);
-    await waitForSincePolls(page, 1);
+    await waitForInboxPolls(page, 1);
     await expect(reply).toHaveCount(1);
     expect(await mostShown()).toBe(1);
     expect(await sendCalls(request, provider.send)).toBe(1);
@@ -180,7 +180,7 @@ for (const provider of PROVIDERS) {
     const before = await sendCalls(request, provider.send);
     await retry.click();
     await expectInThread(reply);
-    await waitForSincePolls(page, 1);
+    await waitForInboxPolls(page, 1);
     await expect(reply).toHaveCount(1);
     expect((await sendCalls(request, provider.send)) - before).toBe(1);
     expect(await timesInUpstream(request, fixtureId, text)).toBe(1);
@@ -199,7 +199,7 @@ test("a send whose answer never came is \"Not confirmed yet\", never sent again,
   await expect(reply).toHaveAttribute("data-send-state", "unconfirmed", { timeout: 20_000 });
   await expect(reply.getByTestId("send-status")).toHaveText("Not confirmed yet");
   await expectInThread(reply);
-  await waitForSincePolls(page, 2);
+  await waitForInboxPolls(page, 2);
   await expect(reply).toHaveCount(1);
   expect(await mostShown()).toBe(1);
   expect(await sendCalls(request, "send")).toBe(1);

@@ -1,9 +1,10 @@
 import { environmentManager, QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Message } from "@/lib/contracts/api";
+import type { Conversation } from "@/lib/contracts/api";
 import { ApiError, NetworkError } from "@/lib/client/errors";
 import { failuresInARow, MAX_POLL_BACKOFF_MS, MAX_RETRY_AFTER_MS, POLL_INTERVAL_MS, pollDelayMs } from "@/lib/client/poll-backoff";
-import { messagesInfiniteOptions, messagesSinceQueryOptions } from "@/lib/client/queries";
+import { POLL_PACE_MS } from "@/lib/client/poll-pace";
+import { conversationsHeadQueryOptions, conversationsInfiniteOptions } from "@/lib/client/queries";
 
 const upstreamDown = () => new ApiError(502, "upstream_error", "Linkup is having trouble right now.", undefined, true);
 const rateLimited = (seconds: number) => new ApiError(429, "rate_limited", "Slow down", seconds, true);
@@ -59,31 +60,37 @@ describe("failuresInARow", () => {
 // The real poller options on a real QueryClient, with fake timers: when do polls actually happen?
 
 const ACCOUNT = "acc";
-const CONV = "conv";
-
-function msg(n: number): Message {
-  return { id: `m${n}`, text: `message ${n}`, sentAt: 1_000 + n, sender: { name: "Ada" }, fromMe: false, type: "text", attachments: [], reactions: [] };
-}
 
 const jsonResponse = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
-describe("thread poller schedule (real TanStack Query, fake clock)", () => {
+/** A live inbox: its newest message just arrived, so the head asks at the live pace. */
+const liveInbox = (now: number): { conversations: Conversation[]; nextCursor: null } => ({
+  conversations: [{ id: "a", participant: { name: "Ada" }, lastMessage: { text: "hi", sentAt: now, fromMe: false }, unreadCount: 1, type: "normal" }],
+  nextCursor: null,
+});
+
+describe("inbox head schedule (real TanStack Query, fake clock)", () => {
   let failing = false;
   let retryAfter: number | undefined;
+  let loaded = false;
   const pollTimes: number[] = [];
+  const live = POLL_PACE_MS.live;
 
   beforeAll(() => environmentManager.setIsServer(() => false));
   afterAll(() => environmentManager.setIsServer(() => true));
   beforeEach(() => {
     failing = false;
     retryAfter = undefined;
+    loaded = false;
     pollTimes.length = 0;
     vi.useFakeTimers({ now: 1_764_000_000_000 });
-    vi.stubGlobal("fetch", async (input: string) => {
-      const url = new URL(input, "http://app.test");
-      if (url.searchParams.get("since") === null) return jsonResponse(200, { messages: [msg(2), msg(1)], nextCursor: null });
+    vi.stubGlobal("fetch", async () => {
+      if (!loaded) {
+        loaded = true;
+        return jsonResponse(200, liveInbox(Date.now()));
+      }
       pollTimes.push(Date.now());
-      if (!failing) return jsonResponse(200, { messages: [msg(2)], nextCursor: null });
+      if (!failing) return jsonResponse(200, liveInbox(Date.now()));
       return retryAfter === undefined
         ? jsonResponse(502, { error: { code: "upstream_error", message: "Linkup is having trouble right now." } })
         : jsonResponse(429, { error: { code: "rate_limited", message: "slow down", retryAfter } });
@@ -97,8 +104,8 @@ describe("thread poller schedule (real TanStack Query, fake clock)", () => {
   async function startPolling() {
     const client = new QueryClient();
     client.mount();
-    await client.fetchInfiniteQuery(messagesInfiniteOptions(ACCOUNT, CONV));
-    const observer = new QueryObserver(client, messagesSinceQueryOptions(ACCOUNT, CONV));
+    await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
+    const observer = new QueryObserver(client, conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
     const unsubscribe = observer.subscribe(() => undefined);
     return {
       observer,
@@ -110,15 +117,17 @@ describe("thread poller schedule (real TanStack Query, fake clock)", () => {
     };
   }
   const gaps = () => pollTimes.slice(1).map((t, i) => t - pollTimes[i]!);
+  const atLivePace = (gap: number) => gap >= live * 0.85 - 1 && gap <= live * 1.15 + 1;
 
-  it("polls every 4 s, backs off 8 → 16 → 32 → 60 s while failing, and is back to 4 s after the first success", async () => {
+  it("asks at the live pace (jittered), backs off 8 → 16 → 32 → 60 s while failing, and is back to the live pace after the first success", async () => {
     const { observer, stop } = await startPolling();
-    await vi.advanceTimersByTimeAsync(12_500);
-    expect(gaps()).toEqual([4_000, 4_000]);
+    await vi.advanceTimersByTimeAsync(3 * live + 500);
+    expect(gaps().length).toBeGreaterThanOrEqual(2);
+    expect(gaps().every(atLivePace)).toBe(true);
 
     failing = true;
     pollTimes.length = 0;
-    await vi.advanceTimersByTimeAsync(4_000 + 8_000 + 16_000 + 32_000 + 60_000 + 60_000);
+    await vi.advanceTimersByTimeAsync(live * 1.15 + 8_000 + 16_000 + 32_000 + 60_000 + 60_000);
     const failingGaps = gaps();
     expect(failingGaps.length).toBeGreaterThanOrEqual(5);
     [8_000, 16_000, 32_000, 60_000, 60_000].forEach((ceiling, i) => {
@@ -131,29 +140,30 @@ describe("thread poller schedule (real TanStack Query, fake clock)", () => {
     failing = false;
     await vi.advanceTimersByTimeAsync(60_000);
     pollTimes.length = 0;
-    await vi.advanceTimersByTimeAsync(12_100);
-    expect(gaps()).toEqual([4_000, 4_000]);
+    await vi.advanceTimersByTimeAsync(3 * live + 500);
+    expect(gaps().length).toBeGreaterThanOrEqual(2);
+    expect(gaps().every(atLivePace)).toBe(true);
     expect(observer.getCurrentResult().isError).toBe(false);
     stop();
   });
 
   it("waits as long as the server's Retry-After when that is longer", async () => {
     const { stop } = await startPolling();
-    await vi.advanceTimersByTimeAsync(4_100);
+    await vi.advanceTimersByTimeAsync(live * 1.15 + 100);
     failing = true;
     retryAfter = 25;
     pollTimes.length = 0;
-    await vi.advanceTimersByTimeAsync(4_000 + 25_000 + 100);
+    await vi.advanceTimersByTimeAsync(live * 1.15 + 25_000 + 100);
     expect(gaps()).toEqual([25_000]);
     stop();
   });
 
   it("does not retry a failed poll at once: the next poll is the retry", async () => {
     const { stop } = await startPolling();
-    await vi.advanceTimersByTimeAsync(4_100);
+    await vi.advanceTimersByTimeAsync(live * 1.15 + 100);
     failing = true;
     pollTimes.length = 0;
-    await vi.advanceTimersByTimeAsync(6_000);
+    await vi.advanceTimersByTimeAsync(live * 1.15 + 2_000);
     expect(pollTimes).toHaveLength(1);
     stop();
   });

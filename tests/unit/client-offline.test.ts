@@ -1,6 +1,7 @@
 import { environmentManager, InfiniteQueryObserver, onlineManager, QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Conversation, Message } from "@/lib/contracts/api";
+import { POLL_PACE_MS } from "@/lib/client/poll-pace";
 import {
   conversationsHeadQueryOptions,
   conversationsInfiniteOptions,
@@ -10,7 +11,8 @@ import {
 
 /**
  * Offline, as the browser reports it to TanStack's onlineManager: nothing is fetched, nothing on
- * screen changes, and back online each poller catches up exactly once, the histories not at all.
+ * screen changes, and back online the inbox head catches up exactly once, the open thread once if
+ * (and only if) its row moved meanwhile, the histories not at all.
  */
 
 const ACCOUNT = "acc";
@@ -19,8 +21,9 @@ const CONV = "conv";
 function msg(n: number): Message {
   return { id: `m${n}`, text: `message ${n}`, sentAt: 1_000 + n, sender: { name: "Ada" }, fromMe: false, type: "text", attachments: [], reactions: [] };
 }
-function conv(id: string): Conversation {
-  return { id, participant: { name: id }, lastMessage: null, unreadCount: 0, type: "normal" };
+/** The open conversation's row, its last message the thread's newest (`n`). */
+function row(n: number): Conversation {
+  return { id: CONV, participant: { name: "Ada" }, lastMessage: { text: `message ${n}`, sentAt: 1_000 + n, fromMe: false }, unreadCount: 0, type: "normal" };
 }
 const jsonResponse = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
 
@@ -28,18 +31,21 @@ type Call = "history" | "since" | "inbox" | "head";
 const calls: Call[] = [];
 /** Simulates the browser's network: while false, every fetch fails as it does offline. */
 let network = true;
-/** A since poll held in flight until released (to go offline in the middle of one). */
-let holdSince: Promise<void> | undefined;
-/** The inbox's first load and its head poll ask for the same URL: the first one is the load. */
+/** A head poll held in flight until released (to go offline in the middle of one). */
+let holdHead: Promise<void> | undefined;
+/** The inbox's first load and its head poll ask for the same path: the first one is the load. */
 let inboxLoaded = false;
+/** The newest message in the thread, as the provider has it. */
+let newest = 2;
 
 beforeAll(() => environmentManager.setIsServer(() => false));
 afterAll(() => environmentManager.setIsServer(() => true));
 beforeEach(() => {
   calls.length = 0;
   network = true;
-  holdSince = undefined;
+  holdHead = undefined;
   inboxLoaded = false;
+  newest = 2;
   onlineManager.setOnline(true);
   vi.useFakeTimers({ now: 1_764_000_000_000 });
   vi.stubGlobal("fetch", async (input: string) => {
@@ -49,10 +55,10 @@ beforeEach(() => {
     const call: Call = isMessages ? (since ? "since" : "history") : url.searchParams.get("cursor") === null && inboxLoaded ? "head" : "inbox";
     if (call === "inbox") inboxLoaded = true;
     calls.push(call);
-    if (call === "since" && holdSince) await holdSince;
+    if (call === "head" && holdHead) await holdHead;
     if (!network) throw new TypeError("Failed to fetch");
-    if (isMessages) return jsonResponse({ messages: [msg(2), msg(1)], nextCursor: since ? null : "older" });
-    return jsonResponse({ conversations: [conv("a"), conv("b")], nextCursor: "p2" });
+    if (isMessages) return jsonResponse({ messages: [msg(newest), msg(newest - 1)], nextCursor: since ? null : "older" });
+    return jsonResponse({ conversations: [row(newest)], nextCursor: "p2" });
   });
 });
 afterEach(() => {
@@ -73,8 +79,8 @@ async function openInboxAndThread() {
   const since = new QueryObserver(client, messagesSinceQueryOptions(ACCOUNT, CONV));
   const head = new QueryObserver(client, conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
   unsubscribes.push(since.subscribe(() => undefined), head.subscribe(() => undefined));
-  // Two normal poll cycles.
-  await vi.advanceTimersByTimeAsync(8_500);
+  // A few poll cycles at the pace of an inbox with nothing new: the head asks, the thread not.
+  await vi.advanceTimersByTimeAsync(3 * POLL_PACE_MS.active);
   return {
     client,
     since,
@@ -90,15 +96,17 @@ async function openInboxAndThread() {
 const count = (kind: Call) => calls.filter((c) => c === kind).length;
 
 describe("offline", () => {
-  it("fetches nothing while offline and catches up once on reconnect: one since poll, one head poll, no history page", async () => {
+  it("fetches nothing while offline and catches up once on reconnect: one head poll, one since poll for the moved thread, no history page", async () => {
     const { client, close } = await openInboxAndThread();
-    expect(count("since")).toBe(2);
-    expect(count("head")).toBe(2);
+    expect(count("head")).toBeGreaterThanOrEqual(2);
+    // Its row did not move: the open thread asked nothing.
+    expect(count("since")).toBe(0);
     const loaded = client.getQueryData(messagesInfiniteOptions(ACCOUNT, CONV).queryKey);
 
     network = false;
     onlineManager.setOnline(false);
     calls.length = 0;
+    newest = 3;
     await vi.advanceTimersByTimeAsync(60_000);
     expect(calls).toEqual([]);
     expect(client.getQueryData(messagesInfiniteOptions(ACCOUNT, CONV).queryKey)).toBe(loaded);
@@ -107,37 +115,33 @@ describe("offline", () => {
     onlineManager.setOnline(true);
     await vi.advanceTimersByTimeAsync(1_000);
     expect([...calls].sort()).toEqual(["head", "since"]);
-
-    // Then the normal pace again.
-    await vi.advanceTimersByTimeAsync(3_500);
-    expect(count("since")).toBe(2);
     expect(count("history") + count("inbox")).toBe(0);
     close();
   });
 
-  it("a poll cut off by going offline waits for the network instead of failing, and is the one catch-up", async () => {
-    const { since, close } = await openInboxAndThread();
+  it("a head poll cut off by going offline waits for the network instead of failing, and is the one catch-up", async () => {
+    const { head, close } = await openInboxAndThread();
     let release: () => void = () => undefined;
-    holdSince = new Promise<void>((resolve) => (release = resolve));
+    holdHead = new Promise<void>((resolve) => (release = resolve));
     calls.length = 0;
-    await vi.advanceTimersByTimeAsync(4_000);
-    expect(count("since")).toBe(1);
+    await vi.advanceTimersByTimeAsync(POLL_PACE_MS.idle * 1.2);
+    expect(count("head")).toBe(1);
 
     network = false;
     onlineManager.setOnline(false);
     release();
-    holdSince = undefined;
+    holdHead = undefined;
     await vi.advanceTimersByTimeAsync(30_000);
-    expect(since.getCurrentResult().isError).toBe(false);
-    expect(since.getCurrentResult().fetchStatus).toBe("paused");
-    expect(count("since")).toBe(1);
+    expect(head.getCurrentResult().isError).toBe(false);
+    expect(head.getCurrentResult().fetchStatus).toBe("paused");
+    expect(count("head")).toBe(1);
 
     network = true;
     onlineManager.setOnline(true);
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(count("since")).toBe(2);
-    expect(since.getCurrentResult().isSuccess).toBe(true);
-    expect(since.getCurrentResult().fetchStatus).toBe("idle");
+    expect(count("head")).toBe(2);
+    expect(head.getCurrentResult().isSuccess).toBe(true);
+    expect(head.getCurrentResult().fetchStatus).toBe("idle");
     close();
   });
 });

@@ -1,10 +1,12 @@
-import { QueryClient } from "@tanstack/react-query";
+import { QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Conversation, Message } from "@/lib/contracts/api";
 import { flattenConversations, type ConversationPages } from "@/lib/client/merge-inbox";
 import { flattenMessages, type MessagePages } from "@/lib/client/merge-messages";
+import { paceDelayMs, paceOf, POLL_PACE_MS } from "@/lib/client/poll-pace";
 import {
   conversationsHeadQueryOptions,
+  HEAD_LIMIT,
   conversationsInfiniteOptions,
   messagesInfiniteOptions,
   messagesSinceQueryOptions,
@@ -177,8 +179,92 @@ describe("query options", () => {
     }
     for (const options of [messagesSinceQueryOptions(ACCOUNT, CONV), conversationsHeadQueryOptions(ACCOUNT, "INBOX")]) {
       expect(options.refetchIntervalInBackground).toBe(false);
-      expect(options.refetchOnWindowFocus).toBe(true);
       expect(typeof options.refetchInterval).toBe("function");
     }
+    // Coming back asks the account's one question (the head); the thread waits to be told.
+    expect(conversationsHeadQueryOptions(ACCOUNT, "INBOX").refetchOnWindowFocus).toBe(true);
+    expect(messagesSinceQueryOptions(ACCOUNT, CONV).refetchOnWindowFocus).toBe(false);
+  });
+});
+
+describe("one question per account: the head tells the open thread when to ask", () => {
+  function lastAt(id: string, sentAt: number): Conversation {
+    return { ...conv(id), lastMessage: { text: "x", sentAt, fromMe: false } };
+  }
+
+  async function openThread(client: QueryClient) {
+    await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
+    await client.fetchInfiniteQuery(messagesInfiniteOptions(ACCOUNT, CONV));
+    // The open thread's `since` poller, watched (as ThreadView does).
+    const observer = new QueryObserver(client, { ...messagesSinceQueryOptions(ACCOUNT, CONV), refetchInterval: false });
+    const unsubscribe = observer.subscribe(() => undefined);
+    later();
+    return unsubscribe;
+  }
+
+  it("asks the open thread for new messages only when its row moved past the thread's newest message", async () => {
+    let row = lastAt(CONV, msg(2).sentAt);
+    handler = (url) => {
+      if (url.pathname.endsWith("/messages")) return { messages: url.searchParams.get("since") ? [msg(3), msg(2)] : [msg(2), msg(1)], nextCursor: null };
+      return { conversations: [row, conv("other")], nextCursor: null };
+    };
+    const client = newClient();
+    const unsubscribe = await openThread(client);
+    const sinceCalls = () => calls.filter((u) => u.searchParams.get("since") !== null).length;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+    await client.fetchQuery(conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
+    await settle();
+    expect(sinceCalls()).toBe(0);
+
+    row = lastAt(CONV, msg(3).sentAt);
+    later();
+    await client.fetchQuery(conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
+    await settle();
+    expect(sinceCalls()).toBe(1);
+    expect(flattenMessages(client.getQueryData(queryKeys.messages(ACCOUNT, CONV))).map((m) => m.id)).toEqual(["m3", "m2", "m1"]);
+    unsubscribe();
+  });
+
+  it("asks the smallest page that says what changed, and a full page only when all of it changed", async () => {
+    let top: Conversation[] = Array.from({ length: 20 }, (_, i) => lastAt(`c${i}`, 1_000 - i));
+    handler = (url) => ({ conversations: top.slice(0, Number(url.searchParams.get("limit") ?? 20)), nextCursor: null });
+    const client = newClient();
+    await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
+    later();
+    await client.fetchQuery(conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
+    expect(calls.slice(1).map((u) => u.searchParams.get("limit"))).toEqual([String(HEAD_LIMIT)]);
+
+    // Ten new conversations at once: the small page is all new, so the head asks for a full one.
+    top = [...Array.from({ length: 10 }, (_, i) => lastAt(`new${i}`, 2_000 - i)), ...top];
+    later();
+    calls.length = 0;
+    await client.fetchQuery(conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
+    expect(calls.map((u) => u.searchParams.get("limit"))).toEqual([String(HEAD_LIMIT), "20"]);
+    expect(flattenConversations(client.getQueryData(queryKeys.conversations(ACCOUNT, "INBOX"))).slice(0, 11).map((c) => c.id)).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `new${i}`),
+      "c0",
+    ]);
+  });
+});
+
+describe("the pace table", () => {
+  const now = 10_000_000;
+  const quiet = { now, newestMessageAt: now - 60 * 60_000, lastTypedAt: 0 };
+  it("is live with a recent message or while the rep types, active while they use the page, idle otherwise", () => {
+    expect(paceOf({ ...quiet, newestMessageAt: now - 60_000, lastInteractionAt: 0 })).toBe("live");
+    expect(paceOf({ ...quiet, lastTypedAt: now - 5_000, lastInteractionAt: now - 5_000 })).toBe("live");
+    expect(paceOf({ ...quiet, lastInteractionAt: now - 30_000 })).toBe("active");
+    expect(paceOf({ ...quiet, lastInteractionAt: now - 10 * 60_000 })).toBe("idle");
+    expect(POLL_PACE_MS.live).toBeLessThan(POLL_PACE_MS.active);
+    expect(POLL_PACE_MS.active).toBeLessThan(POLL_PACE_MS.idle);
+  });
+
+  it("jitters each wait by at most 15%, the same for the same seed, spread across seeds", () => {
+    const delays = Array.from({ length: 200 }, (_, i) => paceDelayMs("live", 1_764_000_000_000 + i * 977));
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(POLL_PACE_MS.live * 0.85 - 1);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(POLL_PACE_MS.live * 1.15 + 1);
+    expect(new Set(delays).size).toBeGreaterThan(100);
+    expect(paceDelayMs("idle", 42)).toBe(paceDelayMs("idle", 42));
   });
 });

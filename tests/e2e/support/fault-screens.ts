@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../../fake-upstream/fixture-mailbox";
 import { fakeUpstream } from "./fake-upstream";
+import { waitForInboxPolls } from "./thread";
 
 /** What the fault tests share: the long thread opened beside the inbox, and watches that the screen never went blank. */
 export const newestLoadedText = `${LONG_THREAD_NAME} message ${LONG_THREAD_LENGTH} of ${LONG_THREAD_LENGTH}`;
@@ -55,6 +56,6 @@ export async function expectNewMessageOnce(page: Page, thread: Locator, threadId
   await fakeUpstream(request).addMessage(threadId, text);
   const fresh = thread.getByTestId("message").filter({ hasText: text });
   await expect(fresh).toHaveCount(1, { timeout: 25_000 });
-  await page.waitForResponse((r) => r.url().includes("since=") && r.ok(), { timeout: 15_000 });
+  await waitForInboxPolls(page, 1);
   await expect(fresh).toHaveCount(1);
 }

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { HEAD_LIMIT } from "@/lib/client/queries";
 
 /** Scrolls the open thread to its top, which loads older messages by cursor. */
 export async function scrollThreadToTop(page: Page): Promise<void> {
@@ -19,11 +20,14 @@ export function cssEscape(text: string): string {
 export const isPhone = (page: Page) => (page.viewportSize()?.width ?? 0) < 1024;
 
 /**
- * Waits until the open thread's `since` poller has answered `count` more times: "still exactly
- * once after two more polls" is then a fact about polls, not about how long we slept.
+ * Waits until the inbox head, the account's one question ("what changed?", which asks an open
+ * thread for news when its row moved), has been answered `count` more times: "still exactly once
+ * after two more polls" is then a fact about polls, not about how long we slept.
  */
-export async function waitForSincePolls(page: Page, count: number): Promise<void> {
+export async function waitForInboxPolls(page: Page, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
-    await page.waitForResponse((response) => response.url().includes("/messages?since=") && response.ok(), { timeout: 30_000 });
+    await page.waitForResponse((response) => response.url().includes("/conversations?") && response.url().includes(`limit=${HEAD_LIMIT}`) && response.ok(), {
+      timeout: 60_000,
+    });
   }
 }

@@ -1,0 +1,26 @@
+/**
+ * When the rep last touched the page, and last typed a reply: what makes the pace of checking for
+ * new messages live, active or idle (poll-pace.ts). Browser only; one record per tab.
+ */
+const activity = { lastInteractionAt: Date.now(), lastTypedAt: 0 };
+
+export function noteTyping(): void {
+  activity.lastTypedAt = activity.lastInteractionAt = Date.now();
+}
+
+export function activitySnapshot(): Readonly<typeof activity> {
+  return activity;
+}
+
+const EVENTS = ["pointerdown", "keydown", "wheel", "touchstart", "scroll"] as const;
+
+/** Starts noting the rep's touches, keys and scrolls; returns how to stop. */
+export function trackActivity(): () => void {
+  const note = () => {
+    activity.lastInteractionAt = Date.now();
+  };
+  for (const event of EVENTS) window.addEventListener(event, note, { passive: true, capture: true });
+  return () => {
+    for (const event of EVENTS) window.removeEventListener(event, note, { capture: true });
+  };
+}
