@@ -1,14 +1,21 @@
 "use client";
 
-import { formatCheckedAgo } from "@/lib/client/format";
+import { useQuery } from "@tanstack/react-query";
+import { describeUsage, formatCheckedAgo } from "@/lib/client/format";
 import { useNow } from "@/lib/client/hooks";
+import { usageQueryOptions } from "@/lib/client/queries";
 
-/** When the inbox last asked LinkedIn what changed: its own small clock, so the list does not re-render. */
-export function CheckedAgo({ checkedAt }: { checkedAt: number }) {
+/**
+ * When the inbox last asked LinkedIn what changed, and what the account's provider calls cost
+ * today: its own small clock, so the list itself does not re-render.
+ */
+export function CheckedAgo({ accountId, checkedAt }: { accountId: string; checkedAt: number }) {
   const now = useNow(5_000);
+  const usage = useQuery(usageQueryOptions(accountId));
   return (
     <p data-testid="checked-ago" className="px-4 pt-1 text-xs text-zinc-600">
       {formatCheckedAgo(checkedAt, Math.max(now, checkedAt))}
+      {usage.data && usage.data.usage.calls > 0 ? <span data-testid="usage-today"> · today {describeUsage(usage.data.usage)}</span> : null}
     </p>
   );
 }

@@ -134,7 +134,7 @@ export function InboxList({
       {head.isError && online && conversations.length > 0 ? (
         <StaleBanner error={head.error} onRetry={() => void head.refetch()} retrying={head.isFetching} />
       ) : checkedAt !== null ? (
-        <CheckedAgo checkedAt={checkedAt} />
+        <CheckedAgo accountId={accountId} checkedAt={checkedAt} />
       ) : null}
       <div
         ref={scrollerRef}

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { Role, TeamMember, TeamResponse } from "@/lib/contracts/team";
 import { describeError } from "@/lib/client/errors";
+import { describeUsage } from "@/lib/client/format";
 import { homeHref } from "@/lib/client/routes";
 import { teamQueryOptions, useInvite, useRemoveMember, useRevokeInvitation, useSetMemberAccounts } from "@/lib/client/team";
 import { AccountMenu } from "./account-menu";
@@ -39,6 +40,7 @@ export function TeamView() {
             <InviteCard accounts={team.data.accounts} />
             <InvitationsCard team={team.data} />
             <MembersCard team={team.data} />
+            <UsageCard accounts={team.data.accounts} />
           </>
         )}
       </main>
@@ -141,6 +143,23 @@ function InvitationsCard({ team }: { team: TeamResponse }) {
             <button type="button" disabled={revoke.isPending} onClick={() => revoke.mutate(invitation.id)} className="min-h-11 rounded-lg px-3 text-sm font-medium text-red-700 hover:bg-red-50">
               Revoke
             </button>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+/** The credit meter: what each account's provider calls cost today, against its daily budget. */
+function UsageCard({ accounts }: { accounts: Accounts }) {
+  if (accounts.length === 0) return null;
+  return (
+    <Card title="Provider use today (UTC)" testId="usage-card">
+      <ul className="divide-y divide-zinc-100">
+        {accounts.map((account) => (
+          <li key={account.id} data-testid="account-usage" className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 py-2">
+            <span className="min-w-0 truncate text-sm font-medium text-zinc-900">{account.label}</span>
+            <span className="text-sm text-zinc-700">{describeUsage(account.usage)}</span>
           </li>
         ))}
       </ul>

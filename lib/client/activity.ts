@@ -8,6 +8,11 @@ export function noteTyping(): void {
   activity.lastTypedAt = activity.lastInteractionAt = Date.now();
 }
 
+/** A touch, a key, a scroll: the rep is using the page. */
+export function noteInteraction(): void {
+  activity.lastInteractionAt = Date.now();
+}
+
 export function activitySnapshot(): Readonly<typeof activity> {
   return activity;
 }
@@ -16,11 +21,8 @@ const EVENTS = ["pointerdown", "keydown", "wheel", "touchstart", "scroll"] as co
 
 /** Starts noting the rep's touches, keys and scrolls; returns how to stop. */
 export function trackActivity(): () => void {
-  const note = () => {
-    activity.lastInteractionAt = Date.now();
-  };
-  for (const event of EVENTS) window.addEventListener(event, note, { passive: true, capture: true });
+  for (const event of EVENTS) window.addEventListener(event, noteInteraction, { passive: true, capture: true });
   return () => {
-    for (const event of EVENTS) window.removeEventListener(event, note, { capture: true });
+    for (const event of EVENTS) window.removeEventListener(event, noteInteraction, { capture: true });
   };
 }

@@ -58,3 +58,7 @@ export const teamUrls = {
   member: (userId: string) => `/api/team/members/${encodeURIComponent(userId)}`,
   memberAccounts: (userId: string) => `/api/team/members/${encodeURIComponent(userId)}/accounts`,
 };
+
+export function usageUrl(accountId: string): string {
+  return `/api/accounts/${encodeURIComponent(accountId)}/usage`;
+}

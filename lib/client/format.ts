@@ -142,3 +142,10 @@ export function formatCheckedAgo(checkedAt: number, now: number): string {
   if (seconds < 90) return `Checked ${seconds} s ago`;
   return `Checked ${Math.round(seconds / 60)} min ago`;
 }
+
+/** "34 of 20,000 credits · 120 calls", or "12 calls" where the provider reports no credits. */
+export function describeUsage(usage: { calls: number; credits: number; dailyCreditBudget: number }, locale?: string): string {
+  const number = new Intl.NumberFormat(locale);
+  const calls = `${number.format(usage.calls)} call${usage.calls === 1 ? "" : "s"}`;
+  return usage.credits > 0 ? `${number.format(usage.credits)} of ${number.format(usage.dailyCreditBudget)} credits · ${calls}` : calls;
+}

@@ -18,7 +18,8 @@ import { infiniteQueryOptions, queryOptions, type Query, type QueryClient, type 
 import type { Category, Conversation, ConversationsPage } from "@/lib/contracts/api";
 import { accountsResponseSchema, conversationsPageSchema, messagesPageSchema } from "@/lib/contracts/api";
 import { activitySnapshot } from "./activity";
-import { accountsUrl, conversationsUrl, messagesUrl } from "./api-urls";
+import { usageResponseSchema } from "@/lib/contracts/usage";
+import { accountsUrl, conversationsUrl, messagesUrl, usageUrl } from "./api-urls";
 import { retryUnreachedRequest } from "./errors";
 import { fetchJson } from "./fetch-json";
 import { flattenConversations, mergeInboxFirstPage, type ConversationPages } from "./merge-inbox";
@@ -29,6 +30,17 @@ import { queryKeys } from "./query-keys";
 
 /** A poll right after the history itself loaded (or loaded more) would bring nothing new. */
 const FRESH_HISTORY_MS = 2_000;
+
+/** The credit meter: from our database only (no provider call), refreshed each minute while visible. */
+export function usageQueryOptions(accountId: string) {
+  return queryOptions({
+    queryKey: queryKeys.usage(accountId),
+    queryFn: ({ signal }) => fetchJson(usageUrl(accountId), usageResponseSchema, signal),
+    staleTime: 30_000,
+    refetchInterval: 60_000,
+    refetchIntervalInBackground: false,
+  });
+}
 
 export function accountsQueryOptions() {
   return queryOptions({

@@ -22,6 +22,8 @@ export const queryKeys = {
   /** The infinite thread history (every loaded page). */
   messages: (accountId: string, conversationId: string) =>
     [...queryKeys.account(accountId), "messages", conversationId] as const,
+  /** What the account's provider calls cost today (the credit meter). */
+  usage: (accountId: string) => [...queryKeys.account(accountId), "usage"] as const,
   /** Linked API: the people list with each person's sync state. */
   people: (accountId: string) => [...queryKeys.account(accountId), "people"] as const,
   /** The small `since` poller of a thread. */

@@ -1,6 +1,7 @@
 /** The team API: who signed in, the members, invitations and account assignments (admins only). */
 import { z } from "zod";
 import { idParamSchema } from "./queries";
+import { usageSchema } from "./usage";
 
 export const roleSchema = z.enum(["admin", "rep"]);
 export type Role = z.infer<typeof roleSchema>;
@@ -38,7 +39,8 @@ export type TeamInvitation = z.infer<typeof invitationSchema>;
 export const teamResponseSchema = z.object({
   members: z.array(memberSchema),
   invitations: z.array(invitationSchema),
-  accounts: z.array(z.object({ id: z.string(), label: z.string(), provider: z.string() })),
+  /** Every configured account, with what its provider calls cost today (the credit meter). */
+  accounts: z.array(z.object({ id: z.string(), label: z.string(), provider: z.string(), usage: usageSchema })),
 });
 export type TeamResponse = z.infer<typeof teamResponseSchema>;
 

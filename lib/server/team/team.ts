@@ -7,6 +7,7 @@ import { getAuth } from "@/lib/server/auth/auth";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
+import { usageToday } from "@/lib/server/limits/usage";
 import type { Member } from "./store";
 
 /** The named server functions behind the team routes (admins) and the join and setup doors. */
@@ -36,12 +37,12 @@ function configuredAccountIds(accountIds: readonly string[]): string[] {
 export async function getTeam(viewer: Viewer): Promise<TeamResponse> {
   const admin = asAdmin(viewer);
   const team = teamStore();
-  const [members, invitations] = await Promise.all([team.listMembers(), team.listInvitations()]);
-  return {
-    members: members.map((member) => toMember(member, admin)),
-    invitations,
-    accounts: listAccountSummaries().map(({ id, label, provider }) => ({ id, label, provider })),
-  };
+  const [members, invitations, accounts] = await Promise.all([
+    team.listMembers(),
+    team.listInvitations(),
+    Promise.all(listAccountSummaries().map(async ({ id, label, provider }) => ({ id, label, provider, usage: await usageToday(id) }))),
+  ]);
+  return { members: members.map((member) => toMember(member, admin)), invitations, accounts };
 }
 
 export async function invite(viewer: Viewer, body: InviteBody, origin: string): Promise<{ invitation: TeamResponse["invitations"][number]; link: string }> {
