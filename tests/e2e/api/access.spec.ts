@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { z } from "zod";
+import { usageResponseSchema } from "@/lib/contracts/usage";
 import { accountsResponseSchema, conversationsPageSchema, messagesPageSchema, peopleResponseSchema, personResponseSchema, sendResultSchema } from "@/lib/contracts/api";
 import { errorEnvelopeSchema, type ErrorCode } from "@/lib/contracts/errors";
 import { invitationCreatedSchema, memberResponseSchema, teamResponseSchema } from "@/lib/contracts/team";
@@ -149,6 +150,12 @@ const TABLE: Record<string, Entry> = {
         check: (body) => expect(sendResultSchema.parse(body).status).toBe("sent"),
       },
     },
+  },
+  "/api/accounts/[accountId]/usage": {
+    access: "member",
+    as: "A",
+    params: () => ({ accountId: LINKUP }),
+    served: { GET: { status: 200, build: async () => ({ params: { accountId: LINKUP } }), check: (body) => usageResponseSchema.parse(body) } },
   },
   "/api/accounts/[accountId]/people": {
     access: "member",
