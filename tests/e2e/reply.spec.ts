@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import type { FaultInput } from "../fake-upstream/faults";
 import { LONG_THREAD_NAME } from "../fake-upstream/fixture-mailbox";
-import { clearPeople, longThreadId } from "./support/accounts";
+import { clearPeople } from "./support/accounts";
+import { messageBox, openLongThread, sendButton } from "./support/composer";
 import { ACCOUNTS, E2E } from "./support/env";
 import { fakeUpstream } from "./support/fake-upstream";
 import { hasNoHorizontalScroll, saveScreenshot } from "./support/screens";
@@ -49,19 +50,6 @@ test.beforeEach(async ({ request }) => {
   await clearPeople(request);
 });
 
-/** Opens Lena Longthread's conversation on this account (Linked API: once her sync is ready). */
-async function openLongThread(page: Page, request: APIRequestContext, accountId: string): Promise<{ thread: Locator; fixtureId: string }> {
-  const conversationId = await longThreadId(request, accountId);
-  const [fixtureId] = await fakeUpstream(request).conversationIds();
-  await page.goto(`/a/${accountId}/inbox/c/${encodeURIComponent(conversationId)}`);
-  const thread = page.getByTestId("thread-view");
-  await expect(thread.getByTestId("message").first()).toBeVisible();
-  await expect(messageBox(page)).toBeVisible();
-  return { thread, fixtureId: fixtureId! };
-}
-
-const messageBox = (page: Page) => page.getByLabel("Message", { exact: true });
-const sendButton = (page: Page) => page.getByRole("button", { name: "Send", exact: true });
 const unique = (label: string, page: Page) => `${label} from ${isPhone(page) ? "a phone" : "a desktop"} ${Date.now().toString(36)}`;
 
 /** The messages showing these exact words (whichever side of the outbox they come from). */
@@ -260,22 +248,6 @@ test("the draft survives going to another conversation and back, and a reload", 
   await expect(messageBox(page)).toHaveValue(draft);
   await page.reload();
   await expect(messageBox(page)).toHaveValue(draft);
-});
-
-test("the composer stays above an on-screen keyboard on a phone", async ({ page, request }) => {
-  test.skip(!isPhone(page), "a phone's keyboard");
-  await openLongThread(page, request, ACCOUNTS.linkupV2);
-  const box = messageBox(page);
-  await box.click();
-  await expect(box).toBeFocused();
-  // What Chrome on Android does with interactive-widget=resizes-content: the layout shrinks.
-  await page.setViewportSize({ width: 360, height: 460 });
-  await expect(box).toBeInViewport({ ratio: 1 });
-  await expect(sendButton(page)).toBeInViewport({ ratio: 1 });
-  await expectTouchTarget(sendButton(page), 44, "both");
-  expect(await hasNoHorizontalScroll(page)).toBe(true);
-  // 16px text: iOS Safari zooms into a smaller one.
-  expect(await box.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(16);
 });
 
 test("screenshots: the composer empty, typing, sending, and a reply not sent", async ({ page, request }, testInfo) => {

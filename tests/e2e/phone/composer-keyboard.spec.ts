@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+import { clearPeople } from "../support/accounts";
+import { messageBox, openLongThread, sendButton } from "../support/composer";
+import { ACCOUNTS } from "../support/env";
+import { fakeUpstream } from "../support/fake-upstream";
+import { hasNoHorizontalScroll } from "../support/screens";
+import { expectTouchTarget } from "../support/size";
+
+test.beforeEach(async ({ request }) => {
+  await fakeUpstream(request).reset();
+  await clearPeople(request);
+});
+
+test("the composer stays above an on-screen keyboard on a phone", async ({ page, request }) => {
+  await openLongThread(page, request, ACCOUNTS.linkupV2);
+  const box = messageBox(page);
+  await box.click();
+  await expect(box).toBeFocused();
+  // What Chrome on Android does with interactive-widget=resizes-content: the layout shrinks.
+  await page.setViewportSize({ width: 360, height: 460 });
+  await expect(box).toBeInViewport({ ratio: 1 });
+  await expect(sendButton(page)).toBeInViewport({ ratio: 1 });
+  await expectTouchTarget(sendButton(page), 44, "both");
+  expect(await hasNoHorizontalScroll(page)).toBe(true);
+  // 16px text: iOS Safari zooms into a smaller one.
+  expect(await box.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(16);
+});
