@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { Category, Message, Participant } from "@/lib/contracts/api";
 import { ApiError } from "@/lib/client/errors";
 import { dayKey, formatDayLabel } from "@/lib/client/format";
 import { useAccount, useNow, useThread } from "@/lib/client/hooks";
-import { conversationsInfiniteOptions } from "@/lib/client/queries";
+import { conversationsHeadQueryOptions, conversationsInfiniteOptions } from "@/lib/client/queries";
 import { flattenConversations } from "@/lib/client/merge-inbox";
 import { matchOutbox, mergeOutbox, settledEntries, type ThreadItem } from "@/lib/client/merge-outbox";
 import type { OutboxEntry } from "@/lib/client/outbox-entry";
@@ -46,6 +46,10 @@ export function ThreadView({
   conversationId: string;
 }) {
   const { history, poll, messages } = useThread(accountId, conversationId);
+  // The account's question (the inbox head) is what asks this thread for news: while it fails,
+  // what is on screen may be stale too.
+  const head = useQuery({ ...conversationsHeadQueryOptions(accountId, category), enabled: false });
+  const failing = poll.isError ? poll : head.isError ? head : null;
   const { account } = useAccount(accountId);
   const isDesktop = useIsDesktop();
   const online = useIsOnline();
@@ -223,8 +227,8 @@ export function ThreadView({
         showDemoBadge={account?.isDemo === true && !isDesktop}
       />
       {/* Offline, the offline banner says it all; back online, the catch-up poll settles this one. */}
-      {poll.isError && online && messages.length > 0 ? (
-        <StaleBanner error={poll.error} onRetry={() => void poll.refetch()} retrying={poll.isFetching} />
+      {failing && online && messages.length > 0 ? (
+        <StaleBanner error={failing.error} onRetry={() => void failing.refetch()} retrying={failing.isFetching} />
       ) : null}
       <div className="relative flex min-h-0 flex-1 flex-col">
         <div

@@ -1,12 +1,13 @@
 import "server-only";
-import { CATEGORY_LABELS, conversationsPageSchema, type AccountsResponse, type ConversationsPage, type MessagesPage, type PeopleResponse, type PersonResponse } from "@/lib/contracts/api";
+import { CATEGORY_LABELS, conversationsPageSchema, type SendMessageBody, type SendResult, type AccountsResponse, type ConversationsPage, type MessagesPage, type PeopleResponse, type PersonResponse } from "@/lib/contracts/api";
 import type { AddPersonBody, ConversationsQuery, MessagesQuery } from "@/lib/contracts/queries";
 import { listAccountSummaries, peopleFor, providerFor } from "@/lib/server/accounts";
-import { sharedCache } from "@/lib/server/app-database";
+import { sendStore, sharedCache } from "@/lib/server/app-database";
 import { isDemoMode } from "@/lib/server/auth/viewer";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { ApiError } from "@/lib/server/errors";
 import type { Page } from "@/lib/server/providers/types";
+import { sendMessage } from "@/lib/server/sends/send-message";
 
 /** The named server functions behind our API routes: provider pages in, contract shapes out. */
 
@@ -34,10 +35,19 @@ export async function getConversations(accountId: string, query: ConversationsQu
   };
   // Later pages are the rep's own scrolling; the demo costs nothing and keeps no database.
   if (query.cursor !== undefined || isDemoMode()) return read();
-  const key = `conversations:${accountId}:${query.category}:${query.limit}`;
+  const key = `${headKeyPrefix(accountId)}${query.category}:${query.limit}`;
   const { value, fresh } = await sharedCache().read(key, HEAD_TTL_MS, conversationsPageSchema, read, signal);
   // Another request's answer cost this one nothing.
   return fresh ? value : { ...value, meta: { ...value.meta, creditsConsumed: undefined } };
+}
+
+function headKeyPrefix(accountId: string): string {
+  return `conversations:${accountId}:`;
+}
+
+/** After a change of ours to the account's inbox (a reply sent, a person added or removed): no shared answer from before it. */
+export async function forgetInboxHead(accountId: string): Promise<void> {
+  if (!isDemoMode()) await sharedCache().forget(headKeyPrefix(accountId));
 }
 
 export async function getMessages(accountId: string, conversationId: string, query: MessagesQuery, signal: AbortSignal): Promise<MessagesPage> {
@@ -49,20 +59,32 @@ export async function getMessages(accountId: string, conversationId: string, que
   return { messages: page.items, nextCursor: page.nextCursor, ...(page.participants ? { participants: page.participants } : {}), meta: metaOf(page) };
 }
 
+/** A reply (see sends/send-message.ts); the inbox's next answer shows it as the conversation's last message. */
+export async function sendReply(viewer: Viewer, accountId: string, conversationId: string, body: SendMessageBody): Promise<SendResult> {
+  const result = await sendMessage(viewer, accountId, conversationId, body, { store: sendStore() });
+  await forgetInboxHead(accountId);
+  return result;
+}
+
 export async function getPeople(accountId: string, signal: AbortSignal): Promise<PeopleResponse> {
   return { people: await peopleFor(accountId).list(signal) };
 }
 
 export async function addPerson(accountId: string, body: AddPersonBody, signal: AbortSignal): Promise<PersonResponse> {
-  return { person: await peopleFor(accountId).add(body, signal) };
+  const person = await peopleFor(accountId).add(body, signal);
+  await forgetInboxHead(accountId);
+  return { person };
 }
 
 export async function resyncPerson(accountId: string, personId: string, signal: AbortSignal): Promise<PersonResponse> {
-  return { person: await peopleFor(accountId).resync(personId, signal) };
+  const person = await peopleFor(accountId).resync(personId, signal);
+  await forgetInboxHead(accountId);
+  return { person };
 }
 
 export async function removePerson(accountId: string, personId: string): Promise<{ removed: true }> {
   await peopleFor(accountId).remove(personId);
+  await forgetInboxHead(accountId);
   return { removed: true };
 }
 

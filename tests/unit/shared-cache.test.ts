@@ -49,3 +49,20 @@ describe("the shared read cache (in the database)", () => {
     expect((await cache.read("k:stuck", 4_000, value, async () => ({ n: 8 }), signal)).value.n).toBe(8);
   });
 });
+
+describe("forgetting answers", () => {
+  it("drops every answer under a prefix, and only those", async () => {
+    const cache = createSharedCache(async () => db, () => 3_000_000);
+    let n = 0;
+    const fetch = async () => ({ n: ++n });
+    await cache.read("conversations:acc-1:INBOX:10", 60_000, value, fetch, signal);
+    await cache.read("conversations:acc-10:INBOX:10", 60_000, value, fetch, signal);
+    await cache.forget("conversations:acc-1:");
+    expect((await cache.read("conversations:acc-1:INBOX:10", 60_000, value, fetch, signal)).value.n).toBe(3);
+    // acc-10 starts with "acc-1" but not with "acc-1:": kept.
+    expect((await cache.read("conversations:acc-10:INBOX:10", 60_000, value, fetch, signal)).value.n).toBe(2);
+    // A LIKE wildcard in a prefix is a plain character.
+    await cache.forget("conversations:%");
+    expect((await cache.read("conversations:acc-10:INBOX:10", 60_000, value, fetch, signal)).value.n).toBe(2);
+  });
+});

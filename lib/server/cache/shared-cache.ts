@@ -12,6 +12,8 @@ import { abortableSleep } from "@/lib/server/http/abortable-sleep";
 export type SharedCache = {
   /** `fresh`: this request asked the provider (its cost was this request's); else another's answer. */
   read<T>(key: string, ttlMs: number, schema: z.ZodType<T>, fetch: () => Promise<T>, signal: AbortSignal): Promise<{ value: T; fetchedAt: number; fresh: boolean }>;
+  /** Drops every answer whose key starts with `prefix`: what we just changed (a send, a person) shows at once. */
+  forget(prefix: string): Promise<void>;
 };
 
 /** How long a claim holds: longer than any provider read may take (a crashed claimer frees it after this). */
@@ -28,6 +30,11 @@ export function createSharedCache(database: () => Promise<Queryable>, now: () =>
   }
 
   return {
+    async forget(prefix) {
+      const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      await (await database()).query("DELETE FROM upstream_cache WHERE key LIKE $1 AND claimed_until IS NULL", [like]);
+    },
+
     async read(key, ttlMs, schema, fetch, signal) {
       const db = await database();
       const asked = now();

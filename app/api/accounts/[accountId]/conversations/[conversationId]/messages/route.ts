@@ -2,9 +2,7 @@ import { z } from "zod";
 import { sendMessageBodySchema } from "@/lib/contracts/api";
 import { idParamSchema, messagesQuerySchema } from "@/lib/contracts/queries";
 import { apiRoute, routeMethods } from "@/lib/server/api-route";
-import { sendStore } from "@/lib/server/app-database";
-import { getMessages } from "@/lib/server/inbox";
-import { sendMessage } from "@/lib/server/sends/send-message";
+import { getMessages, sendReply } from "@/lib/server/inbox";
 
 export const maxDuration = 30;
 
@@ -15,8 +13,8 @@ const listMessages = apiRoute({ params, query: messagesQuerySchema, maxDurationS
 );
 
 /** A reply, at most once per clientId: a repeat answers how the first one went (see send-message.ts). */
-const sendReply = apiRoute({ params, query: z.strictObject({}), body: sendMessageBodySchema, maxDurationSeconds: maxDuration }, ({ viewer, params, body }) =>
-  sendMessage(viewer, params.accountId, params.conversationId, body, { store: sendStore() }),
+const reply = apiRoute({ params, query: z.strictObject({}), body: sendMessageBodySchema, maxDurationSeconds: maxDuration }, ({ viewer, params, body }) =>
+  sendReply(viewer, params.accountId, params.conversationId, body),
 );
 
-export const { GET, POST, PUT, PATCH, DELETE } = routeMethods({ GET: listMessages, POST: sendReply });
+export const { GET, POST, PUT, PATCH, DELETE } = routeMethods({ GET: listMessages, POST: reply });
