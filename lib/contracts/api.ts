@@ -111,6 +111,12 @@ export const capabilitiesSchema = z.object({
   since: z.enum(["native", "emulated"]),
   needsSync: z.boolean(),
   send: sendCapabilitySchema.nullable(),
+  /**
+   * The provider tells us of new messages (a webhook is registered for the account): ask
+   * `GET /api/accounts/{id}/changes` (our database, no provider call) and read only what it names,
+   * with a slow safety poll besides. False: poll the provider as usual.
+   */
+  push: z.boolean(),
 });
 export type Capabilities = z.infer<typeof capabilitiesSchema>;
 
