@@ -13,6 +13,7 @@ import { createLinkupV1Provider } from "@/lib/server/providers/linkup-v1/adapter
 import { createLinkupV2Provider } from "@/lib/server/providers/linkup-v2/adapter";
 import { withSharedReads } from "@/lib/server/providers/shared-reads";
 import type { InboxProvider, PeopleDirectory } from "@/lib/server/providers/types";
+import { mailboxLearner } from "@/lib/server/push/learn-mailbox";
 import { webhookOf, type WebhookAccount } from "@/lib/server/push/webhook-config";
 
 type AccountEntry = { summary: Account; provider: InboxProvider; webhook?: WebhookAccount };
@@ -79,6 +80,8 @@ function createProvider(config: AccountConfig, env: Env): InboxProvider {
         baseUrl: config.baseUrl ?? env.CONNECTSAFELY_BASE_URL,
         apiKey: config.apiKey,
         accountId: config.accountId,
+        // Its webhooks name a thread without the mailbox our ids carry: learnt from the inbox.
+        onMailbox: config.webhookSecret === undefined ? undefined : mailboxLearner(config.id),
       });
     case "linkedapi":
       return createLinkedApiProvider({
