@@ -111,6 +111,12 @@ export const capabilitiesSchema = z.object({
   since: z.enum(["native", "emulated"]),
   needsSync: z.boolean(),
   send: sendCapabilitySchema.nullable(),
+  /**
+   * The provider tells us of new messages (a webhook is registered for the account): ask
+   * `GET /api/accounts/{id}/changes` (our database, no provider call) and read only what it names,
+   * with a slow safety poll besides. False: poll the provider as usual.
+   */
+  push: z.boolean(),
 });
 export type Capabilities = z.infer<typeof capabilitiesSchema>;
 
@@ -188,3 +194,27 @@ export const sendStatusSchema = z.enum(["sent", "pending", "unconfirmed"]);
 export type SendStatus = z.infer<typeof sendStatusSchema>;
 export const sendResultSchema = z.object({ message: messageSchema.nullable(), status: sendStatusSchema });
 export type SendResult = z.infer<typeof sendResultSchema>;
+
+/**
+ * `GET /api/accounts/{accountId}/changes?since=<ms>`, for an account with `capabilities.push`: the
+ * conversations its provider announced new messages in (each once, with the newest announced
+ * message's time), from our database only. Pass `checkedAt` back as the next `since`. Answers
+ * overlap by a few seconds, so none is lost to a delivery being stored while we read: a change
+ * whose `sentAt` is not newer than what the client has for that conversation is one it has seen.
+ * `truncated`: more conversations changed than one answer holds (reload the inbox instead).
+ */
+export const changeSchema = z.object({ conversationId: z.string().min(1), sentAt: z.number() });
+export type Change = z.infer<typeof changeSchema>;
+export const changesResponseSchema = z.object({
+  changes: z.array(changeSchema),
+  checkedAt: z.number(),
+  truncated: z.boolean().optional(),
+});
+export type ChangesResponse = z.infer<typeof changesResponseSchema>;
+
+/** What a webhook route answers a provider's delivery: stored (new), or not (a replay, or ignored and why). */
+export const webhookAnswerSchema = z.strictObject({
+  stored: z.boolean(),
+  ignored: z.enum(["event_type", "other_account", "unknown_person"]).optional(),
+});
+export type WebhookAnswer = z.infer<typeof webhookAnswerSchema>;

@@ -44,6 +44,9 @@ export const messagesQuerySchema = z
   });
 export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
 
+export const changesQuerySchema = z.strictObject({ since: wholeNumberParam(0, 8.64e15) });
+export type ChangesQuery = z.infer<typeof changesQuerySchema>;
+
 /** Body of `POST /api/accounts/{accountId}/people`: the person whose conversation to synchronize. */
 export const addPersonBodySchema = z.strictObject({
   profileUrl: z.string().trim().min(1, "is required").max(512),

@@ -13,8 +13,10 @@ import { createLinkupV1Provider } from "@/lib/server/providers/linkup-v1/adapter
 import { createLinkupV2Provider } from "@/lib/server/providers/linkup-v2/adapter";
 import { withSharedReads } from "@/lib/server/providers/shared-reads";
 import type { InboxProvider, PeopleDirectory } from "@/lib/server/providers/types";
+import { mailboxLearner } from "@/lib/server/push/learn-mailbox";
+import { webhookOf, type WebhookAccount } from "@/lib/server/push/webhook-config";
 
-type AccountEntry = { summary: Account; provider: InboxProvider };
+type AccountEntry = { summary: Account; provider: InboxProvider; webhook?: WebhookAccount };
 
 const DEFAULT_LABELS: Record<ProviderName, string> = {
   "linkup-v2": "LinkedIn (Linkup)",
@@ -43,7 +45,8 @@ function buildAccounts(env: Env): AccountEntry[] {
 
 function configuredAccount(config: AccountConfig, env: Env): AccountEntry {
   // Identical reads in flight at once go upstream once (tabs, reps, double taps on one account).
-  return entry(config.id, config.label ?? DEFAULT_LABELS[config.provider], config.provider, false, withSharedReads(createProvider(config, env)));
+  const provider = withSharedReads(createProvider(config, env));
+  return entry(config.id, config.label ?? DEFAULT_LABELS[config.provider], config.provider, false, provider, webhookOf(config));
 }
 
 /**
@@ -72,7 +75,14 @@ function createProvider(config: AccountConfig, env: Env): InboxProvider {
         selfProfileUrl: config.profileUrl,
       });
     case "connectsafely":
-      return createConnectSafelyProvider({ ...deps, baseUrl: config.baseUrl ?? env.CONNECTSAFELY_BASE_URL, apiKey: config.apiKey, accountId: config.accountId });
+      return createConnectSafelyProvider({
+        ...deps,
+        baseUrl: config.baseUrl ?? env.CONNECTSAFELY_BASE_URL,
+        apiKey: config.apiKey,
+        accountId: config.accountId,
+        // Its webhooks name a thread without the mailbox our ids carry: learnt from the inbox.
+        onMailbox: config.webhookSecret === undefined ? undefined : mailboxLearner(config.id),
+      });
     case "linkedapi":
       return createLinkedApiProvider({
         ...deps,
@@ -86,8 +96,8 @@ function createProvider(config: AccountConfig, env: Env): InboxProvider {
   }
 }
 
-function entry(id: string, label: string, providerName: string, isDemo: boolean, provider: InboxProvider): AccountEntry {
-  return { summary: { id, label, provider: providerName, isDemo, capabilities: capabilitiesOf(provider) }, provider };
+function entry(id: string, label: string, providerName: string, isDemo: boolean, provider: InboxProvider, webhook?: WebhookAccount): AccountEntry {
+  return { summary: { id, label, provider: providerName, isDemo, capabilities: capabilitiesOf(provider, { push: webhook !== undefined }) }, provider, webhook };
 }
 
 let accounts: AccountEntry[] | undefined;
@@ -109,6 +119,11 @@ function accountFor(accountId: string): AccountEntry {
 
 export function providerFor(accountId: string): InboxProvider {
   return accountFor(accountId).provider;
+}
+
+/** The account's webhook, where its provider delivers new messages to us; undefined for any other id. */
+export function webhookFor(accountId: string): WebhookAccount | undefined {
+  return allAccounts().find((account) => account.summary.id === accountId)?.webhook;
 }
 
 /** The people list of an account whose provider needs them (Linked API). */

@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { passGate, type Access } from "@/lib/server/auth/request-gate";
+import { isWebhookAccess, passGate, type Access, type WebhookAccess } from "@/lib/server/auth/request-gate";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { ApiError } from "@/lib/server/errors";
-import { readJsonBody } from "@/lib/server/http/json-body";
+import { readBytes, readJsonBody } from "@/lib/server/http/json-body";
+import type { WebhookAccount } from "@/lib/server/push/webhook-config";
 import { logEvent } from "@/lib/server/log";
 import { withRequestContext } from "@/lib/server/request-context";
 
@@ -35,6 +36,8 @@ type Handler<TParams, TQuery, TBody, TViewer> = (input: {
 
 /** Our bodies are a few fields; anything bigger is not one of ours. */
 const MAX_BODY_BYTES = 16 * 1024;
+/** A webhook carries one message: LinkedIn's 8,000 characters are at most 32 KB of UTF-8, plus the envelope. */
+const MAX_WEBHOOK_BODY_BYTES = 64 * 1024;
 
 /** Time kept back from maxDuration to answer with our own error before the platform's cut-off. */
 const BUDGET_MARGIN_MS = 3_000;
@@ -49,6 +52,8 @@ const NO_BODY = z.strictObject({});
  * request rate: see request-gate.ts), then path and query params and a JSON body parsed with zod
  * (bad input → 400, and no upstream call), then one named server function, answered as JSON; any
  * failure → our one error envelope. A handler returning a Response (sign-in's cookies) is sent as is.
+ * A webhook route gets the body's raw bytes instead (its signature covers exactly those) and, as its
+ * viewer, the account whose provider delivers.
  */
 export function apiRoute<TParams, TQuery, TBody = undefined>(
   spec: RouteSpec<TParams, TQuery, TBody> & { access: "public" },
@@ -57,6 +62,10 @@ export function apiRoute<TParams, TQuery, TBody = undefined>(
 export function apiRoute<TParams, TQuery, TBody = undefined>(
   spec: RouteSpec<TParams, TQuery, TBody> & { access?: "member" | "admin" },
   handler: Handler<TParams, TQuery, TBody, Viewer>,
+): RouteHandler;
+export function apiRoute<TParams, TQuery>(
+  spec: Omit<RouteSpec<TParams, TQuery, never>, "body"> & { access: WebhookAccess },
+  handler: Handler<TParams, TQuery, Buffer, WebhookAccount>,
 ): RouteHandler;
 export function apiRoute<TParams, TQuery, TBody>(spec: RouteSpec<TParams, TQuery, TBody>, handler: Handler<TParams, TQuery, TBody, never>): RouteHandler {
   return (request, context) => {
@@ -80,12 +89,12 @@ async function answer<TParams, TQuery, TBody>(
   const signal = budget ? AbortSignal.any([request.signal, budget]) : request.signal;
   try {
     const rawParams = (await context.params) ?? {};
-    const viewer = await passGate(request, rawParams, spec.access ?? "member");
+    const access = spec.access ?? "member";
+    const viewer = await passGate(request, rawParams, access);
     const params = parseInput("path", spec.params, rawParams);
     const query = parseInput("query", spec.query, queryObject(new URL(request.url).searchParams));
-    const bodySchema: z.ZodType<unknown> = spec.body ?? NO_BODY;
-    const body = (request.method === "GET" ? undefined : parseInput("body", bodySchema, await readJsonBody(request, MAX_BODY_BYTES))) as TBody;
-    // The overloads tie each access level to its viewer type (public: none; member, admin: a Viewer).
+    const body = (request.method === "GET" ? undefined : await readBody(request, access, spec.body)) as TBody;
+    // The overloads tie each access level to its viewer type (public: none; member, admin: a Viewer; webhook: its account).
     const result = await handler({ params, query, body, viewer: viewer as never, signal, request });
     if (result instanceof Response) return result;
     return Response.json(result, { status: spec.status ?? 200, headers: { "cache-control": "private, no-store" } });
@@ -120,6 +129,11 @@ export function routeMethods(handlers: Partial<Record<HttpMethod, RouteHandler>>
       }
     });
   return Object.fromEntries(HTTP_METHODS.map((method) => [method, handlers[method] ?? refuse])) as Record<HttpMethod, RouteHandler>;
+}
+
+async function readBody(request: Request, access: Access, schema: z.ZodType<unknown> = NO_BODY): Promise<unknown> {
+  if (isWebhookAccess(access)) return readBytes(request, MAX_WEBHOOK_BODY_BYTES);
+  return parseInput("body", schema, await readJsonBody(request, MAX_BODY_BYTES));
 }
 
 function queryObject(searchParams: URLSearchParams): Record<string, string> {

@@ -4,6 +4,8 @@ import type { Database } from "@/lib/server/db/database";
 import { sharedDatabase } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
 import { createRateCounter, type RateCounter } from "@/lib/server/limits/rate-counter";
+import { createMailboxStore, type MailboxStore } from "@/lib/server/push/mailbox-store";
+import { createPushStore, type PushStore } from "@/lib/server/push/store";
 import { createSendStore, type SendStore } from "@/lib/server/sends/store";
 import { createTeamStore, type TeamStore } from "@/lib/server/team/store";
 
@@ -17,6 +19,8 @@ let counter: RateCounter | undefined;
 let team: TeamStore | undefined;
 let sends: SendStore | undefined;
 let cache: SharedCache | undefined;
+let push: PushStore | undefined;
+let mailboxes: MailboxStore | undefined;
 
 export function rateCounter(): RateCounter {
   counter ??= createRateCounter(appDatabase);
@@ -36,4 +40,14 @@ export function sendStore(): SendStore {
 export function sharedCache(): SharedCache {
   cache ??= createSharedCache(appDatabase);
   return cache;
+}
+
+export function pushStore(): PushStore {
+  push ??= createPushStore(appDatabase);
+  return push;
+}
+
+export function mailboxStore(): MailboxStore {
+  mailboxes ??= createMailboxStore(appDatabase);
+  return mailboxes;
 }

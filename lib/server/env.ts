@@ -35,6 +35,13 @@ function emailList(text: string | undefined, ctx: z.RefinementCtx): string[] | u
 }
 const optionalUrl = optionalText.pipe(httpUrl.optional());
 const secret = z.string().trim().min(1, "is required");
+/** Signs ConnectSafely's webhook deliveries (HMAC-SHA256): long and random. */
+const signingSecret = z.string().trim().min(32, "must be at least 32 characters").max(512, "must be at most 512 characters");
+/**
+ * Linked API signs nothing: its webhook URL carries this secret (a path segment), so it is also
+ * URL-safe (`openssl rand -hex 32`).
+ */
+const urlSecret = signingSecret.regex(/^[A-Za-z0-9._~-]+$/, "must hold only letters, digits and - _ . ~ (it is part of a URL)");
 
 const accountCommon = {
   /** Our id for the account: it appears in URLs, so short and plain. */
@@ -55,8 +62,15 @@ export const accountConfigSchema = z.discriminatedUnion("provider", [
     country: z.enum(LINKUP_COUNTRIES).optional(),
     profileUrl: httpUrl.optional(),
   }),
-  z.strictObject({ provider: z.literal("connectsafely"), ...accountCommon, apiKey: secret, accountId: z.string().trim().min(1).optional() }),
-  z.strictObject({ provider: z.literal("linkedapi"), ...accountCommon, token: secret, identificationToken: secret }),
+  z.strictObject({
+    provider: z.literal("connectsafely"),
+    ...accountCommon,
+    apiKey: secret,
+    accountId: z.string().trim().min(1).optional(),
+    /** Set when ConnectSafely delivers this account's webhooks to us: the account is then pushed, not polled. */
+    webhookSecret: signingSecret.optional(),
+  }),
+  z.strictObject({ provider: z.literal("linkedapi"), ...accountCommon, token: secret, identificationToken: secret, webhookSecret: urlSecret.optional() }),
 ]);
 export type AccountConfig = z.infer<typeof accountConfigSchema>;
 export type ProviderName = AccountConfig["provider"];
@@ -90,8 +104,10 @@ const variablesSchema = z
     CONNECTSAFELY_API_KEY: optionalText,
     CONNECTSAFELY_ACCOUNT_ID: optionalText,
     CONNECTSAFELY_BASE_URL: httpUrl.default("https://api.connectsafely.ai/linkedin"),
+    CONNECTSAFELY_WEBHOOK_SECRET: optionalText.pipe(signingSecret.optional()),
     LINKEDAPI_TOKEN: optionalText,
     LINKEDAPI_IDENTIFICATION_TOKEN: optionalText,
+    LINKEDAPI_WEBHOOK_SECRET: optionalText.pipe(urlSecret.optional()),
     LINKEDAPI_BASE_URL: httpUrl.default("https://api.linkedapi.io"),
     DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional()),
     PGLITE_DATA_DIR: optionalText.default(".threadline/pglite"),
@@ -130,6 +146,8 @@ const variablesSchema = z
     pair("LINKUP_ACCOUNT_ID", "LINKUP_API_KEY");
     pair("LINKUP_LOGIN_TOKEN", "LINKUP_API_KEY");
     pair("CONNECTSAFELY_ACCOUNT_ID", "CONNECTSAFELY_API_KEY");
+    pair("CONNECTSAFELY_WEBHOOK_SECRET", "CONNECTSAFELY_API_KEY");
+    pair("LINKEDAPI_WEBHOOK_SECRET", "LINKEDAPI_TOKEN");
     pair("LINKEDAPI_TOKEN", "LINKEDAPI_IDENTIFICATION_TOKEN");
     pair("LINKEDAPI_IDENTIFICATION_TOKEN", "LINKEDAPI_TOKEN");
     pair("OIDC_ISSUER", "OIDC_CLIENT_ID");
@@ -186,10 +204,22 @@ function shortcutAccounts(env: Variables): AccountConfig[] {
     });
   }
   if (env.CONNECTSAFELY_API_KEY) {
-    accounts.push({ provider: "connectsafely", id: "connectsafely", apiKey: env.CONNECTSAFELY_API_KEY, accountId: env.CONNECTSAFELY_ACCOUNT_ID });
+    accounts.push({
+      provider: "connectsafely",
+      id: "connectsafely",
+      apiKey: env.CONNECTSAFELY_API_KEY,
+      accountId: env.CONNECTSAFELY_ACCOUNT_ID,
+      webhookSecret: env.CONNECTSAFELY_WEBHOOK_SECRET,
+    });
   }
   if (env.LINKEDAPI_TOKEN && env.LINKEDAPI_IDENTIFICATION_TOKEN) {
-    accounts.push({ provider: "linkedapi", id: "linkedapi", token: env.LINKEDAPI_TOKEN, identificationToken: env.LINKEDAPI_IDENTIFICATION_TOKEN });
+    accounts.push({
+      provider: "linkedapi",
+      id: "linkedapi",
+      token: env.LINKEDAPI_TOKEN,
+      identificationToken: env.LINKEDAPI_IDENTIFICATION_TOKEN,
+      webhookSecret: env.LINKEDAPI_WEBHOOK_SECRET,
+    });
   }
   return accounts;
 }

@@ -36,11 +36,13 @@ export type LinkedApiFake = {
   handle(request: Request): Promise<Response>;
   /** The sync of this person's conversation lapses (both channels): reads say `notSynchronized`. */
   expire(personUrl: string): void;
+  /** The fixture conversation a person's URL names on a channel (how this fake finds them), if any. */
+  conversationOf(personUrl: string, channel: Channel): string | undefined;
   /** Forgets every sync and result link. */
   reset(): void;
 };
 
-type Channel = "standard" | "salesNavigator";
+export type Channel = "standard" | "salesNavigator";
 type PersonFailure = { person: string; result: { success: false; error: { errorType: string; message: string } } };
 type PersonResult = { person: string; result: { success: true; data?: unknown } } | PersonFailure;
 type Completion = { standard: PersonResult[]; salesNavigator: PersonResult[] };
@@ -261,6 +263,10 @@ export function createLinkedApiFake(options: LinkedApiFakeOptions): LinkedApiFak
       synced.delete(syncKey("standard", thread));
       synced.delete(syncKey("salesNavigator", thread));
     },
+    conversationOf(personUrl, channel) {
+      const thread = resolve(channel, personUrl);
+      return thread === undefined || thread === "self" ? undefined : thread.conversation.conversation_id;
+    },
     reset() {
       synced.clear();
       results.clear();
@@ -317,12 +323,12 @@ function wholeSecond(ms: number): number {
   return Math.floor(ms / 1_000) * 1_000;
 }
 
-function isoSeconds(ms: number): string {
+export function isoSeconds(ms: number): string {
   return new Date(wholeSecond(ms)).toISOString().replace(/\.000Z$/, "Z");
 }
 
 /** A stable UUID-shaped id per message, like the seed's. */
-function messageId(conversationId: string, entityUrn: string): string {
+export function messageId(conversationId: string, entityUrn: string): string {
   const hex = createHash("sha256").update(`${conversationId}\n${entityUrn}`).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

@@ -5,7 +5,8 @@
  *   /v1/…        Linkup v1
  *   /linkedin/…  ConnectSafely
  *   /linkedapi/… Linked API (stateful: which people are synchronized, which sends are under way)
- * Control endpoints under /__control let a test add messages, inject faults and read call counts.
+ * Control endpoints under /__control let a test add messages, inject faults, read call counts and
+ * have a provider deliver a webhook to the app (webhooks.ts).
  * Run with `tsx --conditions=react-server` (the simulator's modules are server-only).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -16,6 +17,8 @@ import { chaosFault, createFaultQueue, damage, faultSchema } from "./faults";
 import { createFixtureMailbox, FIXTURE_SELF } from "./fixture-mailbox";
 import { createLinkedApiFake } from "./linkedapi";
 import { handleLinkupV1Request } from "./linkup-v1";
+import { findThread } from "./connectsafely/project";
+import { deliverSchema, deliverWebhook } from "./webhooks";
 
 const port = Number(process.env.FAKE_UPSTREAM_PORT ?? 4010);
 const linkupKey = process.env.FAKE_LINKUP_API_KEY ?? "fake-linkup-key";
@@ -94,6 +97,17 @@ async function control(url: URL, method: string, body: string, res: ServerRespon
   if (path === "/__control/thread" && method === "GET") {
     const thread = fixture.mailbox.thread(url.searchParams.get("id") ?? "");
     return thread ? sendJson(res, 200, { messages: thread.messages }) : sendJson(res, 404, { error: "no such conversation" });
+  }
+  if (path === "/__control/webhooks/deliver" && method === "POST") {
+    const outcome = await deliverWebhook(deliverSchema.parse(JSON.parse(body)), {
+      findThread: (id) => findThread(fixture.mailbox, id),
+      conversationOf: (personUrl, channel) => linkedApi.conversationOf(personUrl, channel),
+      arrive: (id, text) => fixture.append(id, text, false, Date.now()),
+      self: FIXTURE_SELF,
+      connectSafelyAccountId: connectSafelyAccount,
+      now: Date.now,
+    });
+    return sendJson(res, outcome.status, outcome.body);
   }
   if (path === "/__control/linkedapi/expire" && method === "POST") {
     linkedApi.expire(expireSchema.parse(JSON.parse(body)).personUrl);

@@ -65,6 +65,39 @@ describe("parseEnv", () => {
     for (const secret of ["cs-secret-1", "k-secret-2", "t-secret-3"]) expect(message).not.toContain(secret);
   });
 
+  it("takes a webhook secret for ConnectSafely and Linked API accounts only, long enough, never printing one", () => {
+    const signing = "cs-webhook-signing-secret-0123456789abcdef";
+    const url = "la-webhook-url-secret-0123456789abcdef";
+    const env = parseEnv({
+      CONNECTSAFELY_API_KEY: "cs",
+      CONNECTSAFELY_WEBHOOK_SECRET: signing,
+      LINKEDAPI_TOKEN: "t",
+      LINKEDAPI_IDENTIFICATION_TOKEN: "i",
+      LINKEDAPI_WEBHOOK_SECRET: url,
+      THREADLINE_ACCOUNTS: JSON.stringify([{ id: "cs-2", provider: "connectsafely", apiKey: "k", webhookSecret: `${signing}/+=` }]),
+    });
+    expect(env.accounts.map((a) => [a.id, "webhookSecret" in a ? a.webhookSecret : undefined])).toEqual([
+      ["connectsafely", signing],
+      ["linkedapi", url],
+      ["cs-2", `${signing}/+=`],
+    ]);
+
+    const short = "too-short-secret-1";
+    const message = errorOf({
+      CONNECTSAFELY_API_KEY: "cs",
+      CONNECTSAFELY_WEBHOOK_SECRET: short,
+      THREADLINE_ACCOUNTS: JSON.stringify([
+        { id: "la", provider: "linkedapi", token: "t", identificationToken: "i", webhookSecret: `${url}/slash` },
+        { id: "v2", provider: "linkup-v2", apiKey: "k", accountId: "a", webhookSecret: url },
+      ]),
+    });
+    expect(message).toMatch(/CONNECTSAFELY_WEBHOOK_SECRET: must be at least 32 characters/);
+    expect(message).toMatch(/THREADLINE_ACCOUNTS\[0\] \(id "la", linkedapi\) webhookSecret: must hold only letters, digits/);
+    expect(message).toMatch(/THREADLINE_ACCOUNTS\[1\] \(id "v2", linkup-v2\).*webhookSecret/);
+    for (const secret of [short, url]) expect(message).not.toContain(secret);
+    expect(errorOf({ LINKEDAPI_WEBHOOK_SECRET: url })).toMatch(/LINKEDAPI_TOKEN: is required when LINKEDAPI_WEBHOOK_SECRET is set/);
+  });
+
   it("refuses THREADLINE_ACCOUNTS that is not JSON, and duplicate account ids", () => {
     expect(errorOf({ THREADLINE_ACCOUNTS: "[{id: eu}]" })).toMatch(/THREADLINE_ACCOUNTS: is not valid JSON/);
     expect(

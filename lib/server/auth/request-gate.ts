@@ -2,23 +2,44 @@ import "server-only";
 import { rateCounter } from "@/lib/server/app-database";
 import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
+import { webhookAccountIn } from "@/lib/server/push/webhook-account";
+import type { PushProvider, WebhookAccount } from "@/lib/server/push/webhook-config";
 import { isDemoMode, viewerFor, type Viewer } from "./viewer";
 
-/** Who may call a route: anyone (sign-in's own doors), any signed-in member, or admins only. */
-export type Access = "public" | "member" | "admin";
+/**
+ * Who may call a route: anyone (sign-in's own doors), any signed-in member, admins only, or a
+ * provider delivering an account's webhooks (no session: the delivery proves itself).
+ */
+export type WebhookAccess = `webhook:${PushProvider}`;
+export type Access = "public" | "member" | "admin" | WebhookAccess;
+
+const WEBHOOK_PROVIDER: Record<WebhookAccess, PushProvider> = { "webhook:connectsafely": "connectsafely", "webhook:linkedapi": "linkedapi" };
+
+export function isWebhookAccess(access: Access): access is WebhookAccess {
+  return access in WEBHOOK_PROVIDER;
+}
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Unauthenticated doors (joining by invitation, the first admin's setup) per client address. */
 const PUBLIC_REQUESTS_PER_MINUTE = 30;
+/** Per account, not per address: a provider sends bursts from a few addresses. */
+const WEBHOOK_DELIVERIES_PER_MINUTE = 1_200;
 
 /**
  * Everything a request must pass before any of its input is parsed, in one place: a state-changing
  * request comes from our own pages; there is a session (401); an admin route has an admin (404,
  * revealing nothing); an account in the path is one the viewer may use (404 whatever the path,
- * method or query); and the viewer is within their request rate (429).
+ * method or query); and the viewer is within their request rate (429). A webhook's path names an
+ * account of that provider with a webhook (404 otherwise, revealing nothing), within its rate.
  */
-export async function passGate(request: Request, rawParams: Record<string, unknown>, access: Access): Promise<Viewer | undefined> {
+export async function passGate(request: Request, rawParams: Record<string, unknown>, access: Access): Promise<Viewer | WebhookAccount | undefined> {
+  // Providers send no Origin: only a browser's cross-site request is refused here.
   if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+  if (isWebhookAccess(access)) {
+    const account = webhookAccountIn(WEBHOOK_PROVIDER[access], rawParams);
+    await limit(`webhook:${account.id}`, WEBHOOK_DELIVERIES_PER_MINUTE);
+    return account;
+  }
   if (access === "public") {
     await limit(`public:${clientAddress(request.headers)}`, PUBLIC_REQUESTS_PER_MINUTE);
     return undefined;

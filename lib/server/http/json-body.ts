@@ -17,13 +17,18 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
 }
 
-/**
- * A request's body as text, at most `maxBytes` into memory: a larger body is refused as soon as it
- * declares or streams past the limit, never read whole first.
- */
+/** A request's body as text (see readBytes). */
 export async function readText(request: Request, maxBytes: number): Promise<string> {
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readBytes(request, maxBytes));
+}
+
+/**
+ * A request's body exactly as sent, at most `maxBytes` into memory: a larger body is refused as
+ * soon as it declares or streams past the limit, never read whole first.
+ */
+export async function readBytes(request: Request, maxBytes: number): Promise<Buffer> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -37,7 +42,7 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 function tooLarge(): ApiError {

@@ -19,8 +19,8 @@ export type ListConversationsQuery = { category: Category; cursor?: string; limi
 export type ListMessagesQuery = { conversationId: string; cursor?: string; limit: number };
 export type MessagesSinceQuery = { conversationId: string; since: number };
 
-/** What an adapter says it can do; `needsSync` and `send` are not its to say (see capabilitiesOf). */
-export type ProviderCapabilities = Omit<Capabilities, "needsSync" | "send">;
+/** What an adapter says it can do; `needsSync`, `send` and `push` are not its to say (see capabilitiesOf). */
+export type ProviderCapabilities = Omit<Capabilities, "needsSync" | "send" | "push">;
 
 /** The seam every provider adapter implements; route code never sees a provider's wire format. */
 export interface InboxProvider {

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { z } from "zod";
 import { usageResponseSchema } from "@/lib/contracts/usage";
-import { accountsResponseSchema, conversationsPageSchema, messagesPageSchema, peopleResponseSchema, personResponseSchema, sendResultSchema } from "@/lib/contracts/api";
+import { accountsResponseSchema, changesResponseSchema, conversationsPageSchema, messagesPageSchema, peopleResponseSchema, personResponseSchema, sendResultSchema } from "@/lib/contracts/api";
 import { errorEnvelopeSchema, type ErrorCode } from "@/lib/contracts/errors";
 import { invitationCreatedSchema, memberResponseSchema, teamResponseSchema } from "@/lib/contracts/team";
 import { apiRouteFiles, fillTemplate, HTTP_METHODS, paramNames, type ApiRouteFile, type HttpMethod } from "../support/api-routes";
@@ -157,6 +157,14 @@ const TABLE: Record<string, Entry> = {
     params: () => ({ accountId: LINKUP }),
     served: { GET: { status: 200, build: async () => ({ params: { accountId: LINKUP } }), check: (body) => usageResponseSchema.parse(body) } },
   },
+  "/api/accounts/[accountId]/changes": {
+    access: "member",
+    as: "B",
+    params: () => ({ accountId: ACCOUNTS.connectSafely }),
+    served: {
+      GET: { status: 200, build: async () => ({ params: { accountId: ACCOUNTS.connectSafely }, query: "since=0" }), check: (body) => changesResponseSchema.parse(body) },
+    },
+  },
   "/api/accounts/[accountId]/people": {
     access: "member",
     as: "B",
@@ -284,6 +292,38 @@ const PUBLIC: Record<string, PublicEntry> = {
       await expectError(await send(w.anonymous, "POST", "/api/setup", { junk: true }), 400, "bad_request", "POST /api/setup, junk", problems);
       for (const method of ["GET", "PUT", "PATCH", "DELETE"] as const) {
         await expectError(await send(w.anonymous, method, "/api/setup", {}), 405, "method_not_allowed", `${method} /api/setup`, problems, "POST");
+      }
+    },
+  },
+  // A provider's delivery proves itself, not a session: without the account's signature it is a 401;
+  // for an account that is not ConnectSafely or has no webhook, a 404 whatever the method.
+  "/api/webhooks/connectsafely/[accountId]": {
+    served: ["POST"],
+    check: async (w, problems) => {
+      const path = `/api/webhooks/connectsafely/${ACCOUNTS.connectSafely}`;
+      await expectError(await send(w.anonymous, "POST", path, { body: { event: "message.received", data: {} } }), 401, "unauthenticated", `POST ${path}, unsigned`, problems);
+      await expectError(await send(w.anonymous, "POST", path, { junk: true }), 400, "bad_request", `POST ${path} (junk query)`, problems);
+      for (const method of ["GET", "PUT", "PATCH", "DELETE"] as const) {
+        await expectError(await send(w.anonymous, method, path, {}), 405, "method_not_allowed", `${method} ${path}`, problems, "POST");
+      }
+      for (const accountId of [LINKUP, ACCOUNTS.linkedApi, `made-up-${w.runId}`]) {
+        const other = `/api/webhooks/connectsafely/${accountId}`;
+        for (const method of HTTP_METHODS) await expectError(await send(w.anonymous, method, other, { junk: method !== "GET" }), 404, "not_found", `${method} ${other}`, problems);
+      }
+    },
+  },
+  // Linked API signs nothing: the secret in the URL is its proof; a wrong one is a 404 like no account.
+  "/api/webhooks/linkedapi/[accountId]/[secret]": {
+    served: ["POST"],
+    check: async (w, problems) => {
+      const path = `/api/webhooks/linkedapi/${ACCOUNTS.linkedApi}/${E2E.linkedApiWebhookSecret}`;
+      await expectError(await send(w.anonymous, "POST", path, { body: { junk: true } }), 400, "bad_request", "POST the Linked API webhook, not an envelope", problems);
+      for (const method of ["GET", "PUT", "PATCH", "DELETE"] as const) {
+        await expectError(await send(w.anonymous, method, path, {}), 405, "method_not_allowed", `${method} the Linked API webhook`, problems, "POST");
+      }
+      for (const [accountId, secret] of [[ACCOUNTS.linkedApi, `wrong-${w.runId}`], [`made-up-${w.runId}`, E2E.linkedApiWebhookSecret], [ACCOUNTS.connectSafely, E2E.connectSafelyWebhookSecret]]) {
+        const other = `/api/webhooks/linkedapi/${accountId}/${secret}`;
+        for (const method of HTTP_METHODS) await expectError(await send(w.anonymous, method, other, { junk: method !== "GET" }), 404, "not_found", `${method} /api/webhooks/linkedapi/${accountId}/…`, problems);
       }
     },
   },

@@ -23,11 +23,12 @@ test("one app serves an account on each of the four providers, with their own ca
     since: "emulated",
     needsSync: false,
     send: { maxLength: 8_000, subjectForInMail: false },
+    push: false,
   };
   expect(byId.get(ACCOUNTS.linkupV2)?.capabilities).toEqual(linkupCapabilities);
   expect(byId.get(ACCOUNTS.linkupV1)?.capabilities).toEqual(linkupCapabilities);
-  expect(byId.get(ACCOUNTS.connectSafely)?.capabilities).toEqual({ categories: ["INBOX", "UNREAD"], since: "native", needsSync: false, send: { maxLength: 8_000, subjectForInMail: false } });
-  expect(byId.get(ACCOUNTS.linkedApi)?.capabilities).toEqual({ categories: ["INBOX"], since: "native", needsSync: true, send: { maxLength: 1_900, subjectForInMail: true } });
+  expect(byId.get(ACCOUNTS.connectSafely)?.capabilities).toEqual({ categories: ["INBOX", "UNREAD"], since: "native", needsSync: false, send: { maxLength: 8_000, subjectForInMail: false }, push: true });
+  expect(byId.get(ACCOUNTS.linkedApi)?.capabilities).toEqual({ categories: ["INBOX"], since: "native", needsSync: true, send: { maxLength: 1_900, subjectForInMail: true }, push: true });
   // A category the provider cannot filter by is refused, not faked with the whole inbox.
   const starred = await request.get(`/api/accounts/${ACCOUNTS.connectSafely}/conversations?category=STARRED`);
   expect(starred.status()).toBe(400);

@@ -30,6 +30,10 @@ export const E2E = {
   connectSafelyAccountId: "507f1f77bcf86cd799439011",
   linkedApiToken: "e2e-linkedapi-token-9a0c55e4",
   linkedApiIdentificationToken: "e2e-linkedapi-ident-5f1e2b6d",
+  /** Signs the ConnectSafely account's webhook deliveries (the fake upstream signs with it). */
+  connectSafelyWebhookSecret: "e2e-cs-webhook-secret-2d9f7a41c06b58e3a1d4",
+  /** Part of the Linked API account's webhook URL. */
+  linkedApiWebhookSecret: "e2e-la-webhook-secret-8b3e61f0d27c94a5e7b2",
   selfProfileUrl: FIXTURE_SELF.profileUrl,
   /** Better Auth's secret (it signs sessions). */
   authSecret: "e2e-auth-secret-8c2f41d9a7e65b30c4d1f2e3a4b5c6d7",
@@ -56,6 +60,8 @@ export const E2E_SECRETS = [
   E2E.connectSafelyKey,
   E2E.linkedApiToken,
   E2E.linkedApiIdentificationToken,
+  E2E.connectSafelyWebhookSecret,
+  E2E.linkedApiWebhookSecret,
   E2E.authSecret,
   E2E.oidcClientSecret,
   E2E.admin.password,
@@ -126,6 +132,7 @@ export function threadlineAccountsJson(fakeUpstreamUrl: string = E2E.fakeUpstrea
       label: "Riley · ConnectSafely",
       apiKey: E2E.connectSafelyKey,
       accountId: E2E.connectSafelyAccountId,
+      webhookSecret: E2E.connectSafelyWebhookSecret,
       baseUrl: `${fakeUpstreamUrl}/linkedin`,
     },
     {
@@ -134,6 +141,7 @@ export function threadlineAccountsJson(fakeUpstreamUrl: string = E2E.fakeUpstrea
       label: "Riley · Linked API",
       token: E2E.linkedApiToken,
       identificationToken: E2E.linkedApiIdentificationToken,
+      webhookSecret: E2E.linkedApiWebhookSecret,
       baseUrl: `${fakeUpstreamUrl}/linkedapi`,
     },
   ]);

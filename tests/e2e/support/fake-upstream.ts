@@ -1,5 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import type { FaultInput } from "../../fake-upstream/faults";
+import type { Delivered, DeliverInput } from "../../fake-upstream/webhooks";
 import { E2E } from "./env";
 
 /** The fake upstream's control API, for tests that make LinkedIn messages arrive or providers fail. */
@@ -26,6 +27,15 @@ export function fakeUpstream(request: APIRequestContext) {
     },
     async clearFaults() {
       await request.delete(url("/faults"));
+    },
+    /**
+     * The provider delivers a webhook to the app (a new message arrives in the fixture thread first,
+     * unless the delivery is tampered with): every answer the app gave, and the message's time.
+     */
+    async deliverWebhook(input: DeliverInput): Promise<{ sentAt: number | null; answers: Delivered[] }> {
+      const response = await request.post(url("/webhooks/deliver"), { data: input });
+      if (!response.ok()) throw new Error(`fake upstream could not deliver: ${response.status()} ${await response.text()}`);
+      return (await response.json()) as { sentAt: number | null; answers: Delivered[] };
     },
     async stats(): Promise<{ calls: Record<string, number>; credits: number; faults: number }> {
       return (await (await request.get(url("/stats"))).json()) as { calls: Record<string, number>; credits: number; faults: number };

@@ -13,7 +13,7 @@ import {
 } from "./endpoints";
 import type { Self } from "./project";
 
-export { threadIdFromParam, threadIdOf } from "./project";
+export { threadIdOf } from "./project";
 
 export type ConnectSafelyFakeContext = {
   mailbox: LinkupMailbox;

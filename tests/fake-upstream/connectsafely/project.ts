@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { threadIdOf as threadIdOfConversation } from "@/lib/server/providers/connectsafely/conversation-urn";
 import type { LinkupMailbox, LinkupThread } from "@/lib/server/linkup-v2-simulator/mailbox";
 import type { WireConversation, WireMessage, WireParticipant } from "@/lib/server/linkup-v2-simulator/wire-types";
 
@@ -30,19 +31,12 @@ function messageKeyOf(threadId: string, message: WireMessage): string {
   return `2-${Buffer.from(`${message.timestamp}${hash}-100&${threadId.replace(/^2-/, "")}`, "utf8").toString("base64")}`;
 }
 
-/** The thread id inside any documented conversationUrn form; undefined when there is none. */
-export function threadIdFromParam(param: string): string | undefined {
-  const value = param.trim();
-  const conversation = /^urn:li:msg_conversation:\(.*\)$/.test(value) ? THREAD_ID_IN_URN.exec(value)?.[1] : undefined;
-  if (conversation) return conversation;
-  const message = /^urn:li:msg_message:\(.*,2-([A-Za-z0-9+/=]+)\)$/.exec(value) ?? /^urn:li:messagingMessage:2-([A-Za-z0-9+/=]+)$/.exec(value);
-  if (message?.[1]) {
-    const thread = Buffer.from(message[1], "base64").toString("utf8").split("&")[1];
-    return thread ? `2-${thread}` : undefined;
-  }
-  const thread = /^urn:li:messagingThread:\(?(2-[^()]+?)\)?$/.exec(value);
-  if (thread?.[1]) return thread[1];
-  return /^2-\S+$/.test(value) ? value : undefined;
+/** The thread id inside any documented conversationUrn form, this fake's message URNs included; undefined when there is none. */
+function threadIdFromParam(param: string): string | undefined {
+  const message = /^urn:li:msg_message:\(.*,2-([A-Za-z0-9+/=]+)\)$/.exec(param.trim()) ?? /^urn:li:messagingMessage:2-([A-Za-z0-9+/=]+)$/.exec(param.trim());
+  if (!message?.[1]) return threadIdOfConversation(param);
+  const thread = Buffer.from(message[1], "base64").toString("utf8").split("&")[1];
+  return thread ? `2-${thread}` : undefined;
 }
 
 export function findThread(mailbox: LinkupMailbox, param: string): LinkupThread | undefined {

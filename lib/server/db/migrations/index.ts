@@ -4,6 +4,7 @@ import * as peopleProfileKey from "./0002-people-profile-key";
 import * as team from "./0003-team";
 import * as sends from "./0004-sends";
 import * as upstreamCache from "./0005-upstream-cache";
+import * as push from "./0006-push";
 
 /**
  * Every schema change, in order. Append only: a shipped migration is never edited, a new one is
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 3, name: "team", sql: team.sql },
   { version: 4, name: "sends", sql: sends.sql },
   { version: 5, name: "upstream-cache", sql: upstreamCache.sql },
+  { version: 6, name: "push", sql: push.sql },
 ];

@@ -6,6 +6,7 @@ import { fetchUpstream } from "@/lib/server/http/fetch-upstream";
 import { NO_RETRY, type RetryPolicy } from "@/lib/server/http/retry-policy";
 import { continuePage, decodeCursor, encodeCursor } from "@/lib/server/providers/page-cursor";
 import type { AdapterDeps, InboxProvider, Page, ProviderCapabilities } from "@/lib/server/providers/types";
+import { mailboxOf } from "./conversation-urn";
 import { classifyConnectSafelyFailure, isConnectSafelyErrorBody, type ConnectSafelyEndpoint } from "./errors";
 import {
   activityTimeOf,
@@ -33,6 +34,11 @@ export type ConnectSafelyConfig = AdapterDeps & {
   accountId?: string;
   /** Clock for rate-limit reset times; defaults to Date.now. */
   now?: () => number;
+  /**
+   * Told the mailbox URN the inbox's conversation ids carry, each time it is new to this instance
+   * (webhooks name a thread without it: lib/server/push/connectsafely-ids.ts). Must not throw.
+   */
+  onMailbox?: (mailboxUrn: string) => Promise<void>;
 };
 
 /** No category filter upstream: only `read=false` (unread) exists. Other categories are refused, never faked. */
@@ -59,6 +65,8 @@ export function createConnectSafelyProvider(config: ConnectSafelyConfig): InboxP
   const now = config.now ?? Date.now;
   /** The owner's display name, learned from a thread (the inbox names senders only by name). Per instance only. */
   let selfName: string | undefined;
+  /** The mailbox last told to onMailbox. */
+  let toldMailbox: string | undefined;
 
   type Call = { url: string; method: "GET" | "POST"; body?: unknown; retry?: RetryPolicy };
 
@@ -90,6 +98,13 @@ export function createConnectSafelyProvider(config: ConnectSafelyConfig): InboxP
 
   function details(conversationId: string, anchor: Query, signal: AbortSignal): Promise<ConversationDetailsResponse> {
     return get("conversation-details", { conversationUrn: conversationId, ...anchor }, conversationDetailsResponseSchema, signal);
+  }
+
+  async function noteMailbox(conversationIds: readonly string[]): Promise<void> {
+    const mailbox = conversationIds.map(mailboxOf).find((found) => found !== undefined);
+    if (!config.onMailbox || mailbox === undefined || mailbox === toldMailbox) return;
+    toldMailbox = mailbox;
+    await config.onMailbox(mailbox);
   }
 
   function toMessages(response: ConversationDetailsResponse, raw: readonly ConnectSafelyMessage[]): Message[] {
@@ -126,10 +141,9 @@ export function createConnectSafelyProvider(config: ConnectSafelyConfig): InboxP
         idOf: conversationIdOf,
         timeOf: activityTimeOf,
       });
-      return {
-        items: step.items.map((raw) => mapConversation(raw, ownerId, selfName)),
-        nextCursor: step.next ? encodeCursor(step.next) : null,
-      };
+      const items = step.items.map((raw) => mapConversation(raw, ownerId, selfName));
+      await noteMailbox(items.map((conversation) => conversation.id));
+      return { items, nextCursor: step.next ? encodeCursor(step.next) : null };
     },
 
     async listMessages({ conversationId, cursor, limit }, signal) {

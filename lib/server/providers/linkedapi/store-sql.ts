@@ -69,6 +69,9 @@ export function createPeopleStore(database: Queryable | (() => Promise<Queryable
     return row === undefined ? undefined : toRecord(row);
   }
 
+  const findByKey: PeopleStore["findByKey"] = (accountId, profileKey, channel) =>
+    one("SELECT * FROM people WHERE account_id = $1 AND profile_key = $2 AND channel = $3", [accountId, profileKey, channel]);
+
   return {
     async list(accountId) {
       const rows = await db.query("SELECT * FROM people WHERE account_id = $1 ORDER BY added_at DESC, id", [accountId]);
@@ -76,6 +79,8 @@ export function createPeopleStore(database: Queryable | (() => Promise<Queryable
     },
 
     get: (accountId, id) => one("SELECT * FROM people WHERE account_id = $1 AND id = $2", [accountId, id]),
+
+    findByKey,
 
     async add(accountId, person, now) {
       const inserted = await one(
@@ -86,11 +91,7 @@ export function createPeopleStore(database: Queryable | (() => Promise<Queryable
         [newId(), accountId, person.profileUrl, person.profileKey, person.channel, person.name, now],
       );
       if (inserted) return { person: inserted, created: true };
-      const existing = await one("SELECT * FROM people WHERE account_id = $1 AND profile_key = $2 AND channel = $3", [
-        accountId,
-        person.profileKey,
-        person.channel,
-      ]);
+      const existing = await findByKey(accountId, person.profileKey, person.channel);
       // Removed by another request between our insert and this read.
       if (!existing) throw new ApiError("conflict", "This person was just removed. Add them again.");
       return { person: existing, created: false };

@@ -34,6 +34,8 @@ export interface PeopleStore {
   /** Most recently added first. */
   list(accountId: string): Promise<PersonRecord[]>;
   get(accountId: string, id: string): Promise<PersonRecord | undefined>;
+  /** The person with this key (parsePersonUrl's) and channel: how a webhook's person URL finds its conversation. */
+  findByKey(accountId: string, profileKey: string, channel: Channel): Promise<PersonRecord | undefined>;
   /** Idempotent on (account, profileKey, channel): a second add returns the first with created false. */
   add(accountId: string, person: NewPerson, now: number): Promise<{ person: PersonRecord; created: boolean }>;
   markSyncing(accountId: string, id: string, resultLink: string | null, now: number): Promise<PersonRecord | undefined>;

@@ -1,0 +1,22 @@
+import "server-only";
+import type { z } from "zod";
+import { ApiError } from "@/lib/server/errors";
+
+/** A delivery's body (its exact bytes), as JSON of the provider's documented shape; a 400 otherwise. */
+export function parseDelivery<T>(body: Uint8Array, schema: z.ZodType<T>): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+  } catch {
+    throw new ApiError("bad_request", "The delivery is not JSON.");
+  }
+  return parseEventData(json, schema);
+}
+
+/** An event's data, once its type is known, in the shape that type documents; a 400 otherwise. */
+export function parseEventData<T>(data: unknown, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.map(String).join(".") || "(body)"))];
+  throw new ApiError("bad_request", `The delivery is not in the documented shape (${fields.join(", ")}).`);
+}
