@@ -45,7 +45,7 @@ function headKeyPrefix(accountId: string): string {
   return `conversations:${accountId}:`;
 }
 
-/** After a change of ours to the account's inbox (a reply sent, a person added or removed): no shared answer from before it. */
+/** After a change to the account's inbox (a reply sent, a person added or removed, a webhook's news): no shared answer from before it. */
 export async function forgetInboxHead(accountId: string): Promise<void> {
   if (!isDemoMode()) await sharedCache().forget(headKeyPrefix(accountId));
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { WebhookAnswer } from "@/lib/contracts/api";
 import { appDatabase, mailboxStore, pushStore } from "@/lib/server/app-database";
 import { ApiError } from "@/lib/server/errors";
+import { forgetInboxHead } from "@/lib/server/inbox";
 import { logEvent } from "@/lib/server/log";
 import { createPeopleStore } from "@/lib/server/providers/linkedapi/store-sql";
 import { receiveConnectSafely } from "./connectsafely-webhook";
@@ -26,10 +27,14 @@ export function linkedApiDelivery(account: WebhookAccount, body: Uint8Array): Pr
   return logged(account, receiveLinkedApi(pushDeps(), account, body));
 }
 
-/** One line per delivery: which account, and what became of it (never its contents, never a secret). */
+/**
+ * One line per delivery: which account, and what became of it (never its contents, never a secret).
+ * A stored one drops the account's shared inbox answer: the reads it prompts must see the news.
+ */
 async function logged(account: WebhookAccount, receiving: Promise<WebhookAnswer>): Promise<WebhookAnswer> {
   try {
     const answer = await receiving;
+    if (answer.stored) await forgetInboxHead(account.id);
     logEvent("webhook", { provider: account.provider, account: account.id, outcome: answer.stored ? "stored" : (answer.ignored ?? "replay") });
     return answer;
   } catch (error) {
