@@ -6,14 +6,16 @@ import { useNow } from "@/lib/client/hooks";
 import { usageQueryOptions } from "@/lib/client/queries";
 
 /**
- * When the inbox last asked LinkedIn what changed, and what the account's provider calls cost
- * today: its own small clock, so the list itself does not re-render.
+ * When the inbox last asked what changed (LinkedIn, or for a pushed account what its webhooks
+ * announced), and what the account's provider calls cost today: its own small clock, so the list
+ * itself does not re-render.
  */
-export function CheckedAgo({ accountId, checkedAt }: { accountId: string; checkedAt: number }) {
+export function CheckedAgo({ accountId, checkedAt, pushed }: { accountId: string; checkedAt: number; pushed: boolean }) {
   const now = useNow(5_000);
   const usage = useQuery(usageQueryOptions(accountId));
   return (
     <p data-testid="checked-ago" className="px-4 pt-1 text-xs text-zinc-600">
+      {pushed ? <span data-testid="pushed">Live updates · </span> : null}
       {formatCheckedAgo(checkedAt, Math.max(now, checkedAt))}
       {usage.data && usage.data.usage.calls > 0 ? <span data-testid="usage-today"> · today {describeUsage(usage.data.usage)}</span> : null}
     </p>

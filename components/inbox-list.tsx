@@ -42,8 +42,10 @@ export function InboxList({
 }) {
   // The head keeps asking while the list is hidden behind a phone's open thread: its answer is
   // what tells the open thread to look for new messages.
-  const { history, head, conversations } = useInbox(accountId, category);
-  const checkedAt = head.data?.checkedAt ?? null;
+  const { history, head, changes, pushed, conversations } = useInbox(accountId, category);
+  // A pushed account is checked by its webhooks' poller (our database); the head, rarely, besides.
+  const checkedAt = Math.max(head.data?.checkedAt ?? 0, changes.data?.checkedAt ?? 0) || null;
+  const failing = head.isError ? head : changes.isError ? changes : null;
   const online = useIsOnline();
   const now = useNow();
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -131,10 +133,10 @@ export function InboxList({
 
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
-      {head.isError && online && conversations.length > 0 ? (
-        <StaleBanner error={head.error} onRetry={() => void head.refetch()} retrying={head.isFetching} />
+      {failing && online && conversations.length > 0 ? (
+        <StaleBanner error={failing.error} onRetry={() => void failing.refetch()} retrying={failing.isFetching} />
       ) : checkedAt !== null ? (
-        <CheckedAgo accountId={accountId} checkedAt={checkedAt} />
+        <CheckedAgo accountId={accountId} checkedAt={checkedAt} pushed={pushed} />
       ) : null}
       <div
         ref={scrollerRef}

@@ -7,7 +7,7 @@ import type { Category, Message, Participant } from "@/lib/contracts/api";
 import { ApiError } from "@/lib/client/errors";
 import { dayKey, formatDayLabel } from "@/lib/client/format";
 import { useAccount, useNow, useThread } from "@/lib/client/hooks";
-import { conversationsHeadQueryOptions, conversationsInfiniteOptions } from "@/lib/client/queries";
+import { changesQueryOptions, conversationsHeadQueryOptions, conversationsInfiniteOptions } from "@/lib/client/queries";
 import { flattenConversations } from "@/lib/client/merge-inbox";
 import { matchOutbox, mergeOutbox, settledEntries, type ThreadItem } from "@/lib/client/merge-outbox";
 import type { OutboxEntry } from "@/lib/client/outbox-entry";
@@ -46,10 +46,11 @@ export function ThreadView({
   conversationId: string;
 }) {
   const { history, poll, messages } = useThread(accountId, conversationId);
-  // The account's question (the inbox head) is what asks this thread for news: while it fails,
-  // what is on screen may be stale too.
+  // The account's question (the inbox head, or a pushed account's webhooks poller) is what asks
+  // this thread for news: while it fails, what is on screen may be stale too.
   const head = useQuery({ ...conversationsHeadQueryOptions(accountId, category), enabled: false });
-  const failing = poll.isError ? poll : head.isError ? head : null;
+  const changes = useQuery({ ...changesQueryOptions(accountId), enabled: false });
+  const failing = poll.isError ? poll : head.isError ? head : changes.isError ? changes : null;
   const { account } = useAccount(accountId);
   const isDesktop = useIsDesktop();
   const online = useIsOnline();

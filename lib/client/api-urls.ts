@@ -38,6 +38,11 @@ export function messagesUrl(
   return `${threadMessagesUrl(accountId, conversationId)}?${params.toString()}`;
 }
 
+/** A pushed account: what its webhooks announced since `since` (our database only). */
+export function changesUrl(accountId: string, since: number): string {
+  return `/api/accounts/${encodeURIComponent(accountId)}/changes?since=${Math.max(0, Math.floor(since))}`;
+}
+
 /** Linked API accounts: the people whose conversations are synchronized. */
 export function peopleUrl(accountId: string): string {
   return `/api/accounts/${encodeURIComponent(accountId)}/people`;

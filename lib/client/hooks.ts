@@ -6,6 +6,7 @@ import { flattenConversations } from "./merge-inbox";
 import { flattenMessages } from "./merge-messages";
 import {
   accountsQueryOptions,
+  changesQueryOptions,
   conversationsHeadQueryOptions,
   conversationsInfiniteOptions,
   messagesInfiniteOptions,
@@ -27,22 +28,33 @@ export function useAccount(accountId: string): {
   return { account, accounts, query };
 }
 
-/** The loaded inbox (every page, deduped) plus its head poller, the account's one question per period. */
+/** Whether the account's provider tells us of new messages (a webhook is registered): see queries.ts. */
+function useIsPushed(accountId: string): boolean {
+  return useAccount(accountId).account?.capabilities.push === true;
+}
+
+/**
+ * The loaded inbox (every page, deduped) plus its head poller, the account's one question per
+ * period; for a pushed account, also the poller of what its webhooks announced.
+ */
 export function useInbox(accountId: string, category: Category) {
+  const pushed = useIsPushed(accountId);
   const history = useInfiniteQuery(conversationsInfiniteOptions(accountId, category));
   const head = useQuery({
-    ...conversationsHeadQueryOptions(accountId, category),
+    ...conversationsHeadQueryOptions(accountId, category, pushed),
     enabled: history.isSuccess,
   });
+  const changes = useQuery({ ...changesQueryOptions(accountId), enabled: pushed && history.isSuccess });
   const conversations = useMemo(() => flattenConversations(history.data), [history.data]);
-  return { history, head, conversations };
+  return { history, head, changes, pushed, conversations };
 }
 
 /** The loaded thread (every page, deduped, newest first) plus its `since` poller. */
 export function useThread(accountId: string, conversationId: string) {
+  const pushed = useIsPushed(accountId);
   const history = useInfiniteQuery(messagesInfiniteOptions(accountId, conversationId));
   const poll = useQuery({
-    ...messagesSinceQueryOptions(accountId, conversationId),
+    ...messagesSinceQueryOptions(accountId, conversationId, pushed),
     enabled: history.isSuccess,
   });
   const messages = useMemo(() => flattenMessages(history.data), [history.data]);

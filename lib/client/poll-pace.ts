@@ -1,15 +1,18 @@
 /**
- * How often the inbox head asks "what changed?", by how live the account is: the one table of
- * pace. Live (a message in the last few minutes, or the rep typing) is fast; active (the rep is
- * using the page) slower; idle slower still. A hidden tab asks nothing (TanStack pauses), and
- * coming back asks at once. Each wait is jittered, so many clients do not ask in lockstep.
+ * The one table of pace: how long each poller waits, by how live the account is. Live (a message
+ * in the last few minutes, or the rep typing) is fast; active (the rep is using the page) slower;
+ * idle slower still. A hidden tab asks nothing (TanStack pauses), and coming back asks at once.
+ * Each wait is jittered, so many clients do not ask in lockstep.
+ *  - `head`: a polled account's inbox head, a provider read ("what changed?").
+ *  - `changes`: a pushed account's question to our own database ("what did its webhooks
+ *    announce?"): no provider call, no credits, so it can be quick.
  */
-export const POLL_PACE_MS = {
-  live: 4_000,
-  active: 12_000,
-  idle: 25_000,
+export const PACE_MS = {
+  live: { head: 4_000, changes: 2_000 },
+  active: { head: 12_000, changes: 2_000 },
+  idle: { head: 25_000, changes: 10_000 },
 } as const;
-export type PollPace = keyof typeof POLL_PACE_MS;
+export type PollPace = keyof typeof PACE_MS;
 
 /** A message this recent makes the account live. */
 export const LIVE_MESSAGE_MS = 3 * 60_000;
@@ -18,10 +21,11 @@ export const LIVE_TYPING_MS = 30_000;
 /** No touch, key, scroll or click for this long: idle. */
 export const ACTIVE_MS = 2 * 60_000;
 /**
- * The open thread's own check, in case a change cannot show in the inbox head (its conversation
- * is not on the first page of the category being looked at): rare, so slow.
+ * The provider's own checks besides: a polled account's open thread, in case a change cannot show
+ * in the inbox head (its conversation is not on the first page of the category looked at); a
+ * pushed account's inbox head and open thread, in case a webhook delivery was lost. Rare, so slow.
  */
-export const THREAD_SAFETY_MS = 60_000;
+export const SAFETY_MS = { thread: 60_000, pushed: 5 * 60_000 } as const;
 /** Each wait is shortened or lengthened by up to this share. */
 const JITTER = 0.15;
 
@@ -33,12 +37,11 @@ export function paceOf({ now, newestMessageAt, lastTypedAt, lastInteractionAt }:
 }
 
 /**
- * The wait before the next ask at this pace. `seed` is anything that changes with each poll (its
+ * The wait before the next ask, `base` jittered. `seed` is anything that changes with each poll (its
  * time): the jitter is derived from it, so the same state gives the same delay (TanStack recomputes
  * the interval on every render and restarts its timer when the value changes).
  */
-export function paceDelayMs(pace: PollPace | number, seed: number): number {
-  const base = typeof pace === "number" ? pace : POLL_PACE_MS[pace];
+export function paceDelayMs(base: number, seed: number): number {
   return Math.round(base * (1 - JITTER + 2 * JITTER * unitHash(seed)));
 }
 

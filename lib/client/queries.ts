@@ -10,22 +10,25 @@
  *        sentAt in the cache *at call time*, merged with mergeMessagesSince), else only a slow
  *        safety check of its own.
  *    Both write with setQueryData; a failing poll leaves the history (what is on screen) alone.
+ *  - A pushed account (capabilities.push) asks our own database instead, quickly and for free,
+ *    what its webhooks announced (the changes poller), and asks the provider only about that;
+ *    its head and thread pollers are slow safety checks then.
  *  - While polls fail they back off (poll-backoff.ts). Offline, nothing is fetched: TanStack's
  *    onlineManager pauses every query (networkMode "online"), and on reconnect each poller
  *    catches up once, while the histories (staleTime Infinity, no refetchOnReconnect) stay put.
  */
 import { infiniteQueryOptions, queryOptions, type Query, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import type { Category, Conversation, ConversationsPage } from "@/lib/contracts/api";
-import { accountsResponseSchema, conversationsPageSchema, messagesPageSchema } from "@/lib/contracts/api";
+import { accountsResponseSchema, changesResponseSchema, conversationsPageSchema, messagesPageSchema, type ChangesResponse } from "@/lib/contracts/api";
 import { activitySnapshot } from "./activity";
 import { usageResponseSchema } from "@/lib/contracts/usage";
-import { accountsUrl, conversationsUrl, messagesUrl, usageUrl } from "./api-urls";
+import { accountsUrl, changesUrl, conversationsUrl, messagesUrl, usageUrl } from "./api-urls";
 import { retryUnreachedRequest } from "./errors";
 import { fetchJson } from "./fetch-json";
 import { flattenConversations, mergeInboxFirstPage, type ConversationPages } from "./merge-inbox";
 import { mergeMessagesSince, newestSentAt, type MessagePages } from "./merge-messages";
 import { failuresInARow, pollDelayMs } from "./poll-backoff";
-import { paceDelayMs, paceOf, POLL_PACE_MS, THREAD_SAFETY_MS } from "./poll-pace";
+import { PACE_MS, paceDelayMs, paceOf, SAFETY_MS } from "./poll-pace";
 import { queryKeys } from "./query-keys";
 
 /** A poll right after the history itself loaded (or loaded more) would bring nothing new. */
@@ -96,23 +99,36 @@ export type PollResult = {
 
 type PollerQuery = Query<PollResult, Error, PollResult, QueryKey>;
 
-/** The inbox head: at the account's pace (poll-pace.ts) while polls succeed, backing off while they fail. */
-function headInterval(query: PollerQuery): number {
+/** The wait before a poller's next ask: `baseMs` jittered while polls succeed, backing off while they fail. */
+function nextPollMs(query: PollerQuery, baseMs: number): number {
   const { state } = query;
-  const pace = paceOf({ now: Date.now(), newestMessageAt: state.data?.newestAt ?? null, ...activitySnapshot() });
-  return pollDelayMs(failuresInARow(state), state.error, state.errorUpdatedAt, paceDelayMs(pace, state.dataUpdatedAt));
+  return pollDelayMs(failuresInARow(state), state.error, state.errorUpdatedAt, paceDelayMs(baseMs, state.dataUpdatedAt));
 }
 
-/** The open thread's own check: the inbox head says when it changed; this is the slow safety net. */
-function threadInterval(query: PollerQuery): number {
-  const { state } = query;
-  return pollDelayMs(failuresInARow(state), state.error, state.errorUpdatedAt, paceDelayMs(THREAD_SAFETY_MS, state.dataUpdatedAt));
+/** How live the account is now (poll-pace.ts), from the newest message the poller knows of. */
+function paceNow(query: PollerQuery) {
+  return paceOf({ now: Date.now(), newestMessageAt: query.state.data?.newestAt ?? null, ...activitySnapshot() });
+}
+
+/** The inbox head: at the account's pace; for a pushed account, only the slow safety check. */
+function headInterval(pushed: boolean) {
+  return (query: PollerQuery) => nextPollMs(query, pushed ? SAFETY_MS.pushed : PACE_MS[paceNow(query)].head);
+}
+
+/** The open thread's own check: the inbox head (or a webhook) says when it changed; this is the slow safety net. */
+function threadInterval(pushed: boolean) {
+  return (query: PollerQuery) => nextPollMs(query, pushed ? SAFETY_MS.pushed : SAFETY_MS.thread);
+}
+
+/** A pushed account's question to our database: quick (it costs nothing upstream), slower when idle. */
+function changesInterval(query: PollerQuery): number {
+  return nextPollMs(query, PACE_MS[paceNow(query)].changes);
 }
 
 const pollerBehaviour = {
   // Only while the page is visible (TanStack's focus = document visibility).
   refetchIntervalInBackground: false,
-  staleTime: POLL_PACE_MS.live - 1_000,
+  staleTime: PACE_MS.live.head - 1_000,
   // A failed poll is retried by the next (backed-off) poll. A request that never reached our
   // server is retried: when the browser has just gone offline, that retry waits (paused) for the
   // network and becomes the catch-up poll.
@@ -133,7 +149,7 @@ function errorsSoFar(client: QueryClient, pollerKey: QueryKey): number {
  * what its open thread shows has its thread asked for new messages, at once. Enable it only once
  * the inbox has loaded; it polls whether the list is on screen or not (a phone's open thread).
  */
-export function conversationsHeadQueryOptions(accountId: string, category: Category) {
+export function conversationsHeadQueryOptions(accountId: string, category: Category, pushed = false) {
   const historyKey = queryKeys.conversations(accountId, category);
   return queryOptions({
     queryKey: queryKeys.conversationsHead(accountId, category),
@@ -156,7 +172,7 @@ export function conversationsHeadQueryOptions(accountId: string, category: Categ
       const polledAt = Date.now();
       return { polledAt, received: fresh.conversations.length, errorsBefore, newestAt: newestActivity(merged), checkedAt: fresh.meta?.checkedAt ?? polledAt };
     },
-    refetchInterval: headInterval,
+    refetchInterval: headInterval(pushed),
     // Coming back to the tab, or back online: ask at once.
     refetchOnWindowFocus: true,
     refetchOnReconnect: true,
@@ -184,20 +200,88 @@ function newestActivity(pages: ConversationPages | undefined): number | null {
 
 /** An open thread (a `since` poller someone watches) whose inbox row is newer than its newest message: ask it now. */
 function askOpenThreadsThatMoved(client: QueryClient, accountId: string, rows: readonly Conversation[]): void {
-  for (const row of rows) {
-    const sinceKey = queryKeys.messagesSince(accountId, row.id);
+  askOpenThreads(
+    client,
+    accountId,
+    rows.flatMap((row) => (row.lastMessage === null ? [] : [{ conversationId: row.id, sentAt: row.lastMessage.sentAt }])),
+  );
+}
+
+/**
+ * Asks each open thread (a `since` poller someone watches) told of a message newer than its newest.
+ * One already asking is left to it (not asked twice for the same news, by the head and a webhook);
+ * should that ask have started just before the message existed, the next head or changes answer,
+ * still showing the thread behind, asks again.
+ */
+export function askOpenThreads(client: QueryClient, accountId: string, news: readonly { conversationId: string; sentAt: number }[]): void {
+  const asked = new Set<string>();
+  for (const { conversationId, sentAt } of news) {
+    if (asked.has(conversationId)) continue;
+    const sinceKey = queryKeys.messagesSince(accountId, conversationId);
     const poller = client.getQueryCache().find({ queryKey: sinceKey, exact: true });
-    if (!poller || poller.getObserversCount() === 0 || row.lastMessage === null) continue;
-    const newest = newestSentAt(client.getQueryData<MessagePages>(queryKeys.messages(accountId, row.id)));
-    if (newest === null || row.lastMessage.sentAt > newest) void client.refetchQueries({ queryKey: sinceKey, exact: true });
+    if (!poller || poller.getObserversCount() === 0) continue;
+    const newest = newestSentAt(client.getQueryData<MessagePages>(queryKeys.messages(accountId, conversationId)));
+    if (newest !== null && sentAt <= newest) continue;
+    asked.add(conversationId);
+    void client.refetchQueries({ queryKey: sinceKey, exact: true }, { cancelRefetch: false });
   }
+}
+
+/**
+ * A pushed account's poller: asks our own database what the account's webhooks announced since its
+ * last answer (no provider call, no credits), then asks the provider only about that: the inbox
+ * heads when a conversation moved past its loaded row, the open thread when it has news. Answers
+ * overlap (changes.ts), so an announcement it has already acted on is recognised by its time.
+ * Enable it only once the inbox has loaded: its first question starts when that was read.
+ */
+export function changesQueryOptions(accountId: string) {
+  return queryOptions({
+    queryKey: queryKeys.changes(accountId),
+    queryFn: async ({ signal, client, queryKey }): Promise<PollResult> => {
+      const errorsBefore = errorsSoFar(client, queryKey);
+      const since = client.getQueryData<PollResult>(queryKey)?.checkedAt ?? inboxReadAt(client, accountId);
+      const answer = await fetchJson(changesUrl(accountId, since), changesResponseSchema, signal);
+      askAboutChanges(client, accountId, answer);
+      const newestAt = answer.changes.reduce((newest, change) => (newest === null || change.sentAt > newest ? change.sentAt : newest), client.getQueryData<PollResult>(queryKey)?.newestAt ?? null);
+      return { polledAt: Date.now(), received: answer.changes.length, errorsBefore, newestAt, checkedAt: answer.checkedAt };
+    },
+    refetchInterval: changesInterval,
+    refetchOnWindowFocus: true,
+    refetchOnReconnect: true,
+    ...pollerBehaviour,
+  });
+}
+
+/** When the account's loaded inboxes were read (the earliest), by the server's clock where it said. */
+function inboxReadAt(client: QueryClient, accountId: string): number {
+  let earliest = Date.now();
+  for (const [key, pages] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
+    if (pages === undefined) continue;
+    const readAt = pages.pages[0]?.meta?.checkedAt ?? client.getQueryState(key)?.dataUpdatedAt ?? earliest;
+    earliest = Math.min(earliest, readAt);
+  }
+  return earliest;
+}
+
+/** Acts on what the webhooks announced: each provider read it needs, once. */
+function askAboutChanges(client: QueryClient, accountId: string, answer: ChangesResponse): void {
+  const loadedRows = new Map<string, number>();
+  for (const [, pages] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
+    for (const row of flattenConversations(pages)) {
+      const sentAt = row.lastMessage?.sentAt ?? 0;
+      loadedRows.set(row.id, Math.max(sentAt, loadedRows.get(row.id) ?? 0));
+    }
+  }
+  const inboxBehind = answer.truncated === true || answer.changes.some((change) => (loadedRows.get(change.conversationId) ?? -1) < change.sentAt);
+  if (inboxBehind) void client.refetchQueries({ queryKey: queryKeys.conversationsHeads(accountId), type: "active" });
+  askOpenThreads(client, accountId, answer.changes.map((change) => ({ conversationId: change.conversationId, sentAt: change.sentAt })));
 }
 
 /**
  * Polls a thread for messages newer than the newest one in the cache (read at call time) and
  * merges them into the loaded history. Enable it only once the history has loaded.
  */
-export function messagesSinceQueryOptions(accountId: string, conversationId: string) {
+export function messagesSinceQueryOptions(accountId: string, conversationId: string, pushed = false) {
   const historyKey = queryKeys.messages(accountId, conversationId);
   return queryOptions({
     queryKey: queryKeys.messagesSince(accountId, conversationId),
@@ -223,7 +307,7 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
       const polledAt = Date.now();
       return { polledAt, received: delta.messages.length, errorsBefore, newestAt: newestSentAt(merged), checkedAt: polledAt };
     },
-    refetchInterval: threadInterval,
+    refetchInterval: threadInterval(pushed),
     // The inbox head asks it when its row moves (on focus and reconnect too): no question of its own then.
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,

@@ -16,9 +16,12 @@ export const queryKeys = {
   /** The infinite inbox (every loaded page). */
   conversations: (accountId: string, category: Category) =>
     [...queryKeys.conversationLists(accountId), category] as const,
+  /** Every category's inbox head poller of an account (a prefix of `conversationsHead`). */
+  conversationsHeads: (accountId: string) => [...queryKeys.account(accountId), "conversations-head"] as const,
   /** The small poller of the inbox's first page. */
-  conversationsHead: (accountId: string, category: Category) =>
-    [...queryKeys.account(accountId), "conversations-head", category] as const,
+  conversationsHead: (accountId: string, category: Category) => [...queryKeys.conversationsHeads(accountId), category] as const,
+  /** A pushed account's poller of what its webhooks announced. */
+  changes: (accountId: string) => [...queryKeys.account(accountId), "changes"] as const,
   /** The infinite thread history (every loaded page). */
   messages: (accountId: string, conversationId: string) =>
     [...queryKeys.account(accountId), "messages", conversationId] as const,

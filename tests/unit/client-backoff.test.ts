@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { Conversation } from "@/lib/contracts/api";
 import { ApiError, NetworkError } from "@/lib/client/errors";
 import { failuresInARow, MAX_POLL_BACKOFF_MS, MAX_RETRY_AFTER_MS, POLL_INTERVAL_MS, pollDelayMs } from "@/lib/client/poll-backoff";
-import { POLL_PACE_MS } from "@/lib/client/poll-pace";
+import { PACE_MS } from "@/lib/client/poll-pace";
 import { conversationsHeadQueryOptions, conversationsInfiniteOptions } from "@/lib/client/queries";
 
 const upstreamDown = () => new ApiError(502, "upstream_error", "Linkup is having trouble right now.", undefined, true);
@@ -74,7 +74,7 @@ describe("inbox head schedule (real TanStack Query, fake clock)", () => {
   let retryAfter: number | undefined;
   let loaded = false;
   const pollTimes: number[] = [];
-  const live = POLL_PACE_MS.live;
+  const live = PACE_MS.live.head;
 
   beforeAll(() => environmentManager.setIsServer(() => false));
   afterAll(() => environmentManager.setIsServer(() => true));

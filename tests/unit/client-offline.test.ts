@@ -1,7 +1,7 @@
 import { environmentManager, InfiniteQueryObserver, onlineManager, QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Conversation, Message } from "@/lib/contracts/api";
-import { POLL_PACE_MS } from "@/lib/client/poll-pace";
+import { PACE_MS } from "@/lib/client/poll-pace";
 import {
   conversationsHeadQueryOptions,
   conversationsInfiniteOptions,
@@ -80,7 +80,7 @@ async function openInboxAndThread() {
   const head = new QueryObserver(client, conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
   unsubscribes.push(since.subscribe(() => undefined), head.subscribe(() => undefined));
   // A few poll cycles at the pace of an inbox with nothing new: the head asks, the thread not.
-  await vi.advanceTimersByTimeAsync(3 * POLL_PACE_MS.active);
+  await vi.advanceTimersByTimeAsync(3 * PACE_MS.active.head);
   return {
     client,
     since,
@@ -124,7 +124,7 @@ describe("offline", () => {
     let release: () => void = () => undefined;
     holdHead = new Promise<void>((resolve) => (release = resolve));
     calls.length = 0;
-    await vi.advanceTimersByTimeAsync(POLL_PACE_MS.idle * 1.2);
+    await vi.advanceTimersByTimeAsync(PACE_MS.idle.head * 1.2);
     expect(count("head")).toBe(1);
 
     network = false;

@@ -3,13 +3,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Conversation, Message } from "@/lib/contracts/api";
 import { flattenConversations, type ConversationPages } from "@/lib/client/merge-inbox";
 import { flattenMessages, type MessagePages } from "@/lib/client/merge-messages";
-import { paceDelayMs, paceOf, POLL_PACE_MS } from "@/lib/client/poll-pace";
+import { PACE_MS, paceDelayMs, paceOf } from "@/lib/client/poll-pace";
 import {
+  changesQueryOptions,
   conversationsHeadQueryOptions,
   HEAD_LIMIT,
   conversationsInfiniteOptions,
   messagesInfiniteOptions,
   messagesSinceQueryOptions,
+  type PollResult,
 } from "@/lib/client/queries";
 import { queryKeys } from "@/lib/client/query-keys";
 
@@ -248,6 +250,80 @@ describe("one question per account: the head tells the open thread when to ask",
   });
 });
 
+describe("a pushed account: its webhooks' news from our database, the provider asked only about that", () => {
+  function lastAt(id: string, sentAt: number): Conversation {
+    return { ...conv(id), lastMessage: { text: "x", sentAt, fromMe: false } };
+  }
+  const OTHER = "urn:li:msg_conversation:(urn:li:fsd_profile:ACoAA,other)";
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it("asks the changes since the inbox was read, then since each answer; the heads and the open thread only for what moved", async () => {
+    let rows = [lastAt(CONV, msg(2).sentAt), lastAt(OTHER, 500)];
+    let changes: { conversationId: string; sentAt: number }[] = [];
+    handler = (url) => {
+      if (url.pathname.endsWith("/changes")) return { changes, checkedAt: Date.now() };
+      if (url.pathname.endsWith("/messages")) return { messages: url.searchParams.get("since") ? [msg(3), msg(2)] : [msg(2), msg(1)], nextCursor: null };
+      return { conversations: rows, nextCursor: null, meta: { checkedAt: 900_000 } };
+    };
+    const client = newClient();
+    await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
+    await client.fetchInfiniteQuery(messagesInfiniteOptions(ACCOUNT, CONV));
+    const watched = [
+      new QueryObserver(client, { ...messagesSinceQueryOptions(ACCOUNT, CONV, true), refetchInterval: false }),
+      new QueryObserver(client, { ...conversationsHeadQueryOptions(ACCOUNT, "INBOX", true), refetchInterval: false }),
+    ].map((observer) => observer.subscribe(() => undefined));
+    await settle();
+    later();
+    calls.length = 0;
+    const providerReads = () => calls.filter((u) => !u.pathname.endsWith("/changes"));
+
+    // Nothing announced: one question to our database, none to the provider.
+    await client.fetchQuery(changesQueryOptions(ACCOUNT));
+    expect(calls.map((u) => u.pathname.split("/").pop())).toEqual(["changes"]);
+    expect(calls[0]!.searchParams.get("since")).toBe("900000");
+
+    // A message the loaded inbox already shows (an overlapping answer): still nothing upstream.
+    changes = [{ conversationId: OTHER, sentAt: 500 }];
+    later();
+    await client.refetchQueries({ queryKey: queryKeys.changes(ACCOUNT) });
+    await settle();
+    expect(calls[1]!.searchParams.get("since")).toBe(String(Date.now() - 5_000));
+    expect(providerReads()).toEqual([]);
+
+    // News in the open thread: its `since` read and the inbox head, once each.
+    rows = [lastAt(CONV, msg(3).sentAt), lastAt(OTHER, 500)];
+    changes = [{ conversationId: CONV, sentAt: msg(3).sentAt }, { conversationId: CONV, sentAt: msg(3).sentAt }];
+    later();
+    await client.refetchQueries({ queryKey: queryKeys.changes(ACCOUNT) });
+    await settle();
+    expect(providerReads().map((u) => (u.searchParams.get("since") !== null ? "since" : "head"))).toEqual(["head", "since"]);
+    expect(flattenMessages(client.getQueryData(queryKeys.messages(ACCOUNT, CONV))).map((m) => m.id)).toEqual(["m3", "m2", "m1"]);
+    expect(flattenConversations(client.getQueryData(queryKeys.conversations(ACCOUNT, "INBOX")))[0]!.lastMessage!.sentAt).toBe(msg(3).sentAt);
+
+    // The same news again (the next answer overlaps this one): nothing more upstream.
+    later();
+    await client.refetchQueries({ queryKey: queryKeys.changes(ACCOUNT) });
+    await settle();
+    expect(providerReads()).toHaveLength(2);
+    watched.forEach((unsubscribe) => unsubscribe());
+  });
+
+  it("polls the provider itself only as a slow safety net, and our database quickly", () => {
+    // The wait a poller sets after a successful answer.
+    const interval = (options: ReturnType<typeof changesQueryOptions>) => {
+      const client = newClient();
+      client.setQueryData(options.queryKey, { polledAt: Date.now(), received: 0, errorsBefore: 0, newestAt: null, checkedAt: Date.now() });
+      const query = client.getQueryCache().find<PollResult>({ queryKey: options.queryKey, exact: true })!;
+      const { refetchInterval } = options;
+      return typeof refetchInterval === "function" ? refetchInterval(query) : refetchInterval;
+    };
+    expect(interval(conversationsHeadQueryOptions(ACCOUNT, "INBOX", true))).toBeGreaterThanOrEqual(4 * 60_000);
+    expect(interval(messagesSinceQueryOptions(ACCOUNT, CONV, true))).toBeGreaterThanOrEqual(4 * 60_000);
+    expect(interval(changesQueryOptions(ACCOUNT))).toBeLessThanOrEqual(PACE_MS.active.changes * 1.15 + 1);
+    expect(interval(conversationsHeadQueryOptions(ACCOUNT, "INBOX"))).toBeLessThanOrEqual(PACE_MS.idle.head * 1.15 + 1);
+  });
+});
+
 describe("the pace table", () => {
   const now = 10_000_000;
   const quiet = { now, newestMessageAt: now - 60 * 60_000, lastTypedAt: 0 };
@@ -256,15 +332,17 @@ describe("the pace table", () => {
     expect(paceOf({ ...quiet, lastTypedAt: now - 5_000, lastInteractionAt: now - 5_000 })).toBe("live");
     expect(paceOf({ ...quiet, lastInteractionAt: now - 30_000 })).toBe("active");
     expect(paceOf({ ...quiet, lastInteractionAt: now - 10 * 60_000 })).toBe("idle");
-    expect(POLL_PACE_MS.live).toBeLessThan(POLL_PACE_MS.active);
-    expect(POLL_PACE_MS.active).toBeLessThan(POLL_PACE_MS.idle);
+    expect(PACE_MS.live.head).toBeLessThan(PACE_MS.active.head);
+    expect(PACE_MS.active.head).toBeLessThan(PACE_MS.idle.head);
+    // Asking our own database costs no credits: quicker than any provider poll.
+    for (const pace of ["live", "active", "idle"] as const) expect(PACE_MS[pace].changes).toBeLessThan(PACE_MS[pace].head);
   });
 
   it("jitters each wait by at most 15%, the same for the same seed, spread across seeds", () => {
-    const delays = Array.from({ length: 200 }, (_, i) => paceDelayMs("live", 1_764_000_000_000 + i * 977));
-    expect(Math.min(...delays)).toBeGreaterThanOrEqual(POLL_PACE_MS.live * 0.85 - 1);
-    expect(Math.max(...delays)).toBeLessThanOrEqual(POLL_PACE_MS.live * 1.15 + 1);
+    const delays = Array.from({ length: 200 }, (_, i) => paceDelayMs(PACE_MS.live.head, 1_764_000_000_000 + i * 977));
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(PACE_MS.live.head * 0.85 - 1);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(PACE_MS.live.head * 1.15 + 1);
     expect(new Set(delays).size).toBeGreaterThan(100);
-    expect(paceDelayMs("idle", 42)).toBe(paceDelayMs("idle", 42));
+    expect(paceDelayMs(PACE_MS.idle.head, 42)).toBe(paceDelayMs(PACE_MS.idle.head, 42));
   });
 });
