@@ -12,6 +12,7 @@ import { browserStorage, watchOtherTabs } from "./browser-storage";
 import { sendJson } from "./fetch-json";
 import { withSentReply, type ConversationPages } from "./merge-inbox";
 import { createOutbox, type Outbox } from "./outbox";
+import { askOpenThreads } from "./queries";
 import type { OutboxEntry } from "./outbox-entry";
 import { outboxStorageKey } from "./outbox-storage";
 import { queryKeys } from "./query-keys";
@@ -44,7 +45,11 @@ function outboxOf(accountId: string, client: QueryClient): Outbox {
       storage: browserStorage(),
       network: { isOnline: () => onlineManager.isOnline(), subscribe: (listener) => onlineManager.subscribe(listener) },
       post: (entry) => postReply(client, entry),
-      onSent: (entry) => showReplyInInbox(client, entry),
+      onSent: (entry) => {
+        showReplyInInbox(client, entry);
+        // The open thread reads the reply back now, not when the next poll notices its row moved.
+        askOpenThreads(client, entry.accountId, [{ conversationId: entry.conversationId, sentAt: entry.message?.sentAt ?? Date.now() }]);
+      },
       watchOtherTabs: (listener) => watchOtherTabs(outboxStorageKey(accountId), listener),
     });
     outboxes.set(accountId, outbox);
