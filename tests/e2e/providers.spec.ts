@@ -14,8 +14,19 @@ test.beforeEach(async ({ request }) => {
   await clearPeople(request);
 });
 
+/**
+ * How a new message reaches the app: Linkup is polled (the message simply arrives at the provider);
+ * ConnectSafely and Linked API have webhooks registered here, so the provider delivers one.
+ */
+type Arrival = (request: APIRequestContext, fixtureId: string, text: string) => Promise<unknown>;
+const polled: Arrival = (request, fixtureId, text) => fakeUpstream(request).addMessage(fixtureId, text);
+const pushedByConnectSafely: Arrival = (request, fixtureId, text) =>
+  fakeUpstream(request).deliverWebhook({ provider: "connectsafely", appUrl: E2E.appUrl, accountId: ACCOUNTS.connectSafely, secret: E2E.connectSafelyWebhookSecret, conversationId: fixtureId, text });
+const pushedByLinkedApi: Arrival = (request, _fixtureId, text) =>
+  fakeUpstream(request).deliverWebhook({ provider: "linkedapi", appUrl: E2E.appUrl, accountId: ACCOUNTS.linkedApi, secret: E2E.linkedApiWebhookSecret, personUrl: LENA_PROFILE_URL, text });
+
 /** From an inbox showing Lena's row: open the thread, load older messages, see a new one arrive once. */
-async function readLongThread(page: Page, request: APIRequestContext, label: string): Promise<void> {
+async function readLongThread(page: Page, request: APIRequestContext, label: string, arrive: Arrival): Promise<void> {
   const upstream = fakeUpstream(request);
   const [fixtureId] = await upstream.conversationIds();
   await page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME }).click();
@@ -28,7 +39,7 @@ async function readLongThread(page: Page, request: APIRequestContext, label: str
   await expect.poll(() => messages.count(), { timeout: 15_000 }).toBeGreaterThan(loaded);
   await expect(messages.filter({ hasText: `${LONG_THREAD_NAME} message ${LONG_THREAD_LENGTH - loaded} of ${LONG_THREAD_LENGTH}` })).toHaveCount(1);
 
-  await upstream.addMessage(fixtureId!, `${label}: the signed order form`);
+  await arrive(request, fixtureId!, `${label}: the signed order form`);
   const fresh = messages.filter({ hasText: `${label}: the signed order form` });
   await expect(fresh).toHaveCount(1, { timeout: 20_000 });
   await waitForInboxPolls(page, 2); // two more polls: still exactly once
@@ -45,7 +56,7 @@ test("Linkup v1: every category, then the core journey", async ({ page, request 
   await expect(page).toHaveURL(/\/starred$/);
   await expect(page.getByTestId("conversation-row")).toHaveCount(createFixtureMailbox(Date.now()).mailbox.conversations("STARRED").length);
   await page.getByTestId("category-tab").filter({ hasText: "Inbox" }).click();
-  await readLongThread(page, request, "Linkup v1");
+  await readLongThread(page, request, "Linkup v1", polled);
   await saveScreenshot(page, testInfo, "linkup-v1-thread");
 });
 
@@ -61,7 +72,7 @@ test("ConnectSafely: only the filters it has, attachments and reactions in the t
   await page.goto(`/a/${ACCOUNTS.connectSafely}/starred`);
   await expect(page.getByText("Starred isn't available")).toBeVisible();
   await page.goto(`/a/${ACCOUNTS.connectSafely}/inbox`);
-  await readLongThread(page, request, "ConnectSafely");
+  await readLongThread(page, request, "ConnectSafely", pushedByConnectSafely);
   const thread = page.getByTestId("thread-view");
   await expect(thread.getByRole("list", { name: "Attachments" }).first()).toBeAttached();
   await expect(thread.getByRole("list", { name: "Reactions" }).first()).toBeAttached();
@@ -96,7 +107,7 @@ test("Linked API: add a person, watch the sync, read the thread; the list is the
   await saveScreenshot(page, testInfo, "linkedapi-syncing");
   await expect(lena).toHaveCount(0, { timeout: 20_000 });
   await expect(page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME })).toHaveCount(1);
-  await readLongThread(page, request, "Linked API");
+  await readLongThread(page, request, "Linked API", pushedByLinkedApi);
   await saveScreenshot(page, testInfo, "linkedapi-thread");
 
   // Another device: the same people, the same states (they live in the database, not the browser).

@@ -20,14 +20,14 @@ export function cssEscape(text: string): string {
 export const isPhone = (page: Page) => (page.viewportSize()?.width ?? 0) < 1024;
 
 /**
- * Waits until the inbox head, the account's one question ("what changed?", which asks an open
- * thread for news when its row moved), has been answered `count` more times: "still exactly once
- * after two more polls" is then a fact about polls, not about how long we slept.
+ * Waits until the account's one question ("what changed?", which asks an open thread for news)
+ * has been answered `count` more times: the inbox head, or for a pushed account what its webhooks
+ * announced. "Still exactly once after two more polls" is then a fact about polls, not about how
+ * long we slept.
  */
 export async function waitForInboxPolls(page: Page, count: number): Promise<void> {
+  const isQuestion = (url: string) => (url.includes("/conversations?") && url.includes(`limit=${HEAD_LIMIT}`)) || url.includes("/changes?");
   for (let i = 0; i < count; i++) {
-    await page.waitForResponse((response) => response.url().includes("/conversations?") && response.url().includes(`limit=${HEAD_LIMIT}`) && response.ok(), {
-      timeout: 60_000,
-    });
+    await page.waitForResponse((response) => isQuestion(response.url()) && response.ok(), { timeout: 60_000 });
   }
 }
