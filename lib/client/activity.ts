@@ -17,9 +17,9 @@ export function activitySnapshot(): Readonly<typeof activity> {
   return activity;
 }
 
-const EVENTS = ["pointerdown", "keydown", "wheel", "touchstart", "scroll"] as const;
+const EVENTS = ["pointerdown", "keydown", "wheel", "touchstart", "scroll", "focus"] as const;
 
-/** Starts noting the rep's touches, keys and scrolls; returns how to stop. */
+/** Starts noting the rep's touches, keys, scrolls and coming back to the tab; returns how to stop. */
 export function trackActivity(): () => void {
   for (const event of EVENTS) window.addEventListener(event, noteInteraction, { passive: true, capture: true });
   return () => {

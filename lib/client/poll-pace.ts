@@ -31,9 +31,16 @@ const JITTER = 0.15;
 
 export type PaceInputs = { now: number; newestMessageAt: number | null; lastTypedAt: number; lastInteractionAt: number };
 
+/**
+ * Typing is live. Otherwise a rep who has not touched the page for a while is idle, whatever
+ * arrives: nobody is watching, so a new message can wait for the idle pace (and a burst of them
+ * does not keep an unwatched tab asking fast). A rep using the page is live while a message is
+ * recent, active otherwise.
+ */
 export function paceOf({ now, newestMessageAt, lastTypedAt, lastInteractionAt }: PaceInputs): PollPace {
-  if ((newestMessageAt !== null && now - newestMessageAt < LIVE_MESSAGE_MS) || now - lastTypedAt < LIVE_TYPING_MS) return "live";
-  return now - lastInteractionAt < ACTIVE_MS ? "active" : "idle";
+  if (now - lastTypedAt < LIVE_TYPING_MS) return "live";
+  if (now - lastInteractionAt >= ACTIVE_MS) return "idle";
+  return newestMessageAt !== null && now - newestMessageAt < LIVE_MESSAGE_MS ? "live" : "active";
 }
 
 /**

@@ -327,8 +327,10 @@ describe("a pushed account: its webhooks' news from our database, the provider a
 describe("the pace table", () => {
   const now = 10_000_000;
   const quiet = { now, newestMessageAt: now - 60 * 60_000, lastTypedAt: 0 };
-  it("is live with a recent message or while the rep types, active while they use the page, idle otherwise", () => {
-    expect(paceOf({ ...quiet, newestMessageAt: now - 60_000, lastInteractionAt: 0 })).toBe("live");
+  it("is live while the rep types or uses the page with a recent message, active while they use it, idle otherwise", () => {
+    expect(paceOf({ ...quiet, newestMessageAt: now - 60_000, lastInteractionAt: now - 30_000 })).toBe("live");
+    // Nobody watching: a recent message does not make an untouched tab ask fast.
+    expect(paceOf({ ...quiet, newestMessageAt: now - 60_000, lastInteractionAt: 0 })).toBe("idle");
     expect(paceOf({ ...quiet, lastTypedAt: now - 5_000, lastInteractionAt: now - 5_000 })).toBe("live");
     expect(paceOf({ ...quiet, lastInteractionAt: now - 30_000 })).toBe("active");
     expect(paceOf({ ...quiet, lastInteractionAt: now - 10 * 60_000 })).toBe("idle");
