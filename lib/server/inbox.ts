@@ -67,7 +67,11 @@ export async function sendReply(viewer: Viewer, accountId: string, conversationI
 }
 
 export async function getPeople(accountId: string, signal: AbortSignal): Promise<PeopleResponse> {
-  return { people: await peopleFor(accountId).list(signal) };
+  const people = await peopleFor(accountId).list(signal);
+  // A sync that finished (here, or on another instance) changed the inbox: no shared answer from before it.
+  const lastSynced = Math.max(0, ...people.map((person) => person.syncedAt ?? 0));
+  if (lastSynced > 0 && !isDemoMode()) await sharedCache().forget(headKeyPrefix(accountId), lastSynced);
+  return { people };
 }
 
 export async function addPerson(accountId: string, body: AddPersonBody, signal: AbortSignal): Promise<PersonResponse> {

@@ -65,4 +65,34 @@ describe("forgetting answers", () => {
     await cache.forget("conversations:%");
     expect((await cache.read("conversations:acc-10:INBOX:10", 60_000, value, fetch, signal)).value.n).toBe(2);
   });
+
+  it("drops an answer being fetched when the change came: its asker gets it, nobody else", async () => {
+    let clock = 4_000_000;
+    const cache = createSharedCache(async () => db, () => clock);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const inFlight = cache.read("conversations:acc-2:INBOX:10", 60_000, value, async () => {
+      await gate;
+      return { n: 1 };
+    }, signal);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    clock += 100;
+    await cache.forget("conversations:acc-2:");
+    release();
+    expect((await inFlight).value.n).toBe(1);
+    expect((await cache.read("conversations:acc-2:INBOX:10", 60_000, value, async () => ({ n: 2 }), signal)).value.n).toBe(2);
+  });
+
+  it("with a time: drops only what was fetched before it", async () => {
+    let clock = 5_000_000;
+    const cache = createSharedCache(async () => db, () => clock);
+    await cache.read("conversations:acc-3:INBOX:10", 60_000, value, async () => ({ n: 1 }), signal);
+    clock += 1_000;
+    // A sync that finished before this answer was fetched: the answer already holds it.
+    await cache.forget("conversations:acc-3:", clock - 2_000);
+    expect((await cache.read("conversations:acc-3:INBOX:10", 60_000, value, async () => ({ n: 2 }), signal)).value.n).toBe(1);
+    // One that finished after it: fetched again.
+    await cache.forget("conversations:acc-3:", clock);
+    expect((await cache.read("conversations:acc-3:INBOX:10", 60_000, value, async () => ({ n: 3 }), signal)).value.n).toBe(3);
+  });
 });

@@ -12,8 +12,12 @@ import { abortableSleep } from "@/lib/server/http/abortable-sleep";
 export type SharedCache = {
   /** `fresh`: this request asked the provider (its cost was this request's); else another's answer. */
   read<T>(key: string, ttlMs: number, schema: z.ZodType<T>, fetch: () => Promise<T>, signal: AbortSignal): Promise<{ value: T; fetchedAt: number; fresh: boolean }>;
-  /** Drops every answer whose key starts with `prefix`: what we just changed (a send, a person) shows at once. */
-  forget(prefix: string): Promise<void>;
+  /**
+   * Drops every answer under `prefix` that may predate a change made at `changedAt` (default: now):
+   * those fetched before it, and those being fetched since before it (their answer is then given to
+   * whoever asked, but not kept). What changed (a send, a person, a finished sync) shows at once.
+   */
+  forget(prefix: string, changedAt?: number): Promise<void>;
 };
 
 /** How long a claim holds: longer than any provider read may take (a crashed claimer frees it after this). */
@@ -30,9 +34,13 @@ export function createSharedCache(database: () => Promise<Queryable>, now: () =>
   }
 
   return {
-    async forget(prefix) {
+    async forget(prefix, changedAt = now()) {
       const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      await (await database()).query("DELETE FROM upstream_cache WHERE key LIKE $1 AND claimed_until IS NULL", [like]);
+      await (await database()).query(
+        `UPDATE upstream_cache SET value = NULL, fetched_at = 0, claimed_until = NULL
+         WHERE key LIKE $1 AND (CASE WHEN claimed_until IS NULL THEN fetched_at ELSE claimed_until - $3 END) <= $2`,
+        [like, changedAt, CLAIM_MS],
+      );
     },
 
     async read(key, ttlMs, schema, fetch, signal) {
@@ -55,14 +63,21 @@ export function createSharedCache(database: () => Promise<Queryable>, now: () =>
           [key, at + CLAIM_MS, at],
         );
         if (claimed.length > 0) {
+          // Written back only while the claim is still ours: a `forget` meanwhile drops it.
+          const claim = at + CLAIM_MS;
           try {
             const value = await fetch();
             const fetchedAt = now();
-            await db.query("UPDATE upstream_cache SET value = $2, fetched_at = $3, claimed_until = NULL WHERE key = $1", [key, JSON.stringify(value), fetchedAt]);
+            await db.query("UPDATE upstream_cache SET value = $2, fetched_at = $3, claimed_until = NULL WHERE key = $1 AND claimed_until = $4", [
+              key,
+              JSON.stringify(value),
+              fetchedAt,
+              claim,
+            ]);
             return { value, fetchedAt, fresh: true };
           } catch (error) {
             // Failures are not kept: the next request asks again.
-            await db.query("UPDATE upstream_cache SET claimed_until = NULL WHERE key = $1", [key]);
+            await db.query("UPDATE upstream_cache SET claimed_until = NULL WHERE key = $1 AND claimed_until = $2", [key, claim]);
             throw error;
           }
         }
