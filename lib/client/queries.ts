@@ -288,7 +288,10 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
     queryFn: async ({ signal, client, queryKey }): Promise<PollResult> => {
       const errorsBefore = errorsSoFar(client, queryKey);
       const history = client.getQueryData<MessagePages>(historyKey);
-      if (history === undefined || isHistoryJustLoaded(client, historyKey)) return { polledAt: null, received: 0, errorsBefore, newestAt: null, checkedAt: null };
+      // Its first run, on mounting with a history that just loaded, would only repeat that read. Any
+      // later ask is for news (a sent reply, a moved row) and must reach the provider however soon.
+      const isFirstRun = (client.getQueryState(queryKey)?.dataUpdateCount ?? 0) === 0;
+      if (history === undefined || (isFirstRun && isHistoryJustLoaded(client, historyKey))) return { polledAt: null, received: 0, errorsBefore, newestAt: null, checkedAt: null };
       // `since` is inclusive, so the newest message comes back every time: the merge dedupes it.
       const since = newestSentAt(history) ?? 0;
       const delta = await fetchJson(messagesUrl(accountId, conversationId, { since }), messagesPageSchema, signal);

@@ -125,6 +125,26 @@ describe("thread `since` poller", () => {
     expect(ids).toEqual(["m9", "m8", "m7", "m6", "m5"]);
   });
 
+  it("skips its first run right after the thread loaded, but not a later ask, however soon (a reply read back)", async () => {
+    let server = [msg(2), msg(1)];
+    handler = (url) => {
+      const since = url.searchParams.get("since");
+      return { messages: since === null ? server : server.filter((m) => m.sentAt >= Number(since)), nextCursor: null };
+    };
+    const client = newClient();
+    await client.fetchInfiniteQuery(messagesInfiniteOptions(ACCOUNT, CONV));
+    const observer = new QueryObserver(client, messagesSinceQueryOptions(ACCOUNT, CONV));
+    const unsubscribe = observer.subscribe(() => undefined);
+    await vi.waitFor(() => expect(observer.getCurrentResult().data?.polledAt).toBeNull());
+    expect(calls).toHaveLength(1);
+
+    server = [msg(3), ...server];
+    await client.refetchQueries({ queryKey: queryKeys.messagesSince(ACCOUNT, CONV) });
+    expect(calls).toHaveLength(2);
+    expect(flattenMessages(client.getQueryData(queryKeys.messages(ACCOUNT, CONV))).map((m) => m.id)).toEqual(["m3", "m2", "m1"]);
+    unsubscribe();
+  });
+
   it("leaves the loaded history alone when a poll fails", async () => {
     handler = (url) =>
       url.searchParams.get("since") !== null
