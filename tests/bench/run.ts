@@ -6,6 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { creditsBench } from "./credits";
 import { providerPollingBench } from "./provider-polling";
 import { servedBench } from "./served";
+import { sessionBench } from "./session-bench";
 
 async function main(): Promise<void> {
   const credits = await creditsBench();
@@ -16,6 +17,11 @@ async function main(): Promise<void> {
   console.log("\nAn open thread kept live 10 min, per provider (ratio = since poller / refetching 3 loaded pages)");
   console.table(polling);
 
+  const session = await sessionBench();
+  console.log("\nA rep's scripted half hour on Linkup v2 (10 min using the page, 10 idle, 5 hidden, 5 idle; 40 messages), 5 sessions each (ratio = ours / naive page polling every 10 s)");
+  console.table(session.rows);
+  if (session.problems.length > 0) console.log("problems:", session.problems);
+
   const served = await servedBench();
   console.log("\nFirst-load JavaScript, gzip (ratio = page / framework shell)");
   console.table(served.size);
@@ -23,7 +29,7 @@ async function main(): Promise<void> {
   console.table(served.latency);
 
   await mkdir("test-results/bench", { recursive: true });
-  await writeFile("test-results/bench/results.json", JSON.stringify({ measuredAt: new Date().toISOString(), credits, polling, ...served }, null, 2));
+  await writeFile("test-results/bench/results.json", JSON.stringify({ measuredAt: new Date().toISOString(), credits, polling, session: { rows: session.rows, problems: session.problems, shipped: session.shipped, naive: session.naive }, ...served }, null, 2));
   console.log("wrote test-results/bench/results.json");
 }
 
