@@ -25,7 +25,7 @@ const OTHER_TABLES: Record<string, PaceTable> = {
 };
 
 /** Issue 13's targets, against the naive page in the same run. */
-export const SESSION_TARGETS = { creditsRatio: 0.2, callsRatio: 0.2, activeP95S: 5, idleP95S: 30 } as const;
+const SESSION_TARGETS = { creditsRatio: 0.2, callsRatio: 0.2, activeP95S: 5, idleP95S: 30 } as const;
 
 async function runWatcher(watcher: "naive" | "threadline", pace?: PaceTable): Promise<SessionOutcome> {
   const dir = await mkdtemp(join(tmpdir(), "threadline-session-"));
@@ -67,7 +67,22 @@ function row(name: string, outcome: SessionOutcome, naive: SessionOutcome) {
 
 export type SessionBenchRow = ReturnType<typeof row>;
 
-export async function sessionBench(): Promise<{ rows: SessionBenchRow[]; shipped: SessionOutcome; naive: SessionOutcome; problems: string[] }> {
+/** The shipped table against each of issue 13's targets. */
+function verdictOf(shipped: SessionOutcome, naive: SessionOutcome) {
+  const creditsRatio = ratio(shipped.credits, naive.credits);
+  const callsRatio = ratio(shipped.upstreamCalls, naive.upstreamCalls);
+  const { active, idle } = shipped.latency;
+  return {
+    creditsRatio: { measured: creditsRatio, target: SESSION_TARGETS.creditsRatio, met: creditsRatio <= SESSION_TARGETS.creditsRatio },
+    callsRatio: { measured: callsRatio, target: SESSION_TARGETS.callsRatio, met: callsRatio <= SESSION_TARGETS.callsRatio },
+    activeP95S: { measured: active.p95s, target: SESSION_TARGETS.activeP95S, met: active.p95s !== null && active.p95s <= SESSION_TARGETS.activeP95S },
+    idleP95S: { measured: idle.p95s, target: SESSION_TARGETS.idleP95S, met: idle.p95s !== null && idle.p95s <= SESSION_TARGETS.idleP95S },
+    callsWhileHidden: { measured: shipped.upstreamCallsWhileHidden, target: 0, met: shipped.upstreamCallsWhileHidden === 0 },
+    shownExactlyOnce: { measured: `${shipped.shownExactlyOnce}/${shipped.openThreadMessages}`, met: shipped.shownExactlyOnce === shipped.openThreadMessages && shipped.problems.length === 0 },
+  };
+}
+
+export async function sessionBench(): Promise<{ rows: SessionBenchRow[]; verdict: ReturnType<typeof verdictOf>; shipped: SessionOutcome; naive: SessionOutcome; problems: string[] }> {
   const naive = await runWatcher("naive");
   const shipped = await runWatcher("threadline");
   const rows = [row("naive (every 10 s)", naive, naive), row(`Threadline, shipped (live ${PACE_MS.live.head / 1000} s, active ${PACE_MS.active.head / 1000} s, idle ${PACE_MS.idle.head / 1000} s)`, shipped, naive)];
@@ -77,5 +92,5 @@ export async function sessionBench(): Promise<{ rows: SessionBenchRow[]; shipped
     rows.push(row(`Threadline, ${name}`, outcome, naive));
     problems.push(...outcome.problems.map((problem) => `${name}: ${problem}`));
   }
-  return { rows, shipped, naive, problems };
+  return { rows, verdict: verdictOf(shipped, naive), shipped, naive, problems };
 }
