@@ -5,7 +5,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { creditsBench } from "./credits";
 import { providerPollingBench } from "./provider-polling";
+import { pushedBench } from "./pushed";
+import { withRealServer } from "./real-server";
+import { sharedPollingBench } from "./shared-polling";
 import { servedBench } from "./served";
+import { sessionBench } from "./session-bench";
 
 async function main(): Promise<void> {
   const credits = await creditsBench();
@@ -16,6 +20,20 @@ async function main(): Promise<void> {
   console.log("\nAn open thread kept live 10 min, per provider (ratio = since poller / refetching 3 loaded pages)");
   console.table(polling);
 
+  const session = await sessionBench();
+  console.log("\nA rep's scripted half hour on Linkup v2 (10 min using the page, 10 idle, 5 hidden, 5 idle; 40 messages), 5 sessions each (ratio = ours / naive page polling every 10 s)");
+  console.table(session.rows);
+  console.table(session.verdict);
+  if (session.problems.length > 0) console.log("problems:", session.problems);
+
+  const { shared, pushed } = await withRealServer(async (server) => ({ shared: await sharedPollingBench({ server }), pushed: await pushedBench({ server }) }));
+  console.log("\nClients watching one Linkup v2 account on a real server, each polling the inbox head at the live pace (ratio = calls a minute / one client's)");
+  console.table(shared.rows);
+  console.log(shared.verdict);
+  console.log("\nPushed accounts on a real server: 20 s quiet, then 10 webhook deliveries; then a forged, a stale and a replayed one");
+  console.table(pushed.rows);
+  console.log(pushed.verdict);
+
   const served = await servedBench();
   console.log("\nFirst-load JavaScript, gzip (ratio = page / framework shell)");
   console.table(served.size);
@@ -23,7 +41,7 @@ async function main(): Promise<void> {
   console.table(served.latency);
 
   await mkdir("test-results/bench", { recursive: true });
-  await writeFile("test-results/bench/results.json", JSON.stringify({ measuredAt: new Date().toISOString(), credits, polling, ...served }, null, 2));
+  await writeFile("test-results/bench/results.json", JSON.stringify({ measuredAt: new Date().toISOString(), credits, polling, session: { rows: session.rows, verdict: session.verdict, problems: session.problems, shipped: session.shipped, naive: session.naive }, shared, pushed, ...served }, null, 2));
   console.log("wrote test-results/bench/results.json");
 }
 
