@@ -12,6 +12,9 @@ import { servedBench } from "./served";
 import { sessionBench } from "./session-bench";
 
 async function main(): Promise<void> {
+  // The in-process adapters log each provider call (lib/server/log.ts, console.info): thousands of
+  // lines that would bury the tables.
+  console.info = () => undefined;
   const credits = await creditsBench();
   console.log("\nProvider credits (lower is better; ratio = ours / baseline)");
   console.table(credits);
