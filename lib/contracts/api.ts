@@ -196,6 +196,17 @@ export const sendResultSchema = z.object({ message: messageSchema.nullable(), st
 export type SendResult = z.infer<typeof sendResultSchema>;
 
 /**
+ * `PUT /api/accounts/{accountId}/conversations/{conversationId}/read`: this rep has read the
+ * conversation through its message sent at `readThrough` (a newer message from the other side
+ * makes it unread again). `DELETE` on the same URL marks it unread. Kept per rep, in our database:
+ * LinkedIn itself is not told (none of the providers documents a way to).
+ */
+export const readMarkBodySchema = z.strictObject({ readThrough: z.number().int().min(0).max(8_640_000_000_000_000) });
+export type ReadMarkBody = z.infer<typeof readMarkBodySchema>;
+export const readMarkResponseSchema = z.object({ conversationId: z.string(), readThrough: z.number().nullable() });
+export type ReadMarkResponse = z.infer<typeof readMarkResponseSchema>;
+
+/**
  * `GET /api/accounts/{accountId}/changes?since=<ms>`, for an account with `capabilities.push`: the
  * conversations its provider announced new messages in (each once, with the newest announced
  * message's time), from our database only. Pass `checkedAt` back as the next `since`. Answers

@@ -6,6 +6,7 @@ import { getEnv } from "@/lib/server/env";
 import { createRateCounter, type RateCounter } from "@/lib/server/limits/rate-counter";
 import { createMailboxStore, type MailboxStore } from "@/lib/server/push/mailbox-store";
 import { createPushStore, type PushStore } from "@/lib/server/push/store";
+import { createMemoryReadMarkStore, createReadMarkStore, type ReadMarkStore } from "@/lib/server/read-state/store";
 import { createSendStore, type SendStore } from "@/lib/server/sends/store";
 import { createTeamStore, type TeamStore } from "@/lib/server/team/store";
 
@@ -21,6 +22,7 @@ let sends: SendStore | undefined;
 let cache: SharedCache | undefined;
 let push: PushStore | undefined;
 let mailboxes: MailboxStore | undefined;
+let readMarks: ReadMarkStore | undefined;
 
 export function rateCounter(): RateCounter {
   counter ??= createRateCounter(appDatabase);
@@ -50,4 +52,10 @@ export function pushStore(): PushStore {
 export function mailboxStore(): MailboxStore {
   mailboxes ??= createMailboxStore(appDatabase);
   return mailboxes;
+}
+
+/** The reps' read marks; the demo's (no provider configured) in this process. */
+export function readMarkStore(): ReadMarkStore {
+  readMarks ??= getEnv().accounts.length === 0 ? createMemoryReadMarkStore() : createReadMarkStore(appDatabase);
+  return readMarks;
 }

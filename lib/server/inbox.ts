@@ -1,12 +1,13 @@
 import "server-only";
-import { CATEGORY_LABELS, conversationsPageSchema, type SendMessageBody, type SendResult, type AccountsResponse, type ConversationsPage, type MessagesPage, type PeopleResponse, type PersonResponse } from "@/lib/contracts/api";
+import { CATEGORY_LABELS, conversationsPageSchema, type ReadMarkBody, type ReadMarkResponse, type SendMessageBody, type SendResult, type AccountsResponse, type ConversationsPage, type MessagesPage, type PeopleResponse, type PersonResponse } from "@/lib/contracts/api";
 import type { AddPersonBody, ConversationsQuery, MessagesQuery } from "@/lib/contracts/queries";
 import { listAccountSummaries, peopleFor, providerFor } from "@/lib/server/accounts";
-import { sendStore, sharedCache } from "@/lib/server/app-database";
+import { readMarkStore, sendStore, sharedCache } from "@/lib/server/app-database";
 import { isDemoMode } from "@/lib/server/auth/viewer";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { ApiError } from "@/lib/server/errors";
 import type { Page } from "@/lib/server/providers/types";
+import { applyReadMarks } from "@/lib/server/read-state/apply-read-marks";
 import { sendMessage } from "@/lib/server/sends/send-message";
 
 /** The named server functions behind our API routes: provider pages in, contract shapes out. */
@@ -25,7 +26,14 @@ export function getAccounts(viewer: Viewer): AccountsResponse {
  */
 export const HEAD_TTL_MS = 3_500;
 
-export async function getConversations(accountId: string, query: ConversationsQuery, signal: AbortSignal): Promise<ConversationsPage> {
+/** A page of the inbox as this rep sees it: the provider's rows (shared by every rep) with the rep's own read marks. */
+export async function getConversations(viewer: Viewer, accountId: string, query: ConversationsQuery, signal: AbortSignal): Promise<ConversationsPage> {
+  const page = await getProviderConversations(accountId, query, signal);
+  const marks = await readMarkStore().marksFor(readerKey(viewer), accountId, page.conversations.map((conversation) => conversation.id));
+  return { ...page, conversations: applyReadMarks(page.conversations, marks, query.category) };
+}
+
+async function getProviderConversations(accountId: string, query: ConversationsQuery, signal: AbortSignal): Promise<ConversationsPage> {
   const provider = providerFor(accountId);
   // A category the provider cannot filter by is refused, never answered with the whole inbox.
   if (!provider.capabilities.categories.includes(query.category)) {
@@ -59,6 +67,18 @@ export async function getMessages(accountId: string, conversationId: string, que
       ? await provider.listMessages({ conversationId, cursor: query.cursor, limit: query.limit }, signal)
       : await provider.messagesSince({ conversationId, since: query.since }, signal);
   return { messages: page.items, nextCursor: page.nextCursor, ...(page.participants ? { participants: page.participants } : {}), meta: metaOf(page) };
+}
+
+/** Whose read marks: a member's own; the demo's one shared visitor. */
+function readerKey(viewer: Viewer): string {
+  return viewer.kind === "member" ? `user:${viewer.userId}` : "demo";
+}
+
+/** This rep has read the conversation through `readThrough` (body), or (null) marks it unread. */
+export async function markConversation(viewer: Viewer, accountId: string, conversationId: string, body: ReadMarkBody | null): Promise<ReadMarkResponse> {
+  const readThrough = body === null ? null : body.readThrough;
+  await readMarkStore().mark(readerKey(viewer), accountId, conversationId, readThrough, Date.now());
+  return { conversationId, readThrough };
 }
 
 /** A reply (see sends/send-message.ts); the inbox's next answer shows it as the conversation's last message. */

@@ -14,10 +14,14 @@
 import { z } from "zod";
 import { conversationsQuerySchema, messagesQuerySchema } from "@/lib/contracts/queries";
 import { errorResponse } from "@/lib/server/api-route";
+import type { Viewer } from "@/lib/server/auth/viewer";
 import { ApiError } from "@/lib/server/errors";
 import { getConversations, getMessages } from "@/lib/server/inbox";
 import { handleLinkupV2Request, type LinkupMailbox } from "@/lib/server/linkup-v2-simulator/wire";
 import { SESSION_ACCOUNT } from "./account";
+
+/** The rep watching: read marks are looked up for them as for any signed-in rep (the route's gate itself is not run). */
+const BENCH_REP: Viewer = { kind: "member", userId: "bench-rep", email: "rep@threadline.bench", name: "Bench Rep", isAdmin: true, accountIds: new Set([SESSION_ACCOUNT.id]), rateKey: "user:bench-rep" };
 
 export type UpstreamCall = { at: number; action: string; credits: number };
 export type ApiRequest = { at: number; path: string; query: string };
@@ -55,7 +59,7 @@ export function installInProcessApp(): InProcessApp {
     const [, , , accountId, , conversationId, tail] = url.pathname.split("/").map(decodeURIComponent);
     try {
       if (accountId === undefined) throw new ApiError("not_found", "No such API endpoint.");
-      if (conversationId === undefined) return Response.json(await getConversations(accountId, conversationsQuerySchema.parse(query), signal));
+      if (conversationId === undefined) return Response.json(await getConversations(BENCH_REP, accountId, conversationsQuerySchema.parse(query), signal));
       if (tail === "messages") return Response.json(await getMessages(accountId, conversationId, messagesQuerySchema.parse(query), signal));
       throw new ApiError("not_found", "No such API endpoint.");
     } catch (error) {

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { z } from "zod";
 import { usageResponseSchema } from "@/lib/contracts/usage";
-import { accountsResponseSchema, changesResponseSchema, conversationsPageSchema, messagesPageSchema, peopleResponseSchema, personResponseSchema, sendResultSchema } from "@/lib/contracts/api";
+import { accountsResponseSchema, changesResponseSchema, conversationsPageSchema, messagesPageSchema, peopleResponseSchema, personResponseSchema, readMarkResponseSchema, sendResultSchema } from "@/lib/contracts/api";
 import { errorEnvelopeSchema, type ErrorCode } from "@/lib/contracts/errors";
 import { invitationCreatedSchema, memberResponseSchema, teamResponseSchema } from "@/lib/contracts/team";
 import { apiRouteFiles, fillTemplate, HTTP_METHODS, paramNames, type ApiRouteFile, type HttpMethod } from "../support/api-routes";
@@ -148,6 +148,24 @@ const TABLE: Record<string, Entry> = {
         status: 200,
         build: async (w) => ({ params: { accountId: LINKUP, conversationId: w.conversationId }, body: { text: `Access check ${w.runId}`, clientId: randomUUID() } }),
         check: (body) => expect(sendResultSchema.parse(body).status).toBe("sent"),
+      },
+    },
+  },
+  // The rep's own read mark: read through a message, then unread again.
+  "/api/accounts/[accountId]/conversations/[conversationId]/read": {
+    access: "member",
+    as: "A",
+    params: (w) => ({ accountId: LINKUP, conversationId: w.conversationId }),
+    served: {
+      PUT: {
+        status: 200,
+        build: async (w) => ({ params: { accountId: LINKUP, conversationId: w.conversationId }, body: { readThrough: 1 } }),
+        check: (body, w) => expect(readMarkResponseSchema.parse(body)).toEqual({ conversationId: w.conversationId, readThrough: 1 }),
+      },
+      DELETE: {
+        status: 200,
+        build: async (w) => ({ params: { accountId: LINKUP, conversationId: w.conversationId }, body: {} }),
+        check: (body, w) => expect(readMarkResponseSchema.parse(body)).toEqual({ conversationId: w.conversationId, readThrough: null }),
       },
     },
   },

@@ -5,6 +5,7 @@ import * as team from "./0003-team";
 import * as sends from "./0004-sends";
 import * as upstreamCache from "./0005-upstream-cache";
 import * as push from "./0006-push";
+import * as readMarks from "./0007-read-marks";
 
 /**
  * Every schema change, in order. Append only: a shipped migration is never edited, a new one is
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 4, name: "sends", sql: sends.sql },
   { version: 5, name: "upstream-cache", sql: upstreamCache.sql },
   { version: 6, name: "push", sql: push.sql },
+  { version: 7, name: "read-marks", sql: readMarks.sql },
 ];

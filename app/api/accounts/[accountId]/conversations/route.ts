@@ -7,7 +7,7 @@ export const maxDuration = 30;
 
 const listConversations = apiRoute(
   { params: z.strictObject({ accountId: idParamSchema }), query: conversationsQuerySchema, maxDurationSeconds: maxDuration },
-  ({ params, query, signal }) => getConversations(params.accountId, query, signal),
+  ({ viewer, params, query, signal }) => getConversations(viewer, params.accountId, query, signal),
 );
 
 export const { GET, POST, PUT, PATCH, DELETE } = routeMethods({ GET: listConversations });
