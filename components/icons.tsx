@@ -98,3 +98,10 @@ export const SendIcon = (p: IconProps) => (
     <path d="M21 3L10 14M21 3l-7 18-4-7-7-4 18-7z" />
   </Icon>
 );
+export const MarkUnreadIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M21 12.5V18a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h9" />
+    <path d="m3 8 9 6 4.5-3" />
+    <circle cx="19" cy="6" r="3" fill="currentColor" stroke="none" />
+  </Icon>
+);

@@ -8,6 +8,7 @@ import { useAccount } from "@/lib/client/hooks";
 import { decodeIdParam, homeHref, inboxHref } from "@/lib/client/routes";
 import { useIsDesktop } from "@/lib/client/use-media-query";
 import { useOutbox } from "@/lib/client/use-outbox";
+import { useUnreadTitle } from "@/lib/client/read-state";
 import { CategoryTabs } from "./category-tabs";
 import { InboxList } from "./inbox-list";
 import { OfflineBanner } from "./offline-banner";
@@ -28,6 +29,7 @@ export function InboxShell({ accountId, category, children }: { accountId: strin
   const { account, accounts, query } = useAccount(accountId);
   // Replies waiting to go (offline, a reload mid-send) are sent from any page of the account.
   useOutbox(accountId);
+  useUnreadTitle(accountId);
   const isDesktop = useIsDesktop();
 
   // Until the accounts arrive, offer every category (most accounts have them all): less jumpy than one chip.

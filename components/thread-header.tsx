@@ -8,7 +8,7 @@ import { safeHttpUrl } from "@/lib/client/format";
 import { wasOpenedFromList } from "@/lib/client/nav-memory";
 import { Avatar } from "./avatar";
 import { TypeMark } from "./conversation-row";
-import { ChevronLeftIcon, ExternalLinkIcon } from "./icons";
+import { ChevronLeftIcon, ExternalLinkIcon, MarkUnreadIcon } from "./icons";
 import { DemoBadge } from "./top-bar";
 
 export function ThreadHeader({
@@ -18,6 +18,7 @@ export function ThreadHeader({
   listHref,
   loading,
   showDemoBadge,
+  onMarkUnread,
 }: {
   participant: Participant | null;
   /** Everyone in the thread, when the provider says; a group thread lists them under the title. */
@@ -27,6 +28,8 @@ export function ThreadHeader({
   loading: boolean;
   /** Phones only: the app bar (and its badge) is hidden while a thread is open. */
   showDemoBadge: boolean;
+  /** Marks the conversation unread for this rep and leaves it; absent until the thread has loaded. */
+  onMarkUnread?: () => void;
 }) {
   const router = useRouter();
   const profileUrl = safeHttpUrl(participant?.profileUrl);
@@ -85,6 +88,18 @@ export function ThreadHeader({
         </div>
       )}
       {showDemoBadge ? <DemoBadge compact /> : null}
+      {onMarkUnread ? (
+        <button
+          type="button"
+          data-testid="mark-unread"
+          onClick={onMarkUnread}
+          aria-label="Mark as unread"
+          title="Mark as unread (in Threadline; LinkedIn is not told)"
+          className="inline-flex size-11 shrink-0 items-center justify-center rounded-full text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-accent-500"
+        >
+          <MarkUnreadIcon width={20} height={20} />
+        </button>
+      ) : null}
       {profileUrl ? (
         <a
           href={profileUrl}

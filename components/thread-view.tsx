@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { Category, Message, Participant } from "@/lib/contracts/api";
@@ -11,6 +12,9 @@ import { changesQueryOptions, conversationsHeadQueryOptions, conversationsInfini
 import { flattenConversations } from "@/lib/client/merge-inbox";
 import { matchOutbox, mergeOutbox, settledEntries, type ThreadItem } from "@/lib/client/merge-outbox";
 import type { OutboxEntry } from "@/lib/client/outbox-entry";
+import { newestSentAt } from "@/lib/client/merge-messages";
+import { wasOpenedFromList } from "@/lib/client/nav-memory";
+import { useMarkThreadRead } from "@/lib/client/read-state";
 import { inboxHref } from "@/lib/client/routes";
 import { putBackInComposer } from "@/lib/client/use-draft";
 import { useKeyboardInset } from "@/lib/client/use-keyboard-inset";
@@ -119,8 +123,17 @@ export function ThreadView({
     [outboxStore, accountId, conversationId],
   );
 
-  // ---- rendering -------------------------------------------------------------------------
+  // Read while it is open and visible; "Mark as unread" leaves it as the back button would.
+  const router = useRouter();
   const listHref = inboxHref(accountId, category);
+  const readMark = useMarkThreadRead(accountId, conversationId, newestSentAt(history.data));
+  const markUnreadAndLeave = () => {
+    void readMark.markUnread();
+    if (wasOpenedFromList()) router.back();
+    else router.push(listHref, { scroll: false });
+  };
+
+  // ---- rendering -------------------------------------------------------------------------
   const notFound = history.error instanceof ApiError && history.error.code === "not_found";
 
   let body: React.ReactNode;
@@ -226,6 +239,7 @@ export function ThreadView({
         listHref={listHref}
         loading={history.isPending}
         showDemoBadge={account?.isDemo === true && !isDesktop}
+        onMarkUnread={history.isSuccess ? markUnreadAndLeave : undefined}
       />
       {/* Offline, the offline banner says it all; back online, the catch-up poll settles this one. */}
       {failing && online && messages.length > 0 ? (

@@ -23,6 +23,11 @@ export function threadMessagesUrl(accountId: string, conversationId: string): st
   return `/api/accounts/${encodeURIComponent(accountId)}/conversations/${encodeURIComponent(conversationId)}/messages`;
 }
 
+/** This rep's read mark on a conversation: PUT read through a message, DELETE to mark it unread. */
+export function readMarkUrl(accountId: string, conversationId: string): string {
+  return `/api/accounts/${encodeURIComponent(accountId)}/conversations/${encodeURIComponent(conversationId)}/read`;
+}
+
 export function messagesUrl(
   accountId: string,
   conversationId: string,

@@ -83,3 +83,29 @@ export function withSentReply<TPageParam>(
   });
   return { pages, pageParams: data.pageParams };
 }
+
+/**
+ * The rep's read mark, before the next poll of the inbox shows it: the conversation's unread count
+ * set (0: read; dropped from the list where `dropWhenRead`, the Unread category). Returns `data`
+ * itself where nothing changes. Cursors untouched.
+ */
+export function withUnreadCount<TPageParam>(
+  data: ConversationPages<TPageParam> | undefined,
+  conversationId: string,
+  unreadCount: number,
+  dropWhenRead: boolean,
+): ConversationPages<TPageParam> | undefined {
+  if (data === undefined) return undefined;
+  let changed = false;
+  const pages = data.pages.map((page) => {
+    if (!page.conversations.some((c) => c.id === conversationId && (c.unreadCount !== unreadCount || (dropWhenRead && unreadCount === 0)))) return page;
+    changed = true;
+    const conversations = page.conversations.flatMap((c) => {
+      if (c.id !== conversationId) return [c];
+      if (dropWhenRead && unreadCount === 0) return [];
+      return [{ ...c, unreadCount }];
+    });
+    return { ...page, conversations };
+  });
+  return changed ? { pages, pageParams: data.pageParams } : data;
+}

@@ -1,0 +1,106 @@
+/**
+ * The rep's read state (client components only): a conversation is marked read through its newest
+ * message while its thread is open and the page is visible, and can be marked unread again. Each
+ * mark shows at once in every loaded list of the account (the Unread category drops a read one),
+ * then is kept by the server, per rep (PUT/DELETE …/read), where every later inbox answer applies it.
+ */
+import { MutationObserver as QueryMutationObserver, useInfiniteQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { readMarkResponseSchema, type Category } from "@/lib/contracts/api";
+import { readMarkUrl } from "./api-urls";
+import { sendJson } from "./fetch-json";
+import { flattenConversations, withUnreadCount, type ConversationPages } from "./merge-inbox";
+import { conversationsInfiniteOptions } from "./queries";
+import { queryKeys } from "./query-keys";
+
+async function showUnreadCount(client: QueryClient, accountId: string, conversationId: string, unreadCount: number): Promise<void> {
+  // A head answer already on its way was read before this mark: it must not put the old count back.
+  await client.cancelQueries({ queryKey: queryKeys.conversationsHeads(accountId) });
+  for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
+    const isUnreadCategory: boolean = queryKey.at(-1) === ("UNREAD" satisfies Category);
+    const next = withUnreadCount(data, conversationId, unreadCount, isUnreadCategory);
+    if (next !== data) client.setQueryData<ConversationPages>(queryKey, next);
+  }
+}
+
+function send(client: QueryClient, method: "PUT" | "DELETE", url: string, body: object) {
+  return new QueryMutationObserver(client, { mutationFn: () => sendJson(method, url, readMarkResponseSchema, body), retry: 2 }).mutate();
+}
+
+export async function markRead(client: QueryClient, accountId: string, conversationId: string, readThrough: number): Promise<void> {
+  await showUnreadCount(client, accountId, conversationId, 0);
+  await send(client, "PUT", readMarkUrl(accountId, conversationId), { readThrough });
+}
+
+export async function markUnread(client: QueryClient, accountId: string, conversationId: string): Promise<void> {
+  await showUnreadCount(client, accountId, conversationId, 1);
+  await send(client, "DELETE", readMarkUrl(accountId, conversationId), {});
+}
+
+function useIsPageVisible(): boolean {
+  const [visible, setVisible] = useState(() => typeof document === "undefined" || document.visibilityState === "visible");
+  useEffect(() => {
+    const update = () => setVisible(document.visibilityState === "visible");
+    document.addEventListener("visibilitychange", update);
+    return () => document.removeEventListener("visibilitychange", update);
+  }, []);
+  return visible;
+}
+
+/**
+ * Marks the open thread read through `newestSentAt` (its newest loaded message) whenever that moves
+ * while the page is visible; once per message, however often this renders. `paused` (the rep has
+ * just marked it unread) holds it until a newer message arrives.
+ */
+export function useMarkThreadRead(accountId: string, conversationId: string, newestSentAt: number | null): { markUnread: () => Promise<void> } {
+  const client = useQueryClient();
+  const visible = useIsPageVisible();
+  const markedThrough = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (newestSentAt === null || !visible) return;
+    if (markedThrough.current !== null && markedThrough.current >= newestSentAt) return;
+    const before = markedThrough.current;
+    markedThrough.current = newestSentAt;
+    markRead(client, accountId, conversationId, newestSentAt).catch(() => {
+      // Not kept: the next message (or the next visit) tries again.
+      if (markedThrough.current === newestSentAt) markedThrough.current = before;
+    });
+  }, [client, accountId, conversationId, newestSentAt, visible]);
+
+  return {
+    markUnread: () => {
+      markedThrough.current = newestSentAt ?? Number.MAX_SAFE_INTEGER;
+      return markUnread(client, accountId, conversationId);
+    },
+  };
+}
+
+const COUNT_PREFIX = /^\(\d+\+?\) /;
+
+/**
+ * `(3) Inbox · Threadline`: how many loaded Inbox conversations are unread, in the tab's title, as
+ * mail clients do. Each page sets its own title (Next's metadata, after navigations too): the count
+ * is put back in front of whatever it sets.
+ */
+export function useUnreadTitle(accountId: string): void {
+  const { data: unread } = useInfiniteQuery({
+    ...conversationsInfiniteOptions(accountId, "INBOX"),
+    enabled: false,
+    select: (data) => flattenConversations(data).filter((conversation) => conversation.unreadCount > 0).length,
+  });
+  useEffect(() => {
+    const prefix = unread ? `(${unread > 99 ? "99+" : unread}) ` : "";
+    const apply = () => {
+      const wanted = prefix + document.title.replace(COUNT_PREFIX, "");
+      if (document.title !== wanted) document.title = wanted;
+    };
+    apply();
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, { childList: true, subtree: true, characterData: true });
+    return () => {
+      observer.disconnect();
+      document.title = document.title.replace(COUNT_PREFIX, "");
+    };
+  }, [unread]);
+}

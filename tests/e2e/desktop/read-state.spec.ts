@@ -1,0 +1,82 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN_STATE } from "../support/env";
+import { fakeUpstream } from "../support/fake-upstream";
+import { cssEscape } from "../support/thread";
+
+/**
+ * Issue 12, read state (desktop: the list beside the thread, so a row can be watched while its
+ * thread is open; the phone shows the same rows). Opening a conversation reads it for this rep:
+ * its badge and its Unread-tab row go at once and stay gone after a reload and in the rep's other
+ * browser; a newer message makes it unread again; "Mark as unread" brings it back.
+ */
+
+test.beforeEach(async ({ request }) => {
+  await fakeUpstream(request).reset();
+});
+
+const rowOf = (page: Page, conversationId: string) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${cssEscape(conversationId)}"]`);
+
+/** `(3) Inbox · Threadline` → 3; no count → 0. */
+async function unreadInTitle(page: Page): Promise<number> {
+  const match = /^\((\d+)\) /.exec(await page.title());
+  return match ? Number(match[1]) : 0;
+}
+
+test("opening an unread conversation reads it: at once, after a reload, in another browser; a new message and Mark as unread bring it back", async ({ page, browser, request }) => {
+  await page.goto("/a/linkup/inbox");
+  const rows = page.getByTestId("conversation-row");
+  const badges = page.getByTestId("unread-badge");
+  const target = rows.filter({ has: badges }).first();
+  await expect(target).toBeVisible();
+  const conversationId = await target.getAttribute("data-conversation-id");
+  if (conversationId === null) throw new Error("a row without its conversation id");
+  const row = rowOf(page, conversationId);
+  // The tab says how many loaded Inbox conversations are unread (more load as the list fills the screen).
+  const titleMatchesBadges = async () => (await unreadInTitle(page)) === (await badges.count()) && (await badges.count()) > 0;
+  await expect.poll(titleMatchesBadges).toBe(true);
+
+  await row.click();
+  await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
+  await expect(row.getByTestId("unread-badge")).toHaveCount(0, { timeout: 1_000 });
+  // The thread's own title, with the count that is left.
+  await expect(page).toHaveTitle(/^\(\d+\) Conversation\b/);
+  await expect.poll(titleMatchesBadges).toBe(true);
+
+  // The Unread tab no longer lists it, and a reload (the server's answer) agrees.
+  await page.getByTestId("category-tab").filter({ hasText: "Unread" }).click();
+  await expect(page).toHaveURL(/\/a\/linkup\/unread$/);
+  await expect(rows.first()).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await page.reload();
+  await expect(rows.first()).toBeVisible();
+  await expect(row).toHaveCount(0);
+
+  // The rep's other browser (the laptop beside the phone) sees it read too.
+  const laptop = await browser.newContext({ storageState: ADMIN_STATE });
+  try {
+    const other = await laptop.newPage();
+    await other.goto("/a/linkup/inbox");
+    const otherRow = rowOf(other, conversationId);
+    await expect(otherRow).toBeVisible();
+    await expect(otherRow.getByTestId("unread-badge")).toHaveCount(0);
+
+    // A newer message from them: unread again, there (by its next inbox poll) and here (on load).
+    const text = `A message after reading ${Date.now().toString(36)}`;
+    await fakeUpstream(request).addMessage(conversationId, text);
+    await expect(otherRow).toContainText(text, { timeout: 30_000 });
+    await expect(otherRow.getByTestId("unread-badge")).toBeVisible();
+  } finally {
+    await laptop.close();
+  }
+  await page.goto("/a/linkup/inbox");
+  await expect(row.getByTestId("unread-badge")).toBeVisible();
+
+  // Read it again, then mark it unread from the thread: back to the list, badge and all.
+  await row.click();
+  await expect(row.getByTestId("unread-badge")).toHaveCount(0);
+  await page.getByTestId("mark-unread").click();
+  await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
+  await expect(row.getByTestId("unread-badge")).toBeVisible();
+  await page.reload();
+  await expect(row.getByTestId("unread-badge")).toBeVisible();
+});
