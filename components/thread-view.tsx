@@ -15,6 +15,7 @@ import type { OutboxEntry } from "@/lib/client/outbox-entry";
 import { newestSentAt } from "@/lib/client/merge-messages";
 import { wasOpenedFromList } from "@/lib/client/nav-memory";
 import { useMarkThreadRead } from "@/lib/client/read-state";
+import { usePageTitle } from "@/lib/client/use-page-title";
 import { inboxHref } from "@/lib/client/routes";
 import { putBackInComposer } from "@/lib/client/use-draft";
 import { useKeyboardInset } from "@/lib/client/use-keyboard-inset";
@@ -126,6 +127,7 @@ export function ThreadView({
   // Read while it is open and visible; "Mark as unread" leaves it as the back button would.
   const router = useRouter();
   const listHref = inboxHref(accountId, category);
+  usePageTitle(participant ? `${participant.name} · Threadline` : null);
   const readMark = useMarkThreadRead(accountId, conversationId, newestSentAt(history.data));
   const markUnreadAndLeave = () => {
     void readMark.markUnread();

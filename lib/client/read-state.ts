@@ -12,6 +12,7 @@ import { sendJson } from "./fetch-json";
 import { flattenConversations, withUnreadCount, type ConversationPages } from "./merge-inbox";
 import { conversationsInfiniteOptions } from "./queries";
 import { queryKeys } from "./query-keys";
+import { TITLE_COUNT_PREFIX } from "./use-page-title";
 
 async function showUnreadCount(client: QueryClient, accountId: string, conversationId: string, unreadCount: number): Promise<void> {
   // A head answer already on its way was read before this mark: it must not put the old count back.
@@ -76,8 +77,6 @@ export function useMarkThreadRead(accountId: string, conversationId: string, new
   };
 }
 
-const COUNT_PREFIX = /^\(\d+\+?\) /;
-
 /**
  * `(3) Inbox · Threadline`: how many loaded Inbox conversations are unread, in the tab's title, as
  * mail clients do. Each page sets its own title (Next's metadata, after navigations too): the count
@@ -92,7 +91,7 @@ export function useUnreadTitle(accountId: string): void {
   useEffect(() => {
     const prefix = unread ? `(${unread > 99 ? "99+" : unread}) ` : "";
     const apply = () => {
-      const wanted = prefix + document.title.replace(COUNT_PREFIX, "");
+      const wanted = prefix + document.title.replace(TITLE_COUNT_PREFIX, "");
       if (document.title !== wanted) document.title = wanted;
     };
     apply();
@@ -100,7 +99,7 @@ export function useUnreadTitle(accountId: string): void {
     observer.observe(document.head, { childList: true, subtree: true, characterData: true });
     return () => {
       observer.disconnect();
-      document.title = document.title.replace(COUNT_PREFIX, "");
+      document.title = document.title.replace(TITLE_COUNT_PREFIX, "");
     };
   }, [unread]);
 }

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_STATE } from "../support/env";
 import { fakeUpstream } from "../support/fake-upstream";
-import { cssEscape } from "../support/thread";
+import { cssEscape, escapeRegExp } from "../support/thread";
 
 /**
  * Issue 12, read state (desktop: the list beside the thread, so a row can be watched while its
@@ -38,8 +38,9 @@ test("opening an unread conversation reads it: at once, after a reload, in anoth
   await row.click();
   await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
   await expect(row.getByTestId("unread-badge")).toHaveCount(0, { timeout: 1_000 });
-  // The thread's own title, with the count that is left.
-  await expect(page).toHaveTitle(/^\(\d+\) Conversation\b/);
+  // The tab is titled with the person, after the count that is left.
+  const name = await page.getByTestId("thread-view").getByRole("heading", { level: 1 }).textContent();
+  await expect(page).toHaveTitle(new RegExp(`^\\(\\d+\\) ${escapeRegExp(name ?? "?")} · Threadline$`));
   await expect.poll(titleMatchesBadges).toBe(true);
 
   // The Unread tab no longer lists it, and a reload (the server's answer) agrees.
