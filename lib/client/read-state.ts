@@ -12,7 +12,7 @@ import { sendJson } from "./fetch-json";
 import { flattenConversations, withUnreadCount, type ConversationPages } from "./merge-inbox";
 import { conversationsInfiniteOptions } from "./queries";
 import { queryKeys } from "./query-keys";
-import { TITLE_COUNT_PREFIX } from "./use-page-title";
+import { useTitleCount } from "./use-page-title";
 
 async function showUnreadCount(client: QueryClient, accountId: string, conversationId: string, unreadCount: number): Promise<void> {
   // A head answer already on its way was read before this mark: it must not put the old count back.
@@ -50,8 +50,8 @@ function useIsPageVisible(): boolean {
 
 /**
  * Marks the open thread read through `newestSentAt` (its newest loaded message) whenever that moves
- * while the page is visible; once per message, however often this renders. `paused` (the rep has
- * just marked it unread) holds it until a newer message arrives.
+ * while the page is visible; once per message, however often this renders. After `markUnread`, only
+ * a newer message marks it read again.
  */
 export function useMarkThreadRead(accountId: string, conversationId: string, newestSentAt: number | null): { markUnread: () => Promise<void> } {
   const client = useQueryClient();
@@ -77,29 +77,12 @@ export function useMarkThreadRead(accountId: string, conversationId: string, new
   };
 }
 
-/**
- * `(3) Inbox · Threadline`: how many loaded Inbox conversations are unread, in the tab's title, as
- * mail clients do. Each page sets its own title (Next's metadata, after navigations too): the count
- * is put back in front of whatever it sets.
- */
+/** How many loaded Inbox conversations are unread, in the tab's title, as mail clients do. */
 export function useUnreadTitle(accountId: string): void {
   const { data: unread } = useInfiniteQuery({
     ...conversationsInfiniteOptions(accountId, "INBOX"),
     enabled: false,
     select: (data) => flattenConversations(data).filter((conversation) => conversation.unreadCount > 0).length,
   });
-  useEffect(() => {
-    const prefix = unread ? `(${unread > 99 ? "99+" : unread}) ` : "";
-    const apply = () => {
-      const wanted = prefix + document.title.replace(TITLE_COUNT_PREFIX, "");
-      if (document.title !== wanted) document.title = wanted;
-    };
-    apply();
-    const observer = new MutationObserver(apply);
-    observer.observe(document.head, { childList: true, subtree: true, characterData: true });
-    return () => {
-      observer.disconnect();
-      document.title = document.title.replace(TITLE_COUNT_PREFIX, "");
-    };
-  }, [unread]);
+  useTitleCount(unread ?? 0);
 }
