@@ -13,10 +13,13 @@ export function CategoryTabs({
   accountId,
   active,
   available,
+  query,
 }: {
   accountId: string;
   active: Category;
   available: readonly Category[];
+  /** A search in progress goes along to the other categories. */
+  query: string;
 }) {
   const rowRef = useRef<HTMLUListElement>(null);
   const shown = CATEGORIES.filter((c) => available.includes(c) || c === active);
@@ -51,7 +54,7 @@ export function CategoryTabs({
           return (
             <li key={category} className="shrink-0">
               <Link
-                href={inboxHref(accountId, category)}
+                href={inboxHref(accountId, category, query)}
                 scroll={false}
                 data-testid="category-tab"
                 data-category={category}

@@ -6,6 +6,7 @@ import type { Route } from "next";
 import type { Conversation } from "@/lib/contracts/api";
 import { formatCompactTime, formatFullTimestamp } from "@/lib/client/format";
 import { Avatar } from "./avatar";
+import { MoreIcon } from "./icons";
 
 export function TypeMark({ type }: { type: Conversation["type"] }) {
   if (type === "inmail") {
@@ -38,17 +39,20 @@ export const ConversationRow = memo(function ConversationRow({
   selected,
   now,
   onOpen,
+  onActions,
 }: {
   conversation: Conversation;
   href: Route;
   selected: boolean;
   now: number;
   onOpen: () => void;
+  /** Opens the row's actions (mark read or unread): a sheet on phones, where there is no Shift+U. */
+  onActions: (conversation: Conversation) => void;
 }) {
   const { participant, lastMessage, unreadCount } = conversation;
   const unread = unreadCount > 0;
   return (
-    <li>
+    <li className="group/row relative">
       <Link
         href={href}
         scroll={false}
@@ -65,7 +69,7 @@ export const ConversationRow = memo(function ConversationRow({
         <Avatar name={participant.name} pictureUrl={participant.pictureUrl} isOrganization={participant.isOrganization} />
         <div className="min-w-0 flex-1">
           <div className="flex items-center gap-2">
-            <span dir="auto" className={`min-w-0 truncate text-[15px] ${unread ? "font-semibold text-zinc-950" : "font-medium text-zinc-900"}`}>
+            <span dir="auto" data-testid="conversation-name" className={`min-w-0 truncate text-[15px] ${unread ? "font-semibold text-zinc-950" : "font-medium text-zinc-900"}`}>
               {participant.name}
             </span>
             <TypeMark type={conversation.type} />
@@ -80,8 +84,8 @@ export const ConversationRow = memo(function ConversationRow({
             ) : null}
           </div>
           {participant.headline ? <p dir="auto" className="truncate text-[13px] leading-5 text-zinc-500">{participant.headline}</p> : null}
-          <div className="mt-0.5 flex items-center gap-2">
-            <p dir="auto" className={`min-w-0 flex-1 truncate text-sm ${unread ? "font-medium text-zinc-900" : "text-zinc-600"}`}>
+          <div className="mt-0.5 mr-8 flex items-center gap-2">
+            <p dir="auto" data-testid="conversation-preview" className={`min-w-0 flex-1 truncate text-sm ${unread ? "font-medium text-zinc-900" : "text-zinc-600"}`}>
               {previewText(conversation)}
             </p>
             {unread ? (
@@ -96,6 +100,16 @@ export const ConversationRow = memo(function ConversationRow({
           </div>
         </div>
       </Link>
+      <button
+        type="button"
+        data-testid="row-actions"
+        aria-label={`More for ${participant.name}`}
+        aria-haspopup="dialog"
+        onClick={() => onActions(conversation)}
+        className="absolute right-1 bottom-1 inline-flex size-11 items-center justify-center rounded-full text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-offset-[-4px] focus-visible:outline-accent-500 active:bg-zinc-200 lg:opacity-0 lg:group-hover/row:opacity-100"
+      >
+        <MoreIcon width={18} height={18} />
+      </button>
     </li>
   );
 });

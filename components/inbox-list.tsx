@@ -1,15 +1,22 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
-import { CATEGORY_LABELS, type Category } from "@/lib/contracts/api";
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { CATEGORY_LABELS, type Category, type Conversation } from "@/lib/contracts/api";
 import { useInbox, useNow } from "@/lib/client/hooks";
 import { conversationHref } from "@/lib/client/routes";
+import { focusedConversationId, isConversationRow, moveCursor } from "@/lib/client/inbox-cursor";
 import { markOpenedFromList } from "@/lib/client/nav-memory";
+import { markUnread } from "@/lib/client/read-state";
+import { useShortcuts } from "@/lib/client/shortcuts";
+import { matchesSearch, searchTerms } from "@/lib/client/search";
+import { useSearchQuery } from "@/lib/client/search-query";
 import { useIsOnline } from "@/lib/client/use-online";
 import { CheckedAgo } from "./checked-ago";
 import { ConversationRow } from "./conversation-row";
-import { CloudOffIcon, InboxIcon } from "./icons";
+import { CloudOffIcon, InboxIcon, SearchIcon } from "./icons";
 import { PagingControl } from "./paging-control";
+import { RowActions } from "./row-actions";
 import { EmptyState, ErrorState, InboxSkeleton, StaleBanner } from "./states";
 
 const EMPTY_DETAIL: Record<Category, string> = {
@@ -42,7 +49,13 @@ export function InboxList({
 }) {
   // The head keeps asking while the list is hidden behind a phone's open thread: its answer is
   // what tells the open thread to look for new messages.
-  const { history, head, changes, pushed, conversations } = useInbox(accountId, category);
+  const { history, head, changes, pushed, conversations: loaded } = useInbox(accountId, category);
+  const { query } = useSearchQuery();
+  const searching = searchTerms(query).length > 0;
+  const conversations = useMemo(() => {
+    const terms = searchTerms(query);
+    return terms.length === 0 ? loaded : loaded.filter((conversation) => matchesSearch(conversation, terms));
+  }, [loaded, query]);
   // A pushed account is checked by its webhooks' poller (our database); the head, rarely, besides.
   const checkedAt = Math.max(head.data?.checkedAt ?? 0, changes.data?.checkedAt ?? 0) || null;
   const failing = head.isError ? head : changes.isError ? changes : null;
@@ -67,11 +80,12 @@ export function InboxList({
   }, [hidden]);
 
   // Infinite scroll. Re-observing after each page makes the observer report again if the
-  // sentinel is still in view (a short first page on a tall screen).
+  // sentinel is still in view (a short first page on a tall screen). Not while searching: a
+  // query that matches little would page through the whole inbox, a provider call per page.
   useEffect(() => {
     const root = scrollerRef.current;
     const sentinel = sentinelRef.current;
-    if (!root || !sentinel || !hasNextPage || isFetchingNextPage || hidden || history.isFetchNextPageError) return;
+    if (!root || !sentinel || !hasNextPage || isFetchingNextPage || hidden || searching || history.isFetchNextPageError) return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) void fetchNextPage();
@@ -80,7 +94,34 @@ export function InboxList({
     );
     observer.observe(sentinel);
     return () => observer.disconnect();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage, hidden, history.isFetchNextPageError]);
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, hidden, searching, history.isFetchNextPageError]);
+
+  const client = useQueryClient();
+  const [actionsFor, setActionsFor] = useState<Conversation | null>(null);
+  useShortcuts({
+    next: () => {
+      const list = scrollerRef.current;
+      if (hidden || !list) return false;
+      // At the last loaded row, j asks for the next page (as scrolling there would).
+      if (!moveCursor(list, 1) && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+    },
+    previous: () => {
+      const list = scrollerRef.current;
+      if (hidden || !list) return false;
+      moveCursor(list, -1);
+    },
+    open: () => {
+      const row = document.activeElement;
+      if (!isConversationRow(row)) return false;
+      row.click();
+    },
+    markUnread: () => {
+      const id = focusedConversationId();
+      // The open thread marks itself (and leaves): see ThreadView.
+      if (id === null || id === openConversationId) return false;
+      void markUnread(client, accountId, id).catch(() => undefined);
+    },
+  });
 
   const label = CATEGORY_LABELS[category];
 
@@ -95,20 +136,30 @@ export function InboxList({
     );
   } else if (history.isError && conversations.length === 0) {
     body = <ErrorState error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} />;
-  } else if (conversations.length === 0) {
+  } else if (loaded.length === 0) {
     body = <EmptyState icon={<InboxIcon />} title={`No conversations in ${label}`} detail={emptyDetail ?? EMPTY_DETAIL[category]} />;
   } else {
     body = (
       <>
-        <ul role="list" aria-label={`${label} conversations`} className="divide-y divide-zinc-100">
+        {searching && conversations.length === 0 ? (
+          <EmptyState
+            icon={<SearchIcon />}
+            title="No matches"
+            detail={`Nothing in the ${loaded.length} loaded conversation${loaded.length === 1 ? "" : "s"} of ${label} matches “${query.trim()}”.${
+              hasNextPage ? " Older conversations aren't searched until they are loaded." : ""
+            }`}
+          />
+        ) : null}
+        <ul role="list" aria-label={searching ? `Search results in ${label}` : `${label} conversations`} className="divide-y divide-zinc-100">
           {conversations.map((conversation) => (
             <ConversationRow
               key={conversation.id}
               conversation={conversation}
-              href={conversationHref(accountId, category, conversation.id)}
+              href={conversationHref(accountId, category, conversation.id, query)}
               selected={conversation.id === openConversationId}
               now={now}
               onOpen={markOpenedFromList}
+              onActions={setActionsFor}
             />
           ))}
         </ul>
@@ -118,12 +169,18 @@ export function InboxList({
           hasMore={hasNextPage}
           loading={isFetchingNextPage}
           onLoad={() => void fetchNextPage()}
-          labels={{ failed: "Couldn't load more conversations.", load: "Load more", loading: "Loading more conversations…" }}
+          labels={{
+            failed: "Couldn't load more conversations.",
+            load: searching ? "Search older conversations" : "Load more",
+            loading: "Loading more conversations…",
+          }}
           testId="load-more"
           className="min-h-16 py-3"
           end={
-            <span className="text-xs text-zinc-400">
-              {conversations.length} conversation{conversations.length === 1 ? "" : "s"}
+            <span data-testid="list-count" className="text-xs text-zinc-500">
+              {searching
+                ? `${conversations.length} of ${loaded.length} conversations match`
+                : `${loaded.length} conversation${loaded.length === 1 ? "" : "s"}`}
             </span>
           }
         />
@@ -147,6 +204,7 @@ export function InboxList({
       >
         {body}
       </div>
+      <RowActions accountId={accountId} conversation={actionsFor} onClose={() => setActionsFor(null)} />
     </div>
   );
 }

@@ -9,10 +9,13 @@ import { decodeIdParam, homeHref, inboxHref } from "@/lib/client/routes";
 import { useIsDesktop } from "@/lib/client/use-media-query";
 import { useOutbox } from "@/lib/client/use-outbox";
 import { useUnreadTitle } from "@/lib/client/read-state";
+import { SearchQueryProvider, useSearchQuery } from "@/lib/client/search-query";
 import { CategoryTabs } from "./category-tabs";
 import { InboxList } from "./inbox-list";
 import { OfflineBanner } from "./offline-banner";
 import { PeoplePanel } from "./people-panel";
+import { SearchField } from "./search-field";
+import { ShortcutsHelp } from "./shortcuts-help";
 import { EmptyState, ErrorState } from "./states";
 import { TopBar } from "./top-bar";
 import { SearchOffIcon } from "./icons";
@@ -22,7 +25,16 @@ import { SearchOffIcon } from "./icons";
  * Phones: the list is one screen, a thread another (the list stays mounted, hidden).
  * lg and up: list and thread side by side.
  */
-export function InboxShell({ accountId, category, children }: { accountId: string; category: Category; children: ReactNode }) {
+export function InboxShell(props: { accountId: string; category: Category; children: ReactNode }) {
+  return (
+    <SearchQueryProvider>
+      <Shell {...props} />
+    </SearchQueryProvider>
+  );
+}
+
+function Shell({ accountId, category, children }: { accountId: string; category: Category; children: ReactNode }) {
+  const { query: search } = useSearchQuery();
   const params = useParams<{ conversationId?: string }>();
   const openConversationId = decodeIdParam(params.conversationId);
   const threadOpen = openConversationId !== null;
@@ -87,12 +99,14 @@ export function InboxShell({ accountId, category, children }: { accountId: strin
           aria-label={`${CATEGORY_LABELS[category]} conversations`}
           className={`${threadOpen ? "hidden" : "flex"} min-h-0 w-full min-w-0 flex-col lg:flex lg:w-[400px] lg:shrink-0 lg:border-r lg:border-zinc-200/80 xl:w-[440px]`}
         >
-          {unknownAccount ? null : <CategoryTabs accountId={accountId} active={category} available={categories} />}
+          {unknownAccount ? null : <CategoryTabs accountId={accountId} active={category} available={categories} query={search} />}
+          {unknownAccount || unsupportedCategory ? null : <SearchField label={`Search ${CATEGORY_LABELS[category]}`} />}
           {account?.capabilities.needsSync ? <PeoplePanel key={accountId} accountId={accountId} /> : null}
           {list}
         </section>
         <div className={`${threadOpen ? "flex" : "hidden"} min-h-0 min-w-0 flex-1 flex-col bg-zinc-50/60 lg:flex`}>{children}</div>
       </main>
+      <ShortcutsHelp />
     </div>
   );
 }

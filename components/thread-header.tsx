@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import type { Route } from "next";
 import type { Conversation, Participant } from "@/lib/contracts/api";
 import { safeHttpUrl } from "@/lib/client/format";
 import { wasOpenedFromList } from "@/lib/client/nav-memory";
+import { useLeaveThread } from "@/lib/client/use-leave-thread";
 import { Avatar } from "./avatar";
 import { TypeMark } from "./conversation-row";
 import { ChevronLeftIcon, ExternalLinkIcon, MarkUnreadIcon } from "./icons";
@@ -31,7 +31,7 @@ export function ThreadHeader({
   /** Marks the conversation unread for this rep and leaves it; absent until the thread has loaded. */
   onMarkUnread?: () => void;
 }) {
-  const router = useRouter();
+  const leave = useLeaveThread(listHref);
   const profileUrl = safeHttpUrl(participant?.profileUrl);
 
   return (
@@ -45,7 +45,7 @@ export function ThreadHeader({
           // Opened from the list in this tab: go back in history, so the list returns exactly as it was.
           if (wasOpenedFromList() && !event.metaKey && !event.ctrlKey && !event.shiftKey && event.button === 0) {
             event.preventDefault();
-            router.back();
+            leave();
           }
         }}
         className="inline-flex size-11 shrink-0 items-center justify-center rounded-full text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-accent-500 active:bg-zinc-200 lg:hidden"

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { Category, Message, Participant } from "@/lib/contracts/api";
@@ -13,8 +12,11 @@ import { flattenConversations } from "@/lib/client/merge-inbox";
 import { matchOutbox, mergeOutbox, settledEntries, type ThreadItem } from "@/lib/client/merge-outbox";
 import type { OutboxEntry } from "@/lib/client/outbox-entry";
 import { newestSentAt } from "@/lib/client/merge-messages";
-import { wasOpenedFromList } from "@/lib/client/nav-memory";
+import { focusedConversationId } from "@/lib/client/inbox-cursor";
+import { useShortcuts } from "@/lib/client/shortcuts";
+import { useLeaveThread } from "@/lib/client/use-leave-thread";
 import { useMarkThreadRead } from "@/lib/client/read-state";
+import { useSearchQuery } from "@/lib/client/search-query";
 import { usePageTitle } from "@/lib/client/use-page-title";
 import { inboxHref } from "@/lib/client/routes";
 import { putBackInComposer } from "@/lib/client/use-draft";
@@ -125,15 +127,24 @@ export function ThreadView({
   );
 
   // Read while it is open and visible; "Mark as unread" leaves it as the back button would.
-  const router = useRouter();
-  const listHref = inboxHref(accountId, category);
+  const { query } = useSearchQuery();
+  const listHref = inboxHref(accountId, category, query);
+  const leave = useLeaveThread(listHref);
   usePageTitle(participant ? `${participant.name} · Threadline` : null);
   const readMark = useMarkThreadRead(accountId, conversationId, newestSentAt(history.data));
   const markUnreadAndLeave = () => {
     void readMark.markUnread();
-    if (wasOpenedFromList()) router.back();
-    else router.push(listHref, { scroll: false });
+    leave();
   };
+  useShortcuts({
+    back: leave,
+    markUnread: () => {
+      // A focused row other than this one is what Shift+U is about: the list marks that one.
+      const focused = focusedConversationId();
+      if (!history.isSuccess || (focused !== null && focused !== conversationId)) return false;
+      markUnreadAndLeave();
+    },
+  });
 
   // ---- rendering -------------------------------------------------------------------------
   const notFound = history.error instanceof ApiError && history.error.code === "not_found";

@@ -4,6 +4,7 @@
  *   /                                          → redirects to the first account's inbox
  *   /a/{accountId}/{category}                  → inbox list (phone) / list + empty pane (desktop)
  *   /a/{accountId}/{category}/c/{conversationId} → a thread
+ *   …?q={query}                                 → the inbox searched (kept while threads open and close)
  *
  * Ids are written with encodeURIComponent. Next 16 hands pages, layouts and useParams() the
  * path segment exactly as it appears in the URL (still percent-encoded; verified on 16.4.6 for
@@ -75,10 +76,15 @@ export function safeNextPath(next: string | null | undefined): string | null {
   return next.length > 2048 ? null : next;
 }
 
-export function inboxHref(accountId: string, category: Category): Route {
-  return `/a/${encodeIdSegment(accountId)}/${categoryToSlug(category)}` as Route;
+/** `?q=…` when the inbox is searched, so the search goes along with a link. */
+function searchSuffix(query: string | undefined): string {
+  return query ? `?${new URLSearchParams({ q: query }).toString()}` : "";
 }
 
-export function conversationHref(accountId: string, category: Category, conversationId: string): Route {
-  return `${inboxHref(accountId, category)}/c/${encodeIdSegment(conversationId)}` as Route;
+export function inboxHref(accountId: string, category: Category, query?: string): Route {
+  return `/a/${encodeIdSegment(accountId)}/${categoryToSlug(category)}${searchSuffix(query)}` as Route;
+}
+
+export function conversationHref(accountId: string, category: Category, conversationId: string, query?: string): Route {
+  return `${inboxHref(accountId, category)}/c/${encodeIdSegment(conversationId)}${searchSuffix(query)}` as Route;
 }

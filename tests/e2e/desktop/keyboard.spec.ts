@@ -1,0 +1,84 @@
+import { expect, test, type Page } from "@playwright/test";
+import { SHORTCUTS } from "@/lib/client/shortcuts";
+import { fakeUpstream } from "../support/fake-upstream";
+import { escapeRegExp } from "../support/thread";
+
+/**
+ * Issue 12, the keyboard on a desktop: every binding in the table does what the cheat sheet says,
+ * none fires while typing or with a modifier held.
+ */
+
+test.beforeEach(async ({ request }) => {
+  await fakeUpstream(request).reset();
+});
+
+const rows = (page: Page) => page.getByTestId("conversation-row");
+const threadUrl = (id: string | null | undefined) => new RegExp(`/c/${escapeRegExp(encodeURIComponent(id ?? "?"))}$`);
+const focusedId = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.conversationId ?? null);
+
+test("j/k move, Enter/o open, Esc/u go back, / searches, Shift+U marks unread, ? lists them all", async ({ page }) => {
+  await page.goto("/a/linkup/inbox");
+  await expect(rows(page).nth(3)).toBeVisible();
+  const ids = await rows(page).evaluateAll((els) => els.slice(0, 3).map((el) => el.getAttribute("data-conversation-id")));
+
+  // ? shows every shortcut in the table; Escape closes the sheet without leaving the page.
+  await page.keyboard.press("?");
+  const help = page.getByTestId("shortcuts-help");
+  await expect(help).toBeVisible();
+  await expect(help.getByTestId("shortcut")).toHaveCount(SHORTCUTS.length);
+  for (const shortcut of SHORTCUTS) await expect(help).toContainText(shortcut.label);
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+
+  // j j k: the second row has the cursor; a modifier held does nothing.
+  await page.keyboard.press("j");
+  await expect.poll(() => focusedId(page)).toBe(ids[0]);
+  await page.keyboard.press("j");
+  await expect.poll(() => focusedId(page)).toBe(ids[1]);
+  await page.keyboard.press("Control+j");
+  await page.keyboard.press("Alt+k");
+  await expect.poll(() => focusedId(page)).toBe(ids[1]);
+  await page.keyboard.press("k");
+  await page.keyboard.press("j");
+  await expect.poll(() => focusedId(page)).toBe(ids[1]);
+
+  // o opens it; Escape goes back to the list.
+  await page.keyboard.press("o");
+  await expect(page).toHaveURL(threadUrl(ids[1]));
+  await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
+
+  // Enter opens the row with the cursor; u goes back.
+  await page.keyboard.press("j");
+  await expect.poll(() => focusedId(page)).not.toBeNull();
+  const entered = await focusedId(page);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(threadUrl(entered));
+  await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
+  await page.keyboard.press("u");
+  await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
+
+  // Shift+U on a read row marks it unread; in its open thread, marks it and goes back.
+  const readRow = rows(page).filter({ hasNot: page.getByTestId("unread-badge") }).first();
+  const readId = await readRow.getAttribute("data-conversation-id");
+  const row = page.locator(`[data-testid="conversation-row"][data-conversation-id="${readId}"]`);
+  await row.focus();
+  await page.keyboard.press("Shift+U");
+  await expect(row.getByTestId("unread-badge")).toBeVisible();
+  await page.keyboard.press("o");
+  await expect(row.getByTestId("unread-badge")).toHaveCount(0);
+  await page.getByTestId("thread-view").getByTestId("message").first().click();
+  await page.keyboard.press("Shift+U");
+  await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
+  await expect(row.getByTestId("unread-badge")).toBeVisible();
+
+  // / goes to the search field (the slash is not typed); keys typed there are text, not shortcuts.
+  await page.keyboard.press("/");
+  const search = page.getByTestId("inbox-search");
+  await expect(search).toBeFocused();
+  await page.keyboard.type("jk?");
+  await expect(search).toHaveValue("jk?");
+  await expect(page.getByTestId("shortcuts-help")).toBeHidden();
+  await expect(page).toHaveURL(/\?q=jk%3F$/);
+});

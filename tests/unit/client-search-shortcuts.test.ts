@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import type { Conversation } from "@/lib/contracts/api";
+import { inboxHref, conversationHref } from "@/lib/client/routes";
+import { MAX_SEARCH_LENGTH, matchesSearch, normalizeSearchParam, searchTerms } from "@/lib/client/search";
+import { SHORTCUTS, shortcutFor } from "@/lib/client/shortcuts";
+
+const row: Conversation = {
+  id: "c1",
+  participant: { name: "José Ramírez", headline: "VP Sales at Acme Corp" },
+  lastMessage: { text: "Happy to set up a demo next Tuesday", sentAt: 1, fromMe: false },
+  unreadCount: 0,
+  type: "normal",
+};
+
+describe("search over the loaded inbox", () => {
+  it("matches every word anywhere in name, headline or last message, ignoring case and accents", () => {
+    expect(matchesSearch(row, searchTerms("jose"))).toBe(true);
+    expect(matchesSearch(row, searchTerms("ACME ramirez"))).toBe(true);
+    expect(matchesSearch(row, searchTerms("demo tuesday"))).toBe(true);
+    expect(matchesSearch(row, searchTerms("demo friday"))).toBe(false);
+    expect(matchesSearch({ ...row, lastMessage: null }, searchTerms("demo"))).toBe(false);
+  });
+
+  it("treats a blank query as no filter and bounds a long one", () => {
+    expect(searchTerms("   ")).toEqual([]);
+    expect(matchesSearch(row, [])).toBe(true);
+    expect(normalizeSearchParam("  ")).toBe("");
+    expect(normalizeSearchParam(null)).toBe("");
+    expect(normalizeSearchParam("x".repeat(MAX_SEARCH_LENGTH + 50))).toHaveLength(MAX_SEARCH_LENGTH);
+  });
+
+  it("carries the query in links, encoded", () => {
+    expect(inboxHref("acc 1", "UNREAD", "a&b c")).toBe("/a/acc%201/unread?q=a%26b+c");
+    expect(conversationHref("acc", "INBOX", "id/1", "x")).toBe("/a/acc/inbox/c/id%2F1?q=x");
+    expect(inboxHref("acc", "INBOX", "")).toBe("/a/acc/inbox");
+  });
+});
+
+describe("keyboard shortcuts", () => {
+  const press = (key: string, extra: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; isComposing: boolean }> = {}) =>
+    shortcutFor({ key, ctrlKey: false, metaKey: false, altKey: false, isComposing: false, target: null, ...extra });
+
+  it("maps each key of the table to its shortcut, and nothing else", () => {
+    for (const shortcut of SHORTCUTS) for (const key of shortcut.keys) expect(press(key)).toBe(shortcut.id);
+    expect(press("J")).toBeNull();
+    expect(press("x")).toBeNull();
+    expect(new Set(SHORTCUTS.flatMap((s) => s.keys)).size).toBe(SHORTCUTS.flatMap((s) => s.keys).length);
+  });
+
+  it("leaves keys with Ctrl, Cmd or Alt held, and mid-composition, to the browser", () => {
+    expect(press("j", { ctrlKey: true })).toBeNull();
+    expect(press("j", { metaKey: true })).toBeNull();
+    expect(press("j", { altKey: true })).toBeNull();
+    expect(press("j", { isComposing: true })).toBeNull();
+  });
+});
