@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { CATEGORY_LABELS, type Category, type Conversation } from "@/lib/contracts/api";
 import { useInbox, useNow } from "@/lib/client/hooks";
 import { conversationHref } from "@/lib/client/routes";
@@ -9,7 +9,7 @@ import { focusedConversationId, isConversationRow, moveCursor } from "@/lib/clie
 import { markOpenedFromList } from "@/lib/client/nav-memory";
 import { markUnread } from "@/lib/client/read-state";
 import { useShortcuts } from "@/lib/client/shortcuts";
-import { matchesSearch, searchTerms } from "@/lib/client/search";
+import { useInboxSearch } from "@/lib/client/use-inbox-search";
 import { useSearchQuery } from "@/lib/client/search-query";
 import { useIsOnline } from "@/lib/client/use-online";
 import { CheckedAgo } from "./checked-ago";
@@ -17,7 +17,7 @@ import { ConversationRow } from "./conversation-row";
 import { CloudOffIcon, InboxIcon, SearchIcon } from "./icons";
 import { PagingControl } from "./paging-control";
 import { RowActions } from "./row-actions";
-import { EmptyState, ErrorState, InboxSkeleton, StaleBanner } from "./states";
+import { EmptyState, ErrorState, InboxSkeleton, RetryButton, Spinner, StaleBanner } from "./states";
 
 const EMPTY_DETAIL: Record<Category, string> = {
   INBOX: "When someone messages you on LinkedIn, the conversation shows up here.",
@@ -38,6 +38,7 @@ export function InboxList({
   openConversationId,
   hidden,
   emptyDetail,
+  providerSearches,
 }: {
   accountId: string;
   category: Category;
@@ -46,16 +47,16 @@ export function InboxList({
   hidden: boolean;
   /** What an empty list means for this account, where the category's usual words would mislead. */
   emptyDetail?: string;
+  /** The provider searches the whole inbox (capabilities.search); else only what is loaded is searched. */
+  providerSearches: boolean;
 }) {
   // The head keeps asking while the list is hidden behind a phone's open thread: its answer is
   // what tells the open thread to look for new messages.
   const { history, head, changes, pushed, conversations: loaded } = useInbox(accountId, category);
   const { query } = useSearchQuery();
-  const searching = searchTerms(query).length > 0;
-  const conversations = useMemo(() => {
-    const terms = searchTerms(query);
-    return terms.length === 0 ? loaded : loaded.filter((conversation) => matchesSearch(conversation, terms));
-  }, [loaded, query]);
+  const { searching, conversations, provider, providerCurrent } = useInboxSearch(accountId, category, query, loaded, providerSearches);
+  // While the provider searches, "more" means more of what it found.
+  const pager = provider ?? history;
   // A pushed account is checked by its webhooks' poller (our database); the head, rarely, besides.
   const checkedAt = Math.max(head.data?.checkedAt ?? 0, changes.data?.checkedAt ?? 0) || null;
   const failing = head.isError ? head : changes.isError ? changes : null;
@@ -142,13 +143,25 @@ export function InboxList({
     body = (
       <>
         {searching && conversations.length === 0 ? (
-          <EmptyState
-            icon={<SearchIcon />}
-            title="No matches"
-            detail={`Nothing in the ${loaded.length} loaded conversation${loaded.length === 1 ? "" : "s"} of ${label} matches “${query.trim()}”.${
-              hasNextPage ? " Older conversations aren't searched until they are loaded." : ""
-            }`}
-          />
+          provider && (provider.isPending || !providerCurrent) ? (
+            <div className="flex justify-center py-14">
+              <Spinner label={`Searching all of ${label}…`} />
+            </div>
+          ) : provider?.isError ? (
+            <ErrorState error={provider.error} onRetry={() => void provider.refetch()} retrying={provider.isFetching} />
+          ) : (
+            <EmptyState
+              icon={<SearchIcon />}
+              title="No matches"
+              detail={
+                provider
+                  ? `No conversation in ${label} matches “${query.trim()}”.`
+                  : `Nothing in the ${loaded.length} loaded conversation${loaded.length === 1 ? "" : "s"} of ${label} matches “${query.trim()}”.${
+                      hasNextPage ? " Older conversations aren't searched until they are loaded." : ""
+                    }`
+              }
+            />
+          )
         ) : null}
         <ul role="list" aria-label={searching ? `Search results in ${label}` : `${label} conversations`} className="divide-y divide-zinc-100">
           {conversations.map((conversation) => (
@@ -164,26 +177,39 @@ export function InboxList({
           ))}
         </ul>
         <div ref={sentinelRef} aria-hidden="true" className="h-px" />
-        <PagingControl
-          failed={history.isFetchNextPageError}
-          hasMore={hasNextPage}
-          loading={isFetchingNextPage}
-          onLoad={() => void fetchNextPage()}
-          labels={{
-            failed: "Couldn't load more conversations.",
-            load: searching ? "Search older conversations" : "Load more",
-            loading: "Loading more conversations…",
-          }}
-          testId="load-more"
-          className="min-h-16 py-3"
-          end={
-            <span data-testid="list-count" className="text-xs text-zinc-500">
-              {searching
-                ? `${conversations.length} of ${loaded.length} conversations match`
-                : `${loaded.length} conversation${loaded.length === 1 ? "" : "s"}`}
-            </span>
-          }
-        />
+        {provider && conversations.length > 0 && (provider.isPending || !providerCurrent) ? (
+          <div className="flex min-h-16 items-center justify-center">
+            <Spinner label={`Searching all of ${label}…`} />
+          </div>
+        ) : provider?.isError && conversations.length > 0 ? (
+          <div role="alert" className="flex min-h-16 items-center justify-center gap-2 px-4 text-sm text-zinc-600">
+            Couldn&apos;t search all of {label}.
+            <RetryButton compact onRetry={() => void provider.refetch()} retrying={provider.isFetching} />
+          </div>
+        ) : (
+          <PagingControl
+            failed={pager.isFetchNextPageError}
+            hasMore={pager.hasNextPage}
+            loading={pager.isFetchingNextPage}
+            onLoad={() => void pager.fetchNextPage()}
+            labels={{
+              failed: "Couldn't load more conversations.",
+              load: provider ? "More results" : searching ? "Search older conversations" : "Load more",
+              loading: "Loading more conversations…",
+            }}
+            testId="load-more"
+            className="min-h-16 py-3"
+            end={
+              <span data-testid="list-count" className="text-xs text-zinc-500">
+                {provider
+                  ? `${conversations.length} found`
+                  : searching
+                    ? `${conversations.length} of ${loaded.length} conversations match`
+                    : `${loaded.length} conversation${loaded.length === 1 ? "" : "s"}`}
+              </span>
+            }
+          />
+        )}
       </>
     );
   }

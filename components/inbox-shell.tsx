@@ -79,6 +79,7 @@ function Shell({ accountId, category, children }: { accountId: string; category:
         category={category}
         openConversationId={openConversationId}
         hidden={threadOpen && !isDesktop}
+        providerSearches={account?.capabilities.search === true}
         emptyDetail={account?.capabilities.needsSync ? "Add a LinkedIn profile above: once its conversation is synchronized, it shows up here." : undefined}
       />
     );

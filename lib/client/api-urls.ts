@@ -10,10 +10,11 @@ export function accountsUrl(): string {
 
 export function conversationsUrl(
   accountId: string,
-  q: { category: Category; cursor?: string | null; limit?: number },
+  q: { category: Category; cursor?: string | null; limit?: number; search?: string },
 ): string {
   const params = new URLSearchParams({ category: q.category });
   if (q.cursor != null) params.set("cursor", q.cursor);
+  if (q.search) params.set("q", q.search);
   params.set("limit", String(q.limit ?? INBOX_PAGE_SIZE));
   return `/api/accounts/${encodeURIComponent(accountId)}/conversations?${params.toString()}`;
 }

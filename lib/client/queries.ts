@@ -72,6 +72,24 @@ export function conversationsInfiniteOptions(accountId: string, category: Catego
   });
 }
 
+/**
+ * The provider's own search of a category (capabilities.search): pages by cursor like the inbox,
+ * asked once per query and kept a minute, never polled (the loaded inbox, searched as the rep types,
+ * shows what is new).
+ */
+export function conversationSearchInfiniteOptions(accountId: string, category: Category, search: string) {
+  return infiniteQueryOptions({
+    queryKey: queryKeys.conversationSearch(accountId, category, search),
+    queryFn: ({ pageParam, signal }) =>
+      fetchJson(conversationsUrl(accountId, { category, cursor: pageParam, search }), conversationsPageSchema, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+    ...historyBehaviour,
+    staleTime: 60_000,
+    gcTime: 60_000,
+  });
+}
+
 export function messagesInfiniteOptions(accountId: string, conversationId: string) {
   return infiniteQueryOptions({
     queryKey: queryKeys.messages(accountId, conversationId),

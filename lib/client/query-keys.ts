@@ -5,6 +5,12 @@
  */
 import type { Category } from "@/lib/contracts/api";
 
+/** The category of a key under `conversationLists` (an inbox, or a search of one). */
+export function categoryOfList(queryKey: readonly unknown[]): unknown {
+  const at = queryKeys.conversationLists("").length;
+  return queryKey[at] === "search" ? queryKey[at + 1] : queryKey[at];
+}
+
 export const queryKeys = {
   all: ["threadline"] as const,
   accounts: () => [...queryKeys.all, "accounts"] as const,
@@ -16,6 +22,9 @@ export const queryKeys = {
   /** The infinite inbox (every loaded page). */
   conversations: (accountId: string, category: Category) =>
     [...queryKeys.conversationLists(accountId), category] as const,
+  /** A provider's search of a category (capabilities.search), every loaded page; under conversationLists, not under `conversations`. */
+  conversationSearch: (accountId: string, category: Category, q: string) =>
+    [...queryKeys.conversationLists(accountId), "search", category, q] as const,
   /** Every category's inbox head poller of an account (a prefix of `conversationsHead`). */
   conversationsHeads: (accountId: string) => [...queryKeys.account(accountId), "conversations-head"] as const,
   /** The small poller of the inbox's first page. */

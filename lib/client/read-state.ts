@@ -11,14 +11,14 @@ import { readMarkUrl } from "./api-urls";
 import { sendJson } from "./fetch-json";
 import { flattenConversations, withUnreadCount, type ConversationPages } from "./merge-inbox";
 import { conversationsInfiniteOptions } from "./queries";
-import { queryKeys } from "./query-keys";
+import { categoryOfList, queryKeys } from "./query-keys";
 import { useTitleCount } from "./use-page-title";
 
 async function showUnreadCount(client: QueryClient, accountId: string, conversationId: string, unreadCount: number): Promise<void> {
   // A head answer already on its way was read before this mark: it must not put the old count back.
   await client.cancelQueries({ queryKey: queryKeys.conversationsHeads(accountId) });
   for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
-    const isUnreadCategory: boolean = queryKey.at(-1) === ("UNREAD" satisfies Category);
+    const isUnreadCategory: boolean = categoryOfList(queryKey) === ("UNREAD" satisfies Category);
     const next = withUnreadCount(data, conversationId, unreadCount, isUnreadCategory);
     if (next !== data) client.setQueryData<ConversationPages>(queryKey, next);
   }

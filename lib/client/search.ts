@@ -4,9 +4,9 @@
  * "José"). Pure, so the list filters on every keystroke without a request.
  */
 import type { Conversation } from "@/lib/contracts/api";
+import { MAX_SEARCH_LENGTH } from "@/lib/contracts/queries";
 
-/** The longest query kept (in the URL, in the field): longer is a paste gone wrong, not a search. */
-export const MAX_SEARCH_LENGTH = 200;
+export { MAX_SEARCH_LENGTH };
 
 function fold(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase("en");
@@ -28,4 +28,19 @@ export function matchesSearch(conversation: Conversation, terms: readonly string
 export function normalizeSearchParam(value: string | null | undefined): string {
   if (!value || value.trim() === "") return "";
   return value.slice(0, MAX_SEARCH_LENGTH);
+}
+
+function lastActivity(conversation: Conversation): number {
+  return conversation.lastMessage?.sentAt ?? -Infinity;
+}
+
+/**
+ * What the loaded inbox matched, with what the provider's search found besides: each conversation
+ * once (the loaded row, kept fresh by the inbox poller, wins), most recent first.
+ */
+export function mergeSearchResults(loaded: readonly Conversation[], found: readonly Conversation[]): Conversation[] {
+  const ids = new Set(loaded.map((conversation) => conversation.id));
+  const extra = found.filter((conversation) => !ids.has(conversation.id));
+  if (extra.length === 0) return [...loaded];
+  return [...loaded, ...extra].sort((a, b) => lastActivity(b) - lastActivity(a));
 }

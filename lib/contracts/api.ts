@@ -109,6 +109,11 @@ export type SendCapability = z.infer<typeof sendCapabilitySchema>;
 export const capabilitiesSchema = z.object({
   categories: z.array(categorySchema),
   since: z.enum(["native", "emulated"]),
+  /**
+   * The provider searches the account's whole inbox by keywords (`q` on the conversations list):
+   * names, messages, subjects. False: the client searches only the conversations it has loaded.
+   */
+  search: z.boolean(),
   needsSync: z.boolean(),
   send: sendCapabilitySchema.nullable(),
   /**

@@ -26,10 +26,21 @@ export const idParamSchema = z
   .max(1024)
   .refine((id) => !hasControlCharacter(id), "must not hold control characters");
 
+/** The longest search the API takes (the client bounds its field the same). */
+export const MAX_SEARCH_LENGTH = 200;
+
 export const conversationsQuerySchema = z.strictObject({
   category: categorySchema.default("INBOX"),
   cursor: cursorSchema.optional(),
   limit: wholeNumberParam(1, 50).default(20),
+  /** Keywords, for an account whose provider searches (`capabilities.search`). */
+  q: z
+    .string()
+    .trim()
+    .min(1, "must not be blank")
+    .max(MAX_SEARCH_LENGTH)
+    .refine((q) => !hasControlCharacter(q), "must not hold control characters")
+    .optional(),
 });
 export type ConversationsQuery = z.infer<typeof conversationsQuerySchema>;
 

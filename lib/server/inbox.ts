@@ -39,12 +39,16 @@ async function getProviderConversations(accountId: string, query: ConversationsQ
   if (!provider.capabilities.categories.includes(query.category)) {
     throw new ApiError("bad_request", `This account's provider cannot filter by "${CATEGORY_LABELS[query.category]}".`);
   }
+  if (query.q !== undefined && !provider.capabilities.search) {
+    throw new ApiError("bad_request", "This account's provider cannot search: search the loaded conversations instead.");
+  }
   const read = async (): Promise<ConversationsPage> => {
-    const page = await provider.listConversations(query, signal);
+    const { q, ...rest } = query;
+    const page = await provider.listConversations({ ...rest, keywords: q }, signal);
     return { conversations: page.items, nextCursor: page.nextCursor, meta: { ...metaOf(page), checkedAt: Date.now() } };
   };
-  // Later pages are the rep's own scrolling; the demo costs nothing and keeps no database.
-  if (query.cursor !== undefined || isDemoMode()) return read();
+  // Later pages and searches are the rep's own asking; the demo costs nothing and keeps no database.
+  if (query.cursor !== undefined || query.q !== undefined || isDemoMode()) return read();
   const key = `${headKeyPrefix(accountId)}${query.category}:${query.limit}`;
   const { value, fresh } = await sharedCache().read(key, HEAD_TTL_MS, conversationsPageSchema, read, signal);
   // Another request's answer cost this one nothing.

@@ -13,7 +13,7 @@ const account = {
   label: "Demo",
   provider: "demo",
   isDemo: true,
-  capabilities: { categories: ["INBOX"], since: "native", needsSync: false, send: null, push: false },
+  capabilities: { categories: ["INBOX"], since: "native", search: false, needsSync: false, send: null, push: false },
 };
 
 describe("fetchJson", () => {

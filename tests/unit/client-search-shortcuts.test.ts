@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Conversation } from "@/lib/contracts/api";
 import { inboxHref, conversationHref } from "@/lib/client/routes";
-import { MAX_SEARCH_LENGTH, matchesSearch, normalizeSearchParam, searchTerms } from "@/lib/client/search";
+import { MAX_SEARCH_LENGTH, matchesSearch, mergeSearchResults, normalizeSearchParam, searchTerms } from "@/lib/client/search";
 import { SHORTCUTS, shortcutFor } from "@/lib/client/shortcuts";
 
 const row: Conversation = {
@@ -27,6 +27,16 @@ describe("search over the loaded inbox", () => {
     expect(normalizeSearchParam("  ")).toBe("");
     expect(normalizeSearchParam(null)).toBe("");
     expect(normalizeSearchParam("x".repeat(MAX_SEARCH_LENGTH + 50))).toHaveLength(MAX_SEARCH_LENGTH);
+  });
+
+  it("adds what the provider found to what the loaded inbox matched: each once, the loaded row kept, newest first", () => {
+    const at = (id: string, sentAt: number, text = "x"): Conversation => ({ ...row, id, lastMessage: { text, sentAt, fromMe: false } });
+    const loaded = [at("a", 30, "fresh"), at("b", 10)];
+    const found = [at("a", 20, "stale"), at("c", 25), at("d", 5)];
+    const merged = mergeSearchResults(loaded, found);
+    expect(merged.map((c) => c.id)).toEqual(["a", "c", "b", "d"]);
+    expect(merged[0]!.lastMessage?.text).toBe("fresh");
+    expect(mergeSearchResults(loaded, [])).toEqual(loaded);
   });
 
   it("carries the query in links, encoded", () => {

@@ -39,6 +39,17 @@ const clone = <T>(value: T): T => structuredClone(value);
 const SEED_URN = detailsSeed.conversationUrn;
 
 describe("ConnectSafely adapter: recent-messages (inbox)", () => {
+  it("searches with the documented `keywords`, on the first page and every later one", async () => {
+    const { fetchFn, calls } = stubFetch(() => Response.json(recentMessagesExample));
+    const adapter = provider(fetchFn);
+    expect(adapter.capabilities.search).toBe(true);
+    const first = await adapter.listConversations({ category: "UNREAD", limit: 20, keywords: "acme renewal" }, signal);
+    await adapter.listConversations({ category: "UNREAD", limit: 20, keywords: "acme renewal", cursor: first.nextCursor ?? undefined }, signal);
+    expect(calls.map((call) => call.url.searchParams.get("keywords"))).toEqual(["acme renewal", "acme renewal"]);
+    expect(calls.map((call) => call.url.searchParams.get("read"))).toEqual(["false", "false"]);
+    expect(calls[1]!.url.searchParams.get("nextCursor")).toBe(recentMessagesExample.nextCursor);
+  });
+
   it("maps providers.md's example and sends the documented GET with a Bearer key", async () => {
     const { fetchFn, calls } = stubFetch(() => Response.json(recentMessagesExample));
     const page = await provider(fetchFn).listConversations({ category: "INBOX", limit: 20 }, signal);

@@ -92,9 +92,9 @@ describe("Linked API: capabilities and the seed's request shapes", () => {
     const { provider } = setup(() => Response.json({}));
     const send = { maxLength: 1_900, subjectForInMail: true };
     expect(provider.capabilities).toBe(LINKEDAPI_CAPABILITIES);
-    expect(capabilitiesOf(provider)).toEqual({ categories: ["INBOX"], since: "native", needsSync: true, send, push: false });
-    expect(capabilitiesOf({ ...provider, people: undefined })).toEqual({ categories: ["INBOX"], since: "native", needsSync: false, send, push: false });
-    expect(capabilitiesOf({ ...provider, sender: undefined })).toEqual({ categories: ["INBOX"], since: "native", needsSync: true, send: null, push: false });
+    expect(capabilitiesOf(provider)).toEqual({ categories: ["INBOX"], since: "native", search: false, needsSync: true, send, push: false });
+    expect(capabilitiesOf({ ...provider, people: undefined })).toEqual({ categories: ["INBOX"], since: "native", search: false, needsSync: false, send, push: false });
+    expect(capabilitiesOf({ ...provider, sender: undefined })).toEqual({ categories: ["INBOX"], since: "native", search: false, needsSync: true, send: null, push: false });
   });
 
   it("sends a synchronize body of the seed's shape, with a result link requested", async () => {

@@ -419,7 +419,7 @@ describe("Linkup v1 adapter: capabilities", () => {
   it("offers every category, an emulated since and replies of up to LinkedIn's 8,000 characters, without sync", () => {
     const { fetchFn } = stubFetch(() => Response.json(inboxExample));
     const linkup = provider(fetchFn);
-    expect(capabilitiesOf(linkup)).toEqual({ categories: ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"], since: "emulated", needsSync: false, send: { maxLength: 8_000, subjectForInMail: false }, push: false });
+    expect(capabilitiesOf(linkup)).toEqual({ categories: ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"], since: "emulated", search: false, needsSync: false, send: { maxLength: 8_000, subjectForInMail: false }, push: false });
     expect(LINKUP_CAPABILITIES.since).toBe("emulated");
   });
 });

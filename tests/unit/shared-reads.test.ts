@@ -6,7 +6,7 @@ import type { Conversation } from "@/lib/contracts/api";
 function countingProvider(answer: (signal: AbortSignal) => Promise<Page<Conversation>>) {
   const reads: AbortSignal[] = [];
   const provider: InboxProvider = {
-    capabilities: { categories: ["INBOX"], since: "native" },
+    capabilities: { categories: ["INBOX"], since: "native", search: false },
     listConversations: (_query, signal) => {
       reads.push(signal);
       return answer(signal);

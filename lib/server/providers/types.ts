@@ -15,7 +15,8 @@ export type Page<T> = {
   participants?: Participant[];
 };
 
-export type ListConversationsQuery = { category: Category; cursor?: string; limit: number };
+/** `keywords` only where the provider says it can search (`capabilities.search`). */
+export type ListConversationsQuery = { category: Category; cursor?: string; limit: number; keywords?: string };
 export type ListMessagesQuery = { conversationId: string; cursor?: string; limit: number };
 export type MessagesSinceQuery = { conversationId: string; since: number };
 

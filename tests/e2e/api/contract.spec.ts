@@ -109,6 +109,11 @@ test("malformed input gets a 4xx in our envelope and never reaches the provider"
     [`/api/accounts/${ACCOUNT}/conversations?cursor=${"x".repeat(5000)}`, 400],
     [`/api/accounts/${ACCOUNT}/conversations?cursor=garbage`, 400],
     [`/api/accounts/${ACCOUNT}/conversations?unknown=1`, 400],
+    // Keywords: only where the provider searches (Linkup does not), never blank or huge.
+    [`/api/accounts/${ACCOUNT}/conversations?q=acme`, 400],
+    [`/api/accounts/connectsafely/conversations?q=${enc("   ")}`, 400],
+    [`/api/accounts/connectsafely/conversations?q=${"x".repeat(201)}`, 400],
+    [`/api/accounts/connectsafely/conversations?q=a%09b`, 400],
     [`/api/accounts/nobody/conversations`, 404],
     // Any account but the rep's own is a 404 before anything else is read, whatever its form.
     [`/api/accounts/${enc(" ")}/conversations`, 404],

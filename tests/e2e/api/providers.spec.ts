@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { accountsResponseSchema } from "@/lib/contracts/api";
+import { accountsResponseSchema, conversationsPageSchema, type Conversation } from "@/lib/contracts/api";
 import { LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../../fake-upstream/fixture-mailbox";
 import { clearPeople, longThreadId, messagesSince, newestMessages, PROVIDER_ACCOUNTS, wholeThread } from "../support/accounts";
 import { ACCOUNTS } from "../support/env";
@@ -14,6 +14,31 @@ test.beforeEach(async ({ request }) => {
   await clearPeople(request);
 });
 
+test("ConnectSafely searches the whole inbox with its own keywords: every match once, across pages, nothing else", async ({ request }) => {
+  const everyPage = async (query: string) => {
+    const rows: Conversation[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await request.get(`/api/accounts/${ACCOUNTS.connectSafely}/conversations?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      expect(response.status()).toBe(200);
+      const page = conversationsPageSchema.parse(await response.json());
+      rows.push(...page.conversations);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return rows;
+  };
+  const all = await everyPage("limit=50");
+  const target = all.at(-1);
+  if (target === undefined) throw new Error("the fixture inbox is empty");
+  const word = target.participant.name.split(/\s+/)[0]!;
+  const expected = all.filter((c) => `${c.participant.name} ${c.lastMessage?.text ?? ""}`.toLowerCase().includes(word.toLowerCase())).map((c) => c.id);
+
+  const found = await everyPage(`limit=2&q=${encodeURIComponent(word.toUpperCase())}`);
+  expect(found.map((c) => c.id)).toEqual(expected);
+  expect(expected).toContain(target.id);
+  expect(expected.length).toBeLessThan(all.length);
+});
+
 test("one app serves an account on each of the four providers, with their own capabilities", async ({ request }) => {
   const { accounts } = accountsResponseSchema.parse(await (await request.get("/api/accounts")).json());
   const byId = new Map(accounts.map((a) => [a.id, a]));
@@ -21,14 +46,15 @@ test("one app serves an account on each of the four providers, with their own ca
   const linkupCapabilities = {
     categories: ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"],
     since: "emulated",
+    search: false,
     needsSync: false,
     send: { maxLength: 8_000, subjectForInMail: false },
     push: false,
   };
   expect(byId.get(ACCOUNTS.linkupV2)?.capabilities).toEqual(linkupCapabilities);
   expect(byId.get(ACCOUNTS.linkupV1)?.capabilities).toEqual(linkupCapabilities);
-  expect(byId.get(ACCOUNTS.connectSafely)?.capabilities).toEqual({ categories: ["INBOX", "UNREAD"], since: "native", needsSync: false, send: { maxLength: 8_000, subjectForInMail: false }, push: true });
-  expect(byId.get(ACCOUNTS.linkedApi)?.capabilities).toEqual({ categories: ["INBOX"], since: "native", needsSync: true, send: { maxLength: 1_900, subjectForInMail: true }, push: true });
+  expect(byId.get(ACCOUNTS.connectSafely)?.capabilities).toEqual({ categories: ["INBOX", "UNREAD"], since: "native", search: true, needsSync: false, send: { maxLength: 8_000, subjectForInMail: false }, push: true });
+  expect(byId.get(ACCOUNTS.linkedApi)?.capabilities).toEqual({ categories: ["INBOX"], since: "native", search: false, needsSync: true, send: { maxLength: 1_900, subjectForInMail: true }, push: true });
   // A category the provider cannot filter by is refused, not faked with the whole inbox.
   const starred = await request.get(`/api/accounts/${ACCOUNTS.connectSafely}/conversations?category=STARRED`);
   expect(starred.status()).toBe(400);

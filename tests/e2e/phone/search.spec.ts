@@ -110,3 +110,28 @@ test("a row's actions mark it unread and read again, from a sheet a thumb can re
   await expect(sheet).toBeHidden();
   await expect(row.getByTestId("unread-badge")).toHaveCount(0);
 });
+
+test("where the provider searches (ConnectSafely), a conversation not yet loaded is found too", async ({ page }) => {
+  await page.goto("/a/connectsafely/inbox");
+  const rows = page.getByTestId("conversation-row");
+  await expect(rows.first()).toBeVisible();
+  // The oldest conversation of the account: far below the first page the list has loaded.
+  let cursor: string | null = null;
+  let oldest: { id: string; name: string } | null = null;
+  do {
+    const response = await page.request.get(`/api/accounts/connectsafely/conversations?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const body = (await response.json()) as { conversations: { id: string; participant: { name: string } }[]; nextCursor: string | null };
+    const last = body.conversations.at(-1);
+    if (last) oldest = { id: last.id, name: last.participant.name };
+    cursor = body.nextCursor;
+  } while (cursor !== null);
+  if (oldest === null) throw new Error("the fixture inbox is empty");
+  await expect(rowOf(page, oldest.id)).toHaveCount(0);
+
+  const asked = page.waitForRequest((request) => request.url().includes("/conversations?") && new URL(request.url()).searchParams.get("q") === oldest.name);
+  await page.getByTestId("inbox-search").fill(oldest.name);
+  await asked;
+  await expect(rowOf(page, oldest.id)).toBeVisible();
+  await rowOf(page, oldest.id).click();
+  await expect(page.getByTestId("thread-view").getByRole("heading", { level: 1 })).toHaveText(oldest.name);
+});

@@ -41,10 +41,14 @@ export type ConnectSafelyConfig = AdapterDeps & {
   onMailbox?: (mailboxUrn: string) => Promise<void>;
 };
 
-/** No category filter upstream: only `read=false` (unread) exists. Other categories are refused, never faked. */
+/**
+ * No category filter upstream: only `read=false` (unread) exists. Other categories are refused, never
+ * faked. `keywords` on recent-messages searches participants, messages and subjects (providers.md §3a).
+ */
 export const CONNECTSAFELY_CAPABILITIES: ProviderCapabilities = {
   categories: ["INBOX", "UNREAD"],
   since: "native",
+  search: true,
 };
 
 /** ConnectSafely documents no length limit: 8,000 characters is LinkedIn's own; a subject is optional. */
@@ -127,12 +131,12 @@ export function createConnectSafelyProvider(config: ConnectSafelyConfig): InboxP
       },
     },
 
-    async listConversations({ category, cursor, limit }, signal) {
+    async listConversations({ category, cursor, limit, keywords }, signal) {
       const read = readFilterFor(category);
       const previous = cursor === undefined ? undefined : decodeCursor(cursor);
       const response = await get(
         "recent-messages",
-        { count: clampCount(limit), nextCursor: previous?.u, read },
+        { count: clampCount(limit), nextCursor: previous?.u, read, keywords },
         recentMessagesResponseSchema,
         signal,
       );

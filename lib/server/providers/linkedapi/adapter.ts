@@ -27,7 +27,7 @@ export type LinkedApiConfig = AdapterDeps & {
 
 const DEFAULT_MAX_PEOPLE = 200;
 
-export const LINKEDAPI_CAPABILITIES: ProviderCapabilities = { categories: ["INBOX"], since: "native" };
+export const LINKEDAPI_CAPABILITIES: ProviderCapabilities = { categories: ["INBOX"], since: "native", search: false };
 
 /**
  * Linked API has no cursor: every read returns a person's whole history. Older pages are served
