@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORIES, type Category } from "@/lib/contracts/api";
 import { createDemoLinkupFetch, createDemoMailbox, DEMO_ACCOUNT } from "@/lib/server/demo";
+import { LIVE_NO_REPEAT_MS, liveMessagesAt } from "@/lib/server/demo/live";
 import type { WireConversation, WireMessage } from "@/lib/server/linkup-v2-simulator/wire-types";
 
 const BASE_URL = "https://demo.threadline.invalid/v2";
@@ -209,6 +210,23 @@ describe("demo determinism and live messages", () => {
 
     const gotIncoming = moved.find((conversation) => !conversation.last_message.sender.is_me);
     expect(gotIncoming?.unread).toBeGreaterThan(0);
+  });
+
+  it("never repeats a line in a conversation within an hour of demo time, all week long", () => {
+    const anchor = WEEK_ANCHOR;
+    const perPersona = liveMessagesAt(anchor, anchor + 7 * 24 * 60 * MINUTE);
+    let checked = 0;
+    for (const messages of perPersona) {
+      const lastSent = new Map<string, number>();
+      for (const message of messages) {
+        const before = lastSent.get(message.text);
+        if (before !== undefined) expect(message.timestamp - before, message.text).toBeGreaterThanOrEqual(LIVE_NO_REPEAT_MS);
+        lastSent.set(message.text, message.timestamp);
+        checked++;
+      }
+    }
+    // Still alive: most 30 s slots of the week carry a message.
+    expect(checked).toBeGreaterThan(7 * 24 * 120 * 0.5);
   });
 
   it("a message shows up exactly when its time comes", () => {

@@ -7,6 +7,8 @@ export const LIVE_SLOT_MS = 30_000;
 const MESSAGE_PER_MILLE = 800;
 const REP_REPLY_PER_MILLE = 200;
 const LIVE_SEED = 0x11fe;
+/** A line comes back in the same conversation only after this long: repeats within it look fake. */
+export const LIVE_NO_REPEAT_MS = 60 * 60_000;
 
 /** A message written after the week anchor in one of the live conversations. */
 export type LiveMessage = {
@@ -30,7 +32,10 @@ type LiveLog = {
   anchor: number;
   nextSlot: number;
   byPersona: LiveMessage[][];
-  lastTextIndex: Map<string, number>;
+  /** Per conversation side ("persona:me" / "persona:them"): how many lines it has used. */
+  linesUsed: Map<string, number>;
+  /** Per conversation side and line: when it was last sent. */
+  lineSentAt: Map<string, number>;
 };
 
 let log: LiveLog | undefined;
@@ -42,17 +47,23 @@ function messageForSlot(slot: number, current: LiveLog): LiveMessage | undefined
   const persona = pickAt(LIVE_PERSONAS, personaIndex);
   const fromMe = hashInts(LIVE_SEED, slot, 1) % 1000 < REP_REPLY_PER_MILLE;
   const pool = fromMe ? persona.replies : persona.incoming;
-  // Never the same line twice in a row from the same side of a conversation.
-  const textKey = `${personaIndex}:${fromMe ? "me" : "them"}`;
-  const step = 1 + (hashInts(LIVE_SEED, slot, 3) % Math.max(1, pool.length - 1));
-  const textIndex = ((current.lastTextIndex.get(textKey) ?? -1) + step) % pool.length;
-  current.lastTextIndex.set(textKey, textIndex);
+  // Each side goes round its pool in turn (from its own starting line); a line sent within the last
+  // LIVE_NO_REPEAT_MS leaves the slot quiet instead.
+  const side = `${personaIndex}:${fromMe ? "me" : "them"}`;
+  const used = current.linesUsed.get(side) ?? 0;
+  const textIndex = (hashInts(LIVE_SEED, personaIndex, fromMe ? 1 : 0) + used) % pool.length;
+  const timestamp = slot * LIVE_SLOT_MS + (hashInts(LIVE_SEED, slot, 2) % LIVE_SLOT_MS);
+  const lineKey = `${side}:${textIndex}`;
+  const lastSent = current.lineSentAt.get(lineKey);
+  if (lastSent !== undefined && timestamp - lastSent < LIVE_NO_REPEAT_MS) return undefined;
+  current.linesUsed.set(side, used + 1);
+  current.lineSentAt.set(lineKey, timestamp);
 
   const previous = current.byPersona[personaIndex]?.at(-1);
   return {
     personaIndex,
     slot,
-    timestamp: slot * LIVE_SLOT_MS + (hashInts(LIVE_SEED, slot, 2) % LIVE_SLOT_MS),
+    timestamp,
     fromMe,
     text: pickAt(pool, textIndex),
     incomingStreak: fromMe ? 0 : (previous?.incomingStreak ?? 0) + 1,
@@ -62,7 +73,7 @@ function messageForSlot(slot: number, current: LiveLog): LiveMessage | undefined
 
 function logThrough(anchor: number, lastSlot: number): LiveLog {
   if (log === undefined || log.anchor !== anchor) {
-    log = { anchor, nextSlot: Math.ceil(anchor / LIVE_SLOT_MS), byPersona: LIVE_PERSONAS.map(() => []), lastTextIndex: new Map() };
+    log = { anchor, nextSlot: Math.ceil(anchor / LIVE_SLOT_MS), byPersona: LIVE_PERSONAS.map(() => []), linesUsed: new Map(), lineSentAt: new Map() };
   }
   for (; log.nextSlot <= lastSlot; log.nextSlot += 1) {
     const message = messageForSlot(log.nextSlot, log);
