@@ -1,18 +1,30 @@
 import Link from "next/link";
+import { NotFoundState } from "@/components/not-found-state";
+import { Logo } from "@/components/top-bar";
 import { homeHref } from "@/lib/client/routes";
 
+/** Any URL that is not a page, or an account or category this rep may not see: inside the app's bar. */
 export default function NotFound() {
   return (
-    <main className="flex h-dvh flex-col items-center justify-center bg-white px-6 text-center">
-      <p className="text-sm font-semibold text-accent-600">404</p>
-      <h1 className="mt-2 text-xl font-semibold text-zinc-900">This page doesn&apos;t exist</h1>
-      <p className="mt-2 max-w-sm text-sm text-zinc-600">The link may be broken, or the conversation view you asked for isn&apos;t available.</p>
-      <Link
-        href={homeHref()}
-        className="mt-6 inline-flex min-h-11 items-center rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
-      >
-        Go to your inbox
-      </Link>
-    </main>
+    <div className="flex h-dvh flex-col bg-surface">
+      <header className="flex h-14 shrink-0 items-center border-b border-zinc-200/80 px-2">
+        <Link
+          href={homeHref()}
+          aria-label="Threadline home"
+          className="inline-flex min-h-11 items-center rounded-lg px-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
+        >
+          <Logo />
+        </Link>
+      </header>
+      <main className="flex min-h-0 flex-1 flex-col justify-center">
+        <NotFoundState
+          Heading="h1"
+          title="This page doesn't exist"
+          detail="The link may be broken, or it leads to an account or view that isn't yours."
+          backHref={homeHref()}
+          backLabel="Go to your inbox"
+        />
+      </main>
+    </div>
   );
 }

@@ -16,7 +16,7 @@ export default async function HomePage() {
   if (first) redirect(inboxHref(first.id, first.capabilities.categories.includes("INBOX") ? "INBOX" : (first.capabilities.categories[0] ?? "INBOX")));
   return (
     <ViewerProvider viewer={viewerSummary(viewer)}>
-      <main className="flex min-h-dvh flex-col bg-white">
+      <main className="flex min-h-dvh flex-col bg-surface">
         <header className="flex h-14 items-center justify-between border-b border-zinc-200/80 px-4">
           <Logo />
           <AccountMenu />
@@ -26,7 +26,7 @@ export default async function HomePage() {
           detail={viewer.isAdmin ? "Assign yourself or your reps an account on the Team page." : "Your admin assigns the accounts you can read. Ask them to add you to one."}
         >
           {viewer.isAdmin ? (
-            <Link href="/team" className="inline-flex min-h-11 items-center rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-800">
+            <Link href="/team" className="inline-flex min-h-11 items-center rounded-lg bg-zinc-900 px-4 text-sm font-medium text-surface hover:bg-zinc-800">
               Open the Team page
             </Link>
           ) : null}

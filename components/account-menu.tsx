@@ -69,12 +69,12 @@ export function AccountMenu() {
         className="inline-flex size-11 items-center justify-center rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 lg:size-9"
       >
         <span className="sr-only">Your account: {viewer.name}</span>
-        <span aria-hidden="true" className="inline-flex size-8 items-center justify-center rounded-full bg-zinc-900 text-xs font-semibold text-white">
+        <span aria-hidden="true" className="inline-flex size-8 items-center justify-center rounded-full bg-zinc-900 text-xs font-semibold text-surface">
           {initials || "?"}
         </span>
       </button>
       {open ? (
-        <div id={menuId} role="menu" aria-label="Your account" className="absolute right-0 z-30 mt-2 w-64 rounded-xl border border-zinc-200 bg-white p-1 shadow-lg">
+        <div id={menuId} role="menu" aria-label="Your account" className="absolute right-0 z-30 mt-2 w-64 rounded-xl border border-zinc-200 bg-surface p-1 shadow-lg">
           <div className="px-3 py-2">
             <p className="truncate text-sm font-medium text-zinc-900">{viewer.name}</p>
             <p className="truncate text-xs text-zinc-600">{viewer.email}</p>

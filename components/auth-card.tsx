@@ -8,7 +8,7 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
       <div className="mb-6">
         <Logo />
       </div>
-      <section className="w-full max-w-sm rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:p-6" aria-labelledby="auth-title">
+      <section className="w-full max-w-sm rounded-2xl border border-zinc-200 bg-surface p-5 shadow-sm sm:p-6" aria-labelledby="auth-title">
         <h1 id="auth-title" className="text-lg font-semibold text-zinc-900">
           {title}
         </h1>

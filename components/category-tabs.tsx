@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useLayoutEffect, useRef } from "react";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/contracts/api";
 import { inboxHref } from "@/lib/client/routes";
+import { useScrollEdges } from "@/lib/client/use-scroll-edges";
 
 /**
  * Category chips. Links (push): back walks through the categories you visited, and every
@@ -43,8 +44,15 @@ export function CategoryTabs({
     return () => cancelAnimationFrame(frame);
   }, [active, shownKey]);
 
+  // A fade on an edge with more chips beyond it: a cut-off chip alone does not say "scroll me".
+  const edges = useScrollEdges(rowRef);
+
   return (
-    <nav aria-label="Categories" className="shrink-0 border-b border-zinc-200/80 bg-white">
+    <nav aria-label="Categories" className="relative shrink-0 border-b border-zinc-200/80 bg-surface">
+      {edges.before ? <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 left-0 z-10 w-8 bg-linear-to-r from-surface" /> : null}
+      {edges.after ? (
+        <span aria-hidden="true" data-testid="categories-more" className="pointer-events-none absolute inset-y-0 right-0 z-10 w-12 bg-linear-to-l from-surface from-30%" />
+      ) : null}
       <ul
         ref={rowRef}
         className="relative flex gap-0.5 overflow-x-auto overscroll-x-contain px-2.5 py-0.5 [scrollbar-width:none] [&::-webkit-scrollbar]:hidden"
@@ -64,7 +72,7 @@ export function CategoryTabs({
                 <span
                   className={`inline-flex h-8 items-center rounded-full px-3.5 text-sm lg:px-3 font-medium whitespace-nowrap transition-colors group-focus-visible:outline-2 group-focus-visible:outline-offset-1 group-focus-visible:outline-accent-500 ${
                     isActive
-                      ? "bg-zinc-900 text-white"
+                      ? "bg-zinc-900 text-surface"
                       : "text-zinc-600 group-hover:bg-zinc-100 group-hover:text-zinc-900 group-active:bg-zinc-200"
                   }`}
                 >
@@ -76,7 +84,7 @@ export function CategoryTabs({
         })}
         {available.length < CATEGORIES.length ? (
           <li className="flex shrink-0 items-center px-2" data-testid="categories-note">
-            <span className="text-xs whitespace-nowrap text-zinc-400">Other filters aren&apos;t offered for this account</span>
+            <span className="text-xs whitespace-nowrap text-zinc-500">Other filters aren&apos;t offered for this account</span>
           </li>
         ) : null}
       </ul>

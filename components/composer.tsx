@@ -52,7 +52,7 @@ export function Composer({
   if (send === undefined) return null;
   if (send === null) {
     return (
-      <p data-testid="composer-unavailable" className="shrink-0 border-t border-zinc-200/80 bg-white px-4 py-3 text-center text-sm text-zinc-500">
+      <p data-testid="composer-unavailable" className="shrink-0 border-t border-zinc-200/80 bg-surface px-4 py-3 text-center text-sm text-zinc-500">
         This account&apos;s LinkedIn connection can&apos;t send messages from Threadline.
       </p>
     );
@@ -84,7 +84,7 @@ export function Composer({
   const showSubjectHint = needsSubject && tried && check.missingSubject;
 
   return (
-    <form data-testid="composer" onSubmit={submit} className="shrink-0 border-t border-zinc-200/80 bg-white px-3 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:px-5">
+    <form data-testid="composer" onSubmit={submit} className="shrink-0 border-t border-zinc-200/80 bg-surface px-3 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:px-5">
       <div className="mx-auto w-full max-w-3xl">
         {needsSubject ? (
           <div className="mb-2">
@@ -101,7 +101,7 @@ export function Composer({
               autoComplete="off"
               aria-invalid={showSubjectHint}
               aria-describedby={showSubjectHint ? subjectHintId : undefined}
-              className="h-11 w-full min-w-0 rounded-xl border border-zinc-300 bg-white px-3.5 text-base text-zinc-900 placeholder:text-zinc-400 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400"
+              className="h-11 w-full min-w-0 rounded-xl border border-zinc-300 bg-surface px-3.5 text-base text-zinc-900 placeholder:text-zinc-500 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400"
             />
             {showSubjectHint ? (
               <p id={subjectHintId} className="mt-1 text-xs text-red-700">
@@ -131,7 +131,7 @@ export function Composer({
               aria-invalid={check.tooLong}
               aria-describedby={check.showRemaining ? countId : undefined}
               // Five lines (24px each) plus padding, then it scrolls.
-              className={`${TEXT_BOX} block max-h-[142px] min-h-11 w-full overflow-y-auto rounded-2xl border-zinc-300 bg-white text-zinc-900 placeholder:text-zinc-400 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400`}
+              className={`${TEXT_BOX} block max-h-[142px] min-h-11 w-full overflow-y-auto rounded-2xl border-zinc-300 bg-surface text-zinc-900 placeholder:text-zinc-500 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400`}
             />
             <textarea
               ref={mirrorRef}

@@ -11,14 +11,14 @@ import { MoreIcon } from "./icons";
 export function TypeMark({ type }: { type: Conversation["type"] }) {
   if (type === "inmail") {
     return (
-      <span className="shrink-0 rounded bg-sky-50 px-1.5 py-px text-[10px] leading-4 font-semibold tracking-wide text-sky-700 uppercase ring-1 ring-sky-200/70 ring-inset">
+      <span className="shrink-0 rounded bg-sky-50 px-1.5 text-xs leading-4 font-semibold tracking-wide text-sky-700 uppercase ring-1 ring-sky-200/70 ring-inset">
         InMail
       </span>
     );
   }
   if (type === "sponsored") {
     return (
-      <span className="shrink-0 rounded bg-zinc-100 px-1.5 py-px text-[10px] leading-4 font-semibold tracking-wide text-zinc-600 uppercase ring-1 ring-zinc-200 ring-inset">
+      <span className="shrink-0 rounded bg-zinc-100 px-1.5 text-xs leading-4 font-semibold tracking-wide text-zinc-600 uppercase ring-1 ring-zinc-200 ring-inset">
         Sponsored
       </span>
     );
@@ -91,7 +91,7 @@ export const ConversationRow = memo(function ConversationRow({
             {unread ? (
               <span
                 data-testid="unread-badge"
-                className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-accent-600 px-1.5 text-[11px] font-semibold text-white tabular-nums"
+                className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-accent-600 px-1.5 text-xs font-semibold text-white tabular-nums"
               >
                 {unreadCount > 99 ? "99+" : unreadCount}
                 <span className="sr-only"> unread</span>

@@ -13,7 +13,7 @@ export function FormField({ label, hint, ...input }: { label: string; hint?: str
         <input
           {...input}
           aria-describedby={hint ? hintId : undefined}
-          className="mt-1 block h-11 w-full rounded-lg border border-zinc-300 bg-white px-3 text-base text-zinc-900 placeholder:text-zinc-400 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500 disabled:bg-zinc-50"
+          className="mt-1 block h-11 w-full rounded-lg border border-zinc-300 bg-surface px-3 text-base text-zinc-900 placeholder:text-zinc-500 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500 disabled:bg-zinc-50"
         />
       </label>
       {/* Outside the label: the field's name stays its label, the hint is its description. */}
@@ -36,7 +36,7 @@ export function SubmitButton({ busy, children, busyLabel }: { busy: boolean; chi
     <button
       type="submit"
       disabled={busy || !hydrated}
-      className="inline-flex min-h-11 w-full items-center justify-center rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white shadow-sm hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:opacity-60"
+      className="inline-flex min-h-11 w-full items-center justify-center rounded-lg bg-zinc-900 px-4 text-sm font-medium text-surface shadow-sm hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:opacity-60"
     >
       {busy ? busyLabel : children}
     </button>

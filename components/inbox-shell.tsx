@@ -18,7 +18,7 @@ import { SearchField } from "./search-field";
 import { ShortcutsHelp } from "./shortcuts-help";
 import { EmptyState, ErrorState } from "./states";
 import { TopBar } from "./top-bar";
-import { SearchOffIcon } from "./icons";
+import { NotFoundState } from "./not-found-state";
 
 /**
  * The app shell for /a/{accountId}/{category}[/c/{conversationId}].
@@ -52,11 +52,12 @@ function Shell({ accountId, category, children }: { accountId: string; category:
   let list: ReactNode;
   if (unknownAccount) {
     list = (
-      <EmptyState icon={<SearchOffIcon />} title="Account not found" detail="This account doesn't exist or isn't connected anymore.">
-        <Link href={homeHref()} className="text-sm font-medium text-accent-700 hover:underline">
-          Go to your inbox
-        </Link>
-      </EmptyState>
+      <NotFoundState
+        title="Account not found"
+        detail="This account doesn't exist or isn't connected anymore."
+        backHref={homeHref()}
+        backLabel="Go to your inbox"
+      />
     );
   } else if (query.isError && account === undefined) {
     list = <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
@@ -66,7 +67,10 @@ function Shell({ accountId, category, children }: { accountId: string; category:
         title={`${CATEGORY_LABELS[category]} isn't available`}
         detail="The LinkedIn connection behind this account doesn't offer this view."
       >
-        <Link href={inboxHref(accountId, "INBOX")} className="text-sm font-medium text-accent-700 hover:underline">
+        <Link
+          href={inboxHref(accountId, "INBOX")}
+          className="inline-flex min-h-11 items-center rounded-lg px-4 text-sm font-medium text-accent-700 hover:bg-accent-50"
+        >
           Open Inbox
         </Link>
       </EmptyState>
@@ -86,7 +90,7 @@ function Shell({ accountId, category, children }: { accountId: string; category:
   }
 
   return (
-    <div className="flex h-dvh flex-col bg-white">
+    <div className="flex h-dvh flex-col bg-surface">
       <TopBar
         account={account}
         accounts={accounts}

@@ -79,11 +79,11 @@ function FileAttachment({ url, type }: { url: string; type: string }) {
       href={url}
       target="_blank"
       rel="noopener noreferrer"
-      className="flex max-w-full min-w-0 items-center gap-2 rounded-xl border border-zinc-200 bg-white px-3 py-2 text-sm text-zinc-700 hover:border-zinc-300 hover:bg-zinc-50"
+      className="flex max-w-full min-w-0 items-center gap-2 rounded-xl border border-zinc-200 bg-surface px-3 py-2 text-sm text-zinc-700 hover:border-zinc-300 hover:bg-zinc-50"
     >
       <PaperclipIcon width={16} height={16} className="shrink-0 text-zinc-500" />
       <span className="min-w-0 truncate">{fileName(url)}</span>
-      <span className="shrink-0 text-xs text-zinc-400 uppercase">{type}</span>
+      <span className="shrink-0 text-xs text-zinc-500 uppercase">{type}</span>
     </a>
   );
 }
@@ -112,7 +112,7 @@ function Reactions({ message, side }: { message: Message; side: Side }) {
         <li
           key={r.emoji}
           title={r.viewerReacted ? "You reacted" : undefined}
-          className={`inline-flex h-6 items-center gap-1 rounded-full border bg-white px-1.5 text-xs shadow-sm ${
+          className={`inline-flex h-6 items-center gap-1 rounded-full border bg-surface px-1.5 text-xs shadow-sm ${
             r.viewerReacted ? "border-accent-300 bg-accent-50 text-accent-800" : "border-zinc-200 text-zinc-700"
           }`}
         >
@@ -129,7 +129,7 @@ function Reactions({ message, side }: { message: Message; side: Side }) {
 
 function Timestamp({ sentAt, className = "" }: { sentAt: number; className?: string }) {
   return (
-    <time dateTime={new Date(sentAt).toISOString()} title={formatFullTimestamp(sentAt)} className={`text-[11px] text-zinc-400 tabular-nums ${className}`}>
+    <time dateTime={new Date(sentAt).toISOString()} title={formatFullTimestamp(sentAt)} className={`text-xs text-zinc-500 tabular-nums ${className}`}>
       {formatClockTime(sentAt)}
     </time>
   );
@@ -172,7 +172,7 @@ export const MessageItem = memo(function MessageItem({
     return (
       <li data-testid="message" data-message-id={message.id} data-message-type={message.type} className="my-4 flex justify-center px-3">
         <div className="w-full max-w-md rounded-2xl border border-accent-200 bg-accent-50/70 p-4 text-center">
-          <span className="mx-auto mb-2 inline-flex size-9 items-center justify-center rounded-full bg-white text-accent-600 shadow-sm ring-1 ring-accent-100">
+          <span className="mx-auto mb-2 inline-flex size-9 items-center justify-center rounded-full bg-surface text-accent-600 shadow-sm ring-1 ring-accent-100">
             <UserPlusIcon width={18} height={18} />
           </span>
           <p className="text-xs font-semibold tracking-wide text-accent-700 uppercase">
@@ -214,7 +214,7 @@ export const MessageItem = memo(function MessageItem({
           </p>
         ) : null}
         {isSharedPost ? (
-          <div className={`w-72 max-w-full overflow-hidden border ${bubbleShape} ${mine ? "border-accent-200 bg-white" : "border-zinc-200 bg-white"}`}>
+          <div className={`w-72 max-w-full overflow-hidden border ${bubbleShape} ${mine ? "border-accent-200 bg-surface" : "border-zinc-200 bg-surface"}`}>
             <div className="flex items-center gap-2 border-b border-zinc-100 bg-zinc-50 px-3 py-2 text-xs font-semibold text-zinc-600">
               <ShareIcon width={14} height={14} />
               {mine ? "You shared a post" : `${message.sender.name} shared a post`}
@@ -229,7 +229,7 @@ export const MessageItem = memo(function MessageItem({
           <div
             dir="auto"
             className={`px-3.5 py-2 text-[15px] leading-snug whitespace-pre-wrap [overflow-wrap:anywhere] ${bubbleShape} ${
-              mine ? "bg-accent-600 text-white" : "bg-white text-zinc-900 ring-1 ring-zinc-200/80"
+              mine ? "bg-accent-600 text-white" : "bg-surface text-zinc-900 ring-1 ring-zinc-200/80"
             } ${unsupported ? "italic opacity-70" : ""} ${sending && !sending.settled ? "opacity-75" : ""}`}
           >
             {unsupported ? "This message type isn't supported yet. Open LinkedIn to see it." : <LinkifiedText text={message.text} tone={mine ? "onAccent" : "default"} />}

@@ -47,7 +47,7 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
   }
 
   return (
-    <section aria-label="People to synchronize" data-testid="people-panel" className="shrink-0 border-b border-zinc-200/80 bg-white px-3 py-3 sm:px-4">
+    <section aria-label="People to synchronize" data-testid="people-panel" className="shrink-0 border-b border-zinc-200/80 bg-surface px-3 py-3 sm:px-4">
       <form method="post" onSubmit={submit} noValidate>
         <div className="flex gap-2">
           <label htmlFor="add-person-url" className="sr-only">
@@ -66,13 +66,13 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
             onChange={(event) => setUrl(event.target.value)}
             aria-invalid={problem !== null}
             aria-describedby={problem ? "add-person-problem" : "add-person-hint"}
-            className="h-11 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 text-[15px] text-zinc-900 placeholder:text-zinc-400 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400"
+            className="h-11 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-surface px-3 text-[15px] text-zinc-900 placeholder:text-zinc-500 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400"
           />
           <button
             type="submit"
             data-testid="add-person"
             disabled={actions.add.isPending || url.trim() === ""}
-            className="inline-flex h-11 shrink-0 items-center gap-1.5 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white shadow-sm hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:opacity-50"
+            className="inline-flex h-11 shrink-0 items-center gap-1.5 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-surface shadow-sm hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:opacity-50"
           >
             <UserPlusIcon width={16} height={16} />
             {actions.add.isPending ? "Adding…" : "Add"}
@@ -124,7 +124,7 @@ function ChannelChoice({ chosen, address, onChoose }: { chosen: Channel; address
           <label
             key={value}
             data-testid={`channel-${value}`}
-            className="inline-flex h-11 cursor-pointer items-center rounded-md px-3 text-sm font-medium text-zinc-600 has-[:checked]:bg-white has-[:checked]:text-zinc-900 has-[:checked]:shadow-sm has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-40 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500"
+            className="inline-flex h-11 cursor-pointer items-center rounded-md px-3 text-sm font-medium text-zinc-600 has-[:checked]:bg-surface has-[:checked]:text-zinc-900 has-[:checked]:shadow-sm has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-40 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500"
           >
             <input
               type="radio"

@@ -37,9 +37,9 @@ export function RowActions({ accountId, conversation, onClose }: { accountId: st
         // A tap on the backdrop (the dialog element itself, outside its panel) closes it.
         if (event.target === event.currentTarget) event.currentTarget.close();
       }}
-      className="m-0 mt-auto w-full max-w-none bg-transparent p-0 backdrop:bg-zinc-950/40 sm:m-auto sm:max-w-sm"
+      className="m-0 mt-auto w-full max-w-none bg-transparent p-0 backdrop:bg-black/50 sm:m-auto sm:max-w-sm"
     >
-      <div className="rounded-t-2xl bg-white p-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] shadow-xl sm:rounded-2xl sm:pb-2">
+      <div className="rounded-t-2xl bg-surface p-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] shadow-xl sm:rounded-2xl sm:pb-2">
         <p dir="auto" className="truncate px-3 pt-2 pb-1 text-sm font-semibold text-zinc-900">
           {conversation.participant.name}
         </p>

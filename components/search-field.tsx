@@ -17,7 +17,7 @@ export function SearchField({ label }: { label: string }) {
     },
   });
   return (
-    <search className="shrink-0 border-b border-zinc-200/80 bg-white px-3 py-1.5">
+    <search className="shrink-0 border-b border-zinc-200/80 bg-surface px-3 py-1.5">
       <label className="relative flex items-center">
         <span className="sr-only">{label}</span>
         <SearchIcon width={18} height={18} className="pointer-events-none absolute left-3 text-zinc-500" />
@@ -37,7 +37,7 @@ export function SearchField({ label }: { label: string }) {
             if (query !== "") setQuery("");
             else event.currentTarget.blur();
           }}
-          className="h-11 w-full min-w-0 appearance-none rounded-full border border-transparent bg-zinc-100 pr-11 pl-10 text-base text-zinc-900 placeholder:text-zinc-500 focus:border-accent-500 focus:bg-white focus:outline-none lg:text-sm [&::-webkit-search-cancel-button]:hidden"
+          className="h-11 w-full min-w-0 appearance-none rounded-full border border-transparent bg-zinc-100 pr-11 pl-10 text-base text-zinc-900 placeholder:text-zinc-500 focus:border-accent-500 focus:bg-surface focus:outline-none lg:text-sm [&::-webkit-search-cancel-button]:hidden"
         />
         {query !== "" ? (
           <button

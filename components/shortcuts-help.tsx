@@ -22,7 +22,7 @@ export function ShortcutsHelp() {
       onClick={(event) => {
         if (event.target === event.currentTarget) event.currentTarget.close();
       }}
-      className="m-auto w-[min(26rem,calc(100vw-2rem))] rounded-2xl bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/40"
+      className="m-auto w-[min(26rem,calc(100vw-2rem))] rounded-2xl bg-surface p-0 text-zinc-900 shadow-xl backdrop:bg-black/50"
     >
       <div className="flex items-center justify-between border-b border-zinc-200 py-1 pr-1 pl-5">
         <h2 id="shortcuts-help-title" className="text-base font-semibold">

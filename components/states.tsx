@@ -47,7 +47,7 @@ export function RetryButton({ onRetry, retrying = false, compact = false }: { on
       className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:opacity-60 ${
         compact
           ? "px-3 text-sm text-accent-700 hover:bg-accent-50"
-          : "bg-zinc-900 px-4 text-sm text-white shadow-sm hover:bg-zinc-800"
+          : "bg-zinc-900 px-4 text-sm text-surface shadow-sm hover:bg-zinc-800"
       }`}
     >
       <RefreshIcon width={16} height={16} className={retrying ? "animate-spin" : undefined} />
@@ -88,13 +88,28 @@ export function Banner({ testId, tone, icon, children }: { testId: string; tone:
   );
 }
 
-export function EmptyState({ icon, title, detail, children }: { icon?: ReactNode; title: string; detail?: string; children?: ReactNode }) {
+export function EmptyState({
+  icon,
+  title,
+  detail,
+  children,
+  testId = "empty-state",
+  Heading = "h2",
+}: {
+  icon?: ReactNode;
+  title: string;
+  detail?: string;
+  children?: ReactNode;
+  testId?: string;
+  /** h1 where the state is the whole page. */
+  Heading?: "h1" | "h2";
+}) {
   return (
-    <div data-testid="empty-state" className="mx-auto flex max-w-sm flex-col items-center px-6 py-14 text-center">
+    <div data-testid={testId} className="mx-auto flex max-w-sm flex-col items-center px-6 py-14 text-center">
       {icon ? (
         <span className="mb-4 inline-flex size-12 items-center justify-center rounded-full bg-zinc-100 text-zinc-500">{icon}</span>
       ) : null}
-      <h2 className="text-base font-semibold text-zinc-900">{title}</h2>
+      <Heading className="text-base font-semibold text-zinc-900">{title}</Heading>
       {detail ? <p className="mt-1.5 text-sm leading-relaxed text-pretty text-zinc-600">{detail}</p> : null}
       {children ? <div className="mt-5">{children}</div> : null}
     </div>

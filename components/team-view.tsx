@@ -19,7 +19,7 @@ export function TeamView() {
   const team = useQuery(teamQueryOptions());
   return (
     <div className="min-h-dvh bg-zinc-50">
-      <header className="sticky top-0 z-20 flex h-14 items-center gap-2 border-b border-zinc-200/80 bg-white px-2 sm:px-4">
+      <header className="sticky top-0 z-20 flex h-14 items-center gap-2 border-b border-zinc-200/80 bg-surface px-2 sm:px-4">
         <Link href={homeHref()} className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-accent-700 hover:bg-accent-50">
           ← Inbox
         </Link>
@@ -50,7 +50,7 @@ export function TeamView() {
 
 function Card({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
-    <section data-testid={testId} aria-label={title} className="rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm sm:p-5">
+    <section data-testid={testId} aria-label={title} className="rounded-2xl border border-zinc-200 bg-surface p-4 shadow-sm sm:p-5">
       <h2 className="text-base font-semibold text-zinc-900">{title}</h2>
       <div className="mt-3">{children}</div>
     </section>
@@ -95,7 +95,7 @@ function InviteCard({ accounts }: { accounts: Accounts }) {
         <FormField label="Their work email" name="email" type="email" autoComplete="off" required maxLength={320} />
         <label className="block">
           <span className="text-sm font-medium text-zinc-800">Role</span>
-          <select name="role" defaultValue="rep" className="mt-1 block h-11 w-full rounded-lg border border-zinc-300 bg-white px-3 text-base text-zinc-900">
+          <select name="role" defaultValue="rep" className="mt-1 block h-11 w-full rounded-lg border border-zinc-300 bg-surface px-3 text-base text-zinc-900">
             <option value="rep">Rep</option>
             <option value="admin">Admin</option>
           </select>
@@ -114,8 +114,8 @@ function InviteCard({ accounts }: { accounts: Accounts }) {
         <div data-testid="invitation-link" className="mt-4 space-y-2 rounded-xl bg-accent-50 p-3">
           <p className="text-sm text-zinc-800">Send this link to {invite.data.invitation.email} yourself. It works once, for 7 days; you won&apos;t see it again.</p>
           <div className="flex gap-2">
-            <input readOnly value={invite.data.link} aria-label="Invitation link" className="h-11 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 text-sm text-zinc-900" onFocus={(e) => e.currentTarget.select()} />
-            <button type="button" onClick={() => void copy(invite.data.link)} className="min-h-11 shrink-0 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-800">
+            <input readOnly value={invite.data.link} aria-label="Invitation link" className="h-11 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-surface px-3 text-sm text-zinc-900" onFocus={(e) => e.currentTarget.select()} />
+            <button type="button" onClick={() => void copy(invite.data.link)} className="min-h-11 shrink-0 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-surface hover:bg-zinc-800">
               {copied ? "Copied" : "Copy"}
             </button>
           </div>

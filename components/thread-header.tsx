@@ -35,7 +35,7 @@ export function ThreadHeader({
   const profileUrl = safeHttpUrl(participant?.profileUrl);
 
   return (
-    <header className="flex h-14 shrink-0 items-center gap-1 border-b border-zinc-200/80 bg-white/95 pr-2 pl-1 backdrop-blur lg:gap-3 lg:px-5">
+    <header className="flex h-14 shrink-0 items-center gap-1 border-b border-zinc-200/80 bg-surface/95 pr-2 pl-1 backdrop-blur lg:gap-3 lg:px-5">
       <Link
         href={listHref}
         scroll={false}
@@ -63,8 +63,10 @@ export function ThreadHeader({
               <p dir="auto" data-testid="thread-participants" className="min-w-0 truncate text-xs text-zinc-500">
                 {participants.map((p) => p.name).join(", ")}
               </p>
-            ) : participant.headline || (type && type !== "normal") ? (
+            ) : participant.headline || (type && type !== "normal") || showDemoBadge ? (
               <div className="flex min-w-0 items-center gap-1.5">
+                {/* Under the name, not beside it: a badge there would squeeze the name on a phone. */}
+                {showDemoBadge ? <DemoBadge compact /> : null}
                 {type ? <TypeMark type={type} /> : null}
                 {participant.headline ? (
                   <p dir="auto" className="min-w-0 truncate text-xs text-zinc-500">
@@ -87,7 +89,7 @@ export function ThreadHeader({
           )}
         </div>
       )}
-      {showDemoBadge ? <DemoBadge compact /> : null}
+      {showDemoBadge && participant === null ? <DemoBadge compact /> : null}
       {onMarkUnread ? (
         <button
           type="button"

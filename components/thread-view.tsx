@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { Category, Message, Participant } from "@/lib/contracts/api";
@@ -29,6 +28,7 @@ import { useScrollAnchoring } from "@/lib/client/use-scroll-anchoring";
 import { Composer, type Reply } from "./composer";
 import { ArrowDownIcon, ChatIcon, CloudOffIcon } from "./icons";
 import { MessageItem, sideOf } from "./message-item";
+import { NotFoundState } from "./not-found-state";
 import { OutboxReply } from "./outbox-reply";
 import { PagingControl } from "./paging-control";
 import { EmptyState, ErrorState, StaleBanner, ThreadSkeleton } from "./states";
@@ -158,21 +158,17 @@ export function ThreadView({
         <ThreadSkeleton />
       </div>
     );
-  } else if (history.isError && shown.length === 0) {
+  } else if (notFound && shown.length === 0) {
     body = (
-      <ErrorState
-        error={history.error}
-        onRetry={() => void history.refetch()}
-        retrying={history.isFetching}
-        action={
-          notFound ? (
-            <Link href={listHref} className="inline-flex min-h-11 items-center rounded-lg px-4 text-sm font-medium text-accent-700 hover:bg-accent-50">
-              Back to conversations
-            </Link>
-          ) : null
-        }
+      <NotFoundState
+        title="Conversation not found"
+        detail="It may have been removed on LinkedIn, or the link is wrong."
+        backHref={listHref}
+        backLabel="Back to conversations"
       />
     );
+  } else if (history.isError && shown.length === 0) {
+    body = <ErrorState error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} />;
   } else if (shown.length === 0) {
     body = <EmptyState icon={<ChatIcon />} title="No messages yet" detail="Messages in this conversation will show up here." />;
   } else {
@@ -187,14 +183,14 @@ export function ThreadView({
           labels={{ failed: "Couldn't load older messages.", load: "Load older messages", loading: "Loading older messages…" }}
           testId="load-older"
           className="mx-auto min-h-14 w-full max-w-3xl pt-3"
-          end={<p className="text-xs text-zinc-400">Start of your conversation{participant ? ` with ${participant.name}` : ""}</p>}
+          end={<p className="text-xs text-zinc-500">Start of your conversation{participant ? ` with ${participant.name}` : ""}</p>}
         />
         <ol ref={listRef} aria-label="Messages" className="mx-auto flex w-full max-w-3xl flex-col">
           {days.map((day) => (
             <li key={day.key} className="relative">
-              {/* Sticky within its own day only: the next day's label pushes it away. */}
-              <div className="sticky top-2 z-10 mt-5 mb-1 flex justify-center" role="presentation">
-                <span className="rounded-full bg-zinc-100/95 px-3 py-1 text-xs font-medium text-zinc-600 ring-1 ring-zinc-200/60 backdrop-blur">
+              {/* In the flow, not sticky: a floating label would cover the text scrolling under it. */}
+              <div className="mt-5 mb-1 flex justify-center" role="presentation">
+                <span className="rounded-full bg-zinc-100 px-3 py-1 text-xs font-medium text-zinc-600 ring-1 ring-zinc-200/60">
                   <time dateTime={new Date(day.sentAt).toISOString().slice(0, 10)}>{formatDayLabel(day.sentAt, now)}</time>
                 </span>
               </div>
@@ -273,7 +269,7 @@ export function ThreadView({
               type="button"
               data-testid="new-messages-pill"
               onClick={() => scrollToBottom(true)}
-              className="pointer-events-auto inline-flex min-h-11 animate-pill-in items-center gap-1.5 rounded-full bg-zinc-900 py-2 pr-4 pl-3 text-sm font-medium text-white shadow-lg shadow-zinc-900/20 hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
+              className="pointer-events-auto inline-flex min-h-11 animate-pill-in items-center gap-1.5 rounded-full bg-zinc-900 py-2 pr-4 pl-3 text-sm font-medium text-surface shadow-lg shadow-zinc-900/20 hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
             >
               <ArrowDownIcon width={16} height={16} />
               {unseen === 1 ? "1 new message" : `${unseen} new messages`}

@@ -25,7 +25,7 @@ export function DemoBadge({ compact = false }: { compact?: boolean }) {
     <span
       data-testid="demo-badge"
       title="This account shows simulated demo conversations, not real LinkedIn data."
-      className="inline-flex shrink-0 items-center gap-1.5 rounded-full border border-amber-200 bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-800"
+      className={`inline-flex shrink-0 items-center gap-1.5 rounded-full border border-amber-200 bg-amber-50 text-xs font-medium text-amber-800 ${compact ? "px-1.5" : "px-2.5 py-0.5"}`}
     >
       <span className="size-1.5 rounded-full bg-amber-500" aria-hidden="true" />
       {compact ? "Demo" : "Demo data"}
@@ -50,10 +50,11 @@ export function TopBar({
 }) {
   const router = useRouter();
   return (
-    <header className={`h-14 shrink-0 items-center gap-3 border-b border-zinc-200/80 bg-white px-4 ${className}`}>
+    <header className={`h-14 shrink-0 items-center gap-3 border-b border-zinc-200/80 bg-surface px-4 ${className}`}>
       <Link
         href={homeHref()}
-        className="-m-1 rounded-lg p-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
+        data-testid="home-link"
+        className="-mx-1 inline-flex min-h-11 items-center rounded-lg px-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
         aria-label="Threadline home"
       >
         <Logo compactOnPhone={accounts.length > 1} />
@@ -66,7 +67,7 @@ export function TopBar({
             <select
               value={accountId}
               onChange={(e) => router.push(inboxHref(e.target.value, "INBOX"))}
-              className="h-11 max-w-[13rem] min-w-0 appearance-none lg:h-9 truncate rounded-lg border border-zinc-200 bg-white pr-8 pl-3 text-sm font-medium text-zinc-800 hover:border-zinc-300 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500 sm:max-w-[16rem]"
+              className="h-11 max-w-[13rem] min-w-0 appearance-none lg:h-9 truncate rounded-lg border border-zinc-200 bg-surface pr-8 pl-3 text-sm font-medium text-zinc-800 hover:border-zinc-300 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500 sm:max-w-[16rem]"
             >
               {account === undefined ? (
                 <option value={accountId} disabled>
