@@ -24,6 +24,8 @@ export function LinkifiedText({ text, tone }: { text: string; tone: "onAccent" |
             target="_blank"
             rel="noopener noreferrer"
             dir="ltr"
+            // A word in a sentence: exempt from the 44 px tap-target rule (WCAG 2.5.8 "inline").
+            data-inline-link=""
             // Isolated: a control character in the text around it cannot reorder how it reads.
             className={`[unicode-bidi:isolate] underline decoration-1 underline-offset-2 ${
               tone === "onAccent" ? "text-white decoration-white/60 hover:decoration-white" : "text-accent-700 decoration-accent-300 hover:decoration-accent-700"

@@ -54,7 +54,7 @@ export function TopBar({
       <Link
         href={homeHref()}
         data-testid="home-link"
-        className="-mx-1 inline-flex min-h-11 items-center rounded-lg px-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
+        className="-mx-1 inline-flex min-h-11 min-w-11 items-center rounded-lg px-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
         aria-label="Threadline home"
       >
         <Logo compactOnPhone={accounts.length > 1} />
