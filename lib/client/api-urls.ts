@@ -49,6 +49,11 @@ export function changesUrl(accountId: string, since: number): string {
   return `/api/accounts/${encodeURIComponent(accountId)}/changes?since=${Math.max(0, Math.floor(since))}`;
 }
 
+/** The rep's read marks on the account set since `since` (any device). */
+export function readMarksUrl(accountId: string, since: number): string {
+  return `/api/accounts/${encodeURIComponent(accountId)}/read-marks?since=${Math.max(0, Math.floor(since))}`;
+}
+
 /** Linked API accounts: the people whose conversations are synchronized. */
 export function peopleUrl(accountId: string): string {
   return `/api/accounts/${encodeURIComponent(accountId)}/people`;

@@ -3,6 +3,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import type { Account, Category } from "@/lib/contracts/api";
 import { flattenConversations } from "./merge-inbox";
+import { useReadMarksFromOtherDevices } from "./read-state";
 import { flattenMessages } from "./merge-messages";
 import {
   accountsQueryOptions,
@@ -45,6 +46,7 @@ export function useInbox(accountId: string, category: Category) {
     enabled: history.isSuccess,
   });
   const changes = useQuery({ ...changesQueryOptions(accountId), enabled: pushed && history.isSuccess });
+  useReadMarksFromOtherDevices(accountId, history.isSuccess);
   const conversations = useMemo(() => flattenConversations(history.data), [history.data]);
   return { history, head, changes, pushed, conversations };
 }

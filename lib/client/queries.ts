@@ -271,7 +271,7 @@ export function changesQueryOptions(accountId: string) {
 }
 
 /** When the account's loaded inboxes were read (the earliest), by the server's clock where it said. */
-function inboxReadAt(client: QueryClient, accountId: string): number {
+export function inboxReadAt(client: QueryClient, accountId: string): number {
   let earliest = Date.now();
   for (const [key, pages] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
     if (pages === undefined) continue;

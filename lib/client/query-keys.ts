@@ -34,6 +34,8 @@ export const queryKeys = {
   /** The infinite thread history (every loaded page). */
   messages: (accountId: string, conversationId: string) =>
     [...queryKeys.account(accountId), "messages", conversationId] as const,
+  /** The poller of the rep's read marks set on other devices. */
+  readMarks: (accountId: string) => [...queryKeys.account(accountId), "read-marks"] as const,
   /** What the account's provider calls cost today (the credit meter). */
   usage: (accountId: string) => [...queryKeys.account(accountId), "usage"] as const,
   /** Linked API: the people list with each person's sync state. */

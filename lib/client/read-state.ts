@@ -3,14 +3,18 @@
  * message while its thread is open and the page is visible, and can be marked unread again. Each
  * mark shows at once in every loaded list of the account (the Unread category drops a read one),
  * then is kept by the server, per rep (PUT/DELETE …/read), where every later inbox answer applies it.
+ * Marks set on the rep's other devices reach loaded lists through a poller of our own database.
  */
-import { MutationObserver as QueryMutationObserver, useInfiniteQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { MutationObserver as QueryMutationObserver, queryOptions, useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { readMarkResponseSchema, type Category } from "@/lib/contracts/api";
-import { readMarkUrl } from "./api-urls";
+import { readMarkResponseSchema, readMarksResponseSchema, type Category, type ReadMarkResponse } from "@/lib/contracts/api";
+import { withReadMark } from "@/lib/contracts/read-marks";
+import { readMarkUrl, readMarksUrl } from "./api-urls";
+import { fetchJson } from "./fetch-json";
 import { sendJson } from "./fetch-json";
+import { retryUnreachedRequest } from "./errors";
 import { flattenConversations, withUnreadCount, type ConversationPages } from "./merge-inbox";
-import { conversationsInfiniteOptions } from "./queries";
+import { conversationsInfiniteOptions, inboxReadAt } from "./queries";
 import { categoryOfList, queryKeys } from "./query-keys";
 import { useTitleCount } from "./use-page-title";
 
@@ -85,4 +89,46 @@ export function useUnreadTitle(accountId: string): void {
     select: (data) => flattenConversations(data).filter((conversation) => conversation.unreadCount > 0).length,
   });
   useTitleCount(unread ?? 0);
+}
+
+/** How often the rep's other devices' marks are asked for while the page is visible: our database only, no credits. */
+export const READ_MARKS_POLL_MS = 10_000;
+
+/** Marks (from any device) on every loaded list of the account: a read one loses its badge and leaves Unread. */
+function showMarks(client: QueryClient, accountId: string, marks: readonly ReadMarkResponse[]): void {
+  if (marks.length === 0) return;
+  for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
+    const isUnreadCategory = categoryOfList(queryKey) === ("UNREAD" satisfies Category);
+    let next = data;
+    for (const mark of marks) {
+      const row = flattenConversations(next).find((conversation) => conversation.id === mark.conversationId);
+      if (row !== undefined) next = withUnreadCount(next, row.id, withReadMark(row, mark).unreadCount, isUnreadCategory);
+    }
+    if (next !== data) client.setQueryData<ConversationPages>(queryKey, next);
+  }
+}
+
+export function readMarksQueryOptions(accountId: string) {
+  return queryOptions({
+    queryKey: queryKeys.readMarks(accountId),
+    queryFn: async ({ signal, client, queryKey }): Promise<{ checkedAt: number }> => {
+      const since = client.getQueryData<{ checkedAt: number }>(queryKey)?.checkedAt ?? inboxReadAt(client, accountId);
+      const answer = await fetchJson(readMarksUrl(accountId, since), readMarksResponseSchema, signal);
+      // Too many to apply one by one: the next inbox answers carry them all.
+      if (answer.truncated) void client.refetchQueries({ queryKey: queryKeys.conversationsHeads(accountId), type: "active" });
+      else showMarks(client, accountId, answer.marks);
+      return { checkedAt: answer.checkedAt };
+    },
+    refetchInterval: READ_MARKS_POLL_MS,
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+    staleTime: READ_MARKS_POLL_MS - 1_000,
+    retry: retryUnreachedRequest,
+    gcTime: 60_000,
+  });
+}
+
+/** Keeps loaded lists in step with what the rep reads or marks on their other devices. */
+export function useReadMarksFromOtherDevices(accountId: string, enabled: boolean): void {
+  useQuery({ ...readMarksQueryOptions(accountId), enabled });
 }

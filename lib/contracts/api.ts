@@ -212,6 +212,19 @@ export const readMarkResponseSchema = z.object({ conversationId: z.string(), rea
 export type ReadMarkResponse = z.infer<typeof readMarkResponseSchema>;
 
 /**
+ * `GET /api/accounts/{accountId}/read-marks?since=<ms>`: the marks this rep set on the account since
+ * then, from any device, from our database only (no provider call). Pass `checkedAt` back as the next
+ * `since`; answers overlap by a few seconds so none is lost to a mark stored while we read.
+ * `truncated`: more marks than one answer holds (reload the inbox instead).
+ */
+export const readMarksResponseSchema = z.object({
+  marks: z.array(readMarkResponseSchema),
+  checkedAt: z.number(),
+  truncated: z.boolean().optional(),
+});
+export type ReadMarksResponse = z.infer<typeof readMarksResponseSchema>;
+
+/**
  * `GET /api/accounts/{accountId}/changes?since=<ms>`, for an account with `capabilities.push`: the
  * conversations its provider announced new messages in (each once, with the newest announced
  * message's time), from our database only. Pass `checkedAt` back as the next `since`. Answers

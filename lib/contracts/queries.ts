@@ -55,7 +55,9 @@ export const messagesQuerySchema = z
   });
 export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
 
-export const changesQuerySchema = z.strictObject({ since: wholeNumberParam(0, 8.64e15) });
+/** `?since=<ms>` on the routes that answer what happened since (changes, read marks). */
+export const sinceQuerySchema = z.strictObject({ since: wholeNumberParam(0, 8.64e15) });
+export const changesQuerySchema = sinceQuerySchema;
 export type ChangesQuery = z.infer<typeof changesQuerySchema>;
 
 /** Body of `POST /api/accounts/{accountId}/people`: the person whose conversation to synchronize. */

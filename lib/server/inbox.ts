@@ -1,5 +1,5 @@
 import "server-only";
-import { CATEGORY_LABELS, conversationsPageSchema, type ReadMarkBody, type ReadMarkResponse, type SendMessageBody, type SendResult, type AccountsResponse, type ConversationsPage, type MessagesPage, type PeopleResponse, type PersonResponse } from "@/lib/contracts/api";
+import { CATEGORY_LABELS, conversationsPageSchema, type ReadMarkBody, type ReadMarkResponse, type ReadMarksResponse, type SendMessageBody, type SendResult, type AccountsResponse, type ConversationsPage, type MessagesPage, type PeopleResponse, type PersonResponse } from "@/lib/contracts/api";
 import type { AddPersonBody, ConversationsQuery, MessagesQuery } from "@/lib/contracts/queries";
 import { listAccountSummaries, peopleFor, providerFor } from "@/lib/server/accounts";
 import { readMarkStore, sendStore, sharedCache } from "@/lib/server/app-database";
@@ -7,7 +7,8 @@ import { isDemoMode } from "@/lib/server/auth/viewer";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { ApiError } from "@/lib/server/errors";
 import type { Page } from "@/lib/server/providers/types";
-import { applyReadMarks } from "@/lib/server/read-state/apply-read-marks";
+import { applyReadMarks } from "@/lib/contracts/read-marks";
+import { readSince } from "@/lib/server/since-window";
 import { sendMessage } from "@/lib/server/sends/send-message";
 
 /** The named server functions behind our API routes: provider pages in, contract shapes out. */
@@ -76,6 +77,15 @@ export async function getMessages(accountId: string, conversationId: string, que
 /** Whose read marks: a member's own; the demo's one shared visitor. */
 function readerKey(viewer: Viewer): string {
   return viewer.kind === "member" ? `user:${viewer.userId}` : "demo";
+}
+
+/** More marks than this in one answer: the client reloads the inbox instead. */
+const MAX_READ_MARKS = 200;
+
+/** The marks this rep set on the account since `since`, from any of their devices: our database only. */
+export async function getReadMarks(viewer: Viewer, accountId: string, since: number): Promise<ReadMarksResponse> {
+  const { items, ...window } = await readSince(since, MAX_READ_MARKS, (from, limit) => readMarkStore().marksSince(readerKey(viewer), accountId, from, limit));
+  return { marks: items.map(({ conversationId, readThrough }) => ({ conversationId, readThrough })), ...window };
 }
 
 /** This rep has read the conversation through `readThrough` (body), or (null) marks it unread. */

@@ -19,7 +19,7 @@ const DELIVERIES = 10;
 /** The quiet stretch before any delivery: the client polls /changes, the provider must hear nothing. */
 const QUIET_MS = 20_000;
 const TARGET_S = 3;
-/** How far /changes reaches back before `since` (CHANGES_OVERLAP_MS in lib/server/push/changes.ts), plus a margin. */
+/** How far /changes reaches back before `since` (SINCE_OVERLAP_MS in lib/server/since-window.ts), plus a margin. */
 const CHANGES_OVERLAP_MS = 5_000;
 const VISIBLE_TIMEOUT_MS = 15_000;
 

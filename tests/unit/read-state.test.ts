@@ -3,7 +3,7 @@ import type { Conversation } from "@/lib/contracts/api";
 import { openDatabase } from "@/lib/server/db";
 import type { Database } from "@/lib/server/db/database";
 import { withUnreadCount } from "@/lib/client/merge-inbox";
-import { applyReadMarks } from "@/lib/server/read-state/apply-read-marks";
+import { applyReadMarks } from "@/lib/contracts/read-marks";
 import { createMemoryReadMarkStore, createReadMarkStore, type ReadMark, type ReadMarkStore } from "@/lib/server/read-state/store";
 
 function row(id: string, unreadCount: number, lastAt: number | null, fromMe: boolean | null = false): Conversation {
@@ -69,6 +69,25 @@ describe.each<[string, () => ReadMarkStore]>([
     expect((await store.marksFor("user:1", "acc", ["c9"])).get("c9")).toEqual({ readThrough: null });
     await store.mark("user:1", "acc", "c9", 1_000, 3);
     expect((await store.marksFor("user:1", "acc", ["c9"])).get("c9")).toEqual({ readThrough: 1_000 });
+  });
+
+  it("lists the rep's marks on the account set since a time, oldest first, bounded (what their other devices ask)", async () => {
+    const store = makeStore();
+    await store.mark("user:7", "acc", "old", 100, 1_000);
+    await store.mark("user:7", "acc", "b", 300, 2_500);
+    await store.mark("user:7", "acc", "a", null, 2_000);
+    await store.mark("user:7", "acc", "c", 400, 3_000);
+    await store.mark("user:8", "acc", "x", 1, 2_600);
+    await store.mark("user:7", "other", "y", 1, 2_600);
+    expect(await store.marksSince("user:7", "acc", 2_000, 10)).toEqual([
+      { conversationId: "a", readThrough: null, markedAt: 2_000 },
+      { conversationId: "b", readThrough: 300, markedAt: 2_500 },
+      { conversationId: "c", readThrough: 400, markedAt: 3_000 },
+    ]);
+    expect((await store.marksSince("user:7", "acc", 0, 2)).map((mark) => mark.conversationId)).toEqual(["old", "a"]);
+    // Marking again moves the mark to its new time.
+    await store.mark("user:7", "acc", "old", 500, 4_000);
+    expect((await store.marksSince("user:7", "acc", 3_500, 10)).map((mark) => [mark.conversationId, mark.readThrough])).toEqual([["old", 500]]);
   });
 });
 

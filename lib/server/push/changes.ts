@@ -3,13 +3,9 @@ import type { ChangesResponse } from "@/lib/contracts/api";
 import { webhookFor } from "@/lib/server/accounts";
 import { pushStore } from "@/lib/server/app-database";
 import { ApiError } from "@/lib/server/errors";
+import { readSince } from "@/lib/server/since-window";
 import type { PushStore } from "./store";
 
-/**
- * How far each answer reaches back before `since`: a delivery stamped just before the previous
- * answer's `checkedAt`, but stored while that answer was being read, is in this one.
- */
-export const CHANGES_OVERLAP_MS = 5_000;
 /** More changed conversations than this in one answer: the client reloads the inbox instead. */
 const MAX_CHANGES = 200;
 
@@ -21,7 +17,6 @@ export async function getChanges(accountId: string, since: number, store: PushSt
   if (!webhookFor(accountId)) {
     throw new ApiError("bad_request", "This account has no webhook: its new messages are found by asking the provider.");
   }
-  const checkedAt = now();
-  const changes = await store.changesSince(accountId, Math.max(0, since - CHANGES_OVERLAP_MS), MAX_CHANGES + 1);
-  return { changes: changes.slice(0, MAX_CHANGES), checkedAt, ...(changes.length > MAX_CHANGES ? { truncated: true } : {}) };
+  const { items, ...window } = await readSince(since, MAX_CHANGES, (from, limit) => store.changesSince(accountId, from, limit), now);
+  return { changes: items, ...window };
 }

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { z } from "zod";
 import { usageResponseSchema } from "@/lib/contracts/usage";
-import { accountsResponseSchema, changesResponseSchema, conversationsPageSchema, messagesPageSchema, peopleResponseSchema, personResponseSchema, readMarkResponseSchema, sendResultSchema } from "@/lib/contracts/api";
+import { accountsResponseSchema, changesResponseSchema, conversationsPageSchema, messagesPageSchema, peopleResponseSchema, personResponseSchema, readMarkResponseSchema, readMarksResponseSchema, sendResultSchema } from "@/lib/contracts/api";
 import { errorEnvelopeSchema, type ErrorCode } from "@/lib/contracts/errors";
 import { invitationCreatedSchema, memberResponseSchema, teamResponseSchema } from "@/lib/contracts/team";
 import { apiRouteFiles, fillTemplate, HTTP_METHODS, paramNames, type ApiRouteFile, type HttpMethod } from "../support/api-routes";
@@ -167,6 +167,15 @@ const TABLE: Record<string, Entry> = {
         build: async (w) => ({ params: { accountId: LINKUP, conversationId: w.conversationId }, body: {} }),
         check: (body, w) => expect(readMarkResponseSchema.parse(body)).toEqual({ conversationId: w.conversationId, readThrough: null }),
       },
+    },
+  },
+  // The rep's marks set on any of their devices since a time: our database only.
+  "/api/accounts/[accountId]/read-marks": {
+    access: "member",
+    as: "A",
+    params: () => ({ accountId: LINKUP }),
+    served: {
+      GET: { status: 200, build: async () => ({ params: { accountId: LINKUP }, query: "since=0" }), check: (body) => readMarksResponseSchema.parse(body) },
     },
   },
   "/api/accounts/[accountId]/usage": {

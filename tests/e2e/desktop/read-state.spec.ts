@@ -81,3 +81,28 @@ test("opening an unread conversation reads it: at once, after a reload, in anoth
   await page.reload();
   await expect(row.getByTestId("unread-badge")).toBeVisible();
 });
+
+test("a conversation read on the rep's other device leaves an Unread list already open here, and loses its badge in Inbox, without a reload", async ({ page, browser }) => {
+  await page.goto("/a/linkup/unread");
+  const rows = page.getByTestId("conversation-row");
+  await expect(rows.first()).toBeVisible();
+  const conversationId = await rows.first().getAttribute("data-conversation-id");
+  if (conversationId === null) throw new Error("a row without its conversation id");
+  const row = rowOf(page, conversationId);
+
+  const phone = await browser.newContext({ storageState: ADMIN_STATE });
+  try {
+    const other = await phone.newPage();
+    const kept = other.waitForResponse((response) => response.url().endsWith("/read") && response.request().method() === "PUT" && response.ok());
+    await other.goto(`/a/linkup/inbox/c/${encodeURIComponent(conversationId)}`);
+    await expect(other.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
+    await kept;
+  } finally {
+    await phone.close();
+  }
+  // Here: gone from Unread by the read-marks poll (our database), not by a reload or a provider read.
+  await expect(row).toHaveCount(0, { timeout: 20_000 });
+  await page.getByTestId("category-tab").filter({ hasText: "Inbox" }).click();
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId("unread-badge")).toHaveCount(0);
+});

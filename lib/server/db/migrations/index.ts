@@ -6,6 +6,7 @@ import * as sends from "./0004-sends";
 import * as upstreamCache from "./0005-upstream-cache";
 import * as push from "./0006-push";
 import * as readMarks from "./0007-read-marks";
+import * as readMarksByTime from "./0008-read-marks-by-time";
 
 /**
  * Every schema change, in order. Append only: a shipped migration is never edited, a new one is
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 5, name: "upstream-cache", sql: upstreamCache.sql },
   { version: 6, name: "push", sql: push.sql },
   { version: 7, name: "read-marks", sql: readMarks.sql },
+  { version: 8, name: "read-marks-by-time", sql: readMarksByTime.sql },
 ];

@@ -1,6 +1,8 @@
-import "server-only";
-import type { Category, Conversation } from "@/lib/contracts/api";
-import type { ReadMark } from "./store";
+/** How a rep's read mark shows on a conversation's row: the server applies it to every inbox answer, the client to rows it has loaded. */
+import type { Category, Conversation } from "./api";
+
+/** A rep's mark on a conversation: read through the message sent at `readThrough`, or (null) marked unread. */
+export type ReadMark = { readThrough: number | null };
 
 /**
  * The provider's rows as this rep sees them: one they read through its last message has no unread
@@ -12,7 +14,7 @@ export function applyReadMarks(conversations: readonly Conversation[], marks: Re
   return category === "UNREAD" ? seen.filter((conversation) => conversation.unreadCount > 0) : seen;
 }
 
-function withReadMark(conversation: Conversation, mark: ReadMark | undefined): Conversation {
+export function withReadMark(conversation: Conversation, mark: ReadMark | undefined): Conversation {
   if (mark === undefined) return conversation;
   if (mark.readThrough === null) return conversation.unreadCount > 0 ? conversation : { ...conversation, unreadCount: 1 };
   const last = conversation.lastMessage;
