@@ -64,6 +64,7 @@ export function CategoryTabs({
               <Link
                 href={inboxHref(accountId, category, query)}
                 scroll={false}
+                prefetch={false}
                 data-testid="category-tab"
                 data-category={category}
                 aria-current={isActive ? "page" : undefined}

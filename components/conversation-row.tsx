@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { memo } from "react";
+import { memo, useRef } from "react";
 import type { Route } from "next";
 import type { Conversation } from "@/lib/contracts/api";
 import { formatCompactTime, formatFullTimestamp } from "@/lib/client/format";
@@ -26,6 +26,11 @@ export function TypeMark({ type }: { type: Conversation["type"] }) {
   return null;
 }
 
+/** How long a mouse rests on a row, or keyboard focus stays on it, before its thread starts loading. */
+const HOVER_INTENT_MS = 120;
+const TOUCH_INTENT_MS = 50;
+const FOCUS_INTENT_MS = 350;
+
 function previewText(conversation: Conversation): string {
   const last = conversation.lastMessage;
   if (last === null) return "No messages yet";
@@ -40,6 +45,7 @@ export const ConversationRow = memo(function ConversationRow({
   now,
   onOpen,
   onActions,
+  onIntent,
 }: {
   conversation: Conversation;
   href: Route;
@@ -48,15 +54,39 @@ export const ConversationRow = memo(function ConversationRow({
   onOpen: () => void;
   /** Opens the row's actions (mark read or unread): a sheet on phones, where there is no Shift+U. */
   onActions: (conversation: Conversation) => void;
+  /** The rep is about to open it (pressed, or rested on it): start loading the thread now. */
+  onIntent: (conversationId: string, href: Route) => void;
 }) {
   const { participant, lastMessage, unreadCount } = conversation;
   const unread = unreadCount > 0;
+  // A pointer passing over rows, or j/k passing through them, is not intent: only a rest is. A mouse
+  // press is (the click follows ~100 ms later); a finger held still is too, but a finger that starts a
+  // scroll is not (the browser cancels its pointer). Each early start is a provider call: no blanket prefetch.
+  const dwell = useRef<number | undefined>(undefined);
+  const restThen = (delayMs: number) => {
+    window.clearTimeout(dwell.current);
+    dwell.current = window.setTimeout(() => onIntent(conversation.id, href), delayMs);
+  };
+  const cancelRest = () => window.clearTimeout(dwell.current);
   return (
     <li className="group/row relative">
       <Link
         href={href}
         scroll={false}
+        prefetch={false}
         onClick={onOpen}
+        onPointerDown={(event) => {
+          if (event.pointerType !== "mouse") return restThen(TOUCH_INTENT_MS);
+          cancelRest();
+          onIntent(conversation.id, href);
+        }}
+        onPointerCancel={cancelRest}
+        onPointerEnter={(event) => {
+          if (event.pointerType === "mouse") restThen(HOVER_INTENT_MS);
+        }}
+        onPointerLeave={cancelRest}
+        onFocus={() => restThen(FOCUS_INTENT_MS)}
+        onBlur={cancelRest}
         data-testid="conversation-row"
         data-conversation-id={conversation.id}
         data-unread={unread ? "true" : undefined}

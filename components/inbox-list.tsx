@@ -1,6 +1,8 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import type { Route } from "next";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { CATEGORY_LABELS, type Category, type Conversation } from "@/lib/contracts/api";
 import { useInbox, useNow } from "@/lib/client/hooks";
@@ -8,6 +10,7 @@ import { conversationHref } from "@/lib/client/routes";
 import { focusedConversationId, isConversationRow, moveCursor } from "@/lib/client/inbox-cursor";
 import { markOpenedFromList } from "@/lib/client/nav-memory";
 import { markUnread } from "@/lib/client/read-state";
+import { messagesInfiniteOptions } from "@/lib/client/queries";
 import { useShortcuts } from "@/lib/client/shortcuts";
 import { useInboxSearch } from "@/lib/client/use-inbox-search";
 import { useSearchQuery } from "@/lib/client/search-query";
@@ -98,7 +101,16 @@ export function InboxList({
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, hidden, searching, history.isFetchNextPageError]);
 
   const client = useQueryClient();
+  const router = useRouter();
   const [actionsFor, setActionsFor] = useState<Conversation | null>(null);
+  // The thread's route and its newest messages, at once: not after the route and its chunk arrive.
+  const startOpening = useCallback(
+    (conversationId: string, href: Route) => {
+      router.prefetch(href);
+      void client.prefetchInfiniteQuery(messagesInfiniteOptions(accountId, conversationId));
+    },
+    [router, client, accountId],
+  );
   useShortcuts({
     next: () => {
       const list = scrollerRef.current;
@@ -173,6 +185,7 @@ export function InboxList({
               now={now}
               onOpen={markOpenedFromList}
               onActions={setActionsFor}
+              onIntent={startOpening}
             />
           ))}
         </ul>
