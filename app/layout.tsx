@@ -19,6 +19,8 @@ export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
   interactiveWidget: "resizes-content",
+  // Edge to edge in an installed app (notch, home indicator): the shells pad themselves by the safe-area insets.
+  viewportFit: "cover",
   // The browser's bar matches the page: white, or the dark surface (app/globals.css) in dark mode.
   themeColor: [
     { media: "(prefers-color-scheme: light)", color: "#ffffff" },

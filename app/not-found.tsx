@@ -6,7 +6,7 @@ import { homeHref } from "@/lib/client/routes";
 /** Any URL that is not a page, or an account or category this rep may not see: inside the app's bar. */
 export default function NotFound() {
   return (
-    <div className="flex h-dvh flex-col bg-surface">
+    <div className="safe-area-x flex h-dvh flex-col bg-surface pt-[env(safe-area-inset-top)]">
       <header className="flex h-14 shrink-0 items-center border-b border-zinc-200/80 px-2">
         <Link
           href={homeHref()}

@@ -239,7 +239,7 @@ export function InboxList({
         onScroll={onScroll}
         data-testid="inbox-list"
         aria-busy={history.isPending || isFetchingNextPage}
-        className="min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain"
+        className="min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain pb-[env(safe-area-inset-bottom)]"
       >
         {body}
       </div>

@@ -90,7 +90,7 @@ function Shell({ accountId, category, children }: { accountId: string; category:
   }
 
   return (
-    <div className="flex h-dvh flex-col bg-surface">
+    <div className="safe-area-x flex h-dvh flex-col bg-surface pt-[env(safe-area-inset-top)]">
       <TopBar
         account={account}
         accounts={accounts}
