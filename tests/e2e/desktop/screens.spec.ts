@@ -32,14 +32,19 @@ function elementsWiderThanViewport(page: Page): Promise<string[]> {
   });
 }
 
-/** Visible links, buttons and fields smaller than 44 px (links inside message text are words in a sentence: exempt). */
+/**
+ * Visible links, buttons and fields smaller than 44 px (links inside message text are words in a
+ * sentence: exempt; a checkbox counts with its label).
+ */
 function smallTapTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const targets = document.querySelectorAll<HTMLElement>("a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button]");
     for (const el of targets) {
       if (el.matches("[data-inline-link]")) continue;
-      const box = el.getBoundingClientRect();
+      // A checkbox or radio is tapped through its label: the label is the target.
+      const label = el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio") ? el.closest("label") : null;
+      const box = (label ?? el).getBoundingClientRect();
       const style = getComputedStyle(el);
       if (box.width === 0 || box.height === 0 || style.visibility === "hidden" || Number(style.opacity) === 0) continue;
       if (box.bottom < 0 || box.top > window.innerHeight) continue;
@@ -83,4 +88,16 @@ test("inbox, search, thread and not found at 320, 360, 768 and 1440 px, light an
 
   await page.goto("/no-such-page");
   await shoot(page, testInfo, "page-not-found", () => expect(page.getByTestId("not-found")).toBeVisible());
+
+  await page.goto("/team");
+  await shoot(page, testInfo, "team", () => expect(page.getByRole("heading", { level: 1 })).toBeVisible());
+});
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the sign-in page at 320, 360, 768 and 1440 px, light and dark", async ({ page }, testInfo) => {
+    await page.goto("/sign-in");
+    await shoot(page, testInfo, "sign-in", () => expect(page.getByLabel("Email", { exact: true })).toBeVisible());
+  });
 });
