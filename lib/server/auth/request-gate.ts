@@ -66,12 +66,18 @@ async function limit(key: string, perMinute: number): Promise<void> {
  * CSRF: a browser says where a request comes from (Sec-Fetch-Site, Origin); anything but our own
  * pages is refused. A client that is not a browser sends neither, and cannot ride a rep's cookies.
  */
-function assertSameOrigin(request: Request): void {
+export function assertSameOrigin(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
   if (site !== null && site !== "same-origin" && site !== "none") throw forbidden();
   const origin = request.headers.get("origin");
   if (origin === null) return;
-  const allowed = new Set([new URL(request.url).origin]);
+  const url = new URL(request.url);
+  const allowed = new Set([url.origin]);
+  // The host the browser asked for (behind a proxy, or 127.0.0.1 where the server calls itself
+  // localhost): a page on another site cannot set these on a rep's request without a preflight.
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const scheme = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  if (host) allowed.add(`${scheme}://${host}`);
   const configured = getEnv().BETTER_AUTH_URL;
   if (configured) allowed.add(new URL(configured).origin);
   if (!allowed.has(origin)) throw forbidden();
