@@ -19,6 +19,7 @@ import { useSearchQuery } from "@/lib/client/search-query";
 import { usePageTitle } from "@/lib/client/use-page-title";
 import { inboxHref } from "@/lib/client/routes";
 import { putBackInComposer } from "@/lib/client/use-draft";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { useKeyboardInset } from "@/lib/client/use-keyboard-inset";
 import { useConversationOutbox } from "@/lib/client/use-outbox";
 import { useIsDesktop } from "@/lib/client/use-media-query";
@@ -33,9 +34,23 @@ import { OutboxReply } from "./outbox-reply";
 import { PagingControl } from "./paging-control";
 import { EmptyState, ErrorState, StaleBanner, ThreadSkeleton } from "./states";
 import { ThreadHeader } from "./thread-header";
+import { ThreadLoading } from "./thread-loading";
 
 /** Consecutive messages from one side closer than this are grouped (tighter, one timestamp). */
 const GROUP_GAP_MS = 5 * 60_000;
+
+type ThreadViewProps = { accountId: string; category: Category; conversationId: string };
+
+/**
+ * Opened by URL, the thread's page hydrates after the app shell, which has started loading the
+ * inbox and the accounts by then: a first render from those (the person's name, their avatar)
+ * would not be the HTML the server sent, which had none of it (React #418). So the server and the
+ * hydrating browser both render the loading view, and the thread renders from the cache right
+ * after. A thread opened in the app (no hydration) renders at once.
+ */
+export function ThreadView(props: ThreadViewProps) {
+  return useHydrated() ? <LoadedThreadView {...props} /> : <ThreadLoading />;
+}
 
 /**
  * A thread. History pages load upward by cursor (the message being read stays put); new
@@ -43,15 +58,7 @@ const GROUP_GAP_MS = 5 * 60_000;
  * otherwise a "New messages" pill appears. The rep's replies show at once from the outbox, at the
  * bottom, until the thread has them (merge-outbox.ts); the composer sits under the list.
  */
-export function ThreadView({
-  accountId,
-  category,
-  conversationId,
-}: {
-  accountId: string;
-  category: Category;
-  conversationId: string;
-}) {
+function LoadedThreadView({ accountId, category, conversationId }: ThreadViewProps) {
   const { history, poll, messages } = useThread(accountId, conversationId);
   // The account's question (the inbox head, or a pushed account's webhooks poller) is what asks
   // this thread for news: while it fails, what is on screen may be stale too.
