@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { memo, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import type { Route } from "next";
 import type { Conversation } from "@/lib/contracts/api";
 import { formatCompactTime, formatFullTimestamp } from "@/lib/client/format";
@@ -29,6 +29,7 @@ export function TypeMark({ type }: { type: Conversation["type"] }) {
 /** How long a mouse rests on a row, or keyboard focus stays on it, before its thread starts loading. */
 const HOVER_INTENT_MS = 120;
 const TOUCH_INTENT_MS = 50;
+const TOUCH_SLOP_PX = 8;
 const FOCUS_INTENT_MS = 350;
 
 function previewText(conversation: Conversation): string {
@@ -63,11 +64,17 @@ export const ConversationRow = memo(function ConversationRow({
   // press is (the click follows ~100 ms later); a finger held still is too, but a finger that starts a
   // scroll is not (the browser cancels its pointer). Each early start is a provider call: no blanket prefetch.
   const dwell = useRef<number | undefined>(undefined);
+  const pressedAt = useRef<{ x: number; y: number } | null>(null);
   const restThen = (delayMs: number) => {
     window.clearTimeout(dwell.current);
     dwell.current = window.setTimeout(() => onIntent(conversation.id, href), delayMs);
   };
-  const cancelRest = () => window.clearTimeout(dwell.current);
+  const cancelRest = () => {
+    window.clearTimeout(dwell.current);
+    pressedAt.current = null;
+  };
+  // A row filtered away (search) or unmounted mid-rest starts nothing.
+  useEffect(() => () => window.clearTimeout(dwell.current), []);
   return (
     <li className="group/row relative">
       <Link
@@ -76,9 +83,18 @@ export const ConversationRow = memo(function ConversationRow({
         prefetch={false}
         onClick={onOpen}
         onPointerDown={(event) => {
-          if (event.pointerType !== "mouse") return restThen(TOUCH_INTENT_MS);
+          if (event.pointerType !== "mouse") {
+            pressedAt.current = { x: event.clientX, y: event.clientY };
+            return restThen(TOUCH_INTENT_MS);
+          }
           cancelRest();
-          onIntent(conversation.id, href);
+          // The main button only: a right or middle click opens a menu or a tab, not this thread here.
+          if (event.button === 0) onIntent(conversation.id, href);
+        }}
+        onPointerMove={(event) => {
+          // A finger that moves is scrolling, even before the browser says so.
+          const start = pressedAt.current;
+          if (start && Math.hypot(event.clientX - start.x, event.clientY - start.y) > TOUCH_SLOP_PX) cancelRest();
         }}
         onPointerCancel={cancelRest}
         onPointerEnter={(event) => {

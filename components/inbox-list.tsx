@@ -57,7 +57,7 @@ export function InboxList({
   // what tells the open thread to look for new messages.
   const { history, head, changes, pushed, conversations: loaded } = useInbox(accountId, category);
   const { query } = useSearchQuery();
-  const { searching, conversations, provider, providerCurrent } = useInboxSearch(accountId, category, query, loaded, providerSearches);
+  const { searching, conversations, provider, providerCurrent } = useInboxSearch(accountId, category, query, loaded, providerSearches && !hidden);
   // While the provider searches, "more" means more of what it found.
   const pager = provider ?? history;
   // A pushed account is checked by its webhooks' poller (our database); the head, rarely, besides.
@@ -116,7 +116,7 @@ export function InboxList({
       const list = scrollerRef.current;
       if (hidden || !list) return false;
       // At the last loaded row, j asks for the next page (as scrolling there would).
-      if (!moveCursor(list, 1) && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+      if (!moveCursor(list, 1) && pager.hasNextPage && !pager.isFetchingNextPage) void pager.fetchNextPage();
     },
     previous: () => {
       const list = scrollerRef.current;
@@ -147,9 +147,9 @@ export function InboxList({
         <InboxSkeleton />
       </div>
     );
-  } else if (history.isError && conversations.length === 0) {
+  } else if (history.isError && loaded.length === 0) {
     body = <ErrorState error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} />;
-  } else if (loaded.length === 0) {
+  } else if (loaded.length === 0 && !searching) {
     body = <EmptyState icon={<InboxIcon />} title={`No conversations in ${label}`} detail={emptyDetail ?? EMPTY_DETAIL[category]} />;
   } else {
     body = (

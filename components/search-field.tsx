@@ -12,8 +12,11 @@ export function SearchField({ label }: { label: string }) {
   const inputRef = useRef<HTMLInputElement>(null);
   useShortcuts({
     search: () => {
-      inputRef.current?.focus();
-      inputRef.current?.select();
+      const input = inputRef.current;
+      // Hidden behind a phone's open thread: the key is not for us.
+      if (!input || input.offsetParent === null) return false;
+      input.focus();
+      input.select();
     },
   });
   return (

@@ -19,8 +19,11 @@ import { categoryOfList, queryKeys } from "./query-keys";
 import { useTitleCount } from "./use-page-title";
 
 async function showUnreadCount(client: QueryClient, accountId: string, conversationId: string, unreadCount: number): Promise<void> {
-  // A head answer already on its way was read before this mark: it must not put the old count back.
-  await client.cancelQueries({ queryKey: queryKeys.conversationsHeads(accountId) });
+  // A head or read-marks answer already on its way was read before this mark: it must not put the old count back.
+  await Promise.all([
+    client.cancelQueries({ queryKey: queryKeys.conversationsHeads(accountId) }),
+    client.cancelQueries({ queryKey: queryKeys.readMarks(accountId) }),
+  ]);
   for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
     const isUnreadCategory: boolean = categoryOfList(queryKey) === ("UNREAD" satisfies Category);
     const next = withUnreadCount(data, conversationId, unreadCount, isUnreadCategory);

@@ -34,8 +34,8 @@ export function SearchQueryProvider({ children }: { children: ReactNode }) {
     const url = new URL(window.location.href);
     if (value === "") url.searchParams.delete("q");
     else url.searchParams.set("q", value);
-    // Next keeps its router state in history.state: pass it on.
-    window.history.replaceState(window.history.state, "", url);
+    // Null state, as Next documents: its router then takes the URL in (useSearchParams sees `q`).
+    window.history.replaceState(null, "", url);
   }, []);
 
   const value = useMemo(() => ({ query, setQuery }), [query, setQuery]);

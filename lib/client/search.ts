@@ -24,10 +24,11 @@ export function matchesSearch(conversation: Conversation, terms: readonly string
   return terms.every((term) => haystack.includes(term));
 }
 
-/** The query as the URL keeps it: trimmed of nothing (the rep may be mid-word), bounded, blank → none. */
+/** The query as the URL keeps it: not trimmed (the rep may be mid-word), bounded, blank → none. */
 export function normalizeSearchParam(value: string | null | undefined): string {
   if (!value || value.trim() === "") return "";
-  return value.slice(0, MAX_SEARCH_LENGTH);
+  // A pasted tab or newline is a space to the rep, and the API refuses control characters.
+  return value.replace(/\p{Cc}/gu, " ").slice(0, MAX_SEARCH_LENGTH);
 }
 
 function lastActivity(conversation: Conversation): number {

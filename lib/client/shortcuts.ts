@@ -23,15 +23,23 @@ export function keyCaption(key: string): string {
   return key;
 }
 
-type KeyEventLike = Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "isComposing"> & { target: EventTarget | null };
+type KeyEventLike = Pick<KeyboardEvent, "key" | "shiftKey" | "ctrlKey" | "metaKey" | "altKey" | "isComposing"> & { target: EventTarget | null };
 
-/** Where a key is text or belongs to a control: inputs, editable text, an open dialog. */
+/** Where a key is text or belongs to a control: inputs, editable text; or anywhere while a dialog or menu is open. */
 function isOwnedByTarget(event: KeyEventLike): boolean {
+  if (typeof Element === "undefined") return false;
+  if (document.querySelector("dialog[open], [role=menu]")) return true;
   const target = event.target;
-  if (typeof Element === "undefined" || !(target instanceof Element)) return false;
-  if (target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true'], dialog[open]")) return true;
+  if (!(target instanceof Element)) return false;
+  if (target.closest("input, textarea, select") || (target instanceof HTMLElement && target.isContentEditable)) return true;
   // Enter on a link or a button already does what it says.
   return event.key === "Enter" && target.closest("a[href], button, summary") !== null;
+}
+
+/** A letter as the binding means it: Shift decides its case, not Caps Lock ("u" back, Shift+U unread). */
+function keyOf(event: KeyEventLike): string {
+  if (!/^[a-z]$/i.test(event.key)) return event.key;
+  return event.shiftKey ? event.key.toUpperCase() : event.key.toLowerCase();
 }
 
 /**
@@ -40,7 +48,8 @@ function isOwnedByTarget(event: KeyEventLike): boolean {
  */
 export function shortcutFor(event: KeyEventLike): ShortcutId | null {
   if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing || isOwnedByTarget(event)) return null;
-  return SHORTCUTS.find((shortcut) => (shortcut.keys as readonly string[]).includes(event.key))?.id ?? null;
+  const key = keyOf(event);
+  return SHORTCUTS.find((shortcut) => (shortcut.keys as readonly string[]).includes(key))?.id ?? null;
 }
 
 /** A handler answers false when the key is not for it right now (the browser then keeps it). */

@@ -2,15 +2,19 @@ import { useRouter } from "next/navigation";
 import type { Route } from "next";
 import { useCallback } from "react";
 import { wasOpenedFromList } from "./nav-memory";
+import { useIsDesktop } from "./use-media-query";
 
 /**
- * Leaves the open thread for its list: back in history when the list opened it in this tab (the
- * list returns exactly as it was), else to the list's URL (a thread opened from a shared link).
+ * Leaves the open thread for its list. On a phone, back in history when the list opened it in this
+ * tab (the list returns exactly as it was), else to the list's URL (a thread opened from a shared
+ * link). On a desktop the list is beside the thread, and the rep may have opened several threads
+ * from it: back would land on the previous thread, so it is always the list's URL.
  */
 export function useLeaveThread(listHref: Route): () => void {
   const router = useRouter();
+  const isDesktop = useIsDesktop();
   return useCallback(() => {
-    if (wasOpenedFromList()) router.back();
+    if (!isDesktop && wasOpenedFromList()) router.back();
     else router.push(listHref, { scroll: false });
-  }, [router, listHref]);
+  }, [router, listHref, isDesktop]);
 }

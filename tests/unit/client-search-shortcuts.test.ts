@@ -21,6 +21,10 @@ describe("search over the loaded inbox", () => {
     expect(matchesSearch({ ...row, lastMessage: null }, searchTerms("demo"))).toBe(false);
   });
 
+  it("turns a pasted tab or newline into a space (the API refuses control characters)", () => {
+    expect(normalizeSearchParam("acme\tcorp\n")).toBe("acme corp ");
+  });
+
   it("treats a blank query as no filter and bounds a long one", () => {
     expect(searchTerms("   ")).toEqual([]);
     expect(matchesSearch(row, [])).toBe(true);
@@ -47,12 +51,16 @@ describe("search over the loaded inbox", () => {
 });
 
 describe("keyboard shortcuts", () => {
-  const press = (key: string, extra: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; isComposing: boolean }> = {}) =>
-    shortcutFor({ key, ctrlKey: false, metaKey: false, altKey: false, isComposing: false, target: null, ...extra });
+  const press = (key: string, extra: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean; isComposing: boolean }> = {}) =>
+    shortcutFor({ key, shiftKey: /^[A-Z?]$/.test(key), ctrlKey: false, metaKey: false, altKey: false, isComposing: false, target: null, ...extra });
 
   it("maps each key of the table to its shortcut, and nothing else", () => {
     for (const shortcut of SHORTCUTS) for (const key of shortcut.keys) expect(press(key)).toBe(shortcut.id);
     expect(press("J")).toBeNull();
+    // Caps Lock on: the letter arrives upper-case without Shift, and still means the plain key.
+    expect(press("U", { shiftKey: false })).toBe("back");
+    expect(press("J", { shiftKey: false })).toBe("next");
+    expect(press("u", { shiftKey: true })).toBe("markUnread");
     expect(press("x")).toBeNull();
     expect(new Set(SHORTCUTS.flatMap((s) => s.keys)).size).toBe(SHORTCUTS.flatMap((s) => s.keys).length);
   });

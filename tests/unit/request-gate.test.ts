@@ -8,6 +8,7 @@ describe("CSRF: only Threadline's own pages may send a rep's request", () => {
     expect(() => assertSameOrigin(put("http://localhost:3000/api/x", { origin: "http://localhost:3000", host: "localhost:3000" }))).not.toThrow();
     expect(() => assertSameOrigin(put("http://localhost:3000/api/x", { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "sec-fetch-site": "same-origin" }))).not.toThrow();
     expect(() => assertSameOrigin(put("http://10.0.0.5:3000/api/x", { origin: "https://threadline.example", "x-forwarded-host": "threadline.example", "x-forwarded-proto": "https" }))).not.toThrow();
+    expect(() => assertSameOrigin(put("http://10.0.0.5:3000/api/x", { origin: "https://threadline.example", "x-forwarded-host": "threadline.example, 10.0.0.5", "x-forwarded-proto": "https,http" }))).not.toThrow();
     // Not a browser: no Origin, no Sec-Fetch-Site (it cannot carry a rep's cookies from another site).
     expect(() => assertSameOrigin(put("http://localhost:3000/api/x", {}))).not.toThrow();
   });

@@ -75,8 +75,10 @@ export function assertSameOrigin(request: Request): void {
   const allowed = new Set([url.origin]);
   // The host the browser asked for (behind a proxy, or 127.0.0.1 where the server calls itself
   // localhost): a page on another site cannot set these on a rep's request without a preflight.
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const scheme = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  // A chain of proxies lists several: the first is what the browser asked for.
+  const first = (name: string) => request.headers.get(name)?.split(",")[0]?.trim() || null;
+  const host = first("x-forwarded-host") ?? first("host");
+  const scheme = first("x-forwarded-proto") ?? url.protocol.replace(":", "");
   if (host) allowed.add(`${scheme}://${host}`);
   const configured = getEnv().BETTER_AUTH_URL;
   if (configured) allowed.add(new URL(configured).origin);

@@ -49,6 +49,20 @@ test("j/k move, Enter/o open, Esc/u go back, / searches, Shift+U marks unread, ?
   await page.keyboard.press("Escape");
   await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
 
+  // Two threads opened one after the other from the list beside them: Escape goes to the list, not
+  // back to the first thread. With the account menu open, Escape closes the menu and nothing else.
+  await rows(page).nth(0).click();
+  await expect(page).toHaveURL(threadUrl(ids[0]));
+  await rows(page).nth(2).click();
+  await expect(page).toHaveURL(threadUrl(ids[2]));
+  await page.getByTestId("account-menu").click();
+  await expect(page.getByRole("menu")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toBeHidden();
+  await expect(page).toHaveURL(threadUrl(ids[2]));
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
+
   // Enter opens the row with the cursor; u goes back.
   await page.keyboard.press("j");
   await expect.poll(() => focusedId(page)).not.toBeNull();
