@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { describeUsage, formatCheckedAgo } from "@/lib/client/format";
 import { useNow } from "@/lib/client/hooks";
 import { usageQueryOptions } from "@/lib/client/queries";
+import { useHydrated } from "@/lib/client/use-hydrated";
 
 /**
  * When the inbox last asked what changed (LinkedIn, or for a pushed account what its webhooks
@@ -13,10 +14,12 @@ import { usageQueryOptions } from "@/lib/client/queries";
 export function CheckedAgo({ accountId, checkedAt, pushed }: { accountId: string; checkedAt: number; pushed: boolean }) {
   const now = useNow(5_000);
   const usage = useQuery(usageQueryOptions(accountId));
+  // "… ago" depends on the moment: written by the browser, not in the server's HTML.
+  const hydrated = useHydrated();
   return (
-    <p data-testid="checked-ago" className="px-4 pt-1 text-xs text-zinc-600">
+    <p data-testid="checked-ago" className="min-h-5 px-4 pt-1 text-xs text-zinc-600">
       {pushed ? <span data-testid="pushed">Live updates · </span> : null}
-      {formatCheckedAgo(checkedAt, Math.max(now, checkedAt))}
+      {hydrated ? formatCheckedAgo(checkedAt, Math.max(now, checkedAt)) : null}
       {usage.data && usage.data.usage.calls > 0 ? <span data-testid="usage-today"> · today {describeUsage(usage.data.usage)}</span> : null}
     </p>
   );

@@ -5,6 +5,7 @@ import { memo, useEffect, useRef } from "react";
 import type { Route } from "next";
 import type { Conversation } from "@/lib/contracts/api";
 import { formatCompactTime, formatFullTimestamp } from "@/lib/client/format";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { Avatar } from "./avatar";
 import { MoreIcon } from "./icons";
 
@@ -60,6 +61,9 @@ export const ConversationRow = memo(function ConversationRow({
 }) {
   const { participant, lastMessage, unreadCount } = conversation;
   const unread = unreadCount > 0;
+  // The server renders rows too (the first page comes with the HTML), in its own time zone and at
+  // its own moment: times are written by the browser, once it has taken the page over.
+  const hydrated = useHydrated();
   // A pointer passing over rows, or j/k passing through them, is not intent: only a rest is. A mouse
   // press is (the click follows ~100 ms later); a finger held still is too, but a finger that starts a
   // scroll is not (the browser cancels its pointer). Each early start is a provider call: no blanket prefetch.
@@ -122,10 +126,10 @@ export const ConversationRow = memo(function ConversationRow({
             {lastMessage ? (
               <time
                 dateTime={new Date(lastMessage.sentAt).toISOString()}
-                title={formatFullTimestamp(lastMessage.sentAt)}
+                title={hydrated ? formatFullTimestamp(lastMessage.sentAt) : undefined}
                 className={`ml-auto shrink-0 pl-1 text-xs tabular-nums ${unread ? "font-semibold text-accent-700" : "text-zinc-500"}`}
               >
-                {formatCompactTime(lastMessage.sentAt, now)}
+                {hydrated ? formatCompactTime(lastMessage.sentAt, now) : null}
               </time>
             ) : null}
           </div>
