@@ -42,6 +42,10 @@ async function main(): Promise<void> {
   console.table(served.size);
   console.log("\nAPI latency over loopback, demo account, median of 40 (ratio = request / GET /api/accounts)");
   console.table(served.latency);
+  console.log("\nA slow phone (Chromium, 360×800, CPU 4× slower), demo account, median of 7: largest paint (ratio = inbox / 404 page)");
+  console.table(served.paint);
+  console.log("\nTap a row (finger down 100 ms) until the thread's newest message shows, median of 7 (ratio = never opened / already loaded)");
+  console.table(served.tap);
 
   await mkdir("test-results/bench", { recursive: true });
   await writeFile("test-results/bench/results.json", JSON.stringify({ measuredAt: new Date().toISOString(), credits, polling, session: { rows: session.rows, verdict: session.verdict, problems: session.problems, shipped: session.shipped, naive: session.naive }, shared, pushed, ...served }, null, 2));

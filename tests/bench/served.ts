@@ -1,11 +1,13 @@
 /**
  * Size and speed of the production build, each against a baseline from the same server in the
- * same run: the inbox page's JavaScript (gzip) against the framework shell's (the 404 page), and
- * API latencies against the route that does no provider work (GET /api/accounts).
+ * same run: the inbox page's JavaScript (gzip) against the framework shell's (the 404 page), API
+ * latencies against the route that does no provider work (GET /api/accounts), and what a slow
+ * phone sees (first-paint.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { firstPaintBench } from "./first-paint";
 
 const PORT = 3199;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -64,7 +66,9 @@ export async function servedBench() {
       { request: "messages page of 30", medianMs: await medianMs(`${thread}?limit=30`) },
       { request: "messages since (1 new)", medianMs: await medianMs(`${thread}?since=${Date.now() - 40_000}`) },
     ].map((row) => ({ ...row, medianMs: Math.round(row.medianMs * 100) / 100, ratio: Math.round((row.medianMs / baseline) * 100) / 100 }));
+    const phone = await firstPaintBench(ORIGIN);
     return {
+      ...phone,
       size: [
         { page: "framework shell (404, baseline)", ...shell, ratio: 1 },
         { page: "inbox /a/demo/inbox", ...inbox, ratio: Math.round((inbox.gzipBytes / shell.gzipBytes) * 100) / 100 },
