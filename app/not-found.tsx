@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { NotFoundState } from "@/components/not-found-state";
-import { Logo } from "@/components/top-bar";
+import { Logo } from "@/components/logo";
 import { homeHref } from "@/lib/client/routes";
 
 /** Any URL that is not a page, or an account or category this rep may not see: inside the app's bar. */

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AccountMenu } from "@/components/account-menu";
 import { EmptyState } from "@/components/states";
-import { Logo } from "@/components/top-bar";
+import { Logo } from "@/components/logo";
 import { ViewerProvider } from "@/components/viewer-context";
 import { inboxHref } from "@/lib/client/routes";
 import { listAccountSummaries } from "@/lib/server/accounts";

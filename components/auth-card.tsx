@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Logo } from "./top-bar";
+import { Logo } from "./logo";
 
 /** The frame of sign-in, join and setup: the brand, a title, one card, centred on any screen. */
 export function AuthCard({ title, subtitle, children }: { title: string; subtitle?: ReactNode; children: ReactNode }) {

@@ -15,6 +15,8 @@ const SAMPLES = 40;
 
 async function startServer(): Promise<ChildProcess> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: `npm run bench` builds one first");
+  // A server left on the port (an interrupted run) would be measured instead of this build.
+  if (await fetch(`${ORIGIN}/api/accounts`).then(() => true, () => false)) throw new Error(`port ${PORT} is in use: stop what runs there first`);
   // No provider configured: the bench measures the demo account.
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   for (const key of Object.keys(env)) if (key.startsWith("LINKUP_")) delete env[key];
@@ -76,6 +78,10 @@ export async function servedBench() {
       latency,
     };
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    try {
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // Gone already: nothing to stop.
+    }
   }
 }
