@@ -39,8 +39,9 @@ async function load(browser: Browser, url: string, ready: string): Promise<{ lcp
   try {
     await page.goto(url);
     await page.locator(ready).first().waitFor();
-    // LCP is final at the first input; until then give late paints a moment to be reported.
-    await page.waitForTimeout(1_000);
+    // LCP is final at the first input: read it once it is reported and the page has gone quiet.
+    await page.waitForFunction(() => (window as unknown as { __lcp: number }).__lcp > 0);
+    await page.waitForLoadState("networkidle");
     return await page.evaluate(() => {
       const w = window as unknown as { __lcp: number; __firstRow: number };
       return { lcp: w.__lcp, firstRow: w.__firstRow };
