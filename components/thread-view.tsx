@@ -192,7 +192,7 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
           className="mx-auto min-h-14 w-full max-w-3xl pt-3"
           end={<p className="text-xs text-zinc-500">Start of your conversation{participant ? ` with ${participant.name}` : ""}</p>}
         />
-        <ol ref={listRef} aria-label="Messages" className="mx-auto flex w-full max-w-3xl flex-col">
+        <ol ref={listRef} aria-label="Messages" data-testid="message-list" data-message-count={shown.length} className="mx-auto flex w-full max-w-3xl flex-col">
           {days.map((day) => (
             <li key={day.key} className="relative">
               {/* In the flow, not sticky: a floating label would cover the text scrolling under it. */}

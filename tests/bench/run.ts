@@ -46,6 +46,9 @@ async function main(): Promise<void> {
   console.table(served.paint);
   console.log("\nTap a row (finger down 100 ms) until the thread's newest message shows, median of 7 (ratio = never opened / already loaded)");
   console.table(served.tap);
+  console.log("\nThe demo's 10,000-message thread scrolled all the way back at 360×800 (ratio = fully scrolled back / at open)");
+  console.table(served.longThread);
+  console.log(served.longThreadPaging);
 
   await mkdir("test-results/bench", { recursive: true });
   await writeFile("test-results/bench/results.json", JSON.stringify({ measuredAt: new Date().toISOString(), credits, polling, session: { rows: session.rows, verdict: session.verdict, problems: session.problems, shipped: session.shipped, naive: session.naive }, shared, pushed, ...served }, null, 2));

@@ -2,12 +2,14 @@
  * Size and speed of the production build, each against a baseline from the same server in the
  * same run: the inbox page's JavaScript (gzip) against the framework shell's (the 404 page), API
  * latencies against the route that does no provider work (GET /api/accounts), and what a slow
- * phone sees (first-paint.ts).
+ * phone sees (first-paint.ts), and the demo's 10,000-message thread scrolled all the way back (long-thread.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { firstPaintBench } from "./first-paint";
+import { LONG_THREAD_PARTICIPANT } from "@/lib/server/demo/long-thread";
+import { longThreadBench } from "./long-thread";
 
 const PORT = 3199;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -69,8 +71,10 @@ export async function servedBench() {
       { request: "messages since (1 new)", medianMs: await medianMs(`${thread}?since=${Date.now() - 40_000}`) },
     ].map((row) => ({ ...row, medianMs: Math.round(row.medianMs * 100) / 100, ratio: Math.round((row.medianMs / baseline) * 100) / 100 }));
     const phone = await firstPaintBench(ORIGIN);
+    const longThread = await longThreadBench(ORIGIN, LONG_THREAD_PARTICIPANT.displayName);
     return {
       ...phone,
+      ...longThread,
       size: [
         { page: "framework shell (404, baseline)", ...shell, ratio: 1 },
         { page: "inbox /a/demo/inbox", ...inbox, ratio: Math.round((inbox.gzipBytes / shell.gzipBytes) * 100) / 100 },

@@ -15,7 +15,7 @@ import { createSeededRandom, type SeededRandom } from "@/lib/server/demo/random"
 import { fillTemplate, type TemplateVariables } from "@/lib/server/demo/templates";
 import { HOUR_MS, layOutBeforeAnchor, logUniform, MINUTE_MS, SECOND_MS } from "@/lib/server/demo/timeline";
 
-export const LONG_THREAD_MESSAGE_COUNT = 2_437;
+export const LONG_THREAD_MESSAGE_COUNT = 10_000;
 const LONG_THREAD_SEED = 7;
 
 export const LONG_THREAD_PARTICIPANT: DemoPerson = {
