@@ -3,13 +3,9 @@
 import { memo, useState, type ReactNode } from "react";
 import type { Message } from "@/lib/contracts/api";
 import { formatClockTime, formatFullTimestamp, linkify, loadableImageUrl, safeHttpUrl } from "@/lib/client/format";
+import { sideOf, type Side } from "@/lib/client/thread-rows";
 import { PaperclipIcon, ShareIcon, UserPlusIcon } from "./icons";
 
-export type Side = "mine" | "theirs";
-
-export function sideOf(message: Message): Side {
-  return message.fromMe === true ? "mine" : "theirs";
-}
 
 /** Text with http(s) links made clickable (opened in a new tab, no referrer/opener). */
 export function LinkifiedText({ text, tone }: { text: string; tone: "onAccent" | "default" }) {
@@ -158,21 +154,22 @@ export const MessageItem = memo(function MessageItem({
   sending?: { state: string; settled: boolean; footer: ReactNode };
 }) {
   const side = sideOf(message);
-  const spacing = groupStart ? "mt-3" : "mt-0.5";
+  // Space after a group, not before one: a page of older messages landing above a message never changes its own spacing.
+  const spacing = groupEnd ? "mb-3" : "mb-0.5";
 
   if (message.type === "system") {
     return (
-      <li data-testid="message" data-message-id={message.id} data-message-type={message.type} className="my-3 flex justify-center px-6">
+      <div data-testid="message" data-message-id={message.id} data-message-type={message.type} className="my-3 flex justify-center px-6">
         <p className="max-w-md text-center text-xs leading-relaxed text-zinc-500 [overflow-wrap:anywhere]">
           <LinkifiedText text={message.text} tone="default" /> · <Timestamp sentAt={message.sentAt} />
         </p>
-      </li>
+      </div>
     );
   }
 
   if (message.type === "invitation") {
     return (
-      <li data-testid="message" data-message-id={message.id} data-message-type={message.type} className="my-4 flex justify-center px-3">
+      <div data-testid="message" data-message-id={message.id} data-message-type={message.type} className="my-4 flex justify-center px-3">
         <div className="w-full max-w-md rounded-2xl border border-accent-200 bg-accent-50/70 p-4 text-center">
           <span className="mx-auto mb-2 inline-flex size-9 items-center justify-center rounded-full bg-surface text-accent-600 shadow-sm ring-1 ring-accent-100">
             <UserPlusIcon width={18} height={18} />
@@ -187,7 +184,7 @@ export const MessageItem = memo(function MessageItem({
           ) : null}
           <Timestamp sentAt={message.sentAt} className="mt-2 block" />
         </div>
-      </li>
+      </div>
     );
   }
 
@@ -200,7 +197,7 @@ export const MessageItem = memo(function MessageItem({
   const unsupported = message.type === "other" && message.text.trim() === "" && message.attachments.length === 0;
 
   return (
-    <li
+    <div
       data-testid="message"
       data-message-id={message.id}
       data-message-type={message.type}
@@ -241,6 +238,6 @@ export const MessageItem = memo(function MessageItem({
         <Reactions message={message} side={side} />
       </div>
       {sending ? sending.footer : groupEnd ? <Timestamp sentAt={message.sentAt} className="mt-1 px-1" /> : null}
-    </li>
+    </div>
   );
 });

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import { RetryButton, Spinner } from "./states";
 
 type Labels = { failed: string; load: string; loading: string };
@@ -16,6 +16,7 @@ export function PagingControl({
   testId,
   end,
   className,
+  style,
 }: {
   failed: boolean;
   hasMore: boolean;
@@ -25,9 +26,10 @@ export function PagingControl({
   testId: string;
   end: ReactNode;
   className: string;
+  style?: CSSProperties;
 }) {
   return (
-    <div className={`flex items-center justify-center px-4 ${className}`}>
+    <div className={`flex items-center justify-center px-4 ${className}`} style={style}>
       {failed ? (
         <div role="alert" data-testid="error-state" className="flex flex-col items-center gap-1 text-center text-sm text-zinc-600">
           <span>{labels.failed}</span>

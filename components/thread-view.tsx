@@ -2,13 +2,14 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import type { Category, Message, Participant } from "@/lib/contracts/api";
+import type { Category, Participant } from "@/lib/contracts/api";
 import { ApiError } from "@/lib/client/errors";
-import { dayKey, formatDayLabel } from "@/lib/client/format";
+import { formatDayLabel } from "@/lib/client/format";
 import { useAccount, useNow, useThread } from "@/lib/client/hooks";
 import { changesQueryOptions, conversationsHeadQueryOptions, conversationsInfiniteOptions } from "@/lib/client/queries";
 import { flattenConversations } from "@/lib/client/merge-inbox";
-import { matchOutbox, mergeOutbox, settledEntries, type ThreadItem } from "@/lib/client/merge-outbox";
+import { matchOutbox, mergeOutbox, settledEntries } from "@/lib/client/merge-outbox";
+import { threadRows } from "@/lib/client/thread-rows";
 import type { OutboxEntry } from "@/lib/client/outbox-entry";
 import { newestSentAt } from "@/lib/client/merge-messages";
 import { focusedConversationId } from "@/lib/client/inbox-cursor";
@@ -28,7 +29,7 @@ import { useLoadOlder } from "@/lib/client/use-load-older";
 import { useScrollAnchoring } from "@/lib/client/use-scroll-anchoring";
 import { Composer, type Reply } from "./composer";
 import { ArrowDownIcon, ChatIcon, CloudOffIcon } from "./icons";
-import { MessageItem, sideOf } from "./message-item";
+import { MessageItem } from "./message-item";
 import { NotFoundState } from "./not-found-state";
 import { OutboxReply } from "./outbox-reply";
 import { PagingControl } from "./paging-control";
@@ -36,8 +37,14 @@ import { EmptyState, ErrorState, StaleBanner, ThreadSkeleton } from "./states";
 import { ThreadHeader } from "./thread-header";
 import { ThreadLoading } from "./thread-loading";
 
-/** Consecutive messages from one side closer than this are grouped (tighter, one timestamp). */
-const GROUP_GAP_MS = 5 * 60_000;
+/** Above the first row, in boxes of fixed height (so every row's offset stays known): the
+ * older-messages control and the oldest loaded day's label (thread-rows.ts says why it is not a row). */
+const OLDER_CONTROL_PX = 72;
+const FIRST_DAY_LABEL_PX = 48;
+const LIST_END_PADDING_PX = 16;
+/** First guesses before a row is measured: a day label, a one-line message. */
+const DAY_ROW_ESTIMATE_PX = 44;
+const MESSAGE_ROW_ESTIMATE_PX = 56;
 
 type ThreadViewProps = { accountId: string; category: Category; conversationId: string };
 
@@ -96,21 +103,18 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
     outboxStore?.remove(settledEntries(outbox.entries, matches, now));
   }, [outboxStore, outbox.entries, matches, now]);
 
-  /** Oldest first, grouped by local calendar day. */
-  const days = useMemo(() => {
-    const out: { key: string; sentAt: number; items: ThreadItem[] }[] = [];
-    for (let i = items.length - 1; i >= 0; i--) {
-      const item = items[i]!;
-      const key = dayKey(item.message.sentAt);
-      const current = out[out.length - 1];
-      if (current && current.key === key) current.items.push(item);
-      else out.push({ key, sentAt: item.message.sentAt, items: [item] });
-    }
-    return out;
-  }, [items]);
+  const { firstDay, rows } = useMemo(() => threadRows(items), [items]);
   const multiParty = useMemo(() => new Set(messages.filter((m) => m.fromMe !== true).map((m) => m.sender.name)).size > 1, [messages]);
 
-  const { scrollerRef, listRef, onScroll, scrollToBottom, followNextChange, unseen, announcement } = useScrollAnchoring(shown);
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? String(index), [rows]);
+  const estimateSize = useCallback((index: number) => (rows[index]?.kind === "day" ? DAY_ROW_ESTIMATE_PX : MESSAGE_ROW_ESTIMATE_PX), [rows]);
+  const { scrollerRef, virtualizer, onScroll, scrollToBottom, followNextChange, unseen, announcement } = useScrollAnchoring(shown, {
+    count: rows.length,
+    getItemKey,
+    estimateSize,
+    paddingStart: OLDER_CONTROL_PX + FIRST_DAY_LABEL_PX,
+    paddingEnd: LIST_END_PADDING_PX,
+  });
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = history;
   const topSentinelRef = useLoadOlder(scrollerRef, history);
   const sectionRef = useRef<HTMLElement>(null);
@@ -180,59 +184,60 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
     body = <EmptyState icon={<ChatIcon />} title="No messages yet" detail="Messages in this conversation will show up here." />;
   } else {
     body = (
-      <div className="flex min-h-full flex-col justify-end pb-4">
-        <div ref={topSentinelRef} aria-hidden="true" className="h-px" />
-        <PagingControl
-          failed={isFetchNextPageError}
-          hasMore={hasNextPage}
-          loading={isFetchingNextPage}
-          onLoad={() => void fetchNextPage()}
-          labels={{ failed: "Couldn't load older messages.", load: "Load older messages", loading: "Loading older messages…" }}
-          testId="load-older"
-          className="mx-auto min-h-14 w-full max-w-3xl pt-3"
-          end={<p className="text-xs text-zinc-500">Start of your conversation{participant ? ` with ${participant.name}` : ""}</p>}
-        />
-        <ol ref={listRef} aria-label="Messages" data-testid="message-list" data-message-count={shown.length} className="mx-auto flex w-full max-w-3xl flex-col">
-          {days.map((day) => (
-            <li key={day.key} className="relative">
-              {/* In the flow, not sticky: a floating label would cover the text scrolling under it. */}
-              <div className="mt-5 mb-1 flex justify-center" role="presentation">
-                <span className="rounded-full bg-zinc-100 px-3 py-1 text-xs font-medium text-zinc-600 ring-1 ring-zinc-200/60">
-                  <time dateTime={new Date(day.sentAt).toISOString().slice(0, 10)}>{formatDayLabel(day.sentAt, now)}</time>
-                </span>
-              </div>
-              <ol aria-label={formatDayLabel(day.sentAt, now)} className="flex flex-col">
-                {day.items.map((item, i) => {
-                  const { message } = item;
-                  const before = day.items[i - 1]?.message;
-                  const after = day.items[i + 1]?.message;
-                  const groupStart = before === undefined || !sameGroup(before, message);
-                  const groupEnd = after === undefined || !sameGroup(message, after);
-                  return item.kind === "outbox" ? (
+      <div className="flex min-h-full flex-col justify-end">
+        {/* Only the rows near the viewport are rendered; the box keeps the whole list's height. */}
+        <div className="relative mx-auto w-full max-w-3xl" style={{ height: virtualizer.getTotalSize() }}>
+          <div ref={topSentinelRef} aria-hidden="true" className="absolute inset-x-0 top-0 h-px" />
+          <PagingControl
+            failed={isFetchNextPageError}
+            hasMore={hasNextPage}
+            loading={isFetchingNextPage}
+            onLoad={() => void fetchNextPage()}
+            labels={{ failed: "Couldn't load older messages.", load: "Load older messages", loading: "Loading older messages…" }}
+            testId="load-older"
+            className="absolute inset-x-0 top-0 z-10"
+            style={{ height: OLDER_CONTROL_PX }}
+            end={<p className="text-xs text-zinc-500">Start of your conversation{participant ? ` with ${participant.name}` : ""}</p>}
+          />
+          {firstDay !== null ? (
+            <DayLabel sentAt={firstDay} now={now} className="absolute inset-x-0 items-end pb-3" style={{ top: OLDER_CONTROL_PX, height: FIRST_DAY_LABEL_PX }} />
+          ) : null}
+          <ol aria-label="Messages" data-testid="message-list" data-message-count={shown.length} className="absolute inset-0">
+            {virtualizer.getVirtualItems().map((virtual) => {
+              const row = rows[virtual.index]!;
+              return (
+                <li
+                  key={virtual.key}
+                  ref={virtualizer.measureElement}
+                  data-index={virtual.index}
+                  className="absolute inset-x-0 top-0 flex flex-col"
+                  style={{ transform: `translateY(${virtual.start}px)` }}
+                >
+                  {row.kind === "day" ? (
+                    <DayLabel sentAt={row.sentAt} now={now} className="mt-2 mb-3" />
+                  ) : row.item.kind === "outbox" ? (
                     <OutboxReply
-                      key={message.id}
-                      entry={item.entry}
-                      message={message}
-                      groupStart={groupStart}
-                      groupEnd={groupEnd}
+                      entry={row.item.entry}
+                      message={row.item.message}
+                      groupStart={row.groupStart}
+                      groupEnd={row.groupEnd}
                       online={online}
                       onRetry={retry}
                       onDelete={remove}
                     />
                   ) : (
                     <MessageItem
-                      key={message.id}
-                      message={message}
-                      showName={message.fromMe === null || (message.fromMe === false && multiParty)}
-                      groupStart={groupStart}
-                      groupEnd={groupEnd}
+                      message={row.item.message}
+                      showName={row.item.message.fromMe === null || (row.item.message.fromMe === false && multiParty)}
+                      groupStart={row.groupStart}
+                      groupEnd={row.groupEnd}
                     />
-                  );
-                })}
-              </ol>
-            </li>
-          ))}
-        </ol>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </div>
       </div>
     );
   }
@@ -300,6 +305,13 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
   );
 }
 
-function sameGroup(a: Message, b: Message): boolean {
-  return sideOf(a) === sideOf(b) && a.sender.name === b.sender.name && b.sentAt - a.sentAt < GROUP_GAP_MS && a.type !== "invitation" && b.type !== "invitation";
+/** A day's label between messages: in the flow, not sticky (a floating label would cover the text scrolling under it). */
+function DayLabel({ sentAt, now, className, style }: { sentAt: number; now: number; className: string; style?: React.CSSProperties }) {
+  return (
+    <div className={`flex justify-center ${className}`} style={style}>
+      <span className="rounded-full bg-zinc-100 px-3 py-1 text-xs font-medium text-zinc-600 ring-1 ring-zinc-200/60">
+        <time dateTime={new Date(sentAt).toISOString().slice(0, 10)}>{formatDayLabel(sentAt, now)}</time>
+      </span>
+    </div>
+  );
 }

@@ -1,125 +1,165 @@
-/** Keeps the reader's place in an end-anchored message list (client components only). */
+/** Keeps the reader's place in an end-anchored, virtualized message list (client components only). */
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Message } from "@/lib/contracts/api";
 
 /** Within this distance of the bottom, new messages scroll into view by themselves. */
 const NEAR_BOTTOM_PX = 120;
+/** Rows rendered beyond each edge of the viewport, so a fling does not outrun them. */
+const OVERSCAN_ROWS = 8;
+/** How far below a newly measured row to look for the row being read (more than a page of rows). */
+const READING_ROW_SCAN = 200;
 
 type Rendered = { newestId: string; oldestId: string; count: number };
 
+type ListShape = {
+  /** Rows in the list (days and messages), oldest first. */
+  count: number;
+  getItemKey: (index: number) => string;
+  estimateSize: (index: number) => number;
+  /** Space above the first row (the older-messages control) and below the last. */
+  paddingStart: number;
+  paddingEnd: number;
+};
+
 /**
- * A thread opens at its newest message; an older page prepended never moves what the reader is
- * looking at; new messages scroll into view when the reader is at the bottom, and otherwise count
- * as unseen (for a "New messages" pill) and are announced to screen readers — except the rep's own,
- * which they have seen. `messages` is newest first; `listRef` holds one `<li>` per day, each with
- * an `<ol>` of message elements. After `followNextChange()`, the next change scrolls to the bottom
- * wherever the reader was (the rep's own reply).
+ * Only the rows near the viewport are in the DOM (TanStack Virtual, anchored to the end): a thread
+ * opens at its newest message; an older page prepended never moves what the reader is looking at
+ * (the virtualizer finds the row at the top of the viewport again by its key, so no row may change
+ * its key or its place among the others when a page lands: see thread-rows.ts); new messages
+ * scroll into view when the reader is at the bottom, and otherwise count as unseen (for a "New
+ * messages" pill) and are announced to screen readers — except the rep's own, which they have
+ * seen. `messages` is newest first. After `followNextChange()`, the next change scrolls to the
+ * bottom wherever the reader was (the rep's own reply).
  */
-export function useScrollAnchoring(messages: readonly Message[]) {
+export function useScrollAnchoring(messages: readonly Message[], list: ListShape) {
   const scrollerRef = useRef<HTMLDivElement>(null);
-  const listRef = useRef<HTMLOListElement>(null);
+  const { getItemKey } = list;
+  // No React Compiler here (next.config has none): the virtualizer re-renders this component itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    ...list,
+    getScrollElement: () => scrollerRef.current,
+    anchorTo: "end",
+    followOnAppend: true,
+    scrollEndThreshold: NEAR_BOTTOM_PX,
+    overscan: OVERSCAN_ROWS,
+  });
   const rendered = useRef<Rendered | null>(null);
-  /** Where the reader was at the last scroll/commit: distance from the bottom, and the newest message's offset. */
-  const position = useRef({ fromBottom: 0, nearBottom: true, newestTop: 0 });
+  /** Whether the reader was at the bottom at the last scroll (before a change lands). */
+  const nearBottom = useRef(true);
+  /** The key of the row at the top of the viewport, at the last scroll or commit. */
+  const readingKey = useRef<string | null>(null);
+  /** The first row's key at the last commit: another one at measuring time means a page is landing. */
+  const committedFirstKey = useRef<string | null>(null);
+  /** True for the frames after a page landed, while its rows are measured. */
+  const landing = useRef(false);
   const follow = useRef(false);
   const [unseen, setUnseen] = useState(0);
   const [announcement, setAnnouncement] = useState("");
 
-  const measure = useCallback(() => {
+  const noteReading = useCallback(() => {
     const el = scrollerRef.current;
     if (!el) return;
-    const fromBottom = el.scrollHeight - el.scrollTop - el.clientHeight;
-    const newest = lastMessageElement(listRef.current);
-    const newestTop = newest ? offsetWithin(newest, el) - el.scrollTop : 0;
-    position.current = { fromBottom, nearBottom: fromBottom <= NEAR_BOTTOM_PX, newestTop };
-  }, []);
+    const top = el.getBoundingClientRect().top;
+    const rows = el.querySelectorAll<HTMLElement>("li[data-index]");
+    const first = [...rows].find((row) => row.getBoundingClientRect().bottom > top);
+    readingKey.current = first ? getItemKey(Number(first.dataset.index)) : null;
+    committedFirstKey.current = list.count > 0 ? getItemKey(0) : null;
+  }, [getItemKey, list.count]);
 
+  // The virtualizer keeps what is on screen in place when a row above the viewport is measured for
+  // the first time. At the top of the list the row being read sits under the older-messages
+  // control, below the viewport's top: rows of a page landing between the two count as above it.
+  useLayoutEffect(() => {
+    virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) => {
+      const offset = instance.scrollOffset ?? 0;
+      if (instance.itemSizeCache.has(item.key)) return item.end <= offset && instance.scrollDirection !== "backward";
+      if (item.start < offset) return true;
+      const key = readingKey.current;
+      if (!landing.current && instance.options.getItemKey(0) === committedFirstKey.current) return false;
+      const end = Math.min(instance.options.count, item.index + READING_ROW_SCAN);
+      for (let i = item.index + 1; key !== null && i < end; i++) if (instance.options.getItemKey(i) === key) return true;
+      return false;
+    };
+  }, [virtualizer]);
+
+  // Read from the element: React's handler can run before the virtualizer has seen this scroll.
   const onScroll = useCallback(() => {
-    measure();
-    if (position.current.nearBottom) setUnseen(0);
-  }, [measure]);
+    const el = scrollerRef.current;
+    if (!el) return;
+    nearBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
+    if (nearBottom.current) setUnseen(0);
+    noteReading();
+  }, [noteReading]);
 
   const followNextChange = useCallback(() => {
     follow.current = true;
   }, []);
 
-  const scrollToBottom = useCallback((smooth: boolean) => {
-    const el = scrollerRef.current;
-    if (!el) return;
-    el.scrollTo({ top: el.scrollHeight, behavior: smooth ? "smooth" : "auto" });
-    setUnseen(0);
-  }, []);
+  const scrollToBottom = useCallback(
+    (smooth: boolean) => {
+      virtualizer.scrollToEnd({ behavior: smooth ? "smooth" : "auto" });
+      setUnseen(0);
+    },
+    [virtualizer],
+  );
 
-  // After every change of the message list, before paint: keep the reader's place.
+  // After every change of the message list, before paint, and after the virtualizer's own
+  // prepend anchoring and append following (its layout effect runs first).
   useLayoutEffect(() => {
-    const el = scrollerRef.current;
     const newest = messages[0];
     const oldest = messages[messages.length - 1];
-    if (!el || !newest || !oldest) return;
+    if (!newest || !oldest) return;
     const prev = rendered.current;
     rendered.current = { newestId: newest.id, oldestId: oldest.id, count: messages.length };
 
     if (prev === null) {
       // Opening the thread: start at the newest message.
-      el.scrollTop = el.scrollHeight;
+      virtualizer.scrollToEnd();
       follow.current = false;
-    } else {
-      const { fromBottom, nearBottom, newestTop } = position.current;
-      const newArrived = newest.id !== prev.newestId;
-      const olderLoaded = oldest.id !== prev.oldestId;
-      // Something new near the end that does not change the newest id (same millisecond, smaller id).
-      const grewAtEnd = newArrived || (!olderLoaded && messages.length > prev.count);
-      if (olderLoaded && !newArrived) {
-        // Older page prepended: keep the same distance from the bottom, so nothing moves.
-        el.scrollTop = el.scrollHeight - el.clientHeight - fromBottom;
-      } else if (nearBottom || follow.current) {
-        // Reading at the bottom: new messages (or a grown reaction row) scroll into view.
-        el.scrollTop = el.scrollHeight;
-        follow.current = false;
-      } else {
-        if (olderLoaded) {
-          // Both at once: anchor on the message that was newest before.
-          const anchor = listRef.current?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(prev.newestId)}"]`);
-          if (anchor) el.scrollTop = offsetWithin(anchor, el) - newestTop;
-        }
-        // Appended below the fold: scrollTop is untouched (overflow-anchor: none); show the pill.
-        if (grewAtEnd) {
-          const index = messages.findIndex((m) => m.id === prev.newestId);
-          const newer = messages.slice(0, index > 0 ? index : Math.max(1, messages.length - prev.count));
-          const count = newer.filter((m) => m.fromMe !== true).length;
-          if (count > 0) {
-            setUnseen((n) => n + count);
-            setAnnouncement(`${count} new message${count === 1 ? "" : "s"}`);
-          }
-        }
+      return;
+    }
+    const newArrived = newest.id !== prev.newestId;
+    const olderLoaded = oldest.id !== prev.oldestId;
+    // Something new near the end that does not change the newest id (same millisecond, smaller id).
+    const grewAtEnd = newArrived || (!olderLoaded && messages.length > prev.count);
+    const followed = follow.current && grewAtEnd;
+    if (followed) {
+      virtualizer.scrollToEnd();
+      follow.current = false;
+    } else if (nearBottom.current) {
+      // A page loaded by itself under a short thread: the reader stays at the newest message.
+      if (olderLoaded) virtualizer.scrollToEnd();
+    } else if (olderLoaded) {
+      landing.current = true;
+      requestAnimationFrame(() => requestAnimationFrame(() => (landing.current = false)));
+    }
+    if (!followed && !nearBottom.current && grewAtEnd) {
+      // Appended below the fold: the view stays; show the pill.
+      const index = messages.findIndex((m) => m.id === prev.newestId);
+      const newer = messages.slice(0, index > 0 ? index : Math.max(1, messages.length - prev.count));
+      const count = newer.filter((m) => m.fromMe !== true).length;
+      if (count > 0) {
+        setUnseen((n) => n + count);
+        setAnnouncement(`${count} new message${count === 1 ? "" : "s"}`);
       }
     }
-    measure();
-  }, [messages, measure]);
+  }, [messages, virtualizer]);
+
+  // What the reader sees after every commit, for the next change to keep (runs after the one above).
+  useLayoutEffect(noteReading);
 
   // Keep the bottom pinned when the viewport resizes (phone keyboard, rotation) while at the bottom.
   useEffect(() => {
     const el = scrollerRef.current;
     if (!el || typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(() => {
-      if (position.current.nearBottom) el.scrollTop = el.scrollHeight;
-      measure();
+      if (nearBottom.current) virtualizer.scrollToEnd();
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [measure]);
+  }, [virtualizer]);
 
-  return { scrollerRef, listRef, onScroll, scrollToBottom, followNextChange, unseen, announcement };
-}
-
-function lastMessageElement(list: HTMLElement | null): HTMLElement | null {
-  const lastDay = list?.lastElementChild;
-  const inner = lastDay?.querySelector("ol");
-  const last = inner?.lastElementChild;
-  return last instanceof HTMLElement ? last : null;
-}
-
-/** An element's top within the scroller's content (independent of positioned ancestors). */
-function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
-  return element.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+  return { scrollerRef, virtualizer, onScroll, scrollToBottom, followNextChange, unseen, announcement };
 }

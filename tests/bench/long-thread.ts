@@ -13,7 +13,7 @@ const EDGE_PAGES = 10;
 const WATCHED_FRAMES = 8;
 
 type PageLanded = { loaded: number; renderMs: number; jumpPx: number };
-type BenchWindow = Window & { __bench?: { done: boolean; renderMs: number; jumpPx: number; responseEnd: number } };
+type BenchWindow = Window & { __bench?: { done: boolean; error: string; renderMs: number; jumpPx: number; responseEnd: number } };
 
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(values.length, 1);
 const round1 = (value: number) => Math.round(value * 10) / 10;
@@ -43,7 +43,7 @@ async function olderPage(page: Page): Promise<PageLanded> {
       const list = document.querySelector<HTMLElement>('[data-testid="message-list"]')!;
       const scroller = list.closest<HTMLElement>(".overflow-y-auto")!;
       const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-      const state = { done: false, renderMs: 0, jumpPx: 0, responseEnd: 0 };
+      const state = { done: false, error: "", renderMs: 0, jumpPx: 0, responseEnd: 0 };
       w.__bench = state;
       new PerformanceObserver((entries, observer) => {
         const older = entries.getEntries().find((e) => e.name.includes("/messages?") && e.name.includes("cursor="));
@@ -57,7 +57,10 @@ async function olderPage(page: Page): Promise<PageLanded> {
         await frame();
         const top = scroller.getBoundingClientRect().top;
         const anchor = [...list.querySelectorAll<HTMLElement>('[data-testid="message"]')].find((m) => m.getBoundingClientRect().bottom > top);
-        if (!anchor) throw new Error("no message on screen");
+        if (!anchor) {
+          state.error = `no message on screen at scrollTop ${scroller.scrollTop}`;
+          return;
+        }
         const id = anchor.dataset.messageId!;
         const before = anchor.getBoundingClientRect().top;
         const count = list.dataset.messageCount;
@@ -80,8 +83,9 @@ async function olderPage(page: Page): Promise<PageLanded> {
     },
     { frames: WATCHED_FRAMES },
   );
-  await page.waitForFunction(() => (window as BenchWindow).__bench?.done === true, undefined, { timeout: 30_000 });
-  const { renderMs, jumpPx } = await page.evaluate(() => (window as BenchWindow).__bench!);
+  await page.waitForFunction(() => (window as BenchWindow).__bench?.done === true || (window as BenchWindow).__bench?.error, undefined, { timeout: 30_000 });
+  const { renderMs, jumpPx, error } = await page.evaluate(() => (window as BenchWindow).__bench!);
+  if (error) throw new Error(error);
   return { loaded: await loadedCount(page), renderMs, jumpPx };
 }
 

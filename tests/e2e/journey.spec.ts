@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createFixtureMailbox, LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../fake-upstream/fixture-mailbox";
 import { fakeUpstream } from "./support/fake-upstream";
 import { hasNoHorizontalScroll, saveScreenshot } from "./support/screens";
-import { cssEscape, escapeRegExp, isPhone, scrollThreadToTop, waitForInboxPolls } from "./support/thread";
+import { cssEscape, escapeRegExp, isPhone, loadedMessageCount, scrollThreadToTop, waitForInboxPolls } from "./support/thread";
 const messageText = (n: number) => `${LONG_THREAD_NAME} message ${n} of ${LONG_THREAD_LENGTH}`;
 
 test.beforeEach(async ({ request }) => {
@@ -54,14 +54,13 @@ test("inbox → category → second page → thread → older messages → a new
 
   // Scrolling up loads older pages by cursor, and the message being read stays put.
   const messages = thread.getByTestId("message");
-  const loadedBefore = await messages.count();
-  const anchor = messages.first();
-  const anchorId = await anchor.getAttribute("data-message-id");
-  await anchor.scrollIntoViewIfNeeded();
+  const loadedBefore = await loadedMessageCount(page);
+  // The oldest message loaded, which the top of the list shows (the count includes the one that just landed).
+  const anchor = messages.filter({ hasText: messageText(LONG_THREAD_LENGTH - loadedBefore + 2) });
   await scrollThreadToTop(page);
-  await expect.poll(() => messages.count(), { timeout: 15_000 }).toBeGreaterThan(loadedBefore);
-  const anchorAfter = thread.locator(`[data-message-id="${cssEscape(anchorId!)}"]`);
-  await expect(anchorAfter).toBeInViewport();
+  await expect(anchor).toBeInViewport();
+  await expect.poll(() => loadedMessageCount(page), { timeout: 15_000 }).toBeGreaterThan(loadedBefore);
+  await expect(anchor).toBeInViewport();
   await expect(thread.getByTestId("message").filter({ hasText: messageText(LONG_THREAD_LENGTH - loadedBefore) })).toHaveCount(1);
 
   // Away from the bottom, a new message shows a pill instead of yanking the view.

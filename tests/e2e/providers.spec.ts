@@ -4,7 +4,7 @@ import { clearPeople, LENA_PROFILE_URL } from "./support/accounts";
 import { ACCOUNTS, ADMIN_STATE, E2E } from "./support/env";
 import { fakeUpstream } from "./support/fake-upstream";
 import { hasNoHorizontalScroll, saveScreenshot } from "./support/screens";
-import { scrollThreadToTop, waitForInboxPolls } from "./support/thread";
+import { loadedMessageCount, scrollThreadToTop, waitForInboxPolls } from "./support/thread";
 
 /** The core journey on every provider beside Linkup v2 (journey.spec.ts): inbox → thread → older → a new message once. */
 const newestText = `${LONG_THREAD_NAME} message ${LONG_THREAD_LENGTH} of ${LONG_THREAD_LENGTH}`;
@@ -34,14 +34,18 @@ async function readLongThread(page: Page, request: APIRequestContext, label: str
   const messages = thread.getByTestId("message");
   await expect(messages.filter({ hasText: newestText })).toBeInViewport();
 
-  const loaded = await messages.count();
+  const loaded = await loadedMessageCount(page);
   await scrollThreadToTop(page);
-  await expect.poll(() => messages.count(), { timeout: 15_000 }).toBeGreaterThan(loaded);
+  await expect.poll(() => loadedMessageCount(page), { timeout: 15_000 }).toBeGreaterThan(loaded);
   await expect(messages.filter({ hasText: `${LONG_THREAD_NAME} message ${LONG_THREAD_LENGTH - loaded} of ${LONG_THREAD_LENGTH}` })).toHaveCount(1);
 
   await arrive(request, fixtureId!, `${label}: the signed order form`);
   const fresh = messages.filter({ hasText: `${label}: the signed order form` });
-  await expect(fresh).toHaveCount(1, { timeout: 20_000 });
+  // The reader is up in the history, and only rows near the viewport are rendered: the pill
+  // announces the new message and brings it into view.
+  await page.getByTestId("new-messages-pill").click({ timeout: 20_000 });
+  await expect(fresh).toHaveCount(1);
+  await expect(fresh).toBeInViewport();
   await waitForInboxPolls(page, 2); // two more polls: still exactly once
   await expect(fresh).toHaveCount(1);
   expect(await hasNoHorizontalScroll(page)).toBe(true);

@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../../fake-upstream/fixture-mailbox";
 import { fakeUpstream } from "./fake-upstream";
-import { waitForInboxPolls } from "./thread";
+import { loadedMessageCount, waitForInboxPolls } from "./thread";
 
 /** What the fault tests share: the long thread opened beside the inbox, and watches that the screen never went blank. */
 export const newestLoadedText = `${LONG_THREAD_NAME} message ${LONG_THREAD_LENGTH} of ${LONG_THREAD_LENGTH}`;
@@ -15,20 +15,25 @@ export async function openLoadedThread(page: Page, conversationIds: string[]) {
   const thread = page.getByTestId("thread-view");
   const messages = thread.getByTestId("message");
   await expect(messages.filter({ hasText: newestLoadedText })).toBeVisible();
-  const loaded = await messages.count();
+  const loaded = await loadedMessageCount(page);
   expect(loaded).toBeGreaterThanOrEqual(10);
   await watchForBlankOrErrorScreens(page);
   return { threadId: conversationIds[0]!, thread, messages, loaded };
 }
 
 /**
- * Records, from inside the page, the fewest thread messages ever rendered and whether a
- * full-area error ever replaced them, so a blank flash between two assertions is caught too.
+ * Records, from inside the page, the fewest thread messages ever loaded (0 whenever none was
+ * rendered) and whether a full-area error ever replaced them, so a blank flash between two
+ * assertions is caught too.
  */
 async function watchForBlankOrErrorScreens(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as Window & { __fewestMessages?: number; __sawErrorState?: boolean };
-    const count = () => document.querySelectorAll('[data-testid="thread-view"] [data-testid="message"]').length;
+    const count = () => {
+      const rendered = document.querySelectorAll('[data-testid="thread-view"] [data-testid="message"]').length;
+      const list = document.querySelector<HTMLElement>('[data-testid="thread-view"] [data-testid="message-list"]');
+      return rendered === 0 ? 0 : Number(list?.dataset.messageCount ?? 0);
+    };
     const check = () => {
       w.__fewestMessages = Math.min(w.__fewestMessages ?? Infinity, count());
       if (document.querySelector('[data-testid="error-state"]')) w.__sawErrorState = true;

@@ -9,6 +9,15 @@ export async function scrollThreadToTop(page: Page): Promise<void> {
   });
 }
 
+/**
+ * How many messages the open thread has loaded. The list renders only the rows near the viewport,
+ * so counting message elements counts what is on screen, not what was fetched.
+ */
+export async function loadedMessageCount(page: Page): Promise<number> {
+  const list = page.getByTestId("thread-view").getByTestId("message-list");
+  return Number(await list.getAttribute("data-message-count"));
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -1,0 +1,56 @@
+import type { Message } from "@/lib/contracts/api";
+import { dayKey } from "@/lib/client/format";
+import type { ThreadItem } from "@/lib/client/merge-outbox";
+
+/** Consecutive messages from one side closer than this are grouped (tighter, one timestamp). */
+const GROUP_GAP_MS = 5 * 60_000;
+
+export type Side = "mine" | "theirs";
+
+export function sideOf(message: Message): Side {
+  return message.fromMe === true ? "mine" : "theirs";
+}
+
+/** One row of the thread's list: a day's label, or a message with its place in a group. */
+export type ThreadRow =
+  | { kind: "day"; key: string; sentAt: number }
+  | { kind: "item"; key: string; item: ThreadItem; groupStart: boolean; groupEnd: boolean };
+
+/**
+ * The thread as its list shows it, oldest first: each local calendar day opens with its label,
+ * and consecutive messages from one person close in time form a group. `items` is newest first.
+ *
+ * The oldest loaded day's label is not a row: it is `firstDay`, shown above the list in a box of
+ * fixed height. When an older page of that same day lands, its label would otherwise move above
+ * the new messages, and a list that keeps the reader's place by the key of the row at the top of
+ * the viewport (at the top of the list, that label) would lose it. Every other row keeps its key
+ * (a message's id, a day's date) and its place among the others when pages land.
+ */
+export function threadRows(items: readonly ThreadItem[]): { firstDay: number | null; rows: ThreadRow[] } {
+  const rows: ThreadRow[] = [];
+  let older: Message | undefined;
+  let olderDay = "";
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i]!;
+    const { message } = item;
+    const day = dayKey(message.sentAt);
+    const newDay = older === undefined || day !== olderDay;
+    if (newDay && older !== undefined) rows.push({ kind: "day", key: `day:${day}`, sentAt: message.sentAt });
+    const newer = items[i - 1]?.message;
+    rows.push({
+      kind: "item",
+      key: message.id,
+      item,
+      groupStart: newDay || !sameGroup(older!, message),
+      groupEnd: newer === undefined || dayKey(newer.sentAt) !== day || !sameGroup(message, newer),
+    });
+    older = message;
+    olderDay = day;
+  }
+  const oldest = items[items.length - 1];
+  return { firstDay: oldest ? oldest.message.sentAt : null, rows };
+}
+
+function sameGroup(a: Message, b: Message): boolean {
+  return sideOf(a) === sideOf(b) && a.sender.name === b.sender.name && b.sentAt - a.sentAt < GROUP_GAP_MS && a.type !== "invitation" && b.type !== "invitation";
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import type { Message } from "@/lib/contracts/api";
+import type { ThreadItem } from "@/lib/client/merge-outbox";
+import { threadRows, type ThreadRow } from "@/lib/client/thread-rows";
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+/** Noon, local time, some day: the tests' days do not depend on the machine's time zone. */
+const NOON = new Date(2026, 10, 2, 12).getTime();
+
+function item(id: string, sentAt: number, fromMe = false): ThreadItem {
+  const message: Message = { id, text: id, sentAt, sender: { name: fromMe ? "Rep" : "Ada" }, fromMe, type: "text", attachments: [], reactions: [] };
+  return { kind: "message", message };
+}
+/** Newest first, as the thread holds them. */
+const newestFirst = (...items: ThreadItem[]) => [...items].sort((a, b) => b.message.sentAt - a.message.sentAt);
+const keys = (rows: ThreadRow[]) => rows.map((row) => row.key);
+
+describe("threadRows", () => {
+  it("labels each day after the oldest loaded one, which is shown above the list instead", () => {
+    const { firstDay, rows } = threadRows(newestFirst(item("a", NOON), item("b", NOON + MINUTE), item("c", NOON + DAY)));
+    expect(firstDay).toBe(NOON);
+    expect(rows.map((row) => row.kind)).toEqual(["item", "item", "day", "item"]);
+    expect(keys(rows)).toEqual(["a", "b", expect.stringMatching(/^day:/), "c"]);
+  });
+
+  it("groups one side's messages close in time, and breaks groups at a day, a side or a gap", () => {
+    const { rows } = threadRows(
+      newestFirst(item("a", NOON), item("b", NOON + MINUTE), item("c", NOON + 2 * MINUTE, true), item("d", NOON + 20 * MINUTE, true), item("e", NOON + DAY)),
+    );
+    const flags = rows.filter((row) => row.kind === "item").map((row) => [row.key, row.groupStart, row.groupEnd]);
+    expect(flags).toEqual([
+      ["a", true, false],
+      ["b", false, true],
+      ["c", true, true],
+      ["d", true, true],
+      ["e", true, true],
+    ]);
+  });
+
+  it("keeps every loaded row's key and order when an older page lands, so the list keeps the reader's place", () => {
+    const loaded = [item("m3", NOON + DAY), item("m4", NOON + DAY + MINUTE), item("m5", NOON + 2 * DAY)];
+    const older = [item("m1", NOON), item("m2", NOON + 2 * MINUTE)];
+    const before = keys(threadRows(newestFirst(...loaded)).rows);
+    const after = keys(threadRows(newestFirst(...older, ...loaded)).rows);
+    // The rows before the page are still there, in the same order, at the end of the list.
+    expect(after.slice(after.length - before.length)).toEqual(before);
+    // The old first day's label, above the list until now, is a row between the two pages.
+    expect(after.slice(0, after.length - before.length)).toEqual(["m1", "m2", expect.stringMatching(/^day:/)]);
+  });
+
+  it("is empty with no messages", () => {
+    expect(threadRows([])).toEqual({ firstDay: null, rows: [] });
+  });
+});
