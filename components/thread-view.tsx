@@ -142,7 +142,8 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
   const listHref = inboxHref(accountId, category, query);
   const leave = useLeaveThread(listHref);
   usePageTitle(participant ? `${participant.name} · Threadline` : null);
-  const readMark = useMarkThreadRead(accountId, conversationId, newestSentAt(history.data));
+  const newest = useMemo(() => newestSentAt(history.data), [history.data]);
+  const readMark = useMarkThreadRead(accountId, conversationId, newest);
   const markUnreadAndLeave = () => {
     void readMark.markUnread();
     leave();

@@ -60,6 +60,8 @@ function earliestFirst(a: Message, b: Message): number {
 /** Which thread message each matched entry is (by clientId). */
 export function matchOutbox(messages: readonly Message[], entries: readonly OutboxEntry[]): Map<string, Message> {
   const matches = new Map<string, Message>();
+  // Nothing to match (almost always): skip indexing a history that may hold thousands of messages.
+  if (entries.length === 0) return matches;
   const taken = new Set<string>();
   const byId = new Map(messages.map((message) => [message.id, message]));
   const ordered = [...entries].sort(oldestFirst);

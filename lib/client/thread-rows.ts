@@ -30,22 +30,24 @@ export function threadRows(items: readonly ThreadItem[]): { firstDay: number | n
   const rows: ThreadRow[] = [];
   let older: Message | undefined;
   let olderDay = "";
+  let day = items.length > 0 ? dayKey(items[items.length - 1]!.message.sentAt) : "";
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i]!;
     const { message } = item;
-    const day = dayKey(message.sentAt);
     const newDay = older === undefined || day !== olderDay;
     if (newDay && older !== undefined) rows.push({ kind: "day", key: `day:${day}`, sentAt: message.sentAt });
     const newer = items[i - 1]?.message;
+    const newerDay = newer === undefined ? "" : dayKey(newer.sentAt);
     rows.push({
       kind: "item",
       key: message.id,
       item,
       groupStart: newDay || !sameGroup(older!, message),
-      groupEnd: newer === undefined || dayKey(newer.sentAt) !== day || !sameGroup(message, newer),
+      groupEnd: newer === undefined || newerDay !== day || !sameGroup(message, newer),
     });
     older = message;
     olderDay = day;
+    day = newerDay;
   }
   const oldest = items[items.length - 1];
   return { firstDay: oldest ? oldest.message.sentAt : null, rows };
