@@ -74,7 +74,9 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
   useLayoutEffect(() => {
     virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) => {
       const offset = instance.scrollOffset ?? 0;
-      if (instance.itemSizeCache.has(item.key)) return item.end <= offset && instance.scrollDirection !== "backward";
+      // A row that changed size (a rotation, an image) and starts above the viewport: keep what is
+      // below it still, even when it spans the top edge (rows here never grow while being read).
+      if (instance.itemSizeCache.has(item.key)) return item.start < offset && instance.scrollDirection !== "backward";
       if (item.start < offset) return true;
       const key = readingKey.current;
       if (!landing.current && instance.options.getItemKey(0) === committedFirstKey.current) return false;

@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: speed, size and provider credits, each as a ratio against a baseline measured
- * on this machine in this same run. Writes test-results/bench/results.json and prints a table.
+ * on this machine in this same run. Prints each table, and writes them to
+ * test-results/bench/results.md (to read) and results.json (to compare runs).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { creditsBench } from "./credits";
 import { providerPollingBench } from "./provider-polling";
 import { pushedBench } from "./pushed";
+import { createReport } from "./report";
 import { withRealServer } from "./real-server";
 import { sharedPollingBench } from "./shared-polling";
 import { servedBench } from "./served";
@@ -15,44 +17,37 @@ async function main(): Promise<void> {
   // The in-process adapters log each provider call (lib/server/log.ts, console.info): thousands of
   // lines that would bury the tables.
   console.info = () => undefined;
+  const report = createReport();
   const credits = await creditsBench();
-  console.log("\nProvider credits (lower is better; ratio = ours / baseline)");
-  console.table(credits);
+  report.add("Provider credits (lower is better; ratio = ours / baseline)", credits);
 
   const polling = await providerPollingBench();
-  console.log("\nAn open thread kept live 10 min, per provider (ratio = since poller / refetching 3 loaded pages)");
-  console.table(polling);
+  report.add("An open thread kept live 10 min, per provider (ratio = since poller / refetching 3 loaded pages)", polling);
 
   const session = await sessionBench();
-  console.log("\nA rep's scripted half hour on Linkup v2 (10 min using the page, 10 idle, 5 hidden, 5 idle; 40 messages), 5 sessions each (ratio = ours / naive page polling every 10 s)");
-  console.table(session.rows);
-  console.table(session.verdict);
+  report.add("A rep's scripted half hour on Linkup v2 (10 min using the page, 10 idle, 5 hidden, 5 idle; 40 messages), 5 sessions each (ratio = ours / naive page polling every 10 s)", session.rows);
+  report.add("The half hour against its targets", session.verdict);
   if (session.problems.length > 0) console.log("problems:", session.problems);
 
   const { shared, pushed } = await withRealServer(async (server) => ({ shared: await sharedPollingBench({ server }), pushed: await pushedBench({ server }) }));
-  console.log("\nClients watching one Linkup v2 account on a real server, each polling the inbox head at the live pace (ratio = calls a minute / one client's)");
-  console.table(shared.rows);
-  console.log(shared.verdict);
-  console.log("\nPushed accounts on a real server: 20 s quiet, then 10 webhook deliveries; then a forged, a stale and a replayed one");
-  console.table(pushed.rows);
-  console.log(pushed.verdict);
+  report.add("Clients watching one Linkup v2 account on a real server, each polling the inbox head at the live pace (ratio = calls a minute / one client's)", shared.rows);
+  report.add("Clients on one account against the target", shared.verdict);
+  report.add("Pushed accounts on a real server: 20 s quiet, then 10 webhook deliveries; then a forged, a stale and a replayed one", pushed.rows);
+  report.add("Pushed accounts against the target", pushed.verdict);
 
   const served = await servedBench();
-  console.log("\nFirst-load JavaScript, gzip (ratio = page / framework shell)");
-  console.table(served.size);
-  console.log("\nAPI latency over loopback, demo account, median of 40 (ratio = request / GET /api/accounts)");
-  console.table(served.latency);
-  console.log("\nA slow phone (Chromium, 360×800, CPU 4× slower), demo account, median of 7: largest paint (ratio = inbox / 404 page)");
-  console.table(served.paint);
-  console.log("\nTap a row (finger down 100 ms) until the thread's newest message shows, median of 7 (ratio = never opened / already loaded)");
-  console.table(served.tap);
-  console.log("\nThe demo's 10,000-message thread scrolled all the way back at 360×800 (ratio = fully scrolled back / at open)");
-  console.table(served.longThread);
-  console.log(served.longThreadPaging);
+  report.add("First-load JavaScript, gzip (ratio = page / framework shell)", served.size);
+  report.add("API latency over loopback, demo account, median of 40 (ratio = request / GET /api/accounts)", served.latency);
+  report.add("A slow phone (Chromium, 360×800, CPU 4× slower), demo account, median of 7: largest paint (ratio = inbox / 404 page)", served.paint);
+  report.add("Tap a row (finger down 100 ms) until the thread's newest message shows, median of 7 (ratio = never opened / already loaded)", served.tap);
+  report.add("The demo's 10,000-message thread scrolled all the way back at 360×800 (ratio = fully scrolled back / at open)", served.longThread);
+  report.add("Every older page of the long thread: fetched once, and how far the message being read moved as it landed", served.longThreadPaging);
 
+  const measuredAt = new Date().toISOString();
   await mkdir("test-results/bench", { recursive: true });
-  await writeFile("test-results/bench/results.json", JSON.stringify({ measuredAt: new Date().toISOString(), credits, polling, session: { rows: session.rows, verdict: session.verdict, problems: session.problems, shipped: session.shipped, naive: session.naive }, shared, pushed, ...served }, null, 2));
-  console.log("wrote test-results/bench/results.json");
+  await writeFile("test-results/bench/results.json", JSON.stringify({ measuredAt, credits, polling, session: { rows: session.rows, verdict: session.verdict, problems: session.problems, shipped: session.shipped, naive: session.naive }, shared, pushed, ...served }, null, 2));
+  await writeFile("test-results/bench/results.md", report.markdown(measuredAt));
+  console.log("wrote test-results/bench/results.json and results.md");
 }
 
 main().catch((error: unknown) => {
