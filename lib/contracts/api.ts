@@ -211,17 +211,18 @@ export type ReadMarkBody = z.infer<typeof readMarkBodySchema>;
 export const readMarkResponseSchema = z.object({ conversationId: z.string(), readThrough: z.number().nullable() });
 export type ReadMarkResponse = z.infer<typeof readMarkResponseSchema>;
 
+/** What each `since` read of our own database answers beside its items (lib/server/since-window.ts). */
+function sinceWindowFields() {
+  return { checkedAt: z.number(), truncated: z.boolean().optional() };
+}
+
 /**
  * `GET /api/accounts/{accountId}/read-marks?since=<ms>`: the marks this rep set on the account since
  * then, from any device, from our database only (no provider call). Pass `checkedAt` back as the next
  * `since`; answers overlap by a few seconds so none is lost to a mark stored while we read.
  * `truncated`: more marks than one answer holds (reload the inbox instead).
  */
-export const readMarksResponseSchema = z.object({
-  marks: z.array(readMarkResponseSchema),
-  checkedAt: z.number(),
-  truncated: z.boolean().optional(),
-});
+export const readMarksResponseSchema = z.object({ marks: z.array(readMarkResponseSchema), ...sinceWindowFields() });
 export type ReadMarksResponse = z.infer<typeof readMarksResponseSchema>;
 
 /**
@@ -234,11 +235,7 @@ export type ReadMarksResponse = z.infer<typeof readMarksResponseSchema>;
  */
 export const changeSchema = z.object({ conversationId: z.string().min(1), sentAt: z.number() });
 export type Change = z.infer<typeof changeSchema>;
-export const changesResponseSchema = z.object({
-  changes: z.array(changeSchema),
-  checkedAt: z.number(),
-  truncated: z.boolean().optional(),
-});
+export const changesResponseSchema = z.object({ changes: z.array(changeSchema), ...sinceWindowFields() });
 export type ChangesResponse = z.infer<typeof changesResponseSchema>;
 
 /** What a webhook route answers a provider's delivery: stored (new), or not (a replay, or ignored and why). */
