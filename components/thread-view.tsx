@@ -39,7 +39,7 @@ import { ThreadLoading } from "./thread-loading";
 
 /** Above the first row, in boxes of fixed height (so every row's offset stays known): the
  * older-messages control and the oldest loaded day's label (thread-rows.ts says why it is not a row). */
-const OLDER_CONTROL_PX = 72;
+const OLDER_CONTROL_PX = 80;
 const FIRST_DAY_LABEL_PX = 48;
 const LIST_END_PADDING_PX = 16;
 /** First guesses before a row is measured: a day label, a one-line message. */
@@ -211,6 +211,8 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
                   key={virtual.key}
                   ref={virtualizer.measureElement}
                   data-index={virtual.index}
+                  aria-posinset={virtual.index + 1}
+                  aria-setsize={hasNextPage ? -1 : rows.length}
                   className="absolute inset-x-0 top-0 flex flex-col"
                   style={{ transform: `translateY(${virtual.start}px)` }}
                 >

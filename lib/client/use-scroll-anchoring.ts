@@ -52,8 +52,11 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
   const readingKey = useRef<string | null>(null);
   /** The first row's key at the last commit: another one at measuring time means a page is landing. */
   const committedFirstKey = useRef<string | null>(null);
-  /** True for the frames after a page landed, while its rows are measured. */
+  /** True for the frames after a page landed, while its rows are measured (the token: which page). */
   const landing = useRef(false);
+  const landingToken = useRef(0);
+  /** Distance from the bottom at the last scroll. */
+  const fromBottom = useRef(0);
   const follow = useRef(false);
   const [unseen, setUnseen] = useState(0);
   const [announcement, setAnnouncement] = useState("");
@@ -61,11 +64,14 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
   const noteReading = useCallback(() => {
     const el = scrollerRef.current;
     if (!el) return;
+    committedFirstKey.current = list.count > 0 ? getItemKey(0) : null;
+    // While a page lands, the row at the top of the viewport may be one of its rows, not yet
+    // measured: the row being read is still the one from before.
+    if (landing.current) return;
     const top = el.getBoundingClientRect().top;
     const rows = el.querySelectorAll<HTMLElement>("li[data-index]");
     const first = [...rows].find((row) => row.getBoundingClientRect().bottom > top);
     readingKey.current = first ? getItemKey(Number(first.dataset.index)) : null;
-    committedFirstKey.current = list.count > 0 ? getItemKey(0) : null;
   }, [getItemKey, list.count]);
 
   // The virtualizer keeps what is on screen in place when a row above the viewport is measured for
@@ -76,7 +82,9 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
       const offset = instance.scrollOffset ?? 0;
       // A row that changed size (a rotation, an image) and starts above the viewport: keep what is
       // below it still, even when it spans the top edge (rows here never grow while being read).
-      if (instance.itemSizeCache.has(item.key)) return item.start < offset && instance.scrollDirection !== "backward";
+      // The row being read, changed at its top as a page lands above it (its sender's name goes when
+      // the message before it, now loaded, is from the same sender): keep its text still too.
+      if (instance.itemSizeCache.has(item.key)) return (item.start < offset && instance.scrollDirection !== "backward") || (landing.current && item.key === readingKey.current);
       if (item.start < offset) return true;
       const key = readingKey.current;
       if (!landing.current && instance.options.getItemKey(0) === committedFirstKey.current) return false;
@@ -90,7 +98,8 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
   const onScroll = useCallback(() => {
     const el = scrollerRef.current;
     if (!el) return;
-    nearBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
+    fromBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight;
+    nearBottom.current = fromBottom.current <= NEAR_BOTTOM_PX;
     if (nearBottom.current) setUnseen(0);
     noteReading();
   }, [noteReading]);
@@ -130,12 +139,17 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
     if (followed) {
       virtualizer.scrollToEnd();
       follow.current = false;
-    } else if (nearBottom.current) {
+    } else if (olderLoaded && fromBottom.current <= 1) {
       // A page loaded by itself under a short thread: the reader stays at the newest message.
-      if (olderLoaded) virtualizer.scrollToEnd();
+      virtualizer.scrollToEnd();
     } else if (olderLoaded) {
       landing.current = true;
-      requestAnimationFrame(() => requestAnimationFrame(() => (landing.current = false)));
+      const token = ++landingToken.current;
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (landingToken.current === token) landing.current = false;
+        }),
+      );
     }
     if (!followed && !nearBottom.current && grewAtEnd) {
       // Appended below the fold: the view stays; show the pill.
