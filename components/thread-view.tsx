@@ -11,7 +11,6 @@ import { flattenConversations } from "@/lib/client/merge-inbox";
 import { matchOutbox, mergeOutbox, settledEntries } from "@/lib/client/merge-outbox";
 import { threadRows } from "@/lib/client/thread-rows";
 import type { OutboxEntry } from "@/lib/client/outbox-entry";
-import { newestSentAt } from "@/lib/client/merge-messages";
 import { focusedConversationId } from "@/lib/client/inbox-cursor";
 import { useShortcuts } from "@/lib/client/shortcuts";
 import { useLeaveThread } from "@/lib/client/use-leave-thread";
@@ -142,8 +141,8 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
   const listHref = inboxHref(accountId, category, query);
   const leave = useLeaveThread(listHref);
   usePageTitle(participant ? `${participant.name} · Threadline` : null);
-  const newest = useMemo(() => newestSentAt(history.data), [history.data]);
-  const readMark = useMarkThreadRead(accountId, conversationId, newest);
+  // `messages` is sorted newest first: its first is the newest loaded.
+  const readMark = useMarkThreadRead(accountId, conversationId, messages[0]?.sentAt ?? null);
   const markUnreadAndLeave = () => {
     void readMark.markUnread();
     leave();

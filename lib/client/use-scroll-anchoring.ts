@@ -46,8 +46,6 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
     overscan: OVERSCAN_ROWS,
   });
   const rendered = useRef<Rendered | null>(null);
-  /** Whether the reader was at the bottom at the last scroll (before a change lands). */
-  const nearBottom = useRef(true);
   /** The key of the row at the top of the viewport, at the last scroll or commit. */
   const readingKey = useRef<string | null>(null);
   /** The first row's key at the last commit: another one at measuring time means a page is landing. */
@@ -55,8 +53,9 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
   /** True for the frames after a page landed, while its rows are measured (the token: which page). */
   const landing = useRef(false);
   const landingToken = useRef(0);
-  /** Distance from the bottom at the last scroll. */
+  /** Distance from the bottom at the last scroll (before a change lands). */
   const fromBottom = useRef(0);
+  const nearBottom = useCallback(() => fromBottom.current <= NEAR_BOTTOM_PX, []);
   const follow = useRef(false);
   const [unseen, setUnseen] = useState(0);
   const [announcement, setAnnouncement] = useState("");
@@ -99,10 +98,9 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
     const el = scrollerRef.current;
     if (!el) return;
     fromBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight;
-    nearBottom.current = fromBottom.current <= NEAR_BOTTOM_PX;
-    if (nearBottom.current) setUnseen(0);
+    if (nearBottom()) setUnseen(0);
     noteReading();
-  }, [noteReading]);
+  }, [noteReading, nearBottom]);
 
   const followNextChange = useCallback(() => {
     follow.current = true;
@@ -151,7 +149,7 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
         }),
       );
     }
-    if (!followed && !nearBottom.current && grewAtEnd) {
+    if (!followed && !nearBottom() && grewAtEnd) {
       // Appended below the fold: the view stays; show the pill.
       const index = messages.findIndex((m) => m.id === prev.newestId);
       const newer = messages.slice(0, index > 0 ? index : Math.max(1, messages.length - prev.count));
@@ -161,7 +159,7 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
         setAnnouncement(`${count} new message${count === 1 ? "" : "s"}`);
       }
     }
-  }, [messages, virtualizer]);
+  }, [messages, virtualizer, nearBottom]);
 
   // What the reader sees after every commit, for the next change to keep (runs after the one above).
   useLayoutEffect(noteReading);
@@ -171,11 +169,11 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
     const el = scrollerRef.current;
     if (!el || typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(() => {
-      if (nearBottom.current) virtualizer.scrollToEnd();
+      if (nearBottom()) virtualizer.scrollToEnd();
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [virtualizer]);
+  }, [virtualizer, nearBottom]);
 
   return { scrollerRef, virtualizer, onScroll, scrollToBottom, followNextChange, unseen, announcement };
 }
