@@ -2,7 +2,7 @@
  * The browser's side of signing in and out: Better Auth's endpoints (/api/auth/*), answered in
  * Better Auth's own shape ({message, code}), parsed here into what the sign-in page can say.
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { parseRetryAfter } from "@/lib/contracts/retry-after";
 import { NetworkError } from "./errors";
 
@@ -19,7 +19,7 @@ export class SignInError extends Error {
   }
 }
 
-const failureSchema = z.object({ message: z.string().optional(), code: z.string().optional() }).passthrough();
+const failureSchema = z.looseObject({ message: z.optional(z.string()), code: z.optional(z.string()) });
 const ssoStartSchema = z.object({ url: z.url() });
 
 async function post(path: string, body: unknown): Promise<Response> {

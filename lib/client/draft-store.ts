@@ -2,14 +2,14 @@
  * Unsent words, per conversation, kept in this browser only (localStorage): never sent anywhere.
  * An empty draft is no item at all; anything typed, even a space, is kept as typed.
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { STORAGE_PREFIX, tryRead, tryWrite, type StorageLike } from "./browser-storage";
 
 export type Draft = { text: string; subject: string };
 
 export const EMPTY_DRAFT: Draft = { text: "", subject: "" };
 
-const storedDraftSchema = z.object({ text: z.string().catch(""), subject: z.string().catch("") });
+const storedDraftSchema = z.object({ text: z.catch(z.string(), ""), subject: z.catch(z.string(), "") });
 
 /** One key per account and conversation; ids are encoded, so no two pairs share a key. */
 export function draftKey(accountId: string, conversationId: string): string {

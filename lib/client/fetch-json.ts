@@ -1,12 +1,12 @@
 /**
- * The one way the browser reads our API: every response is zod-parsed; failures become typed errors.
+ * The one way the browser reads our API: every response is parsed (zod/mini); failures become typed errors.
  */
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { ERROR_STATUS, errorEnvelopeSchema, type ErrorCode } from "@/lib/contracts/errors";
 import { parseRetryAfter } from "@/lib/contracts/retry-after";
 import { ApiError, InvalidResponseError, NetworkError } from "./errors";
 
-export async function fetchJson<S extends z.ZodType>(
+export async function fetchJson<S extends z.ZodMiniType>(
   url: string,
   schema: S,
   signal?: AbortSignal,
@@ -70,7 +70,7 @@ export async function fetchJson<S extends z.ZodType>(
  * A write to our API (add a person, start a sync…): the same parsing and typed errors as reads.
  * Always with a JSON body (`{}` when there is nothing to say): the server refuses any other kind.
  */
-export function sendJson<S extends z.ZodType>(method: "POST" | "PUT" | "DELETE", url: string, schema: S, body: unknown = {}): Promise<z.output<S>> {
+export function sendJson<S extends z.ZodMiniType>(method: "POST" | "PUT" | "DELETE", url: string, schema: S, body: unknown = {}): Promise<z.output<S>> {
   return fetchJson(url, schema, undefined, fetch, { method, body });
 }
 

@@ -10,7 +10,7 @@
  *   unconfirmed the provider may have it: never sent again blindly; the thread shows whether it arrived
  *   failed      refused: not sent (Retry sends it again, with the same clientId)
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { messageSchema, type SendResult } from "@/lib/contracts/api";
 import { ApiError, describeError, NetworkError } from "./errors";
 
@@ -21,19 +21,19 @@ export type OutboxState = (typeof OUTBOX_STATES)[number];
 export const UNCONFIRMED_PATIENCE_MS = 60_000;
 
 export const outboxEntrySchema = z.object({
-  accountId: z.string().min(1),
-  conversationId: z.string().min(1),
-  clientId: z.string().min(1),
+  accountId: z.string().check(z.minLength(1)),
+  conversationId: z.string().check(z.minLength(1)),
+  clientId: z.string().check(z.minLength(1)),
   text: z.string(),
-  subject: z.string().optional(),
+  subject: z.optional(z.string()),
   createdAt: z.number(),
   state: z.enum(OUTBOX_STATES),
   /** When `state` last changed. */
   stateSince: z.number(),
   /** The message as the server named it, where a send answered one. */
-  message: messageSchema.optional(),
+  message: z.optional(messageSchema),
   /** Why the last attempt did not go, in the rep's words. */
-  error: z.object({ title: z.string(), detail: z.string() }).optional(),
+  error: z.optional(z.object({ title: z.string(), detail: z.string() })),
   /**
    * Whether a request for it may have reached the provider (an answer said pending or unconfirmed,
    * or one never came back): then a message from the rep with its words in the thread is this one.

@@ -2,7 +2,7 @@
  * The outbox as kept in this browser: one localStorage item per account, a JSON list of entries.
  * Read tolerantly (an entry that no longer parses is dropped alone, never the whole list).
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { STORAGE_PREFIX, tryRead, tryWrite, type StorageLike } from "./browser-storage";
 import { outboxEntrySchema, type OutboxEntry } from "./outbox-entry";
 

@@ -8,7 +8,7 @@ import { useEffect } from "react";
 import { peopleResponseSchema, personResponseSchema, type PeopleResponse, type Person } from "@/lib/contracts/api";
 import type { ErrorCode } from "@/lib/contracts/errors";
 import type { AddPersonBody } from "@/lib/contracts/queries";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { peopleUrl, personSyncUrl, personUrl } from "./api-urls";
 import { ApiError, isRetryableError } from "./errors";
 import { fetchJson, sendJson } from "./fetch-json";

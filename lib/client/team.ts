@@ -1,6 +1,6 @@
 /** The team page's data and its changes (admins only), through fetchJson like every read. */
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { invitationCreatedSchema, memberResponseSchema, teamResponseSchema, type InviteBody } from "@/lib/contracts/team";
 import { teamUrls } from "./api-urls";
 import { fetchJson, sendJson } from "./fetch-json";

@@ -1,8 +1,11 @@
 /**
  * Our HTTP contract (see DESIGN.md): the shapes the browser, the tests and any other client rely on.
- * Shared by the route handlers (to type what they send) and the client (to parse what it receives).
+ * Shared by the route handlers (to type what they send) and the client (to parse what it receives),
+ * so written with zod/mini: the same checks as classic zod, a fraction of the browser's JavaScript.
  */
-import { z } from "zod";
+import { z } from "zod/mini";
+
+const nonEmptyString = () => z.string().check(z.minLength(1));
 
 export const CATEGORIES = ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"] as const;
 export const categorySchema = z.enum(CATEGORIES);
@@ -21,25 +24,25 @@ export type ConversationType = z.infer<typeof conversationTypeSchema>;
 
 export const participantSchema = z.object({
   name: z.string(),
-  headline: z.string().optional(),
-  profileUrl: z.string().optional(),
-  pictureUrl: z.string().optional(),
-  isOrganization: z.boolean().optional(),
+  headline: z.optional(z.string()),
+  profileUrl: z.optional(z.string()),
+  pictureUrl: z.optional(z.string()),
+  isOrganization: z.optional(z.boolean()),
 });
 export type Participant = z.infer<typeof participantSchema>;
 
 export const conversationSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   participant: participantSchema,
-  lastMessage: z
-    .object({
+  lastMessage: z.nullable(
+    z.object({
       text: z.string(),
       sentAt: z.number(),
       /** null when the provider does not say who wrote it. */
-      fromMe: z.boolean().nullable(),
-    })
-    .nullable(),
-  unreadCount: z.number().int().nonnegative(),
+      fromMe: z.nullable(z.boolean()),
+    }),
+  ),
+  unreadCount: z.int().check(z.nonnegative()),
   type: conversationTypeSchema,
 });
 export type Conversation = z.infer<typeof conversationSchema>;
@@ -48,41 +51,41 @@ export const messageTypeSchema = z.enum(["text", "invitation", "shared_post", "s
 export type MessageType = z.infer<typeof messageTypeSchema>;
 
 export const messageSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   text: z.string(),
   sentAt: z.number(),
   sender: z.object({
     name: z.string(),
-    profileUrl: z.string().optional(),
-    pictureUrl: z.string().optional(),
+    profileUrl: z.optional(z.string()),
+    pictureUrl: z.optional(z.string()),
   }),
   /** null when the provider gives no way to tell whether the account's owner wrote it. */
-  fromMe: z.boolean().nullable(),
+  fromMe: z.nullable(z.boolean()),
   type: messageTypeSchema,
   /** InMail and Sales Navigator messages can carry a subject line. */
-  subject: z.string().optional(),
+  subject: z.optional(z.string()),
   attachments: z.array(z.object({ type: z.string(), url: z.string() })),
-  reactions: z.array(z.object({ emoji: z.string(), count: z.number().int(), viewerReacted: z.boolean() })),
+  reactions: z.array(z.object({ emoji: z.string(), count: z.int(), viewerReacted: z.boolean() })),
 });
 export type Message = z.infer<typeof messageSchema>;
 
-export const responseMetaSchema = z
-  .object({
+export const responseMetaSchema = z.optional(
+  z.object({
     /** Provider credits this request cost, where the provider bills per call. */
-    creditsConsumed: z.number().optional(),
+    creditsConsumed: z.optional(z.number()),
     /**
      * On a `since` answer: the provider had more new messages than we read in one request, so the
      * answer holds only the newest ones. The client should reload the thread instead of merging.
      */
-    truncated: z.boolean().optional(),
+    truncated: z.optional(z.boolean()),
     /** When the provider was asked for this answer (epoch ms): a shared answer may be a few seconds old. */
-    checkedAt: z.number().optional(),
-  })
-  .optional();
+    checkedAt: z.optional(z.number()),
+  }),
+);
 
 export const conversationsPageSchema = z.object({
   conversations: z.array(conversationSchema),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.nullable(z.string()),
   meta: responseMetaSchema,
 });
 export type ConversationsPage = z.infer<typeof conversationsPageSchema>;
@@ -90,9 +93,9 @@ export type ConversationsPage = z.infer<typeof conversationsPageSchema>;
 export const messagesPageSchema = z.object({
   /** Newest first. */
   messages: z.array(messageSchema),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.nullable(z.string()),
   /** Everyone in the thread, where the provider says (group threads have several). */
-  participants: z.array(participantSchema).optional(),
+  participants: z.optional(z.array(participantSchema)),
   meta: responseMetaSchema,
 });
 export type MessagesPage = z.infer<typeof messagesPageSchema>;
@@ -100,7 +103,7 @@ export type MessagesPage = z.infer<typeof messagesPageSchema>;
 /** Whether and how an account can reply: null where its provider cannot send. */
 export const sendCapabilitySchema = z.object({
   /** The longest text the provider takes, in characters (Linked API: 1,900). */
-  maxLength: z.number().int().positive(),
+  maxLength: z.int().check(z.positive()),
   /** An InMail / Sales Navigator conversation needs a subject line with the reply. */
   subjectForInMail: z.boolean(),
 });
@@ -115,7 +118,7 @@ export const capabilitiesSchema = z.object({
    */
   search: z.boolean(),
   needsSync: z.boolean(),
-  send: sendCapabilitySchema.nullable(),
+  send: z.nullable(sendCapabilitySchema),
   /**
    * The provider tells us of new messages (a webhook is registered for the account): ask
    * `GET /api/accounts/{id}/changes` (our database, no provider call) and read only what it names,
@@ -126,7 +129,7 @@ export const capabilitiesSchema = z.object({
 export type Capabilities = z.infer<typeof capabilitiesSchema>;
 
 export const accountSchema = z.object({
-  id: z.string().min(1),
+  id: nonEmptyString(),
   label: z.string(),
   provider: z.string(),
   isDemo: z.boolean(),
@@ -154,14 +157,14 @@ export type Channel = z.infer<typeof channelSchema>;
 
 export const personSchema = z.object({
   /** Also the conversation id of this person's thread once it is ready. */
-  id: z.string().min(1),
+  id: nonEmptyString(),
   name: z.string(),
   profileUrl: z.string(),
   channel: channelSchema,
   state: syncStateSchema,
-  failure: z.object({ reason: syncFailureSchema, message: z.string() }).optional(),
+  failure: z.optional(z.object({ reason: syncFailureSchema, message: z.string() })),
   addedAt: z.number(),
-  syncedAt: z.number().optional(),
+  syncedAt: z.optional(z.number()),
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -179,14 +182,14 @@ export type AccountsResponse = z.infer<typeof accountsResponseSchema>;
  */
 export const MAX_MESSAGE_LENGTH = 8_000;
 export const sendMessageBodySchema = z.strictObject({
-  text: z
-    .string()
-    .max(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`)
-    .refine((text) => text.trim() !== "", "must not be empty")
+  text: z.string().check(
+    z.maxLength(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`),
+    z.refine((text) => text.trim() !== "", "must not be empty"),
     // Line breaks and tabs are text; any other control character is not.
-    .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), "must not hold control characters"),
+    z.refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), "must not hold control characters"),
+  ),
   clientId: z.uuid("must be a UUID"),
-  subject: z.string().trim().min(1).max(200).optional(),
+  subject: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
 });
 export type SendMessageBody = z.infer<typeof sendMessageBodySchema>;
 
@@ -197,7 +200,7 @@ export type SendMessageBody = z.infer<typeof sendMessageBodySchema>;
  */
 export const sendStatusSchema = z.enum(["sent", "pending", "unconfirmed"]);
 export type SendStatus = z.infer<typeof sendStatusSchema>;
-export const sendResultSchema = z.object({ message: messageSchema.nullable(), status: sendStatusSchema });
+export const sendResultSchema = z.object({ message: z.nullable(messageSchema), status: sendStatusSchema });
 export type SendResult = z.infer<typeof sendResultSchema>;
 
 /**
@@ -206,14 +209,14 @@ export type SendResult = z.infer<typeof sendResultSchema>;
  * makes it unread again). `DELETE` on the same URL marks it unread. Kept per rep, in our database:
  * LinkedIn itself is not told (none of the providers documents a way to).
  */
-export const readMarkBodySchema = z.strictObject({ readThrough: z.number().int().min(0).max(8_640_000_000_000_000) });
+export const readMarkBodySchema = z.strictObject({ readThrough: z.int().check(z.minimum(0), z.maximum(8_640_000_000_000_000)) });
 export type ReadMarkBody = z.infer<typeof readMarkBodySchema>;
-export const readMarkResponseSchema = z.object({ conversationId: z.string(), readThrough: z.number().nullable() });
+export const readMarkResponseSchema = z.object({ conversationId: z.string(), readThrough: z.nullable(z.number()) });
 export type ReadMarkResponse = z.infer<typeof readMarkResponseSchema>;
 
 /** What each `since` read of our own database answers beside its items (lib/server/since-window.ts). */
 function sinceWindowFields() {
-  return { checkedAt: z.number(), truncated: z.boolean().optional() };
+  return { checkedAt: z.number(), truncated: z.optional(z.boolean()) };
 }
 
 /**
@@ -233,7 +236,7 @@ export type ReadMarksResponse = z.infer<typeof readMarksResponseSchema>;
  * whose `sentAt` is not newer than what the client has for that conversation is one it has seen.
  * `truncated`: more conversations changed than one answer holds (reload the inbox instead).
  */
-export const changeSchema = z.object({ conversationId: z.string().min(1), sentAt: z.number() });
+export const changeSchema = z.object({ conversationId: nonEmptyString(), sentAt: z.number() });
 export type Change = z.infer<typeof changeSchema>;
 export const changesResponseSchema = z.object({ changes: z.array(changeSchema), ...sinceWindowFields() });
 export type ChangesResponse = z.infer<typeof changesResponseSchema>;
@@ -241,6 +244,6 @@ export type ChangesResponse = z.infer<typeof changesResponseSchema>;
 /** What a webhook route answers a provider's delivery: stored (new), or not (a replay, or ignored and why). */
 export const webhookAnswerSchema = z.strictObject({
   stored: z.boolean(),
-  ignored: z.enum(["event_type", "other_account", "unknown_person"]).optional(),
+  ignored: z.optional(z.enum(["event_type", "other_account", "unknown_person"])),
 });
 export type WebhookAnswer = z.infer<typeof webhookAnswerSchema>;

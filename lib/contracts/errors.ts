@@ -1,5 +1,5 @@
 /** The one error envelope every route answers with: {"error":{"code","message"}}. */
-import { z } from "zod";
+import { z } from "zod/mini";
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -29,7 +29,7 @@ export const errorEnvelopeSchema = z.object({
     code: errorCodeSchema,
     message: z.string(),
     /** Seconds until a retry makes sense (mirrors the Retry-After header). */
-    retryAfter: z.number().optional(),
+    retryAfter: z.optional(z.number()),
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

@@ -1,5 +1,5 @@
 /** Query parameters of our API, parsed by the route handlers and built by the client. */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { categorySchema, channelSchema } from "./api";
 import { hasControlCharacter } from "./text";
 
@@ -7,52 +7,50 @@ const MAX_CURSOR_LENGTH = 4096;
 
 /** A whole number written in a query string: digits only, so "", "1e3" or "-1" are rejected. */
 const wholeNumberParam = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,16}$/, "must be a whole number")
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+  z.pipe(
+    z.pipe(z.string().check(z.regex(/^\d{1,16}$/, "must be a whole number")), z.transform(Number)),
+    z.int().check(z.minimum(min), z.maximum(max)),
+  );
 
-export const cursorSchema = z.string().min(1).max(MAX_CURSOR_LENGTH);
+export const cursorSchema = z.string().check(z.minLength(1), z.maxLength(MAX_CURSOR_LENGTH));
 
 /**
  * A path segment id: opaque, decoded by Next.js already; bounded so nothing huge goes upstream, and
  * never a control character (a NUL would reach the database, a newline a provider's header or log).
  */
-export const idParamSchema = z
-  .string()
-  .trim()
-  .min(1, "must not be empty")
-  .max(1024)
-  .refine((id) => !hasControlCharacter(id), "must not hold control characters");
+export const idParamSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, "must not be empty"),
+  z.maxLength(1024),
+  z.refine((id) => !hasControlCharacter(id), "must not hold control characters"),
+);
 
 /** The longest search the API takes (the client bounds its field the same). */
 export const MAX_SEARCH_LENGTH = 200;
 
 export const conversationsQuerySchema = z.strictObject({
-  category: categorySchema.default("INBOX"),
-  cursor: cursorSchema.optional(),
-  limit: wholeNumberParam(1, 50).default(20),
+  category: z._default(categorySchema, "INBOX"),
+  cursor: z.optional(cursorSchema),
+  limit: z._default(wholeNumberParam(1, 50), 20),
   /** Keywords, for an account whose provider searches (`capabilities.search`). */
-  q: z
-    .string()
-    .trim()
-    .min(1, "must not be blank")
-    .max(MAX_SEARCH_LENGTH)
-    .refine((q) => !hasControlCharacter(q), "must not hold control characters")
-    .optional(),
+  q: z.optional(
+    z.string().check(
+      z.trim(),
+      z.minLength(1, "must not be blank"),
+      z.maxLength(MAX_SEARCH_LENGTH),
+      z.refine((q) => !hasControlCharacter(q), "must not hold control characters"),
+    ),
+  ),
 });
 export type ConversationsQuery = z.infer<typeof conversationsQuerySchema>;
 
 export const messagesQuerySchema = z
   .strictObject({
-    cursor: cursorSchema.optional(),
-    limit: wholeNumberParam(1, 100).default(30),
-    since: wholeNumberParam(0, 8.64e15).optional(),
+    cursor: z.optional(cursorSchema),
+    limit: z._default(wholeNumberParam(1, 100), 30),
+    since: z.optional(wholeNumberParam(0, 8.64e15)),
   })
-  .refine((q) => q.cursor === undefined || q.since === undefined, {
-    message: "use either cursor or since, not both",
-  });
+  .check(z.refine((q) => q.cursor === undefined || q.since === undefined, "use either cursor or since, not both"));
 export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
 
 /** `?since=<ms>` on the routes that answer what happened since (changes, read marks). */
@@ -62,9 +60,9 @@ export type ChangesQuery = z.infer<typeof changesQuerySchema>;
 
 /** Body of `POST /api/accounts/{accountId}/people`: the person whose conversation to synchronize. */
 export const addPersonBodySchema = z.strictObject({
-  profileUrl: z.string().trim().min(1, "is required").max(512),
-  name: z.string().trim().max(120).optional(),
+  profileUrl: z.string().check(z.trim(), z.minLength(1, "is required"), z.maxLength(512)),
+  name: z.optional(z.string().check(z.trim(), z.maxLength(120))),
   /** Which of their conversations; by default the one the address's form implies (see chosenChannel). */
-  channel: channelSchema.optional(),
+  channel: z.optional(channelSchema),
 });
 export type AddPersonBody = z.infer<typeof addPersonBodySchema>;

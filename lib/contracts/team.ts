@@ -1,5 +1,5 @@
 /** The team API: who signed in, the members, invitations and account assignments (admins only). */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { idParamSchema } from "./queries";
 import { usageSchema } from "./usage";
 
@@ -44,13 +44,13 @@ export const teamResponseSchema = z.object({
 });
 export type TeamResponse = z.infer<typeof teamResponseSchema>;
 
-const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be an email address").max(320));
-const accountIdsSchema = z.array(idParamSchema).max(100);
+const emailSchema = z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email("must be an email address").check(z.maxLength(320)));
+const accountIdsSchema = z.array(idParamSchema).check(z.maxLength(100));
 
 export const inviteBodySchema = z.strictObject({
   email: emailSchema,
-  role: roleSchema.default("rep"),
-  accountIds: accountIdsSchema.default([]),
+  role: z._default(roleSchema, "rep"),
+  accountIds: z._default(accountIdsSchema, []),
 });
 export type InviteBody = z.infer<typeof inviteBodySchema>;
 
@@ -61,11 +61,11 @@ export const assignmentsBodySchema = z.strictObject({ accountIds: accountIdsSche
 
 export const memberResponseSchema = z.object({ member: memberSchema });
 
-const nameSchema = z.string().trim().min(1, "is required").max(100);
+const nameSchema = z.string().check(z.trim(), z.minLength(1, "is required"), z.maxLength(100));
 /** Better Auth hashes it (scrypt); 10 to 128 characters. */
-const passwordSchema = z.string().min(10, "must be at least 10 characters").max(128, "must be at most 128 characters");
+const passwordSchema = z.string().check(z.minLength(10, "must be at least 10 characters"), z.maxLength(128, "must be at most 128 characters"));
 
-export const joinBodySchema = z.strictObject({ token: z.string().min(20).max(200), name: nameSchema, password: passwordSchema });
+export const joinBodySchema = z.strictObject({ token: z.string().check(z.minLength(20), z.maxLength(200)), name: nameSchema, password: passwordSchema });
 export type JoinBody = z.infer<typeof joinBodySchema>;
 
 export const setupBodySchema = z.strictObject({ email: emailSchema, name: nameSchema, password: passwordSchema });

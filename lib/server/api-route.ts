@@ -15,10 +15,10 @@ type RouteContext = { params?: Promise<Record<string, string | string[] | undefi
 type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
 
 type RouteSpec<TParams, TQuery, TBody> = {
-  params: z.ZodType<TParams>;
-  query: z.ZodType<TQuery>;
+  params: z.core.$ZodType<TParams>;
+  query: z.core.$ZodType<TQuery>;
   /** Required of every method but GET: a state-changing request always carries a JSON object. */
-  body?: z.ZodType<TBody>;
+  body?: z.core.$ZodType<TBody>;
   /** Who may call it; "member" unless said otherwise. An `accountId` in the path is always checked. */
   access?: Access;
   maxDurationSeconds?: number;
@@ -131,7 +131,7 @@ export function routeMethods(handlers: Partial<Record<HttpMethod, RouteHandler>>
   return Object.fromEntries(HTTP_METHODS.map((method) => [method, handlers[method] ?? refuse])) as Record<HttpMethod, RouteHandler>;
 }
 
-async function readBody(request: Request, access: Access, schema: z.ZodType<unknown> = NO_BODY): Promise<unknown> {
+async function readBody(request: Request, access: Access, schema: z.core.$ZodType<unknown> = NO_BODY): Promise<unknown> {
   if (isWebhookAccess(access)) return readBytes(request, MAX_WEBHOOK_BODY_BYTES);
   return parseInput("body", schema, await readJsonBody(request, MAX_BODY_BYTES));
 }
@@ -145,8 +145,8 @@ function queryObject(searchParams: URLSearchParams): Record<string, string> {
   return query;
 }
 
-function parseInput<T>(where: "path" | "query" | "body", schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
+function parseInput<T>(where: "path" | "query" | "body", schema: z.core.$ZodType<T>, input: unknown): T {
+  const result = z.safeParse(schema, input);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.map(String).join(".");

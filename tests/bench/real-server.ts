@@ -223,9 +223,9 @@ export async function withRealServer<T>(body: (server: RealServer) => Promise<T>
 }
 
 /** Parses an answer of ours with its contract, or says what came back instead. */
-export function parseAnswer<T>(schema: z.ZodType<T>, answer: Answer, what: string): T {
+export function parseAnswer<T>(schema: z.core.$ZodType<T>, answer: Answer, what: string): T {
   if (answer.status !== 200) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
-  return schema.parse(answer.body);
+  return z.parse(schema, answer.body);
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));

@@ -11,7 +11,7 @@ import { abortableSleep } from "@/lib/server/http/abortable-sleep";
  */
 export type SharedCache = {
   /** `fresh`: this request asked the provider (its cost was this request's); else another's answer. */
-  read<T>(key: string, ttlMs: number, schema: z.ZodType<T>, fetch: () => Promise<T>, signal: AbortSignal): Promise<{ value: T; fetchedAt: number; fresh: boolean }>;
+  read<T>(key: string, ttlMs: number, schema: z.core.$ZodType<T>, fetch: () => Promise<T>, signal: AbortSignal): Promise<{ value: T; fetchedAt: number; fresh: boolean }>;
   /**
    * Drops every answer under `prefix` that may predate a change made at `changedAt` (default: now):
    * those fetched before it, and those being fetched since before it (their answer is then given to
@@ -50,7 +50,7 @@ export function createSharedCache(database: () => Promise<Queryable>, now: () =>
       for (;;) {
         const current = await row(db, key);
         if (current && current.value !== null && now() - current.fetched_at < ttlMs) {
-          const cached = schema.safeParse(current.value);
+          const cached = z.safeParse(schema, current.value);
           // A row written by an older version of the code is simply fetched again.
           if (cached.success) return { value: cached.data, fetchedAt: current.fetched_at, fresh: false };
         }

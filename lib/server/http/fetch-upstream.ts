@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { parseRetryAfter } from "@/lib/contracts/retry-after";
 import { ApiError } from "@/lib/server/errors";
 import type { UpstreamMeter } from "@/lib/server/limits/provider-meter";
@@ -29,7 +29,7 @@ export type UpstreamRequest<T> = {
   /** The incoming request's signal: when the browser goes away, so does the upstream call. */
   signal: AbortSignal;
   timeoutMs: number;
-  success: z.ZodType<T>;
+  success: z.core.$ZodType<T>;
   /** The credits this answer says it cost, where the provider reports them. */
   creditsOf?: (data: T) => number | undefined;
   /**
@@ -146,7 +146,7 @@ async function attemptOnce<T>(request: UpstreamRequest<T>, now: () => number, se
     // Most often a connection cut mid-body: worth one more try, unlike a well-formed body of the wrong shape.
     throw new ApiError("upstream_invalid", `${request.provider} sent a response that is not valid JSON.`, { retryable: true });
   }
-  const parsed = request.success.safeParse(body);
+  const parsed = z.safeParse(request.success, body);
   if (!parsed.success) {
     const mismatch = describeSchemaMismatch(parsed.error);
     logDrift(request, mismatch);

@@ -36,7 +36,7 @@ const rowSchema = z.object({
   attempts: z.coerce.number().int(),
   job_ref: z.string().nullable(),
   // jsonb comes back parsed from both node-postgres and PGlite.
-  message: messageSchema.nullable(),
+  message: z.nullable(messageSchema),
   error_code: z.string().nullable(),
   error_message: z.string().nullable(),
   created_at: epochMs,

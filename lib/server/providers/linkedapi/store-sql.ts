@@ -18,7 +18,7 @@ const personRowSchema = z.object({
   name: z.string(),
   state: syncStateSchema,
   result_link: z.string().nullable(),
-  failure_reason: syncFailureSchema.nullable(),
+  failure_reason: z.nullable(syncFailureSchema),
   added_at: epochMs,
   updated_at: epochMs,
   synced_at: epochMs.nullable(),
