@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   report.add("Pushed accounts against the target", pushed.verdict);
 
   const served = await servedBench();
-  report.add("First-load JavaScript, gzip (ratio = page / framework shell)", served.size);
+  report.add("First-load JavaScript, gzip, every script a modern browser runs (ratio = page / a bare Next page of the same versions, built in this run)", served.size);
+  report.add("Lighthouse mobile (simulated slow 4G, CPU 4×), median of 3 (ratios = page / the bare Next page)", served.lighthouse.rows);
+  report.add("Lighthouse against the targets", served.lighthouse.verdict);
   report.add("API latency over loopback, demo account, median of 40 (ratio = request / GET /api/accounts)", served.latency);
   report.add("A slow phone (Chromium, 360×800, CPU 4× slower), demo account, median of 7: largest paint (ratio = inbox / 404 page)", served.paint);
   report.add("Tap a row (finger down 100 ms) until the thread's newest message shows, median of 7 (ratio = never opened / already loaded)", served.tap);

@@ -1,17 +1,21 @@
 /**
- * Size and speed of the production build, each against a baseline from the same server in the
- * same run: the inbox page's JavaScript (gzip) against the framework shell's (the 404 page), API
- * latencies against the route that does no provider work (GET /api/accounts), and what a slow
- * phone sees (first-paint.ts), and the demo's 10,000-message thread scrolled all the way back (long-thread.ts).
+ * Size and speed of the production build, each against a baseline from the same run: each page's
+ * JavaScript (gzip) and Lighthouse mobile (lighthouse.ts) against a bare Next page of the same
+ * versions (bare-next.ts), API latencies against the route that does no provider work
+ * (GET /api/accounts), what a slow phone sees (first-paint.ts), and the demo's 10,000-message
+ * thread scrolled all the way back (long-thread.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { startBareNext } from "./bare-next";
 import { firstPaintBench } from "./first-paint";
+import { lighthouseBench } from "./lighthouse";
 import { LONG_THREAD_PARTICIPANT } from "@/lib/server/demo/long-thread";
 import { longThreadBench } from "./long-thread";
 
 const PORT = 3199;
+const BARE_PORT = 3198;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const SAMPLES = 40;
 
@@ -31,12 +35,14 @@ async function startServer(): Promise<ChildProcess> {
   throw new Error("next start did not come up");
 }
 
-async function pageScriptBytes(path: string): Promise<{ files: number; gzipBytes: number }> {
-  const html = await (await fetch(`${ORIGIN}${path}`)).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+/** Every script a modern browser loads for the page: not the `noModule` polyfills, which it skips. */
+async function pageScriptBytes(url: string): Promise<{ files: number; gzipBytes: number }> {
+  const html = await (await fetch(url)).text();
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\snoModule\b/i.test(tag));
+  const sources = [...new Set(tags.flatMap((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1] ?? []))];
   let gzipBytes = 0;
   for (const src of sources) {
-    const body = Buffer.from(await (await fetch(new URL(src, ORIGIN))).arrayBuffer());
+    const body = Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer());
     gzipBytes += gzipSync(body, { level: 9 }).length;
   }
   return { files: sources.length, gzipBytes };
@@ -57,11 +63,26 @@ async function medianMs(url: string): Promise<number> {
 
 export async function servedBench() {
   const server = await startServer();
+  const bare = await startBareNext(BARE_PORT).catch((error: unknown) => {
+    stop(server);
+    throw error;
+  });
   try {
-    const inbox = await pageScriptBytes("/a/demo/inbox");
-    const shell = await pageScriptBytes("/bench-baseline-404");
     const conversations = (await (await fetch(`${ORIGIN}/api/accounts/demo/conversations?limit=20`)).json()) as { conversations: Array<{ id: string }> };
-    const thread = `${ORIGIN}/api/accounts/demo/conversations/${encodeURIComponent(conversations.conversations[6]!.id)}/messages`;
+    const conversationId = encodeURIComponent(conversations.conversations[6]!.id);
+    const pages = { "inbox /a/demo/inbox": `${ORIGIN}/a/demo/inbox`, "thread /a/demo/inbox/c/…": `${ORIGIN}/a/demo/inbox/c/${conversationId}` };
+    const bareScripts = await pageScriptBytes(bare.origin);
+    const size = [
+      { page: "bare Next page (baseline)", ...bareScripts, ratio: 1 },
+      ...(await Promise.all(
+        Object.entries({ ...pages, "404 page (our root layout only)": `${ORIGIN}/bench-baseline-404` }).map(async ([page, url]) => {
+          const scripts = await pageScriptBytes(url);
+          return { page, ...scripts, ratio: Math.round((scripts.gzipBytes / bareScripts.gzipBytes) * 100) / 100 };
+        }),
+      )),
+    ];
+    const lighthouse = await lighthouseBench(bare.origin, pages);
+    const thread = `${ORIGIN}/api/accounts/demo/conversations/${conversationId}/messages`;
     await medianMs(`${ORIGIN}/api/accounts`); // warm up
     const baseline = await medianMs(`${ORIGIN}/api/accounts`);
     const latency = [
@@ -72,20 +93,17 @@ export async function servedBench() {
     ].map((row) => ({ ...row, medianMs: Math.round(row.medianMs * 100) / 100, ratio: Math.round((row.medianMs / baseline) * 100) / 100 }));
     const phone = await firstPaintBench(ORIGIN);
     const longThread = await longThreadBench(ORIGIN, LONG_THREAD_PARTICIPANT.displayName);
-    return {
-      ...phone,
-      ...longThread,
-      size: [
-        { page: "framework shell (404, baseline)", ...shell, ratio: 1 },
-        { page: "inbox /a/demo/inbox", ...inbox, ratio: Math.round((inbox.gzipBytes / shell.gzipBytes) * 100) / 100 },
-      ],
-      latency,
-    };
+    return { ...phone, ...longThread, size, lighthouse, latency };
   } finally {
-    try {
-      if (server.pid) process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // Gone already: nothing to stop.
-    }
+    bare.stop();
+    stop(server);
+  }
+}
+
+function stop(server: ChildProcess): void {
+  try {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  } catch {
+    // Gone already: nothing to stop.
   }
 }
