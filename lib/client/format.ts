@@ -6,6 +6,22 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/**
+ * One formatter per locale and options: making an Intl.DateTimeFormat is far dearer than using one
+ * (with dateStyle/timeStyle, about 1 ms on a slow phone), and every row and message formats times.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ""}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 function startOfDay(ms: number): number {
   const d = new Date(ms);
   d.setHours(0, 0, 0, 0);
@@ -25,11 +41,11 @@ export function formatCompactTime(sentAt: number, now: number, locale?: string):
   const days = calendarDaysBetween(sentAt, now);
   if (days <= 0 && diff < DAY) return `${Math.floor(diff / HOUR)}h`;
   if (days === 1) return "Yesterday";
-  if (days < 7) return new Intl.DateTimeFormat(locale, { weekday: "short" }).format(sentAt);
+  if (days < 7) return dateFormat(locale, { weekday: "short" }).format(sentAt);
   if (new Date(sentAt).getFullYear() === new Date(now).getFullYear()) {
-    return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric" }).format(sentAt);
+    return dateFormat(locale, { month: "short", day: "numeric" }).format(sentAt);
   }
-  return new Intl.DateTimeFormat(locale, { year: "2-digit", month: "numeric", day: "numeric" }).format(sentAt);
+  return dateFormat(locale, { year: "2-digit", month: "numeric", day: "numeric" }).format(sentAt);
 }
 
 /** Day separator label: "Today", "Yesterday", "Monday, March 4", "March 4, 2023". */
@@ -38,17 +54,17 @@ export function formatDayLabel(sentAt: number, now: number, locale?: string): st
   if (days === 0) return "Today";
   if (days === 1) return "Yesterday";
   if (new Date(sentAt).getFullYear() === new Date(now).getFullYear()) {
-    return new Intl.DateTimeFormat(locale, { weekday: "long", month: "long", day: "numeric" }).format(sentAt);
+    return dateFormat(locale, { weekday: "long", month: "long", day: "numeric" }).format(sentAt);
   }
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric" }).format(sentAt);
+  return dateFormat(locale, { year: "numeric", month: "long", day: "numeric" }).format(sentAt);
 }
 
 export function formatClockTime(sentAt: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit" }).format(sentAt);
+  return dateFormat(locale, { hour: "numeric", minute: "2-digit" }).format(sentAt);
 }
 
 export function formatFullTimestamp(sentAt: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(sentAt);
+  return dateFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(sentAt);
 }
 
 /** A key identifying the local calendar day (for grouping messages under separators). */
