@@ -1,6 +1,9 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
 import { ThreadView } from "@/components/thread-view";
 import { decodeIdParam, slugToCategory } from "@/lib/client/routes";
+import { requireViewer } from "@/lib/server/auth/page-viewer";
+import { prefetchThread } from "@/lib/server/prefetch-thread";
 
 export const metadata = { title: "Conversation" };
 
@@ -14,6 +17,13 @@ export default async function ConversationPage({
   const conversationId = decodeIdParam(rawConversationId);
   const category = slugToCategory(slug);
   if (accountId === null || conversationId === null || category === null) notFound();
-  // Keyed: another conversation is a fresh view (scroll position, "new messages" state).
-  return <ThreadView key={`${accountId}\u0000${conversationId}`} accountId={accountId} category={category} conversationId={conversationId} />;
+  // The layout checks this too, but Next renders a page beside its layouts: this page reads the account's data itself.
+  const viewer = await requireViewer();
+  if (!viewer.accountIds.has(accountId)) notFound();
+  return (
+    <HydrationBoundary state={await prefetchThread(accountId, conversationId)}>
+      {/* Keyed: another conversation is a fresh view (scroll position, "new messages" state). */}
+      <ThreadView key={`${accountId}\u0000${conversationId}`} accountId={accountId} category={category} conversationId={conversationId} />
+    </HydrationBoundary>
+  );
 }

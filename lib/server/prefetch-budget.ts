@@ -1,0 +1,31 @@
+import "server-only";
+import { logEvent } from "@/lib/server/log";
+
+/**
+ * How long a page waits for a provider read before it is sent without it: a slow provider must not
+ * hold the whole page back. The read is not cancelled: where it goes through the shared cache, the
+ * browser's own request finds its answer there (one provider call, not two).
+ */
+export const PREFETCH_BUDGET_MS = 1_500;
+
+const TIMED_OUT = Symbol("timed out");
+
+/** The read's answer if it comes within the budget; otherwise (late, or failed) undefined, and the browser asks itself. */
+export async function withinPrefetchBudget<T>(read: Promise<T>, accountId: string): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), PREFETCH_BUDGET_MS);
+  });
+  try {
+    const answer = await Promise.race([read, late]);
+    if (answer !== TIMED_OUT) return answer;
+    logEvent("prefetch", { accountId, outcome: "over_budget" });
+  } catch (error) {
+    // The browser asks again and, if it fails there too, explains why.
+    logEvent("prefetch", { accountId, outcome: error instanceof Error ? error.name : "error" });
+  } finally {
+    clearTimeout(timer);
+    read.catch(() => undefined);
+  }
+  return undefined;
+}
