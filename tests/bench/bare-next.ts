@@ -1,7 +1,7 @@
 /**
- * The baseline for page weight and Lighthouse: a bare Next page (a root layout and one page, no
- * CSS, no client code), built and served with the same Next and React as Threadline, in the same
- * run. Its files are written under test-results/ so they are never part of the app or its lint.
+ * The baseline for page weight, Lighthouse and the proxy: a bare Next page (a root layout and one
+ * page, no CSS, no client code) and a bare route handler (a JSON body of the size asked), built and
+ * served with the same Next and React as Threadline, in the same run. Its files are written under test-results/ so they are never part of the app or its lint.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -27,12 +27,20 @@ const PAGE = `export default function Page() {
 }
 `;
 
+const JSON_BODY_ROUTE = `export function GET(request) {
+  const bytes = Number(new URL(request.url).searchParams.get("bytes") ?? "0");
+  return Response.json({ pad: "x".repeat(Math.max(0, Math.min(1_000_000, bytes - 10))) });
+}
+`;
+
 export type BareNext = { origin: string; stop: () => void };
 
 export async function startBareNext(port: number): Promise<BareNext> {
   mkdirSync(`${DIR}/app`, { recursive: true });
   writeFileSync(`${DIR}/app/layout.jsx`, LAYOUT);
   writeFileSync(`${DIR}/app/page.jsx`, PAGE);
+  mkdirSync(`${DIR}/app/api/json-body`, { recursive: true });
+  writeFileSync(`${DIR}/app/api/json-body/route.js`, JSON_BODY_ROUTE);
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   const build = spawnSync("npx", ["next", "build", DIR], { env, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`the bare Next page did not build:\n${build.stdout}\n${build.stderr}`);

@@ -73,6 +73,8 @@ export type RealServer = {
   appUrl: string;
   fakeUrl: string;
   secrets: { connectSafelyWebhookSecret: string; linkedApiWebhookSecret: string };
+  /** The Linkup v2 account's own credentials at the fake: to ask the provider directly (proxy.ts). */
+  linkupV2: { apiKey: string; accountId: string };
   /** GET one of our API's URLs (same-origin path) as the signed-in admin; the body parsed as JSON when it is. */
   get(path: string): Promise<Answer>;
   /** POST JSON to one of our API's URLs as the signed-in admin. */
@@ -199,6 +201,7 @@ export async function withRealServer<T>(body: (server: RealServer) => Promise<T>
       appUrl,
       fakeUrl,
       secrets: { connectSafelyWebhookSecret: SECRETS.connectSafelyWebhookSecret, linkedApiWebhookSecret: SECRETS.linkedApiWebhookSecret },
+      linkupV2: { apiKey: SECRETS.linkupKey, accountId: SECRETS.linkupAccountId },
       async get(path) {
         const startedAt = performance.now();
         return readAnswer(await fetch(`${appUrl}${path}`, { headers }), startedAt);

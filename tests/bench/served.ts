@@ -8,14 +8,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { startBareNext } from "./bare-next";
 import { firstPaintBench } from "./first-paint";
 import { lighthouseBench } from "./lighthouse";
 import { LONG_THREAD_PARTICIPANT } from "@/lib/server/demo/long-thread";
 import { longThreadBench } from "./long-thread";
+import { modernScriptSources } from "./page-scripts";
 
 const PORT = 3199;
-const BARE_PORT = 3198;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const SAMPLES = 40;
 
@@ -35,11 +34,8 @@ async function startServer(): Promise<ChildProcess> {
   throw new Error("next start did not come up");
 }
 
-/** Every script a modern browser loads for the page: not the `noModule` polyfills, which it skips. */
 async function pageScriptBytes(url: string): Promise<{ files: number; gzipBytes: number }> {
-  const html = await (await fetch(url)).text();
-  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\snoModule\b/i.test(tag));
-  const sources = [...new Set(tags.flatMap((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1] ?? []))];
+  const sources = modernScriptSources(await (await fetch(url)).text());
   let gzipBytes = 0;
   for (const src of sources) {
     const body = Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer());
@@ -61,17 +57,14 @@ async function medianMs(url: string): Promise<number> {
   return times[Math.floor(times.length / 2)]!;
 }
 
-export async function servedBench() {
+/** `bareOrigin`: the bare Next app of this run (bare-next.ts), the baseline for page weight and Lighthouse. */
+export async function servedBench(bareOrigin: string) {
   const server = await startServer();
-  const bare = await startBareNext(BARE_PORT).catch((error: unknown) => {
-    stop(server);
-    throw error;
-  });
   try {
     const conversations = (await (await fetch(`${ORIGIN}/api/accounts/demo/conversations?limit=20`)).json()) as { conversations: Array<{ id: string }> };
     const conversationId = encodeURIComponent(conversations.conversations[6]!.id);
     const pages = { "inbox /a/demo/inbox": `${ORIGIN}/a/demo/inbox`, "thread /a/demo/inbox/c/…": `${ORIGIN}/a/demo/inbox/c/${conversationId}` };
-    const bareScripts = await pageScriptBytes(bare.origin);
+    const bareScripts = await pageScriptBytes(bareOrigin);
     const size = [
       { page: "bare Next page (baseline)", ...bareScripts, ratio: 1 },
       ...(await Promise.all(
@@ -81,7 +74,7 @@ export async function servedBench() {
         }),
       )),
     ];
-    const lighthouse = await lighthouseBench(bare.origin, pages);
+    const lighthouse = await lighthouseBench(bareOrigin, pages);
     const thread = `${ORIGIN}/api/accounts/demo/conversations/${conversationId}/messages`;
     await medianMs(`${ORIGIN}/api/accounts`); // warm up
     const baseline = await medianMs(`${ORIGIN}/api/accounts`);
@@ -95,15 +88,10 @@ export async function servedBench() {
     const longThread = await longThreadBench(ORIGIN, LONG_THREAD_PARTICIPANT.displayName);
     return { ...phone, ...longThread, size, lighthouse, latency };
   } finally {
-    bare.stop();
-    stop(server);
-  }
-}
-
-function stop(server: ChildProcess): void {
-  try {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
-  } catch {
-    // Gone already: nothing to stop.
+    try {
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // Gone already: nothing to stop.
+    }
   }
 }
