@@ -6,12 +6,12 @@
  *    on screen, beside the same tap on a thread already loaded (nothing left to fetch: the floor).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { median } from "./stats";
 
 const RUNS = 7;
 const CPU_SLOWDOWN = 4;
 const FINGER_DOWN_MS = 100;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const round = (value: number) => Math.round(value);
 
 async function slowPhone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {

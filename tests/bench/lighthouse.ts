@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { z } from "zod";
+import { median } from "./stats";
 
 const RUNS = 3;
 
@@ -70,8 +71,6 @@ async function lighthouseRetried(url: string): Promise<Run> {
     }
   }
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 function summary(runs: Run[]): Run {
   return {

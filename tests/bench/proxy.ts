@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { BENCH_ACCOUNTS, type RealServer } from "./real-server";
+import { percentile, round } from "./stats";
 
 const SEQUENTIAL = 200;
 const WARM_UP = 20;
@@ -27,16 +28,11 @@ async function timed(call: () => Promise<Response>): Promise<number> {
   return performance.now() - started;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
-}
-
 async function oneAtATime(call: Call): Promise<{ p50: number; p99: number }> {
   for (let i = 0; i < WARM_UP; i++) await call();
   const times: number[] = [];
   for (let i = 0; i < SEQUENTIAL; i++) times.push(await call());
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+  return { p50: percentile(times, 50) ?? NaN, p99: percentile(times, 99) ?? NaN };
 }
 
 async function manyAtOnce(call: Call): Promise<{ rps: number; p50: number }> {
@@ -53,11 +49,10 @@ async function manyAtOnce(call: Call): Promise<{ rps: number; p50: number }> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  return { rps: CONCURRENT_TOTAL / seconds, p50: percentile(times, 0.5) };
+  return { rps: CONCURRENT_TOTAL / seconds, p50: percentile(times, 50) ?? NaN };
 }
 
-const round1 = (value: number) => Math.round(value * 10) / 10;
+const round1 = (value: number) => round(value, 1);
 
 export async function proxyBench({ server, bareOrigin }: { server: RealServer; bareOrigin: string }) {
   const linkup = server.linkupV2;
