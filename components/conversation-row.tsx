@@ -79,8 +79,9 @@ export const ConversationRow = memo(function ConversationRow({
   };
   // A row filtered away (search) or unmounted mid-rest starts nothing.
   useEffect(() => () => window.clearTimeout(dwell.current), []);
+  // The list item around the row is the list's: it places and measures it (see InboxList).
   return (
-    <li className="group/row relative">
+    <>
       <Link
         href={href}
         scroll={false}
@@ -160,6 +161,6 @@ export const ConversationRow = memo(function ConversationRow({
       >
         <MoreIcon width={18} height={18} />
       </button>
-    </li>
+    </>
   );
 });

@@ -15,11 +15,13 @@ import { useShortcuts } from "@/lib/client/shortcuts";
 import { useInboxSearch } from "@/lib/client/use-inbox-search";
 import { useSearchQuery } from "@/lib/client/search-query";
 import { useIsOnline } from "@/lib/client/use-online";
+import { useInboxVirtualizer } from "@/lib/client/use-inbox-virtualizer";
 import { CheckedAgo } from "./checked-ago";
 import { ConversationRow } from "./conversation-row";
 import { CloudOffIcon, InboxIcon, SearchIcon } from "./icons";
 import { PagingControl } from "./paging-control";
 import { RowActions } from "./row-actions";
+import { VirtualListItem } from "./virtual-list-item";
 import { EmptyState, ErrorState, InboxSkeleton, RetryButton, Spinner, StaleBanner } from "./states";
 
 const EMPTY_DETAIL: Record<Category, string> = {
@@ -32,8 +34,9 @@ const EMPTY_DETAIL: Record<Category, string> = {
 
 /**
  * The inbox: an infinite list (IntersectionObserver sentinel + a visible "Load more" fallback)
- * whose first page is refreshed by a visible-only poller. It is its own scroll container, and
- * restores its scroll offset when it is shown again on phones (back from a thread).
+ * whose first page is refreshed by a visible-only poller. Only the rows near the viewport are
+ * rendered (use-inbox-virtualizer.ts). It is its own scroll container, and restores its scroll
+ * offset when it is shown again on phones (back from a thread).
  */
 export function InboxList({
   accountId,
@@ -68,6 +71,7 @@ export function InboxList({
   const scrollerRef = useRef<HTMLDivElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
   const savedScrollTop = useRef(0);
+  const { virtualizer, rows, padding } = useInboxVirtualizer(scrollerRef, conversations, hidden);
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = history;
 
@@ -115,8 +119,12 @@ export function InboxList({
     next: () => {
       const list = scrollerRef.current;
       if (hidden || !list) return false;
-      // At the last loaded row, j asks for the next page (as scrolling there would).
-      if (!moveCursor(list, 1) && pager.hasNextPage && !pager.isFetchingNextPage) void pager.fetchNextPage();
+      if (moveCursor(list, 1)) return;
+      // At the last loaded row, j asks for the next page (as scrolling there would); at the last
+      // rendered one, it brings the rows after it in, for the next j.
+      const lastRendered = rows[rows.length - 1]?.index;
+      if (lastRendered !== undefined && lastRendered < conversations.length - 1) virtualizer.scrollToIndex(lastRendered + 1, { align: "end" });
+      else if (pager.hasNextPage && !pager.isFetchingNextPage) void pager.fetchNextPage();
     },
     previous: () => {
       const list = scrollerRef.current;
@@ -137,6 +145,8 @@ export function InboxList({
   });
 
   const label = CATEGORY_LABELS[category];
+  // Only the rows near the viewport are rendered: what the list holds is said on it (for tests and tools).
+  const unreadListed = conversations.filter((c) => c.unreadCount > 0).length;
 
   let body: React.ReactNode;
   if (history.isPending && !online) {
@@ -175,19 +185,36 @@ export function InboxList({
             />
           )
         ) : null}
-        <ul role="list" aria-label={searching ? `Search results in ${label}` : `${label} conversations`} className="divide-y divide-zinc-100">
-          {conversations.map((conversation) => (
-            <ConversationRow
-              key={conversation.id}
-              conversation={conversation}
-              href={conversationHref(accountId, category, conversation.id, query)}
-              selected={conversation.id === openConversationId}
-              now={now}
-              onOpen={markOpenedFromList}
-              onActions={setActionsFor}
-              onIntent={startOpening}
-            />
-          ))}
+        <ul
+          role="list"
+          aria-label={searching ? `Search results in ${label}` : `${label} conversations`}
+          data-testid="conversation-list"
+          data-conversation-count={conversations.length}
+          data-unread-count={unreadListed}
+          style={padding}
+        >
+          {rows.map((row) => {
+            const conversation = conversations[row.index]!;
+            return (
+              <VirtualListItem
+                key={row.key}
+                item={row}
+                measure={virtualizer.measureElement}
+                setSize={pager.hasNextPage ? -1 : conversations.length}
+                className="group/row relative border-b border-zinc-100"
+              >
+                <ConversationRow
+                  conversation={conversation}
+                  href={conversationHref(accountId, category, conversation.id, query)}
+                  selected={conversation.id === openConversationId}
+                  now={now}
+                  onOpen={markOpenedFromList}
+                  onActions={setActionsFor}
+                  onIntent={startOpening}
+                />
+              </VirtualListItem>
+            );
+          })}
         </ul>
         <div ref={sentinelRef} aria-hidden="true" className="h-px" />
         {provider && conversations.length > 0 && (provider.isPending || !providerCurrent) ? (
@@ -239,7 +266,7 @@ export function InboxList({
         onScroll={onScroll}
         data-testid="inbox-list"
         aria-busy={history.isPending || isFetchingNextPage}
-        className="min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain pb-[env(safe-area-inset-bottom)]"
+        className="min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [overflow-anchor:none] pb-[env(safe-area-inset-bottom)]"
       >
         {body}
       </div>

@@ -35,6 +35,7 @@ import { PagingControl } from "./paging-control";
 import { EmptyState, ErrorState, StaleBanner, ThreadSkeleton } from "./states";
 import { ThreadHeader } from "./thread-header";
 import { ThreadLoading } from "./thread-loading";
+import { VirtualListItem } from "./virtual-list-item";
 
 /** Above the first row, in boxes of fixed height (so every row's offset stays known): the
  * older-messages control and the oldest loaded day's label (thread-rows.ts says why it is not a row). */
@@ -206,12 +207,11 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
             {virtualizer.getVirtualItems().map((virtual) => {
               const row = rows[virtual.index]!;
               return (
-                <li
+                <VirtualListItem
                   key={virtual.key}
-                  ref={virtualizer.measureElement}
-                  data-index={virtual.index}
-                  aria-posinset={virtual.index + 1}
-                  aria-setsize={hasNextPage ? -1 : rows.length}
+                  item={virtual}
+                  measure={virtualizer.measureElement}
+                  setSize={hasNextPage ? -1 : rows.length}
                   className="absolute inset-x-0 top-0 flex flex-col"
                   style={{ transform: `translateY(${virtual.start}px)` }}
                 >
@@ -235,7 +235,7 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
                       groupEnd={row.groupEnd}
                     />
                   )}
-                </li>
+                </VirtualListItem>
               );
             })}
           </ol>

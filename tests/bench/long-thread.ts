@@ -6,6 +6,8 @@
  * page was fetched twice.
  */
 import { chromium, type Page } from "@playwright/test";
+import { domAndHeap, mean } from "./page-measures";
+import { round } from "./stats";
 
 /** Pages averaged at each end of the thread. */
 const EDGE_PAGES = 10;
@@ -15,20 +17,10 @@ const WATCHED_FRAMES = 8;
 type PageLanded = { loaded: number; renderMs: number; jumpPx: number };
 type BenchWindow = Window & { __bench?: { done: boolean; error: string; renderMs: number; jumpPx: number; responseEnd: number } };
 
-const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(values.length, 1);
-const round1 = (value: number) => Math.round(value * 10) / 10;
+const round1 = (value: number) => round(value, 1);
 
 async function loadedCount(page: Page): Promise<number> {
   return Number(await page.getByTestId("message-list").getAttribute("data-message-count"));
-}
-
-async function domAndHeap(page: Page): Promise<{ dom: number; heapMb: number }> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("HeapProfiler.collectGarbage");
-  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-  await cdp.detach();
-  const dom = await page.evaluate(() => document.querySelectorAll("*").length);
-  return { dom, heapMb: round1(usedSize / 1_048_576) };
 }
 
 /**

@@ -2,8 +2,8 @@
  * Size and speed of the production build, each against a baseline from the same run: each page's
  * JavaScript (gzip) and Lighthouse mobile (lighthouse.ts) against a bare Next page of the same
  * versions (bare-next.ts), API latencies against the route that does no provider work
- * (GET /api/accounts), what a slow phone sees (first-paint.ts), and the demo's 10,000-message
- * thread scrolled all the way back (long-thread.ts).
+ * (GET /api/accounts), what a slow phone sees (first-paint.ts), the demo inbox scrolled to its
+ * end (long-inbox.ts) and the demo's 10,000-message thread scrolled all the way back (long-thread.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -11,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import { firstPaintBench } from "./first-paint";
 import { lighthouseBench } from "./lighthouse";
 import { LONG_THREAD_PARTICIPANT } from "@/lib/server/demo/long-thread";
+import { longInboxBench } from "./long-inbox";
 import { longThreadBench } from "./long-thread";
 import { modernScriptSources } from "./page-scripts";
 
@@ -85,8 +86,9 @@ export async function servedBench(bareOrigin: string) {
       { request: "messages since (1 new)", medianMs: await medianMs(`${thread}?since=${Date.now() - 40_000}`) },
     ].map((row) => ({ ...row, medianMs: Math.round(row.medianMs * 100) / 100, ratio: Math.round((row.medianMs / baseline) * 100) / 100 }));
     const phone = await firstPaintBench(ORIGIN);
+    const longInbox = await longInboxBench(ORIGIN);
     const longThread = await longThreadBench(ORIGIN, LONG_THREAD_PARTICIPANT.displayName);
-    return { ...phone, ...longThread, size, lighthouse, latency };
+    return { ...phone, ...longInbox, ...longThread, size, lighthouse, latency };
   } finally {
     try {
       if (server.pid) process.kill(-server.pid, "SIGTERM");

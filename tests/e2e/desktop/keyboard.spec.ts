@@ -96,3 +96,19 @@ test("j/k move, Enter/o open, Esc/u go back, / searches, Shift+U marks unread, ?
   await expect(page.getByTestId("shortcuts-help")).toBeHidden();
   await expect(page).toHaveURL(/\?q=jk%3F$/);
 });
+
+test("j walks on past the rows rendered at first (the list renders only those near the viewport)", async ({ page }) => {
+  await page.goto("/a/linkup/inbox");
+  await expect(rows(page).first()).toBeVisible();
+  const rendered = await rows(page).count();
+  const focusedPosition = () => page.evaluate(() => document.activeElement?.closest("li")?.getAttribute("aria-posinset") ?? null);
+  for (let position = 1; position <= rendered + 3; position++) {
+    await page.keyboard.press("j");
+    await expect.poll(focusedPosition).toBe(String(position));
+  }
+  await expect(page.locator("li").filter({ has: page.locator(":focus") })).toBeInViewport();
+  for (let position = rendered + 2; position >= 1; position--) {
+    await page.keyboard.press("k");
+    await expect.poll(focusedPosition).toBe(String(position));
+  }
+});

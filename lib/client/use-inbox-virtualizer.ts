@@ -1,0 +1,61 @@
+/** Renders only the inbox rows near the viewport (client components only). */
+import { observeElementOffset, observeElementRect, useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
+import { useCallback, type RefObject } from "react";
+import type { Conversation } from "@/lib/contracts/api";
+
+/** A row's height before it is measured: with a headline line, and without. */
+const ROW_WITH_HEADLINE_PX = 90;
+const ROW_PX = 77;
+/** Rows rendered beyond each edge of the viewport, so a fling does not outrun them. */
+const OVERSCAN_ROWS = 6;
+/**
+ * The viewport the server renders for (a phone's first screen), and the one the browser's first
+ * render assumes, so that hydration sees the same rows the HTML has; the browser measures right after.
+ */
+const FIRST_RENDER_RECT = { width: 360, height: 800 };
+
+/**
+ * A hidden list (display: none, behind a phone's open thread) measures 0 × 0, and so do its rows.
+ * It keeps its last size and its rows' heights instead, so its rows stay as they were and the way
+ * back shows them at once, where they were.
+ */
+const observeShownRect: typeof observeElementRect = (instance, onRect) =>
+  observeElementRect(instance, (rect) => {
+    if (rect.width > 0 && rect.height > 0) onRect(rect);
+  });
+/** Its offset too: the virtualizer reads it again after a scroll settles, which may be after a tap hid the list (0 then). */
+const observeShownOffset: typeof observeElementOffset = (instance, onOffset) =>
+  observeElementOffset(instance, (offset, isScrolling) => {
+    const shown = (instance.scrollElement?.clientHeight ?? 0) > 0;
+    onOffset(shown ? offset : (instance.scrollOffset ?? 0), isScrolling);
+  });
+
+export type InboxVirtualizer = Virtualizer<HTMLDivElement, Element>;
+
+/**
+ * The rows stay in the document's flow: the list is padded above and below the rendered window
+ * by the height of the rows left out. So the server's rows, and the first paint, sit exactly where
+ * their own heights put them, and nothing moves when the browser measures them.
+ */
+export function useInboxVirtualizer(scrollerRef: RefObject<HTMLDivElement | null>, conversations: readonly Conversation[], hidden: boolean) {
+  const getItemKey = useCallback((index: number) => conversations[index]?.id ?? index, [conversations]);
+  const estimateSize = useCallback((index: number) => (conversations[index]?.participant.headline ? ROW_WITH_HEADLINE_PX : ROW_PX), [conversations]);
+  // No React Compiler here (next.config has none): the virtualizer re-renders this component itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: conversations.length,
+    getScrollElement: () => scrollerRef.current,
+    getItemKey,
+    estimateSize,
+    overscan: OVERSCAN_ROWS,
+    initialRect: FIRST_RENDER_RECT,
+    observeElementRect: observeShownRect,
+    observeElementOffset: observeShownOffset,
+    useCachedMeasurements: hidden,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const padding = { paddingTop: first?.start ?? 0, paddingBottom: virtualizer.getTotalSize() - (last?.end ?? 0) };
+  return { virtualizer, rows, padding };
+}
