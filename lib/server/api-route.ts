@@ -7,7 +7,7 @@ import { ApiError } from "@/lib/server/errors";
 import { readBytes, readJsonBody } from "@/lib/server/http/json-body";
 import type { WebhookAccount } from "@/lib/server/push/webhook-config";
 import { logEvent } from "@/lib/server/log";
-import { withRequestContext } from "@/lib/server/request-context";
+import { settleAlongside, withRequestContext } from "@/lib/server/request-context";
 
 /** Next passes `params` only to routes with dynamic segments. */
 type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
@@ -70,7 +70,7 @@ export function apiRoute<TParams, TQuery>(
 export function apiRoute<TParams, TQuery, TBody>(spec: RouteSpec<TParams, TQuery, TBody>, handler: Handler<TParams, TQuery, TBody, never>): RouteHandler {
   return (request, context) => {
     const requestId = randomUUID();
-    return withRequestContext({ requestId }, async () => {
+    return withRequestContext(requestId, async () => {
       const response = await answer(spec, handler, request, context);
       response.headers.set("x-request-id", requestId);
       return response;
@@ -96,9 +96,12 @@ async function answer<TParams, TQuery, TBody>(
     const body = (request.method === "GET" ? undefined : await readBody(request, access, spec.body)) as TBody;
     // The overloads tie each access level to its viewer type (public: none; member, admin: a Viewer; webhook: its account).
     const result = await handler({ params, query, body, viewer: viewer as never, signal, request });
+    await settleAlongside();
     if (result instanceof Response) return result;
     return Response.json(result, { status: spec.status ?? 200, headers: { "cache-control": "private, no-store" } });
   } catch (error) {
+    // A failed request's writes (the usage of the calls it made) are done before it answers too.
+    await settleAlongside().catch(() => undefined);
     if (budget?.aborted && !request.signal.aborted) {
       return errorResponse(new ApiError("upstream_timeout", "The provider took too long to answer. Try again in a moment."));
     }
@@ -118,7 +121,7 @@ type HttpMethod = (typeof HTTP_METHODS)[number];
 export function routeMethods(handlers: Partial<Record<HttpMethod, RouteHandler>>, access: Access = "member"): Record<HttpMethod, RouteHandler> {
   const allow = HTTP_METHODS.filter((method) => handlers[method] !== undefined).join(", ");
   const refuse = (request: Request, context: RouteContext) =>
-    withRequestContext({ requestId: randomUUID() }, async () => {
+    withRequestContext(randomUUID(), async () => {
       try {
         await passGate(request, (await context.params) ?? {}, access);
         throw new ApiError("method_not_allowed", `This address answers ${allow} only.`);

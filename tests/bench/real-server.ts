@@ -116,7 +116,10 @@ async function stopAndWait(child: ChildProcess): Promise<void> {
  * Starts the fake upstream and the app, signs the admin in, runs `body`, and stops both whatever
  * happens (their data directory removed too).
  */
-export async function withRealServer<T>(body: (server: RealServer) => Promise<T>, ports: { app: number; fake: number } = BENCH_PORTS): Promise<T> {
+export async function withRealServer<T>(
+  body: (server: RealServer) => Promise<T>,
+  { ports = BENCH_PORTS, databaseUrl }: { ports?: { app: number; fake: number }; databaseUrl?: string } = {},
+): Promise<T> {
   const appUrl = `http://127.0.0.1:${ports.app}`;
   const fakeUrl = `http://127.0.0.1:${ports.fake}`;
   const dataDir = await mkdtemp(join(tmpdir(), "threadline-bench-"));
@@ -166,7 +169,8 @@ export async function withRealServer<T>(body: (server: RealServer) => Promise<T>
         THREADLINE_ADMIN_EMAILS: SECRETS.admin.email,
         BETTER_AUTH_SECRET: SECRETS.authSecret,
         BETTER_AUTH_URL: appUrl,
-        PGLITE_DATA_DIR: dataDir,
+        // A PostgreSQL server where one is given, else PGlite in a directory of this run.
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DATA_DIR: dataDir }),
         UPSTREAM_TIMEOUT_MS: "5000",
         // Room for 25 clients at the live pace: the bench measures the cache, not the limiter.
         THREADLINE_API_REQUESTS_PER_MINUTE: "10000",

@@ -8,6 +8,7 @@ import { startBareNext } from "./bare-next";
 import { creditsBench } from "./credits";
 import { providerPollingBench } from "./provider-polling";
 import { proxyBench } from "./proxy";
+import { proxyOnPostgresBench } from "./proxy-postgres";
 import { pushedBench } from "./pushed";
 import { createReport } from "./report";
 import { withRealServer } from "./real-server";
@@ -47,6 +48,9 @@ async function main(): Promise<void> {
     report.add("What our route adds to a provider call: page 2 of a Linkup v2 inbox (20 conversations), one at a time, 200 requests", proxy.oneAtATime);
     report.add("The same, 50 at a time, 1,000 requests (ratio = requests/s / a bare Next route handler's with a body of the same size)", proxy.concurrent);
     report.add("The proxy against the targets", proxy.verdict);
+    const proxyOnPostgres = await proxyOnPostgresBench({ bareOrigin: bare.origin });
+    report.add("The same one at a time on PostgreSQL 2 ms away (the app's database behind a delayed hop), instead of PGlite in the process", proxyOnPostgres.oneAtATime);
+    report.add("The same 50 at a time on PostgreSQL 2 ms away", proxyOnPostgres.concurrent);
 
     const served = await servedBench(bare.origin);
     report.add("First-load JavaScript, gzip, every script a modern browser runs (ratio = page / a bare Next page of the same versions, built in this run)", served.size);
@@ -61,7 +65,7 @@ async function main(): Promise<void> {
 
     const measuredAt = new Date().toISOString();
     await mkdir("test-results/bench", { recursive: true });
-    await writeFile("test-results/bench/results.json", JSON.stringify({ measuredAt, credits, polling, session: { rows: session.rows, verdict: session.verdict, problems: session.problems, shipped: session.shipped, naive: session.naive }, shared, pushed, proxy, ...served }, null, 2));
+    await writeFile("test-results/bench/results.json", JSON.stringify({ measuredAt, credits, polling, session: { rows: session.rows, verdict: session.verdict, problems: session.problems, shipped: session.shipped, naive: session.naive }, shared, pushed, proxy, proxyOnPostgres, ...served }, null, 2));
     await writeFile("test-results/bench/results.md", report.markdown(measuredAt));
     console.log("wrote test-results/bench/results.json and results.md");
   } finally {

@@ -5,6 +5,7 @@ import { idParamSchema } from "@/lib/contracts/queries";
 import { malformedPathReason } from "@/lib/proxy/malformed-path";
 import { apiRoute, routeMethods } from "@/lib/server/api-route";
 import { ApiError } from "@/lib/server/errors";
+import { alongside } from "@/lib/server/request-context";
 
 const noParams = { params: z.strictObject({}), query: z.strictObject({}) };
 
@@ -105,6 +106,39 @@ describe("apiRoute", () => {
     // A sync or a delete carries a JSON body too: a plain cross-site form cannot send one.
     const form = await route(new Request("http://x/api/b", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "" }), {});
     expect(form.status).toBe(400);
+  });
+});
+
+describe("writes started alongside a request's work", () => {
+  it("run beside it, and the answer waits for them", async () => {
+    const order: string[] = [];
+    const route = apiRoute(noParams, async () => {
+      await alongside(new Promise<void>((resolve) => setTimeout(() => resolve(void order.push("write done")), 30)));
+      order.push("work done");
+      return { ok: true };
+    });
+    const response = await route(new Request("http://x/api/w"), {});
+    order.push("answered");
+    expect(response.status).toBe(200);
+    expect(order).toEqual(["work done", "write done", "answered"]);
+  });
+
+  it("answer a failed write as the request's failure, in our envelope, with no unhandled rejection", async () => {
+    const route = apiRoute(noParams, async () => {
+      await alongside(Promise.reject(new ApiError("upstream_error", "down")));
+      // The answer is not awaited yet: a rejection left unheld here would be unhandled.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return { ok: true };
+    });
+    const response = await route(new Request("http://x/api/w"), {});
+    expect(response.status).toBe(502);
+    expect(errorEnvelopeSchema.parse(await response.json()).error.code).toBe("upstream_error");
+  });
+
+  it("are waited for in place outside an API request", async () => {
+    let done = false;
+    await alongside(new Promise<void>((resolve) => setTimeout(() => resolve(void (done = true)), 10)));
+    expect(done).toBe(true);
   });
 });
 

@@ -136,7 +136,7 @@ describe("fetchUpstream", () => {
         headers: { "x-api-key": "k-123" },
         creditsOf: () => 2,
       });
-      await withRequestContext({ requestId: "req-1" }, () => r.run());
+      await withRequestContext("req-1", () => r.run());
     } finally {
       info.mockRestore();
       error.mockRestore();

@@ -4,6 +4,7 @@ import { parseRetryAfter } from "@/lib/contracts/retry-after";
 import { ApiError } from "@/lib/server/errors";
 import type { UpstreamMeter } from "@/lib/server/limits/provider-meter";
 import { logEvent } from "@/lib/server/log";
+import { alongside } from "@/lib/server/request-context";
 import { abortableSleep } from "./abortable-sleep";
 import { READ_RETRY_POLICY, retryDelayMs, type RetryPolicy } from "./retry-policy";
 import { describeSchemaMismatch } from "./schema-mismatch";
@@ -91,12 +92,13 @@ async function loggedAttempt<T>(request: UpstreamRequest<T>, attempt: number, no
     const data = await attemptOnce(request, now, seen);
     const credits = request.creditsOf?.(data);
     logEvent("upstream", line("ok", credits));
-    await request.meter?.afterCall(credits);
+    // Counted beside what the request does next (the read marks), not before it.
+    if (request.meter) await alongside(request.meter.afterCall(credits));
     return data;
   } catch (error) {
     const outcome = error instanceof ApiError ? error.code : request.signal.aborted ? "aborted" : "unexpected";
     logEvent("upstream", line(outcome), outcome === "aborted" ? "info" : "error");
-    await request.meter?.afterCall(undefined);
+    if (request.meter) await alongside(request.meter.afterCall(undefined));
     throw error;
   }
 }

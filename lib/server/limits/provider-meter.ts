@@ -42,14 +42,17 @@ export function createProviderMeter(config: ProviderMeterConfig): UpstreamMeter 
   const now = config.now ?? Date.now;
   return {
     async beforeCall() {
-      const hit = await config.counter.hit(`provider:${config.accountId}`, config.callsPerMinute, 60_000);
+      const at = now();
+      // Two round trips at once: on a database a network away, each one waited for is on the request's path.
+      const [hit, usage] = await Promise.all([
+        config.counter.hit(`provider:${config.accountId}`, config.callsPerMinute, 60_000),
+        config.database().then((db) => dailyUsage(db, config.accountId, usageDay(at))),
+      ]);
       if (!hit.allowed) {
         throw new ApiError("rate_limited", "This account has made as many provider calls as it may this minute. New messages resume shortly.", {
           retryAfter: hit.retryAfterSeconds,
         });
       }
-      const at = now();
-      const usage = await dailyUsage(await config.database(), config.accountId, usageDay(at));
       if (usage.credits >= config.dailyCreditBudget) {
         throw new ApiError("budget_exhausted", "This account has spent today's provider credit budget. What is loaded stays readable; new messages resume tomorrow (UTC).", {
           retryAfter: secondsToNextUtcDay(at),
