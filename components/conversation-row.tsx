@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { memo, useEffect, useRef } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import type { Route } from "next";
 import type { Conversation } from "@/lib/contracts/api";
 import { formatCompactTime, formatFullTimestamp } from "@/lib/client/format";
@@ -57,7 +57,7 @@ export const ConversationRow = memo(function ConversationRow({
   /** Opens the row's actions (mark read or unread): a sheet on phones, where there is no Shift+U. */
   onActions: (conversation: Conversation) => void;
   /** The rep is about to open it (pressed, or rested on it): start loading the thread now. */
-  onIntent: (conversationId: string, href: Route) => void;
+  onIntent: (conversationId: string) => void;
 }) {
   const { participant, lastMessage, unreadCount } = conversation;
   const unread = unreadCount > 0;
@@ -69,9 +69,16 @@ export const ConversationRow = memo(function ConversationRow({
   // scroll is not (the browser cancels its pointer). Each early start is a provider call: no blanket prefetch.
   const dwell = useRef<number | undefined>(undefined);
   const pressedAt = useRef<{ x: number; y: number } | null>(null);
+  // Intent also prefetches the whole route (Next's hover-prefetch pattern: `prefetch` on once the
+  // rep means it), so the tap needs no round trip to the server: not every row on load.
+  const [intended, setIntended] = useState(false);
+  const intend = () => {
+    setIntended(true);
+    onIntent(conversation.id);
+  };
   const restThen = (delayMs: number) => {
     window.clearTimeout(dwell.current);
-    dwell.current = window.setTimeout(() => onIntent(conversation.id, href), delayMs);
+    dwell.current = window.setTimeout(intend, delayMs);
   };
   const cancelRest = () => {
     window.clearTimeout(dwell.current);
@@ -85,7 +92,7 @@ export const ConversationRow = memo(function ConversationRow({
       <Link
         href={href}
         scroll={false}
-        prefetch={false}
+        prefetch={intended}
         onClick={onOpen}
         onPointerDown={(event) => {
           if (event.pointerType !== "mouse") {
@@ -94,7 +101,7 @@ export const ConversationRow = memo(function ConversationRow({
           }
           cancelRest();
           // The main button only: a right or middle click opens a menu or a tab, not this thread here.
-          if (event.button === 0) onIntent(conversation.id, href);
+          if (event.button === 0) intend();
         }}
         onPointerMove={(event) => {
           // A finger that moves is scrolling, even before the browser says so.

@@ -1,8 +1,6 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import type { Route } from "next";
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { CATEGORY_LABELS, type Category, type Conversation } from "@/lib/contracts/api";
 import { useInbox, useNow } from "@/lib/client/hooks";
@@ -105,15 +103,12 @@ export function InboxList({
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, hidden, searching, history.isFetchNextPageError]);
 
   const client = useQueryClient();
-  const router = useRouter();
   const [actionsFor, setActionsFor] = useState<Conversation | null>(null);
-  // The thread's route and its newest messages, at once: not after the route and its chunk arrive.
+  // The thread's newest messages, at once: not after the route and its chunk arrive (the row
+  // prefetches the route itself).
   const startOpening = useCallback(
-    (conversationId: string, href: Route) => {
-      router.prefetch(href);
-      void client.prefetchInfiniteQuery(messagesInfiniteOptions(accountId, conversationId));
-    },
-    [router, client, accountId],
+    (conversationId: string) => void client.prefetchInfiniteQuery(messagesInfiniteOptions(accountId, conversationId)),
+    [client, accountId],
   );
   useShortcuts({
     next: () => {

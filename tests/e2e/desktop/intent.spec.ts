@@ -4,8 +4,8 @@ import { waitForInboxPolls } from "../support/thread";
 
 /**
  * Issue 11, start work on intent: loading the inbox fetches no thread (no route prefetch per
- * visible row, no messages); a pointer resting on a row starts its thread's messages before the
- * click, and the click uses them instead of asking again.
+ * visible row, no messages); a pointer resting on a row starts its thread's messages and route
+ * before the click, and the click uses them instead of asking again.
  */
 
 test.beforeEach(async ({ request }) => {
@@ -27,12 +27,19 @@ test("the inbox prefetches no thread on load; resting on a row starts its messag
   const target = rows.nth(2);
   const id = (await target.getAttribute("data-conversation-id")) ?? "";
   const isHistory = (url: string) => url.includes(`/conversations/${encodeURIComponent(id)}/messages?`) && !url.includes("since=");
+  // Intent prefetches the thread's whole route too (its tree, then its data): the click asks the
+  // server for nothing more.
+  const isRoute = (url: string) => url.includes(`/c/${encodeURIComponent(id)}`);
   const started = page.waitForRequest((request) => isHistory(request.url()));
+  const routeData = page.waitForResponse((response) => isRoute(response.url()) && response.request().headers()["next-router-prefetch"] === undefined);
   await target.hover();
   await started;
+  await routeData;
   expect(page.url()).not.toContain("/c/");
+  const routeRequests = threadRequests.filter(isRoute).length;
 
   await target.click();
   await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
   expect(threadRequests.filter(isHistory)).toHaveLength(1);
+  expect(threadRequests.filter(isRoute)).toHaveLength(routeRequests);
 });
