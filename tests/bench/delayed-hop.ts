@@ -6,17 +6,14 @@ import { connect, createServer, type Socket } from "node:net";
 
 export type DelayedHop = { port: number; close: () => Promise<void> };
 
-function forward(from: Socket, to: Socket, oneWayMs: number, onChunk?: (chunk: Buffer) => void): void {
+function forward(from: Socket, to: Socket, oneWayMs: number): void {
   // Equal delays fire in the order they were set: the stream stays in order.
-  from.on("data", (chunk) => {
-    onChunk?.(chunk);
-    setTimeout(() => to.write(chunk), oneWayMs);
-  });
+  from.on("data", (chunk) => setTimeout(() => to.write(chunk), oneWayMs));
   from.on("end", () => setTimeout(() => to.end(), oneWayMs));
   from.on("error", () => to.destroy());
 }
 
-export async function startDelayedHop(target: { host: string; port: number }, oneWayMs: number, onRequestChunk?: (chunk: Buffer) => void): Promise<DelayedHop> {
+export async function startDelayedHop(target: { host: string; port: number }, oneWayMs: number): Promise<DelayedHop> {
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = connect(target.port, target.host);
@@ -24,7 +21,7 @@ export async function startDelayedHop(target: { host: string; port: number }, on
       sockets.add(socket);
       socket.on("close", () => sockets.delete(socket));
     }
-    forward(client, upstream, oneWayMs, onRequestChunk);
+    forward(client, upstream, oneWayMs);
     forward(upstream, client, oneWayMs);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
