@@ -4,6 +4,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { useEffect, useState, type ReactNode } from "react";
 import { trackActivity } from "@/lib/client/activity";
 import { ApiError, retryUnreachedRequest } from "@/lib/client/errors";
+import { loadResponseSchemas } from "@/lib/client/fetch-json";
 import { signInHref } from "@/lib/client/routes";
 
 /** A session that ended (expired, signed out elsewhere, removed from the team): sign in, then come back here. */
@@ -29,10 +30,21 @@ function makeQueryClient(): QueryClient {
   });
 }
 
+/** Work that may wait until the page has painted and settled (Safari has no requestIdleCallback). */
+function whenIdle(work: () => void): () => void {
+  if (typeof window.requestIdleCallback === "function") {
+    const handle = window.requestIdleCallback(work, { timeout: 2_000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(work, 200);
+  return () => clearTimeout(timer);
+}
+
 export function Providers({ children }: { children: ReactNode }) {
   // One client per browser tab (useState keeps it across re-renders, never shared between requests).
   const [queryClient] = useState(makeQueryClient);
   // How live the page is sets how often it asks for news (poll-pace.ts).
   useEffect(() => trackActivity(), []);
+  useEffect(() => whenIdle(() => void loadResponseSchemas().catch(() => undefined)), []);
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
-import { signOut } from "@/lib/client/auth";
 import { forgetEverything } from "@/lib/client/browser-storage";
 import { signInHref } from "@/lib/client/routes";
 import { useViewer } from "./viewer-context";
@@ -49,6 +48,8 @@ export function AccountMenu() {
   async function onSignOut() {
     setError(null);
     try {
+      // Loaded on the tap: sign-in's parsing is no part of every page's first JavaScript.
+      const { signOut } = await import("@/lib/client/auth");
       await signOut();
       forgetEverything();
       window.location.assign(signInHref());

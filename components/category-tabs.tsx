@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useLayoutEffect, useRef } from "react";
-import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/contracts/api";
+import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/contracts/categories";
 import { inboxHref } from "@/lib/client/routes";
 import { useScrollEdges } from "@/lib/client/use-scroll-edges";
 

@@ -31,7 +31,8 @@ export function Composer({
   /** undefined while the account is loading; null where its provider cannot send. */
   send: SendCapability | null | undefined;
   needsSubject: boolean;
-  onSend: (reply: Reply) => void;
+  /** False when the reply could not be taken yet: the composer keeps it. */
+  onSend: (reply: Reply) => boolean;
 }) {
   const [draft, setDraft] = useDraft(accountId, conversationId);
   const enterSends = useMediaQuery(ENTER_SENDS_QUERY);
@@ -66,7 +67,7 @@ export function Composer({
       setTried(true);
       return;
     }
-    onSend({ text: check.text, ...(needsSubject ? { subject: check.subject } : {}) });
+    if (!onSend({ text: check.text, ...(needsSubject ? { subject: check.subject } : {}) })) return;
     setDraft(EMPTY_DRAFT);
     setTried(false);
   }

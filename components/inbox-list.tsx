@@ -2,7 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { CATEGORY_LABELS, type Category, type Conversation } from "@/lib/contracts/api";
+import type { Conversation } from "@/lib/contracts/api";
+import { CATEGORY_LABELS, type Category } from "@/lib/contracts/categories";
 import { useInbox, useNow } from "@/lib/client/hooks";
 import { conversationHref } from "@/lib/client/routes";
 import { focusedConversationId, isConversationRow, moveCursor } from "@/lib/client/inbox-cursor";

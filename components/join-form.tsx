@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { signedUpSchema } from "@/lib/contracts/team";
 import { startSso } from "@/lib/client/auth";
 import { sendJson } from "@/lib/client/fetch-json";
 import { homeHref } from "@/lib/client/routes";
@@ -30,8 +29,8 @@ export function JoinForm({ door, sso }: { door: Door; sso: string | null }) {
       return;
     }
     void run("password", async () => {
-      if (door.kind === "join") await sendJson("POST", "/api/join", signedUpSchema, { token: door.token, name, password });
-      else await sendJson("POST", "/api/setup", signedUpSchema, { email: String(form.get("email") ?? ""), name, password });
+      if (door.kind === "join") await sendJson("POST", "/api/join", "signedUp", { token: door.token, name, password });
+      else await sendJson("POST", "/api/setup", "signedUp", { email: String(form.get("email") ?? ""), name, password });
       router.replace(homeHref());
     });
   }

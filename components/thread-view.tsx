@@ -121,10 +121,12 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
   useKeyboardInset(sectionRef);
 
   const send = useCallback(
-    (reply: Reply) => {
-      if (!outboxStore) return;
+    (reply: Reply): boolean => {
+      // The outbox is still loading (a tap within a moment of the page's first paint): the words stay in the composer.
+      if (!outboxStore) return false;
       followNextChange();
       outboxStore.send({ conversationId, ...reply });
+      return true;
     },
     [outboxStore, conversationId, followNextChange],
   );

@@ -1,5 +1,6 @@
 /** The composer's rules, pure: what Enter does, and whether a draft can be sent as it is. */
-import { MAX_MESSAGE_LENGTH, type SendCapability } from "@/lib/contracts/api";
+import type { SendCapability } from "@/lib/contracts/api";
+import { MAX_MESSAGE_LENGTH } from "@/lib/contracts/text-limits";
 import type { Draft } from "./draft-store";
 
 /** The longest subject our API takes. */

@@ -1,18 +1,41 @@
 /**
- * The one way the browser reads our API: every response is parsed (zod/mini); failures become typed errors.
+ * The one way the browser reads our API: every response is parsed (zod/mini, by the schema named
+ * from response-schemas.ts); failures become typed errors.
  */
 import type { z } from "zod/mini";
-import { ERROR_STATUS, errorEnvelopeSchema, type ErrorCode } from "@/lib/contracts/errors";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/contracts/error-codes";
 import { parseRetryAfter } from "@/lib/contracts/retry-after";
 import { ApiError, InvalidResponseError, NetworkError } from "./errors";
+import type * as ResponseSchemasModule from "./response-schemas";
 
-export async function fetchJson<S extends z.ZodMiniType>(
+type ResponseSchemas = (typeof ResponseSchemasModule)["responseSchemas"];
+export type ResponseName = keyof ResponseSchemas;
+export type ResponseOf<N extends ResponseName> = z.output<ResponseSchemas[N]>;
+
+let schemasModule: Promise<typeof ResponseSchemasModule> | undefined;
+
+/**
+ * The schemas, loaded once: by the page when it is idle after its first paint (Providers), or by
+ * the first request, beside it. A load that failed (the network dropped) is tried again by the next.
+ */
+export function loadResponseSchemas(): Promise<typeof ResponseSchemasModule> {
+  schemasModule ??= import("./response-schemas").catch((error: unknown) => {
+    schemasModule = undefined;
+    throw new NetworkError("Network request failed", { cause: error });
+  });
+  return schemasModule;
+}
+
+export async function fetchJson<N extends ResponseName>(
   url: string,
-  schema: S,
+  name: N,
   signal?: AbortSignal,
   fetchImpl: typeof fetch = fetch,
   send?: { method: "POST" | "PUT" | "DELETE"; body?: unknown },
-): Promise<z.output<S>> {
+): Promise<ResponseOf<N>> {
+  const schemas = loadResponseSchemas();
+  // Awaited below, after the response; a failure before then must not go unhandled meanwhile.
+  schemas.catch(() => undefined);
   let response: Response;
   try {
     response = await fetchImpl(url, {
@@ -41,6 +64,7 @@ export async function fetchJson<S extends z.ZodMiniType>(
 
   if (!response.ok) {
     const retryAfterHeader = parseRetryAfter(response.headers.get("retry-after"), Date.now());
+    const { errorEnvelopeSchema } = await schemas;
     const envelope = bodyIsJson ? errorEnvelopeSchema.safeParse(body) : undefined;
     if (envelope?.success) {
       const { code, message, retryAfter } = envelope.data.error;
@@ -57,21 +81,23 @@ export async function fetchJson<S extends z.ZodMiniType>(
   if (!bodyIsJson) {
     throw new InvalidResponseError(response.status, "Response body is not JSON");
   }
+  const schema: z.ZodMiniType = (await schemas).responseSchemas[name];
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new InvalidResponseError(response.status, "Response does not match the API contract", {
       cause: parsed.error,
     });
   }
-  return parsed.data;
+  // The output of the schema named N: TypeScript does not follow a generic key through safeParse.
+  return parsed.data as ResponseOf<N>;
 }
 
 /**
  * A write to our API (add a person, start a sync…): the same parsing and typed errors as reads.
  * Always with a JSON body (`{}` when there is nothing to say): the server refuses any other kind.
  */
-export function sendJson<S extends z.ZodMiniType>(method: "POST" | "PUT" | "DELETE", url: string, schema: S, body: unknown = {}): Promise<z.output<S>> {
-  return fetchJson(url, schema, undefined, fetch, { method, body });
+export function sendJson<N extends ResponseName>(method: "POST" | "PUT" | "DELETE", url: string, name: N, body: unknown = {}): Promise<ResponseOf<N>> {
+  return fetchJson(url, name, undefined, fetch, { method, body });
 }
 
 function isAbortError(error: unknown): boolean {

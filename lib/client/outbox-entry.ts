@@ -10,9 +10,9 @@
  *   unconfirmed the provider may have it: never sent again blindly; the thread shows whether it arrived
  *   failed      refused: not sent (Retry sends it again, with the same clientId)
  */
-import { z } from "zod/mini";
-import { messageSchema, type SendResult } from "@/lib/contracts/api";
+import type { SendResult } from "@/lib/contracts/api";
 import { ApiError, describeError, NetworkError } from "./errors";
+import type { OutboxEntry } from "./outbox-storage";
 
 export const OUTBOX_STATES = ["queued", "sending", "pending", "sent", "unconfirmed", "failed"] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -20,27 +20,8 @@ export type OutboxState = (typeof OUTBOX_STATES)[number];
 /** After this long without the thread showing it, an unconfirmed message is offered for Retry. */
 export const UNCONFIRMED_PATIENCE_MS = 60_000;
 
-export const outboxEntrySchema = z.object({
-  accountId: z.string().check(z.minLength(1)),
-  conversationId: z.string().check(z.minLength(1)),
-  clientId: z.string().check(z.minLength(1)),
-  text: z.string(),
-  subject: z.optional(z.string()),
-  createdAt: z.number(),
-  state: z.enum(OUTBOX_STATES),
-  /** When `state` last changed. */
-  stateSince: z.number(),
-  /** The message as the server named it, where a send answered one. */
-  message: z.optional(messageSchema),
-  /** Why the last attempt did not go, in the rep's words. */
-  error: z.optional(z.object({ title: z.string(), detail: z.string() })),
-  /**
-   * Whether a request for it may have reached the provider (an answer said pending or unconfirmed,
-   * or one never came back): then a message from the rep with its words in the thread is this one.
-   */
-  mayBeDelivered: z.boolean(),
-});
-export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+/** Its shape is the stored schema's (outbox-storage.ts), which pages that only show entries never load. */
+export type { OutboxEntry };
 
 export type NewReply = { accountId: string; conversationId: string; text: string; subject?: string };
 

@@ -3,8 +3,32 @@
  * Read tolerantly (an entry that no longer parses is dropped alone, never the whole list).
  */
 import { z } from "zod/mini";
+import { messageSchema } from "@/lib/contracts/api";
 import { STORAGE_PREFIX, tryRead, tryWrite, type StorageLike } from "./browser-storage";
-import { outboxEntrySchema, type OutboxEntry } from "./outbox-entry";
+import { OUTBOX_STATES } from "./outbox-entry";
+
+/** One stored reply (outbox-entry.ts has its states and the steps between them). */
+export const outboxEntrySchema = z.object({
+  accountId: z.string().check(z.minLength(1)),
+  conversationId: z.string().check(z.minLength(1)),
+  clientId: z.string().check(z.minLength(1)),
+  text: z.string(),
+  subject: z.optional(z.string()),
+  createdAt: z.number(),
+  state: z.enum(OUTBOX_STATES),
+  /** When `state` last changed. */
+  stateSince: z.number(),
+  /** The message as the server named it, where a send answered one. */
+  message: z.optional(messageSchema),
+  /** Why the last attempt did not go, in the rep's words. */
+  error: z.optional(z.object({ title: z.string(), detail: z.string() })),
+  /**
+   * Whether a request for it may have reached the provider (an answer said pending or unconfirmed,
+   * or one never came back): then a message from the rep with its words in the thread is this one.
+   */
+  mayBeDelivered: z.boolean(),
+});
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
 export function outboxStorageKey(accountId: string): string {
   return `${STORAGE_PREFIX}outbox:${encodeURIComponent(accountId)}`;

@@ -17,6 +17,9 @@ import { MATCH_AFTER_MS } from "./merge-outbox";
 import { answered, newClientId, newOutboxEntry, refused, startedSending, waitingForNetwork, type NewReply, type OutboxEntry, type OutboxState } from "./outbox-entry";
 import { readOutbox, writeOutbox } from "./outbox-storage";
 
+/** For use-outbox.ts, which loads this module (and the storage with it) when a page mounts an account. */
+export { outboxStorageKey } from "./outbox-storage";
+
 /** How often a slow provider's send is asked about. */
 export const PENDING_RECHECK_MS = 3_000;
 /** After a request that got no answer while online: the first pause, doubled up to the longest. */

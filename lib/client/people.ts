@@ -5,10 +5,9 @@
  */
 import { hashKey, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { peopleResponseSchema, personResponseSchema, type PeopleResponse, type Person } from "@/lib/contracts/api";
+import type { PeopleResponse, Person } from "@/lib/contracts/api";
 import type { ErrorCode } from "@/lib/contracts/errors";
 import type { AddPersonBody } from "@/lib/contracts/queries";
-import { z } from "zod/mini";
 import { peopleUrl, personSyncUrl, personUrl } from "./api-urls";
 import { ApiError, isRetryableError } from "./errors";
 import { fetchJson, sendJson } from "./fetch-json";
@@ -27,7 +26,7 @@ export function peopleQueryOptions(accountId: string) {
     queryKey: queryKeys.people(accountId),
     queryFn: async ({ signal, client }) => {
       const before = client.getQueryData<PeopleResponse>(queryKeys.people(accountId));
-      const fresh = await fetchJson(peopleUrl(accountId), peopleResponseSchema, signal);
+      const fresh = await fetchJson(peopleUrl(accountId), "people", signal);
       if (becameReady(before, fresh)) void refreshInbox(client, accountId);
       return fresh;
     },
@@ -98,15 +97,15 @@ export function usePeopleActions(accountId: string) {
     if (person.state === "ready") void refreshInbox(client, accountId);
   };
   const add = useMutation({
-    mutationFn: (input: AddPersonBody) => sendJson("POST", peopleUrl(accountId), personResponseSchema, input),
+    mutationFn: (input: AddPersonBody) => sendJson("POST", peopleUrl(accountId), "person", input),
     onSuccess: ({ person }) => settle(person),
   });
   const resync = useMutation({
-    mutationFn: (personId: string) => sendJson("POST", personSyncUrl(accountId, personId), personResponseSchema),
+    mutationFn: (personId: string) => sendJson("POST", personSyncUrl(accountId, personId), "person"),
     onSuccess: ({ person }) => settle(person),
   });
   const remove = useMutation({
-    mutationFn: (personId: string) => sendJson("DELETE", personUrl(accountId, personId), z.object({ removed: z.literal(true) })),
+    mutationFn: (personId: string) => sendJson("DELETE", personUrl(accountId, personId), "removed"),
     onSuccess: (_result, personId) => {
       client.setQueryData<PeopleResponse>(queryKeys.people(accountId), (current) => current && { people: current.people.filter((p) => p.id !== personId) });
       void refreshInbox(client, accountId);

@@ -19,9 +19,8 @@
  */
 import { infiniteQueryOptions, queryOptions, type Query, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import type { Category, Conversation, ConversationsPage } from "@/lib/contracts/api";
-import { accountsResponseSchema, changesResponseSchema, conversationsPageSchema, messagesPageSchema, type ChangesResponse } from "@/lib/contracts/api";
+import type { ChangesResponse } from "@/lib/contracts/api";
 import { activitySnapshot } from "./activity";
-import { usageResponseSchema } from "@/lib/contracts/usage";
 import { accountsUrl, changesUrl, conversationsUrl, messagesUrl, usageUrl } from "./api-urls";
 import { retryUnreachedRequest } from "./errors";
 import { fetchJson } from "./fetch-json";
@@ -38,7 +37,7 @@ const FRESH_HISTORY_MS = 2_000;
 export function usageQueryOptions(accountId: string) {
   return queryOptions({
     queryKey: queryKeys.usage(accountId),
-    queryFn: ({ signal }) => fetchJson(usageUrl(accountId), usageResponseSchema, signal),
+    queryFn: ({ signal }) => fetchJson(usageUrl(accountId), "usage", signal),
     staleTime: 30_000,
     refetchInterval: 60_000,
     refetchIntervalInBackground: false,
@@ -48,7 +47,7 @@ export function usageQueryOptions(accountId: string) {
 export function accountsQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.accounts(),
-    queryFn: ({ signal }) => fetchJson(accountsUrl(), accountsResponseSchema, signal),
+    queryFn: ({ signal }) => fetchJson(accountsUrl(), "accounts", signal),
     staleTime: 5 * 60_000,
   });
 }
@@ -64,7 +63,7 @@ export function conversationsInfiniteOptions(accountId: string, category: Catego
   return infiniteQueryOptions({
     queryKey: queryKeys.conversations(accountId, category),
     queryFn: ({ pageParam, signal }) =>
-      fetchJson(conversationsUrl(accountId, { category, cursor: pageParam }), conversationsPageSchema, signal),
+      fetchJson(conversationsUrl(accountId, { category, cursor: pageParam }), "conversationsPage", signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
     // Never refetch every loaded page: the head poller keeps page 1 fresh.
@@ -81,7 +80,7 @@ export function conversationSearchInfiniteOptions(accountId: string, category: C
   return infiniteQueryOptions({
     queryKey: queryKeys.conversationSearch(accountId, category, search),
     queryFn: ({ pageParam, signal }) =>
-      fetchJson(conversationsUrl(accountId, { category, cursor: pageParam, search }), conversationsPageSchema, signal),
+      fetchJson(conversationsUrl(accountId, { category, cursor: pageParam, search }), "conversationsPage", signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
     ...historyBehaviour,
@@ -94,7 +93,7 @@ export function messagesInfiniteOptions(accountId: string, conversationId: strin
   return infiniteQueryOptions({
     queryKey: queryKeys.messages(accountId, conversationId),
     queryFn: ({ pageParam, signal }) =>
-      fetchJson(messagesUrl(accountId, conversationId, { cursor: pageParam }), messagesPageSchema, signal),
+      fetchJson(messagesUrl(accountId, conversationId, { cursor: pageParam }), "messagesPage", signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
     // NO refetchInterval, ever: new messages come from the `since` poller.
@@ -175,10 +174,10 @@ export function conversationsHeadQueryOptions(accountId: string, category: Categ
       const errorsBefore = errorsSoFar(client, queryKey);
       const skipped = { polledAt: null, received: 0, errorsBefore, newestAt: newestActivity(client.getQueryData<ConversationPages>(historyKey)), checkedAt: null };
       if (isHistoryJustLoaded(client, historyKey)) return skipped;
-      let fresh = await fetchJson(conversationsUrl(accountId, { category, limit: HEAD_LIMIT }), conversationsPageSchema, signal);
+      let fresh = await fetchJson(conversationsUrl(accountId, { category, limit: HEAD_LIMIT }), "conversationsPage", signal);
       if (fresh.conversations.length === HEAD_LIMIT && changedRows(client.getQueryData<ConversationPages>(historyKey), fresh) === HEAD_LIMIT) {
         // Everything on the small page changed: more may have below it.
-        fresh = await fetchJson(conversationsUrl(accountId, { category }), conversationsPageSchema, signal);
+        fresh = await fetchJson(conversationsUrl(accountId, { category }), "conversationsPage", signal);
       }
       await waitForHistoryIdle(client, historyKey, signal);
       // An answer overtaken by a newer poll would reorder the list backwards: drop it.
@@ -258,7 +257,7 @@ export function changesQueryOptions(accountId: string) {
     queryFn: async ({ signal, client, queryKey }): Promise<PollResult> => {
       const errorsBefore = errorsSoFar(client, queryKey);
       const since = client.getQueryData<PollResult>(queryKey)?.checkedAt ?? inboxReadAt(client, accountId);
-      const answer = await fetchJson(changesUrl(accountId, since), changesResponseSchema, signal);
+      const answer = await fetchJson(changesUrl(accountId, since), "changes", signal);
       askAboutChanges(client, accountId, answer);
       const newestAt = answer.changes.reduce((newest, change) => (newest === null || change.sentAt > newest ? change.sentAt : newest), client.getQueryData<PollResult>(queryKey)?.newestAt ?? null);
       return { polledAt: Date.now(), received: answer.changes.length, errorsBefore, newestAt, checkedAt: answer.checkedAt };
@@ -312,7 +311,7 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
       if (history === undefined || (isFirstRun && isHistoryJustLoaded(client, historyKey))) return { polledAt: null, received: 0, errorsBefore, newestAt: null, checkedAt: null };
       // `since` is inclusive, so the newest message comes back every time: the merge dedupes it.
       const since = newestSentAt(history) ?? 0;
-      const delta = await fetchJson(messagesUrl(accountId, conversationId, { since }), messagesPageSchema, signal);
+      const delta = await fetchJson(messagesUrl(accountId, conversationId, { since }), "messagesPage", signal);
       if (delta.meta?.truncated) {
         // More arrived than one `since` answer holds: a merge would leave a hidden gap, so the
         // thread reloads from its newest page instead.

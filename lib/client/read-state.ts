@@ -7,7 +7,7 @@
  */
 import { MutationObserver as QueryMutationObserver, queryOptions, useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { readMarkResponseSchema, readMarksResponseSchema, type Category, type ReadMarkResponse } from "@/lib/contracts/api";
+import type { Category, ReadMarkResponse } from "@/lib/contracts/api";
 import { withReadMark } from "@/lib/contracts/read-marks";
 import { readMarkUrl, readMarksUrl } from "./api-urls";
 import { fetchJson } from "./fetch-json";
@@ -32,7 +32,7 @@ async function showUnreadCount(client: QueryClient, accountId: string, conversat
 }
 
 function send(client: QueryClient, method: "PUT" | "DELETE", url: string, body: object) {
-  return new QueryMutationObserver(client, { mutationFn: () => sendJson(method, url, readMarkResponseSchema, body), retry: 2 }).mutate();
+  return new QueryMutationObserver(client, { mutationFn: () => sendJson(method, url, "readMark", body), retry: 2 }).mutate();
 }
 
 export async function markRead(client: QueryClient, accountId: string, conversationId: string, readThrough: number): Promise<void> {
@@ -116,7 +116,7 @@ export function readMarksQueryOptions(accountId: string) {
     queryKey: queryKeys.readMarks(accountId),
     queryFn: async ({ signal, client, queryKey }): Promise<{ checkedAt: number }> => {
       const since = client.getQueryData<{ checkedAt: number }>(queryKey)?.checkedAt ?? inboxReadAt(client, accountId);
-      const answer = await fetchJson(readMarksUrl(accountId, since), readMarksResponseSchema, signal);
+      const answer = await fetchJson(readMarksUrl(accountId, since), "readMarks", signal);
       // Too many to apply one by one: the next inbox answers carry them all.
       if (answer.truncated) void client.refetchQueries({ queryKey: queryKeys.conversationsHeads(accountId), type: "active" });
       else showMarks(client, accountId, answer.marks);

@@ -4,7 +4,7 @@
  * "José"). Pure, so the list filters on every keystroke without a request.
  */
 import type { Conversation } from "@/lib/contracts/api";
-import { MAX_SEARCH_LENGTH } from "@/lib/contracts/queries";
+import { MAX_SEARCH_LENGTH } from "@/lib/contracts/text-limits";
 
 export { MAX_SEARCH_LENGTH };
 

@@ -1,7 +1,6 @@
 /** The team page's data and its changes (admins only), through fetchJson like every read. */
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod/mini";
-import { invitationCreatedSchema, memberResponseSchema, teamResponseSchema, type InviteBody } from "@/lib/contracts/team";
+import type { InviteBody } from "@/lib/contracts/team";
 import { teamUrls } from "./api-urls";
 import { fetchJson, sendJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
@@ -9,7 +8,7 @@ import { queryKeys } from "./query-keys";
 export function teamQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.team(),
-    queryFn: ({ signal }) => fetchJson(teamUrls.team(), teamResponseSchema, signal),
+    queryFn: ({ signal }) => fetchJson(teamUrls.team(), "team", signal),
     staleTime: 10_000,
   });
 }
@@ -21,19 +20,19 @@ function useTeamChange<TInput, TResult>(send: (input: TInput) => Promise<TResult
 }
 
 export function useInvite() {
-  return useTeamChange((input: InviteBody) => sendJson("POST", teamUrls.invitations(), invitationCreatedSchema, input));
+  return useTeamChange((input: InviteBody) => sendJson("POST", teamUrls.invitations(), "invitationCreated", input));
 }
 
 export function useRevokeInvitation() {
-  return useTeamChange((invitationId: string) => sendJson("DELETE", teamUrls.invitation(invitationId), z.object({ revoked: z.literal(true) })));
+  return useTeamChange((invitationId: string) => sendJson("DELETE", teamUrls.invitation(invitationId), "invitationRevoked"));
 }
 
 export function useRemoveMember() {
-  return useTeamChange((userId: string) => sendJson("DELETE", teamUrls.member(userId), z.object({ removed: z.literal(true) })));
+  return useTeamChange((userId: string) => sendJson("DELETE", teamUrls.member(userId), "removed"));
 }
 
 export function useSetMemberAccounts() {
   return useTeamChange((input: { userId: string; accountIds: string[] }) =>
-    sendJson("PUT", teamUrls.memberAccounts(input.userId), memberResponseSchema, { accountIds: input.accountIds }),
+    sendJson("PUT", teamUrls.memberAccounts(input.userId), "member", { accountIds: input.accountIds }),
   );
 }

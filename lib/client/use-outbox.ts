@@ -5,19 +5,20 @@
  * at the top of the account's loaded inboxes.
  */
 import { MutationObserver, onlineManager, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useSyncExternalStore } from "react";
-import { sendResultSchema, type SendMessageBody } from "@/lib/contracts/api";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import type { SendMessageBody } from "@/lib/contracts/api";
 import { threadMessagesUrl } from "./api-urls";
 import { browserStorage, watchOtherTabs } from "./browser-storage";
 import { sendJson } from "./fetch-json";
 import { withSentReply, type ConversationPages } from "./merge-inbox";
-import { createOutbox, type Outbox } from "./outbox";
+import type { Outbox } from "./outbox";
 import { askOpenThreads } from "./queries";
 import type { OutboxEntry } from "./outbox-entry";
-import { outboxStorageKey } from "./outbox-storage";
 import { queryKeys } from "./query-keys";
 
-const outboxes = new Map<string, Outbox>();
+const outboxes = new Map<string, Promise<Outbox>>();
+/** The same outboxes once made, for a render to use at once. */
+const loaded = new Map<string, Outbox>();
 const NONE: readonly OutboxEntry[] = [];
 const noSubscription = () => () => {};
 
@@ -26,7 +27,7 @@ export function postReply(client: QueryClient, entry: OutboxEntry) {
   const body: SendMessageBody = { text: entry.text, clientId: entry.clientId, ...(entry.subject ? { subject: entry.subject } : {}) };
   const url = threadMessagesUrl(entry.accountId, entry.conversationId);
   // The outbox decides when to send and resend (offline included): the mutation only reports.
-  return new MutationObserver(client, { mutationFn: () => sendJson("POST", url, sendResultSchema, body), networkMode: "always", retry: false }).mutate();
+  return new MutationObserver(client, { mutationFn: () => sendJson("POST", url, "sendResult", body), networkMode: "always", retry: false }).mutate();
 }
 
 /** The reply as the preview of its conversation, at the top of every loaded inbox of the account holding it. */
@@ -38,20 +39,30 @@ export function showReplyInInbox(client: QueryClient, entry: OutboxEntry): void 
   }
 }
 
-function outboxOf(accountId: string, client: QueryClient): Outbox {
+/**
+ * The account's outbox, made once per page. Its code (and the stored entries' parsing with zod) is
+ * loaded when a page first mounts an account, beside the page's own work, not in its first JavaScript.
+ */
+function outboxOf(accountId: string, client: QueryClient): Promise<Outbox> {
   let outbox = outboxes.get(accountId);
   if (outbox === undefined) {
-    outbox = createOutbox(accountId, {
-      storage: browserStorage(),
-      network: { isOnline: () => onlineManager.isOnline(), subscribe: (listener) => onlineManager.subscribe(listener) },
-      post: (entry) => postReply(client, entry),
-      onSent: (entry) => {
-        showReplyInInbox(client, entry);
-        // The open thread reads the reply back now, not when the next poll notices its row moved.
-        askOpenThreads(client, entry.accountId, [{ conversationId: entry.conversationId, sentAt: entry.message?.sentAt ?? Date.now() }]);
-      },
-      watchOtherTabs: (listener) => watchOtherTabs(outboxStorageKey(accountId), listener),
+    outbox = import("./outbox").then(({ createOutbox, outboxStorageKey }) => {
+      const made = createOutbox(accountId, {
+        storage: browserStorage(),
+        network: { isOnline: () => onlineManager.isOnline(), subscribe: (listener) => onlineManager.subscribe(listener) },
+        post: (entry) => postReply(client, entry),
+        onSent: (entry) => {
+          showReplyInInbox(client, entry);
+          // The open thread reads the reply back now, not when the next poll notices its row moved.
+          askOpenThreads(client, entry.accountId, [{ conversationId: entry.conversationId, sentAt: entry.message?.sentAt ?? Date.now() }]);
+        },
+        watchOtherTabs: (listener) => watchOtherTabs(outboxStorageKey(accountId), listener),
+      });
+      loaded.set(accountId, made);
+      return made;
     });
+    // A load that failed (the network dropped) is tried again by the next mount.
+    outbox.catch(() => outboxes.delete(accountId));
     outboxes.set(accountId, outbox);
   }
   return outbox;
@@ -63,8 +74,22 @@ function outboxOf(accountId: string, client: QueryClient): Outbox {
  */
 export function useOutbox(accountId: string): { outbox: Outbox | null; entries: readonly OutboxEntry[] } {
   const client = useQueryClient();
-  const outbox = useMemo(() => (typeof window === "undefined" ? null : outboxOf(accountId, client)), [accountId, client]);
-  useEffect(() => outbox?.start(), [outbox]);
+  // Set once the outbox is made, to render again with it.
+  const [, setReady] = useState<Outbox | null>(null);
+  const outbox = loaded.get(accountId) ?? null;
+  useEffect(() => {
+    let mounted = true;
+    outboxOf(accountId, client).then(
+      (ready) => {
+        ready.start();
+        if (mounted) setReady(ready);
+      },
+      () => undefined,
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [accountId, client]);
   const entries = useSyncExternalStore(outbox?.subscribe ?? noSubscription, outbox?.getSnapshot ?? (() => NONE), () => NONE);
   return { outbox, entries };
 }

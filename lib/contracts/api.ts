@@ -4,20 +4,15 @@
  * so written with zod/mini: the same checks as classic zod, a fraction of the browser's JavaScript.
  */
 import { z } from "zod/mini";
+import { CATEGORIES } from "./categories";
+import { MAX_MESSAGE_LENGTH } from "./text-limits";
+
+export { CATEGORIES, CATEGORY_LABELS, type Category } from "./categories";
+export { MAX_MESSAGE_LENGTH } from "./text-limits";
 
 const nonEmptyString = () => z.string().check(z.minLength(1));
 
-export const CATEGORIES = ["INBOX", "UNREAD", "MY_CONNECTIONS", "INMAIL", "STARRED"] as const;
 export const categorySchema = z.enum(CATEGORIES);
-export type Category = z.infer<typeof categorySchema>;
-
-export const CATEGORY_LABELS: Record<Category, string> = {
-  INBOX: "Inbox",
-  UNREAD: "Unread",
-  MY_CONNECTIONS: "My connections",
-  INMAIL: "InMail",
-  STARRED: "Starred",
-};
 
 export const conversationTypeSchema = z.enum(["normal", "inmail", "sponsored"]);
 export type ConversationType = z.infer<typeof conversationTypeSchema>;
@@ -180,7 +175,6 @@ export type AccountsResponse = z.infer<typeof accountsResponseSchema>;
  * A reply, as the browser asks for it: `clientId` is made once per message by the browser, so a
  * repeated POST (a retry, a second tab, a double tap) is the same message, never a second one.
  */
-export const MAX_MESSAGE_LENGTH = 8_000;
 export const sendMessageBodySchema = z.strictObject({
   text: z.string().check(
     z.maxLength(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`),

@@ -2,6 +2,7 @@
 import { z } from "zod/mini";
 import { categorySchema, channelSchema } from "./api";
 import { hasControlCharacter } from "./text";
+import { MAX_SEARCH_LENGTH } from "./text-limits";
 
 const MAX_CURSOR_LENGTH = 4096;
 
@@ -25,8 +26,7 @@ export const idParamSchema = z.string().check(
   z.refine((id) => !hasControlCharacter(id), "must not hold control characters"),
 );
 
-/** The longest search the API takes (the client bounds its field the same). */
-export const MAX_SEARCH_LENGTH = 200;
+export { MAX_SEARCH_LENGTH } from "./text-limits";
 
 export const conversationsQuerySchema = z.strictObject({
   category: z._default(categorySchema, "INBOX"),

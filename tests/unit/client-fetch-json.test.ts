@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { accountsResponseSchema } from "@/lib/contracts/api";
 import { fetchJson } from "@/lib/client/fetch-json";
 import { ApiError, InvalidResponseError, NetworkError, describeError, isRetryableError, retryUnreachedRequest } from "@/lib/client/errors";
 
@@ -18,22 +17,22 @@ const account = {
 
 describe("fetchJson", () => {
   it("parses a valid response with the schema", async () => {
-    const data = await fetchJson("/x", accountsResponseSchema, undefined, fakeFetch(200, JSON.stringify({ accounts: [account] })));
+    const data = await fetchJson("/x", "accounts", undefined, fakeFetch(200, JSON.stringify({ accounts: [account] })));
     expect(data.accounts[0]?.id).toBe("demo");
   });
 
   it("throws InvalidResponseError when a 2xx body breaks the contract or is not JSON", async () => {
-    await expect(fetchJson("/x", accountsResponseSchema, undefined, fakeFetch(200, '{"accounts":[{}]}'))).rejects.toBeInstanceOf(
+    await expect(fetchJson("/x", "accounts", undefined, fakeFetch(200, '{"accounts":[{}]}'))).rejects.toBeInstanceOf(
       InvalidResponseError,
     );
-    await expect(fetchJson("/x", accountsResponseSchema, undefined, fakeFetch(200, "<html>"))).rejects.toBeInstanceOf(
+    await expect(fetchJson("/x", "accounts", undefined, fakeFetch(200, "<html>"))).rejects.toBeInstanceOf(
       InvalidResponseError,
     );
   });
 
   it("turns our error envelope into an ApiError", async () => {
     const body = JSON.stringify({ error: { code: "rate_limited", message: "slow down", retryAfter: 7 } });
-    const error = await fetchJson("/x", accountsResponseSchema, undefined, fakeFetch(429, body)).catch((e: unknown) => e);
+    const error = await fetchJson("/x", "accounts", undefined, fakeFetch(429, body)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 429, code: "rate_limited", message: "slow down", retryAfter: 7 });
     expect(isRetryableError(error)).toBe(true);
@@ -42,18 +41,18 @@ describe("fetchJson", () => {
 
   it("uses the Retry-After header when the envelope has none", async () => {
     const body = JSON.stringify({ error: { code: "rate_limited", message: "x" } });
-    const error = await fetchJson("/x", accountsResponseSchema, undefined, fakeFetch(429, body, { "retry-after": "3" })).catch(
+    const error = await fetchJson("/x", "accounts", undefined, fakeFetch(429, body, { "retry-after": "3" })).catch(
       (e: unknown) => e,
     );
     expect(error).toMatchObject({ retryAfter: 3 });
   });
 
   it("maps a non-envelope error page by status", async () => {
-    const error = await fetchJson("/x", accountsResponseSchema, undefined, fakeFetch(504, "<html>gateway</html>")).catch(
+    const error = await fetchJson("/x", "accounts", undefined, fakeFetch(504, "<html>gateway</html>")).catch(
       (e: unknown) => e,
     );
     expect(error).toMatchObject({ status: 504, code: "upstream_timeout" });
-    const notFound = await fetchJson("/x", accountsResponseSchema, undefined, fakeFetch(404, "")).catch((e: unknown) => e);
+    const notFound = await fetchJson("/x", "accounts", undefined, fakeFetch(404, "")).catch((e: unknown) => e);
     expect(notFound).toMatchObject({ status: 404, code: "not_found" });
     expect(isRetryableError(notFound)).toBe(false);
   });
@@ -62,13 +61,13 @@ describe("fetchJson", () => {
     const failing: typeof fetch = async () => {
       throw new TypeError("Failed to fetch");
     };
-    await expect(fetchJson("/x", accountsResponseSchema, undefined, failing)).rejects.toBeInstanceOf(NetworkError);
+    await expect(fetchJson("/x", "accounts", undefined, failing)).rejects.toBeInstanceOf(NetworkError);
     const controller = new AbortController();
     controller.abort();
     const aborting: typeof fetch = async () => {
       throw new DOMException("aborted", "AbortError");
     };
-    const error = await fetchJson("/x", accountsResponseSchema, controller.signal, aborting).catch((e: unknown) => e);
+    const error = await fetchJson("/x", "accounts", controller.signal, aborting).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(NetworkError);
     expect((error as Error).name).toBe("AbortError");
   });

@@ -1,6 +1,7 @@
 import { environmentManager, InfiniteQueryObserver, onlineManager, QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Conversation, Message } from "@/lib/contracts/api";
+import { loadResponseSchemas } from "@/lib/client/fetch-json";
 import { PACE_MS } from "@/lib/client/poll-pace";
 import {
   conversationsHeadQueryOptions,
@@ -38,7 +39,11 @@ let inboxLoaded = false;
 /** The newest message in the thread, as the provider has it. */
 let newest = 2;
 
-beforeAll(() => environmentManager.setIsServer(() => false));
+beforeAll(async () => {
+  environmentManager.setIsServer(() => false);
+  // As a page does once idle: a module loads on real time, which fake timers never advance.
+  await loadResponseSchemas();
+});
 afterAll(() => environmentManager.setIsServer(() => true));
 beforeEach(() => {
   calls.length = 0;
