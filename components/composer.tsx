@@ -37,6 +37,8 @@ export function Composer({
   const [draft, setDraft] = useDraft(accountId, conversationId);
   const enterSends = useMediaQuery(ENTER_SENDS_QUERY);
   const [tried, setTried] = useState(false);
+  /** A Send the page could not take yet (its outbox still loading): said, and the words kept. */
+  const [notTaken, setNotTaken] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const mirrorRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
@@ -67,7 +69,9 @@ export function Composer({
       setTried(true);
       return;
     }
-    if (!onSend({ text: check.text, ...(needsSubject ? { subject: check.subject } : {}) })) return;
+    const taken = onSend({ text: check.text, ...(needsSubject ? { subject: check.subject } : {}) });
+    setNotTaken(!taken);
+    if (!taken) return;
     setDraft(EMPTY_DRAFT);
     setTried(false);
   }
@@ -163,8 +167,13 @@ export function Composer({
             {check.tooLong ? `${-check.remaining} characters over the limit of ${check.limit}` : `${check.remaining} characters left`}
           </p>
         ) : null}
+        {notTaken ? (
+          <p data-testid="composer-not-ready" className="mt-1 text-xs text-zinc-600">
+            Still getting ready to send. Try again in a moment.
+          </p>
+        ) : null}
         <p className="sr-only" aria-live="polite">
-          {check.tooLong ? "Too long to send." : ""}
+          {check.tooLong ? "Too long to send." : notTaken ? "Still getting ready to send. Try again in a moment." : ""}
         </p>
       </div>
     </form>

@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import type { ReactNode } from "react";
@@ -14,14 +13,12 @@ import { SearchQueryProvider, useSearchQuery } from "@/lib/client/search-query";
 import { CategoryTabs } from "./category-tabs";
 import { InboxList } from "./inbox-list";
 import { OfflineBanner } from "./offline-banner";
+import { PeoplePanel } from "./people-panel";
 import { SearchField } from "./search-field";
 import { ShortcutsHelp } from "./shortcuts-help";
 import { EmptyState, ErrorState } from "./states";
 import { TopBar } from "./top-bar";
 import { NotFoundState } from "./not-found-state";
-
-/** Only a Linked API account has people to follow: no other page loads its code. */
-const PeoplePanel = dynamic(() => import("./people-panel").then((module) => module.PeoplePanel));
 
 /**
  * The app shell for /a/{accountId}/{category}[/c/{conversationId}].

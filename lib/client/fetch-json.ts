@@ -16,7 +16,7 @@ let schemasModule: Promise<typeof ResponseSchemasModule> | undefined;
 
 /**
  * The schemas, loaded once: by the page when it is idle after its first paint (Providers), or by
- * the first request, beside it. A load that failed (the network dropped) is tried again by the next.
+ * the first request. A load that failed (the network dropped) is tried again by the next.
  */
 export function loadResponseSchemas(): Promise<typeof ResponseSchemasModule> {
   schemasModule ??= import("./response-schemas").catch((error: unknown) => {
@@ -33,9 +33,10 @@ export async function fetchJson<N extends ResponseName>(
   fetchImpl: typeof fetch = fetch,
   send?: { method: "POST" | "PUT" | "DELETE"; body?: unknown },
 ): Promise<ResponseOf<N>> {
-  const schemas = loadResponseSchemas();
-  // Awaited below, after the response; a failure before then must not go unhandled meanwhile.
-  schemas.catch(() => undefined);
+  // Before the request leaves (the page has nearly always loaded them when idle): a failed load is
+  // then a request that never reached the server, which is safe to retry, and an answer is never
+  // left unparsed.
+  const { responseSchemas, errorEnvelopeSchema } = await loadResponseSchemas();
   let response: Response;
   try {
     response = await fetchImpl(url, {
@@ -64,7 +65,6 @@ export async function fetchJson<N extends ResponseName>(
 
   if (!response.ok) {
     const retryAfterHeader = parseRetryAfter(response.headers.get("retry-after"), Date.now());
-    const { errorEnvelopeSchema } = await schemas;
     const envelope = bodyIsJson ? errorEnvelopeSchema.safeParse(body) : undefined;
     if (envelope?.success) {
       const { code, message, retryAfter } = envelope.data.error;
@@ -81,7 +81,7 @@ export async function fetchJson<N extends ResponseName>(
   if (!bodyIsJson) {
     throw new InvalidResponseError(response.status, "Response body is not JSON");
   }
-  const schema: z.ZodMiniType = (await schemas).responseSchemas[name];
+  const schema: z.ZodMiniType = responseSchemas[name];
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new InvalidResponseError(response.status, "Response does not match the API contract", {

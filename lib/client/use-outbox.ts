@@ -21,6 +21,7 @@ const outboxes = new Map<string, Promise<Outbox>>();
 const loaded = new Map<string, Outbox>();
 const NONE: readonly OutboxEntry[] = [];
 const noSubscription = () => () => {};
+const OUTBOX_LOAD_RETRY_MS = 3_000;
 
 /** One request for one reply, through the mutation cache (where a session that ended is handled). */
 export function postReply(client: QueryClient, entry: OutboxEntry) {
@@ -74,22 +75,28 @@ function outboxOf(accountId: string, client: QueryClient): Promise<Outbox> {
  */
 export function useOutbox(accountId: string): { outbox: Outbox | null; entries: readonly OutboxEntry[] } {
   const client = useQueryClient();
-  // Set once the outbox is made, to render again with it.
+  // Set once the outbox is made, to render again with it; counts failed loads, to try again.
   const [, setReady] = useState<Outbox | null>(null);
+  const [failedLoads, setFailedLoads] = useState(0);
   const outbox = loaded.get(accountId) ?? null;
   useEffect(() => {
     let mounted = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     outboxOf(accountId, client).then(
       (ready) => {
         ready.start();
         if (mounted) setReady(ready);
       },
-      () => undefined,
+      // Its code did not load (the network dropped): again shortly, so waiting replies go and Send works.
+      () => {
+        if (mounted) retry = setTimeout(() => setFailedLoads((count) => count + 1), OUTBOX_LOAD_RETRY_MS);
+      },
     );
     return () => {
       mounted = false;
+      clearTimeout(retry);
     };
-  }, [accountId, client]);
+  }, [accountId, client, failedLoads]);
   const entries = useSyncExternalStore(outbox?.subscribe ?? noSubscription, outbox?.getSnapshot ?? (() => NONE), () => NONE);
   return { outbox, entries };
 }
