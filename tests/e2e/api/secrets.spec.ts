@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { expect, test, type APIRequest, type APIRequestContext, type Page, type Response } from "@playwright/test";
+import { expect, test, type APIRequest, type APIRequestContext, type APIResponse, type Page, type Response, type Route } from "@playwright/test";
 import { z } from "zod";
 import { LONG_THREAD_NAME } from "../../fake-upstream/fixture-mailbox";
 import { addPersonAndWait, clearPeople, LENA_PROFILE_URL, longThreadId, PROVIDER_ACCOUNTS } from "../support/accounts";
@@ -125,8 +125,7 @@ type Seen = { url: string; method: string; status: number; headers: { name: stri
 async function watch(page: Page, responses: Promise<Seen>[], consoleLines: string[]): Promise<void> {
   const ours = (url: URL) => url.origin === E2E.appUrl;
   await page.route(ours, async (route) => {
-    // Redirects are the browser's to follow, as they would be without the route.
-    const response = await route.fetch({ maxRedirects: 0 });
+    const response = await fetchAsTheBrowserWould(route);
     const body = await response.text();
     const headers = response.headersArray();
     responses.push(Promise.resolve({ url: route.request().url(), method: route.request().method(), status: response.status(), headers, body, contentType: contentTypeOf(headers) }));
@@ -137,6 +136,21 @@ async function watch(page: Page, responses: Promise<Seen>[], consoleLines: strin
   });
   page.on("console", (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
   page.on("pageerror", (error) => consoleLines.push(`pageerror: ${error.message}`));
+}
+
+/**
+ * The route's request, sent by the test runner. Redirects are the browser's to follow, as they would
+ * be without the route. A GET that meets a kept-alive socket the server closed as it went out
+ * (ECONNRESET: likelier now that pages load scripts when idle, seconds after their last request) is
+ * asked again, as a browser asks again an idempotent request on a reused connection.
+ */
+async function fetchAsTheBrowserWould(route: Route): Promise<APIResponse> {
+  try {
+    return await route.fetch({ maxRedirects: 0 });
+  } catch (error) {
+    if (route.request().method() !== "GET" || !String(error).includes("ECONNRESET")) throw error;
+    return route.fetch({ maxRedirects: 0 });
+  }
 }
 
 function contentTypeOf(headers: { name: string; value: string }[]): string {
