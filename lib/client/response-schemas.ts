@@ -1,7 +1,7 @@
 /**
- * Every schema the browser parses our API's answers with, in one module that pages load only when
- * their first request goes out (fetch-json.ts), so zod is never in a page's first-load JavaScript:
- * the first pages arrive rendered and their data hydrated, with nothing to parse.
+ * Every schema the browser parses our API's answers with, in one module a page loads when it is
+ * idle or its first request goes out (fetch-json.ts), so zod is not in the inbox's first-load
+ * JavaScript: the first pages arrive rendered and their data hydrated, with nothing to parse.
  */
 import { z } from "zod/mini";
 import {

@@ -62,7 +62,7 @@ function outboxOf(accountId: string, client: QueryClient): Promise<Outbox> {
       loaded.set(accountId, made);
       return made;
     });
-    // A load that failed (the network dropped) is tried again by the next mount.
+    // A load that failed (the network dropped) is tried again: by useOutbox 3 s later, or the next mount.
     outbox.catch(() => outboxes.delete(accountId));
     outboxes.set(accountId, outbox);
   }
