@@ -134,7 +134,7 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
   const remove = useCallback(
     (entry: OutboxEntry) => {
       outboxStore?.remove([entry.clientId]);
-      putBackInComposer(accountId, conversationId, entry);
+      void putBackInComposer(accountId, conversationId, entry);
     },
     [outboxStore, accountId, conversationId],
   );

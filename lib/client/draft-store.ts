@@ -2,14 +2,11 @@
  * Unsent words, per conversation, kept in this browser only (localStorage): never sent anywhere.
  * An empty draft is no item at all; anything typed, even a space, is kept as typed.
  */
-import { z } from "zod/mini";
-import { STORAGE_PREFIX, tryRead, tryWrite, type StorageLike } from "./browser-storage";
+import { STORAGE_PREFIX, tryWrite, type StorageLike } from "./browser-storage";
 
 export type Draft = { text: string; subject: string };
 
 export const EMPTY_DRAFT: Draft = { text: "", subject: "" };
-
-const storedDraftSchema = z.object({ text: z.catch(z.string(), ""), subject: z.catch(z.string(), "") });
 
 /** One key per account and conversation; ids are encoded, so no two pairs share a key. */
 export function draftKey(accountId: string, conversationId: string): string {
@@ -23,19 +20,6 @@ export function isEmptyDraft(draft: Draft): boolean {
 /** Whether the rep has written anything worth keeping (Delete puts a reply back only where not). */
 export function hasWords(draft: Draft): boolean {
   return draft.text.trim() !== "" || draft.subject.trim() !== "";
-}
-
-export function readDraft(storage: StorageLike, key: string): Draft {
-  return parseDraft(tryRead(storage, key));
-}
-
-export function parseDraft(raw: string | null): Draft {
-  if (raw === null) return EMPTY_DRAFT;
-  try {
-    return storedDraftSchema.parse(JSON.parse(raw));
-  } catch {
-    return EMPTY_DRAFT;
-  }
 }
 
 /** Whether the storage took it (full or blocked storage: the draft lives on in the composer only). */

@@ -5,33 +5,73 @@
  */
 import { useCallback, useSyncExternalStore } from "react";
 import { browserStorage, tryRead, watchOtherTabs } from "./browser-storage";
-import { draftKey, EMPTY_DRAFT, hasWords, parseDraft, writeDraft, type Draft } from "./draft-store";
+import { draftKey, EMPTY_DRAFT, hasWords, writeDraft, type Draft } from "./draft-store";
+
+type DraftParser = (raw: string | null) => Draft;
+
+/** After a failed load of the parser (the network dropped), the next try. */
+const PARSER_RETRY_MS = 3_000;
 
 const listeners = new Set<() => void>();
 /** The last parse of each item, so an unchanged item gives the same object (useSyncExternalStore needs it). */
 const parsed = new Map<string, { raw: string | null; draft: Draft }>();
-/** Drafts the storage refused (full, blocked): kept for this tab's life instead. */
+/** Drafts not in storage: the storage refused them (full, blocked), or they were typed before stored drafts could be read. */
 const unsaved = new Map<string, Draft>();
+
+/**
+ * Stored drafts are parsed with zod, which stays out of a thread's first scripts: the parser loads
+ * when a composer first subscribes. Until it has, a composer shows no stored draft, and what the rep
+ * types is held here and written once it can be (it wins over the older draft it was typed over).
+ */
+let parseStored: DraftParser | undefined;
+let parserLoad: Promise<DraftParser> | undefined;
+
+function loadParser(): Promise<DraftParser> {
+  parserLoad ??= import("./stored-draft").then(
+    ({ parseDraft }) => {
+      parseStored = parseDraft;
+      for (const [key, draft] of [...unsaved]) saveDraft(key, draft);
+      notify();
+      return parseDraft;
+    },
+    (error: unknown) => {
+      setTimeout(() => {
+        parserLoad = undefined;
+        if (listeners.size > 0) void loadParser().catch(() => undefined);
+      }, PARSER_RETRY_MS);
+      throw error;
+    },
+  );
+  return parserLoad;
+}
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
 
 function currentDraft(key: string): Draft {
   const held = unsaved.get(key);
   if (held) return held;
+  if (!parseStored) return EMPTY_DRAFT;
   const raw = tryRead(browserStorage(), key);
   const last = parsed.get(key);
   if (last && last.raw === raw) return last.draft;
-  const draft = parseDraft(raw);
+  const draft = parseStored(raw);
   parsed.set(key, { raw, draft });
   return draft;
 }
 
 function saveDraft(key: string, draft: Draft): void {
-  if (writeDraft(browserStorage(), key, draft)) unsaved.delete(key);
+  if (parseStored && writeDraft(browserStorage(), key, draft)) unsaved.delete(key);
   else unsaved.set(key, draft);
-  for (const listener of listeners) listener();
+  notify();
 }
 
 /** A reply the rep deleted goes back into its composer, unless they have started writing another. */
-export function putBackInComposer(accountId: string, conversationId: string, words: { text: string; subject?: string }): boolean {
+export async function putBackInComposer(accountId: string, conversationId: string, words: { text: string; subject?: string }): Promise<boolean> {
+  // Whether the rep has started another is known once a stored draft can be read. If the parser
+  // cannot load now, the words are held (and written once it does), as if typed.
+  await loadParser().catch(() => undefined);
   const key = draftKey(accountId, conversationId);
   if (hasWords(currentDraft(key))) return false;
   saveDraft(key, { text: words.text, subject: words.subject ?? "" });
@@ -43,6 +83,7 @@ export function useDraft(accountId: string, conversationId: string): [Draft, (dr
   const subscribe = useCallback(
     (onChange: () => void) => {
       listeners.add(onChange);
+      void loadParser().catch(() => undefined);
       const stopWatching = watchOtherTabs(key, onChange);
       return () => {
         listeners.delete(onChange);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkReply, enterAction, replyText, type KeyPress } from "@/lib/client/compose";
 import { forgetEverything, memoryStorage } from "@/lib/client/browser-storage";
-import { draftKey, EMPTY_DRAFT, hasWords, readDraft, writeDraft } from "@/lib/client/draft-store";
+import { draftKey, EMPTY_DRAFT, hasWords, writeDraft } from "@/lib/client/draft-store";
+import { readDraft } from "@/lib/client/stored-draft";
 import { keyboardInset } from "@/lib/client/use-keyboard-inset";
 
 const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key, shiftKey: false, altKey: false, ctrlKey: false, metaKey: false, isComposing: false, ...mods });

@@ -1,26 +1,36 @@
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { conversationsPageSchema } from "@/lib/contracts/api";
 import { modernScriptSources } from "../../bench/page-scripts";
 import { E2E } from "../support/env";
 
 /**
- * The inbox's first-load JavaScript (issue 11) holds no zod: the page arrives rendered with its
- * data, and the schemas that parse later answers load when the page is idle
- * (lib/client/response-schemas.ts). A component importing a schema module would put zod back.
+ * The first-load JavaScript of the inbox and of a thread (issue 11) holds no zod: the page arrives
+ * rendered with its data, the schemas that parse later answers load when the page is idle
+ * (lib/client/response-schemas.ts), and the reader of stored drafts when a composer mounts
+ * (lib/client/use-draft.ts). A component importing a schema module would put zod back.
  */
-test("the demo inbox's first-load scripts hold no zod", async () => {
+test("the demo inbox's and a demo thread's first-load scripts hold no zod", async () => {
   const visitor = await playwrightRequest.newContext({ baseURL: E2E.demoUrl });
   try {
-    const page = await visitor.get("/a/demo/inbox");
-    expect(page.status()).toBe(200);
-    const sources = modernScriptSources(await page.text());
-    expect(sources.length).toBeGreaterThan(3);
-    for (const source of sources) {
-      const script = await visitor.get(source);
-      expect(script.status(), source).toBe(200);
-      // zod's internals are kept under `_zod` on every schema: a name minifying cannot rename.
-      expect(await script.text(), source).not.toContain("_zod");
-    }
+    const listed = await visitor.get("/api/accounts/demo/conversations?limit=1");
+    expect(listed.status()).toBe(200);
+    const [first] = conversationsPageSchema.parse(await listed.json()).conversations;
+    if (!first) throw new Error("the demo inbox is empty");
+    for (const path of ["/a/demo/inbox", `/a/demo/inbox/c/${encodeURIComponent(first.id)}`]) await expectNoZod(visitor, path);
   } finally {
     await visitor.dispose();
   }
 });
+
+async function expectNoZod(visitor: APIRequestContext, path: string): Promise<void> {
+  const page = await visitor.get(path);
+  expect(page.status(), path).toBe(200);
+  const sources = modernScriptSources(await page.text());
+  expect(sources.length).toBeGreaterThan(3);
+  for (const source of sources) {
+    const script = await visitor.get(source);
+    expect(script.status(), source).toBe(200);
+    // zod's internals are kept under `_zod` on every schema: a name minifying cannot rename.
+    expect(await script.text(), `${path}: ${source}`).not.toContain("_zod");
+  }
+}

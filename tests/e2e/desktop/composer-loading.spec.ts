@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { draftKey } from "@/lib/client/draft-store";
 import { modernScriptSources } from "../../bench/page-scripts";
 import { longThreadId } from "../support/accounts";
 import { messageBox, sendButton } from "../support/composer";
@@ -6,10 +7,11 @@ import { ACCOUNTS } from "../support/env";
 import { fakeUpstream } from "../support/fake-upstream";
 
 /**
- * The outbox's code loads after the page's first scripts (issue 11: no zod in a first load). A Send
- * in that moment is not taken and not lost: the words stay in the box and the composer says so;
- * once the outbox is there, the same Send goes, once. Here the moment is held open by holding every
- * script the page asks for beyond those its HTML names.
+ * The outbox's code and the reader of stored drafts load after the page's first scripts (issue 11:
+ * no zod in a first load). A Send in that moment is not taken and not lost: the words stay in the
+ * box and the composer says so; once the outbox is there, the same Send goes, once. Words typed
+ * before a stored draft could be read are kept, and stored once it can. Here the moment is held
+ * open by holding every script the page asks for beyond those its HTML names.
  */
 
 test.beforeEach(async ({ request }) => {
@@ -18,19 +20,7 @@ test.beforeEach(async ({ request }) => {
 
 test("a Send before the outbox has loaded keeps the words and says so; once it has, the Send goes once", async ({ page, request }) => {
   const threadPath = `/a/${ACCOUNTS.linkupV2}/inbox/c/${encodeURIComponent(await longThreadId(request, ACCOUNTS.linkupV2))}`;
-  const threadHtml = await (await page.request.get(threadPath)).text();
-  const firstLoad = new Set(modernScriptSources(threadHtml).map((src) => new URL(src, "http://first.load").pathname));
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const held: string[] = [];
-  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (!firstLoad.has(path)) {
-      held.push(path);
-      await released;
-    }
-    await route.continue();
-  });
+  const { held, release } = await holdLaterScripts(page, threadPath);
 
   await page.goto(threadPath);
   const thread = page.getByTestId("thread-view");
@@ -55,3 +45,47 @@ test("a Send before the outbox has loaded keeps the words and says so; once it h
   await expect(reply).not.toHaveAttribute("data-send-state", { timeout: 20_000 });
   expect((await fakeUpstream(request).stats()).calls.send ?? 0).toBe(1);
 });
+
+test("words typed before a stored draft can be read are kept over it, and stored once it can", async ({ page, request }) => {
+  const conversationId = await longThreadId(request, ACCOUNTS.linkupV2);
+  const threadPath = `/a/${ACCOUNTS.linkupV2}/inbox/c/${encodeURIComponent(conversationId)}`;
+  const key = draftKey(ACCOUNTS.linkupV2, conversationId);
+  const older = `An older draft ${Date.now()}`;
+  await page.goto("/");
+  await page.evaluate(([k, text]) => localStorage.setItem(k, JSON.stringify({ text, subject: "" })), [key, older] as const);
+
+  const { held, release } = await holdLaterScripts(page, threadPath);
+  await page.goto(threadPath);
+  await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
+  // The draft cannot be read yet: the box is empty, and what the rep types now is theirs.
+  await expect(messageBox(page)).toHaveValue("");
+  const typed = `Typed straight away ${Date.now()}`;
+  await messageBox(page).fill(typed);
+  expect(held.length).toBeGreaterThan(0);
+  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toContain(older);
+
+  release();
+  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), key)).toContain(typed);
+  await expect(messageBox(page)).toHaveValue(typed);
+  await page.unrouteAll({ behavior: "wait" });
+  await page.reload();
+  await expect(messageBox(page)).toHaveValue(typed);
+});
+
+/** Holds every script `path` asks for beyond the ones its HTML names, until `release`. */
+async function holdLaterScripts(page: Page, path: string): Promise<{ held: string[]; release: () => void }> {
+  const html = await (await page.request.get(path)).text();
+  const firstLoad = new Set(modernScriptSources(html).map((src) => new URL(src, "http://first.load").pathname));
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held: string[] = [];
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    const requested = new URL(route.request().url()).pathname;
+    if (!firstLoad.has(requested)) {
+      held.push(requested);
+      await released;
+    }
+    await route.continue();
+  });
+  return { held, release };
+}
