@@ -3,9 +3,13 @@ import { AsyncLocalStorage } from "node:async_hooks";
 
 /**
  * What one API request shares without threading it through every call: its id (every log line
- * has it), and the writes its answer waits for (see `alongside`).
+ * has it), the writes its answer waits for (see `alongside`), and a rate limit its gate left to be
+ * counted with its first provider call (see `deferLimit`).
  */
-type RequestContext = { requestId: string; pending: Promise<{ failure: unknown } | null>[] };
+type RequestContext = { requestId: string; pending: Promise<{ failure: unknown } | null>[]; deferredLimit?: DeferredLimit };
+
+/** A request rate to count: `key`'s calls in a minute, refused above `perMinute` with `refusal`. */
+export type DeferredLimit = { key: string; perMinute: number; refusal: (retryAfterSeconds: number) => Error };
 
 const storage = new AsyncLocalStorage<RequestContext>();
 
@@ -36,4 +40,26 @@ export async function settleAlongside(): Promise<void> {
   if (!context) return;
   const failed = (await Promise.all(context.pending.splice(0))).find((outcome) => outcome !== null);
   if (failed) throw failed.failure;
+}
+
+/**
+ * Leaves a read's rate limit to be counted in the same statement as its first provider call's own
+ * limit (provider-meter.ts), which it must pass first: on a database a network away, one round trip
+ * instead of two in a row. Whatever the request does not hand to a provider call, its answer counts
+ * before it leaves (`takeDeferredLimit` by the gate). Outside an API request, there is nothing to
+ * defer to: false, and the caller counts now.
+ */
+export function deferLimit(limit: DeferredLimit): boolean {
+  const context = storage.getStore();
+  if (!context) return false;
+  context.deferredLimit = limit;
+  return true;
+}
+
+/** The request's deferred rate limit, once: whoever takes it counts it. */
+export function takeDeferredLimit(): DeferredLimit | undefined {
+  const context = storage.getStore();
+  const limit = context?.deferredLimit;
+  if (context) context.deferredLimit = undefined;
+  return limit;
 }

@@ -2,11 +2,14 @@ import "server-only";
 import { z } from "zod";
 import type { Queryable } from "@/lib/server/db/database";
 import { ApiError } from "@/lib/server/errors";
-import type { RateCounter } from "./rate-counter";
+import { takeDeferredLimit, type DeferredLimit } from "@/lib/server/request-context";
+import type { CountedKey, Hit, RateCounter } from "./rate-counter";
 
 /**
  * What every provider call of one account passes through (fetchUpstream calls it around each
- * attempt): a per-minute cap on calls and a daily credit budget, both counted in the database.
+ * attempt): a per-minute cap on calls and a daily credit budget, both counted in the database. The
+ * first call of a read whose gate deferred the rep's request rate (request-context.ts) counts that
+ * first, in the same statement, and goes no further above it.
  */
 export type UpstreamMeter = {
   /** Throws rate_limited or budget_exhausted instead of letting the call go out. */
@@ -43,9 +46,11 @@ export function createProviderMeter(config: ProviderMeterConfig): UpstreamMeter 
   return {
     async beforeCall() {
       const at = now();
+      const provider = { key: `provider:${config.accountId}`, limit: config.callsPerMinute };
+      const request = takeDeferredLimit();
       // Two round trips at once: on a database a network away, each one waited for is on the request's path.
       const [hit, usage] = await Promise.all([
-        config.counter.hit(`provider:${config.accountId}`, config.callsPerMinute, 60_000),
+        request ? countRequestThenCall(config.counter, request, provider) : config.counter.hit(provider.key, provider.limit, 60_000),
         config.database().then((db) => dailyUsage(db, config.accountId, usageDay(at))),
       ]);
       if (!hit.allowed) {
@@ -67,6 +72,13 @@ export function createProviderMeter(config: ProviderMeterConfig): UpstreamMeter 
       );
     },
   };
+}
+
+/** The rep's request first: above their rate it is refused, and the provider call is not counted. */
+async function countRequestThenCall(counter: RateCounter, request: DeferredLimit, provider: CountedKey): Promise<Hit> {
+  const hits = await counter.hitBoth({ key: request.key, limit: request.perMinute }, provider, 60_000);
+  if (!hits.first.allowed || hits.second === null) throw request.refusal(hits.first.retryAfterSeconds);
+  return hits.second;
 }
 
 function secondsToNextUtcDay(at: number): number {

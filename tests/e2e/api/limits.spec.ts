@@ -18,8 +18,9 @@ import { signInByApi } from "../support/sign-in";
  * identical reads folded into one. Every figure measured is printed for the closing note.
  *
  * The tests run in this order on purpose (one server, one Linkup account): the folded read first,
- * while the account's minute is fresh; the per-minute loop; then the daily budget, which waits
- * for a fresh minute before it spends the rest of the day's credits.
+ * while the account's minute is fresh; a rep's own request rate (two provider calls); the
+ * per-minute loop; then the daily budget, which waits for a fresh minute before it spends the rest
+ * of the day's credits.
  */
 const baseURL = `http://127.0.0.1:${E2E.limitsPort}`;
 const LIMITS = { apiPerMinute: 60, providerCallsPerMinute: 20, dailyCredits: 60, signInsPer15Minutes: 10, linkedApiMaxPeople: 3 } as const;
@@ -134,6 +135,34 @@ test("identical reads at the same moment go upstream once: 10 concurrent inbox r
   for (const page of pages) expect(page.conversations.map((c) => c.id)).toEqual(first);
   expect(listInboxCalls).toBe(1);
   await upstream.clearFaults();
+});
+
+test("a rep above their request rate is refused (429 with Retry-After), with no provider call, and another rep is not", async ({ playwright, request }) => {
+  test.setTimeout(120_000);
+  const upstream = fakeUpstream(request);
+  const { rep } = await invitedRep(playwright.request, [ACCOUNTS.linkupV2]);
+  const { rep: colleague } = await invitedRep(playwright.request, [ACCOUNTS.linkupV2]);
+  // Fixed one-minute windows: start well inside one, so every request here counts in it.
+  await expect.poll(() => 60_000 - (Date.now() % 60_000), { timeout: 60_000, intervals: [1_000] }).toBeGreaterThan(20_000);
+  const inbox = `/api/accounts/${ACCOUNTS.linkupV2}/conversations?category=INBOX&limit=5`;
+  const firstPage = await rep.get(inbox);
+  expect(firstPage.status(), await firstPage.text()).toBe(200);
+  const { nextCursor } = conversationsPageSchema.parse(await firstPage.json());
+  if (nextCursor === null) throw new Error("the fixture's inbox has one page only");
+  for (let i = 1; i < LIMITS.apiPerMinute; i++) expect((await rep.get("/api/accounts")).status()).toBe(200);
+
+  // The 61st request of the minute: a next page, which would be a provider call.
+  const before = await upstream.stats();
+  const refusal = await refusalOf(await rep.get(`${inbox}&cursor=${enc(nextCursor)}`));
+  expect(refusal).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/Too many requests/) });
+  expect(refusal.retryAfter).toBeLessThanOrEqual(60);
+  expect(linkupCalls((await upstream.stats()).calls)).toBe(linkupCalls(before.calls));
+  // A read that asks no provider is refused as well.
+  expect((await refusalOf(await rep.get("/api/accounts"))).message).toMatch(/Too many requests/);
+  // The limit is the rep's own: a colleague on the same account reads that page.
+  const colleagues = await colleague.get(`${inbox}&cursor=${enc(nextCursor)}`);
+  expect(colleagues.status(), await colleagues.text()).toBe(200);
+  expect(linkupCalls((await upstream.stats()).calls)).toBe(linkupCalls(before.calls) + 1);
 });
 
 test("one rep looping ?since=0 gets 429s, and the provider never sees more calls than the per-minute budget", async ({ playwright, request }) => {
