@@ -73,8 +73,16 @@ describe.each(backends)("rate counters and the provider meter on $name", ({ open
     expect((await counter.hit(rep, 2, MINUTE)).count).toBe(4);
     // Four calls went out; the refused read's call was not counted.
     expect((await counter.hit(`provider:${accountId}`, 10, MINUTE)).count).toBe(5);
+    // Calls side by side in a refused read: none goes on (the one that counted the rate, and the one waiting for it).
+    const sideBySide = await withRequestContext(key("request"), async () => {
+      deferLimit({ key: rep, perMinute: 2, refusal });
+      return Promise.allSettled([meter.beforeCall(), meter.beforeCall()]);
+    });
+    expect(sideBySide.map((outcome) => outcome.status)).toEqual(["rejected", "rejected"]);
+    expect((await counter.hit(rep, 2, MINUTE)).count).toBe(6);
     // Outside a request, a call counts its own limit only.
+    const provider = (await counter.hit(`provider:${accountId}`, 10, MINUTE)).count;
     await meter.beforeCall();
-    expect((await counter.hit(`provider:${accountId}`, 10, MINUTE)).count).toBe(7);
+    expect((await counter.hit(`provider:${accountId}`, 10, MINUTE)).count).toBe(provider + 2);
   });
 });

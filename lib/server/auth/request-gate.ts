@@ -2,7 +2,7 @@ import "server-only";
 import { rateCounter } from "@/lib/server/app-database";
 import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
-import { deferLimit, takeDeferredLimit } from "@/lib/server/request-context";
+import { claimDeferredLimit, deferLimit } from "@/lib/server/request-context";
 import { webhookAccountIn } from "@/lib/server/push/webhook-account";
 import type { PushProvider, WebhookAccount } from "@/lib/server/push/webhook-config";
 import { isDemoMode, viewerFor, type Viewer } from "./viewer";
@@ -62,10 +62,15 @@ export async function passGate(request: Request, rawParams: Record<string, unkno
   return viewer;
 }
 
-/** Counts a rate limit `passGate` deferred and no provider call took (see deferLimit); throws above it. */
+/** Counts a rate limit `passGate` deferred, unless a provider call has (see deferLimit); throws above it. */
 export async function countDeferredLimit(): Promise<void> {
-  const rate = takeDeferredLimit();
-  if (rate) await limit(rate.key, rate.perMinute);
+  const claim = claimDeferredLimit();
+  if (claim?.kind === "wait") return claim.outcome;
+  if (claim?.kind === "count") {
+    const counting = limit(claim.limit.key, claim.limit.perMinute);
+    claim.report(counting);
+    await counting;
+  }
 }
 
 async function limit(key: string, perMinute: number): Promise<void> {
