@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { countDeferredLimit, isWebhookAccess, passGate, type Access, type WebhookAccess } from "@/lib/server/auth/request-gate";
+import { isWebhookAccess, passGate, type Access, type WebhookAccess } from "@/lib/server/auth/request-gate";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { ApiError } from "@/lib/server/errors";
 import { readBytes, readJsonBody } from "@/lib/server/http/json-body";
@@ -96,19 +96,12 @@ async function answer<TParams, TQuery, TBody>(
     const body = (request.method === "GET" ? undefined : await readBody(request, access, spec.body)) as TBody;
     // The overloads tie each access level to its viewer type (public: none; member, admin: a Viewer; webhook: its account).
     const result = await handler({ params, query, body, viewer: viewer as never, signal, request });
-    await countDeferredLimit();
     await settleAlongside();
     if (result instanceof Response) return result;
     return Response.json(result, { status: spec.status ?? 200, headers: { "cache-control": "private, no-store" } });
   } catch (error) {
     // A failed request's writes (the usage of the calls it made) are done before it answers too.
     await settleAlongside().catch(() => undefined);
-    // A read above the rep's rate is answered as that, whatever else it met.
-    const refusal = await countDeferredLimit().then(
-      () => null,
-      (failure: unknown) => failure,
-    );
-    if (refusal !== null) return errorResponse(refusal, request.signal);
     if (budget?.aborted && !request.signal.aborted) {
       return errorResponse(new ApiError("upstream_timeout", "The provider took too long to answer. Try again in a moment."));
     }
@@ -131,7 +124,6 @@ export function routeMethods(handlers: Partial<Record<HttpMethod, RouteHandler>>
     withRequestContext(randomUUID(), async () => {
       try {
         await passGate(request, (await context.params) ?? {}, access);
-        await countDeferredLimit();
         throw new ApiError("method_not_allowed", `This address answers ${allow} only.`);
       } catch (error) {
         const response = errorResponse(error);

@@ -2,7 +2,6 @@ import "server-only";
 import { rateCounter } from "@/lib/server/app-database";
 import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
-import { claimDeferredLimit, deferLimit } from "@/lib/server/request-context";
 import { webhookAccountIn } from "@/lib/server/push/webhook-account";
 import type { PushProvider, WebhookAccount } from "@/lib/server/push/webhook-config";
 import { isDemoMode, viewerFor, type Viewer } from "./viewer";
@@ -53,34 +52,14 @@ export async function passGate(request: Request, rawParams: Record<string, unkno
     throw new ApiError("not_found", "No such account.");
   }
   // The demo costs no credits and has no database: its only limit is the platform's.
-  if (viewer.kind === "member") {
-    const rate = { key: `api:${viewer.rateKey}`, perMinute: getEnv().THREADLINE_API_REQUESTS_PER_MINUTE, refusal: tooManyRequests };
-    // A read changes nothing before its answer: its count can ride with its first provider call's.
-    const deferred = SAFE_METHODS.has(request.method) && !isDemoMode() && deferLimit(rate);
-    if (!deferred) await limit(rate.key, rate.perMinute);
-  }
+  if (viewer.kind === "member") await limit(`api:${viewer.rateKey}`, getEnv().THREADLINE_API_REQUESTS_PER_MINUTE);
   return viewer;
-}
-
-/** Counts a rate limit `passGate` deferred, unless a provider call has (see deferLimit); throws above it. */
-export async function countDeferredLimit(): Promise<void> {
-  const claim = claimDeferredLimit();
-  if (claim?.kind === "wait") return claim.outcome;
-  if (claim?.kind === "count") {
-    const counting = limit(claim.limit.key, claim.limit.perMinute);
-    claim.report(counting);
-    await counting;
-  }
 }
 
 async function limit(key: string, perMinute: number): Promise<void> {
   if (isDemoMode()) return;
   const hit = await rateCounter().hit(key, perMinute, 60_000);
-  if (!hit.allowed) throw tooManyRequests(hit.retryAfterSeconds);
-}
-
-function tooManyRequests(retryAfterSeconds: number): ApiError {
-  return new ApiError("rate_limited", "Too many requests: slow down for a moment.", { retryAfter: retryAfterSeconds });
+  if (!hit.allowed) throw new ApiError("rate_limited", "Too many requests: slow down for a moment.", { retryAfter: hit.retryAfterSeconds });
 }
 
 /**

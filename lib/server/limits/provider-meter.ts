@@ -2,14 +2,11 @@ import "server-only";
 import { z } from "zod";
 import type { Queryable } from "@/lib/server/db/database";
 import { ApiError } from "@/lib/server/errors";
-import { claimDeferredLimit, type DeferredLimit } from "@/lib/server/request-context";
-import type { CountedKey, Hit, RateCounter } from "./rate-counter";
+import type { RateCounter } from "./rate-counter";
 
 /**
  * What every provider call of one account passes through (fetchUpstream calls it around each
- * attempt): a per-minute cap on calls and a daily credit budget, both counted in the database. The
- * first call of a read whose gate deferred the rep's request rate (request-context.ts) counts that
- * first, in the same statement, and goes no further above it; the read's later calls wait for that count.
+ * attempt): a per-minute cap on calls and a daily credit budget, both counted in the database.
  */
 export type UpstreamMeter = {
   /** Throws rate_limited or budget_exhausted instead of letting the call go out. */
@@ -46,15 +43,10 @@ export function createProviderMeter(config: ProviderMeterConfig): UpstreamMeter 
   return {
     async beforeCall() {
       const at = now();
-      const provider = { key: `provider:${config.accountId}`, limit: config.callsPerMinute };
-      const request = claimDeferredLimit();
-      const counted = request?.kind === "count" ? countRequestThenCall(config.counter, request.limit, provider) : config.counter.hit(provider.key, provider.limit, 60_000);
-      if (request?.kind === "count") request.report(counted);
-      // Round trips at once: on a database a network away, each one waited for is on the request's path.
+      // Two round trips at once: on a database a network away, each one waited for is on the request's path.
       const [hit, usage] = await Promise.all([
-        counted,
+        config.counter.hit(`provider:${config.accountId}`, config.callsPerMinute, 60_000),
         config.database().then((db) => dailyUsage(db, config.accountId, usageDay(at))),
-        request?.kind === "wait" ? request.outcome : undefined,
       ]);
       if (!hit.allowed) {
         throw new ApiError("rate_limited", "This account has made as many provider calls as it may this minute. New messages resume shortly.", {
@@ -75,13 +67,6 @@ export function createProviderMeter(config: ProviderMeterConfig): UpstreamMeter 
       );
     },
   };
-}
-
-/** The rep's request first: above their rate it is refused, and the provider call is not counted. */
-async function countRequestThenCall(counter: RateCounter, request: DeferredLimit, provider: CountedKey): Promise<Hit> {
-  const hits = await counter.hitBoth({ key: request.key, limit: request.perMinute }, provider, 60_000);
-  if (!hits.first.allowed || hits.second === null) throw request.refusal(hits.first.retryAfterSeconds);
-  return hits.second;
 }
 
 function secondsToNextUtcDay(at: number): number {
