@@ -15,22 +15,26 @@ const PARSER_RETRY_MS = 3_000;
 const listeners = new Set<() => void>();
 /** The last parse of each item, so an unchanged item gives the same object (useSyncExternalStore needs it). */
 const parsed = new Map<string, { raw: string | null; draft: Draft }>();
-/** Drafts not in storage: the storage refused them (full, blocked), or they were typed before stored drafts could be read. */
+/** Drafts the storage refused (full, blocked): kept for this tab's life instead. */
 const unsaved = new Map<string, Draft>();
 
 /**
  * Stored drafts are parsed with zod, which stays out of a thread's first scripts: the parser loads
- * when a composer first subscribes. Until it has, a composer shows no stored draft, and what the rep
- * types is held here and written once it can be (it wins over the older draft it was typed over).
+ * when a composer first subscribes. Until it has, a composer shows no stored draft and what the rep
+ * types is shown from `typedBeforeRead`. Words are written at once (they survive a reload, and win
+ * over the older draft they were typed over); a box left empty writes nothing, so an older draft
+ * the rep never saw shows once it can be read, unless their own words had already replaced it.
  */
 let parseStored: DraftParser | undefined;
 let parserLoad: Promise<DraftParser> | undefined;
+const typedBeforeRead = new Map<string, Draft>();
+const replacedBeforeRead = new Set<string>();
 
 function loadParser(): Promise<DraftParser> {
   parserLoad ??= import("./stored-draft").then(
     ({ parseDraft }) => {
       parseStored = parseDraft;
-      for (const [key, draft] of [...unsaved]) saveDraft(key, draft);
+      typedBeforeRead.clear();
       notify();
       return parseDraft;
     },
@@ -50,7 +54,7 @@ function notify(): void {
 }
 
 function currentDraft(key: string): Draft {
-  const held = unsaved.get(key);
+  const held = typedBeforeRead.get(key) ?? unsaved.get(key);
   if (held) return held;
   if (!parseStored) return EMPTY_DRAFT;
   const raw = tryRead(browserStorage(), key);
@@ -62,7 +66,12 @@ function currentDraft(key: string): Draft {
 }
 
 function saveDraft(key: string, draft: Draft): void {
-  if (parseStored && writeDraft(browserStorage(), key, draft)) unsaved.delete(key);
+  if (!parseStored) {
+    typedBeforeRead.set(key, draft);
+    if (!hasWords(draft) && !replacedBeforeRead.has(key)) return notify();
+    replacedBeforeRead.add(key);
+  }
+  if (writeDraft(browserStorage(), key, draft)) unsaved.delete(key);
   else unsaved.set(key, draft);
   notify();
 }
@@ -70,10 +79,11 @@ function saveDraft(key: string, draft: Draft): void {
 /** A reply the rep deleted goes back into its composer, unless they have started writing another. */
 export async function putBackInComposer(accountId: string, conversationId: string, words: { text: string; subject?: string }): Promise<boolean> {
   // Whether the rep has started another is known once a stored draft can be read. If the parser
-  // cannot load now, the words are held (and written once it does), as if typed.
+  // cannot load now, a stored draft the rep has not replaced counts as one: the reply is not put back over it.
   await loadParser().catch(() => undefined);
   const key = draftKey(accountId, conversationId);
   if (hasWords(currentDraft(key))) return false;
+  if (!parseStored && !replacedBeforeRead.has(key) && tryRead(browserStorage(), key) !== null) return false;
   saveDraft(key, { text: words.text, subject: words.subject ?? "" });
   return true;
 }

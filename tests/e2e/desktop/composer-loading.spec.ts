@@ -9,8 +9,8 @@ import { fakeUpstream } from "../support/fake-upstream";
 /**
  * The outbox's code and the reader of stored drafts load after the page's first scripts (issue 11:
  * no zod in a first load). A Send in that moment is not taken and not lost: the words stay in the
- * box and the composer says so; once the outbox is there, the same Send goes, once. Words typed
- * before a stored draft could be read are kept, and stored once it can. Here the moment is held
+ * box and the composer says so; once the outbox is there, the same Send goes, once. A stored draft
+ * shows once it can be read; words typed before then are stored at once, over it. Here the moment is held
  * open by holding every script the page asks for beyond those its HTML names.
  */
 
@@ -46,26 +46,35 @@ test("a Send before the outbox has loaded keeps the words and says so; once it h
   expect((await fakeUpstream(request).stats()).calls.send ?? 0).toBe(1);
 });
 
-test("words typed before a stored draft can be read are kept over it, and stored once it can", async ({ page, request }) => {
+test("a stored draft shows once it can be read; words typed before then are stored at once, over it", async ({ page, request }) => {
   const conversationId = await longThreadId(request, ACCOUNTS.linkupV2);
   const threadPath = `/a/${ACCOUNTS.linkupV2}/inbox/c/${encodeURIComponent(conversationId)}`;
   const key = draftKey(ACCOUNTS.linkupV2, conversationId);
+  const stored = () => page.evaluate((k) => localStorage.getItem(k), key);
   const older = `An older draft ${Date.now()}`;
   await page.goto("/");
   await page.evaluate(([k, text]) => localStorage.setItem(k, JSON.stringify({ text, subject: "" })), [key, older] as const);
 
-  const { held, release } = await holdLaterScripts(page, threadPath);
+  // Nothing typed while the draft cannot be read: it shows once it can.
+  const first = await holdLaterScripts(page, threadPath);
   await page.goto(threadPath);
   await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
-  // The draft cannot be read yet: the box is empty, and what the rep types now is theirs.
+  await expect(messageBox(page)).toHaveValue("");
+  expect(first.held.length).toBeGreaterThan(0);
+  first.release();
+  await expect(messageBox(page)).toHaveValue(older);
+  await page.unrouteAll({ behavior: "wait" });
+
+  // Typed while it cannot be read: the rep's words are stored at once (a reload keeps them) and stay.
+  const second = await holdLaterScripts(page, threadPath);
+  await page.reload();
+  await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
   await expect(messageBox(page)).toHaveValue("");
   const typed = `Typed straight away ${Date.now()}`;
   await messageBox(page).fill(typed);
-  expect(held.length).toBeGreaterThan(0);
-  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toContain(older);
-
-  release();
-  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), key)).toContain(typed);
+  await expect.poll(stored).toContain(typed);
+  expect(second.held.length).toBeGreaterThan(0);
+  second.release();
   await expect(messageBox(page)).toHaveValue(typed);
   await page.unrouteAll({ behavior: "wait" });
   await page.reload();
