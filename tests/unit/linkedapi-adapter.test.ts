@@ -9,6 +9,7 @@ import syncRequest from "@/tests/fixtures/linkedapi/synchronize.request.seed.jso
 import { conversationsPageSchema, messagesPageSchema, personSchema } from "@/lib/contracts/api";
 import { ApiError } from "@/lib/server/errors";
 import { NO_RETRY } from "@/lib/server/http/retry-policy";
+import { MeterRefusal, type UpstreamMeter } from "@/lib/server/limits/provider-meter";
 import { capabilitiesOf } from "@/lib/server/providers/capabilities";
 import { createLinkedApiProvider, LINKEDAPI_CAPABILITIES, type LinkedApiConfig } from "@/lib/server/providers/linkedapi/adapter";
 import { createLinkedApiClient } from "@/lib/server/providers/linkedapi/client";
@@ -293,6 +294,37 @@ describe("Linked API people: add, list, resync, remove", () => {
     const { provider } = setup(() => Response.json({ success: false, error: { type: "limitExceeded", message: "daily limit" } }, { status: 429 }));
     const person = await provider.people.add({ profileUrl: person1 }, signal);
     expect(person).toMatchObject({ state: "failed", failure: { reason: "upstream_error" } });
+  });
+
+  it("our own limits refusing a start or a check fail no sync: the person stays syncing and a later list goes on", async () => {
+    let refuse: MeterRefusal | null = null;
+    let refused = 0;
+    const meter: UpstreamMeter = {
+      beforeCall: async () => {
+        if (!refuse) return;
+        refused++;
+        throw refuse;
+      },
+      afterCall: async () => undefined,
+    };
+    let clock = NOW;
+    const { provider, calls, accountId } = setup(() => processing("p"), { meter, now: () => clock });
+    refuse = new MeterRefusal("budget_exhausted", "spent for today", { retryAfter: 3_600 });
+    const person = await provider.people.add({ profileUrl: person1 }, signal);
+    expect(person.state).toBe("syncing");
+    expect([refused, calls.length]).toEqual([1, 0]);
+
+    refuse = null;
+    clock += 31_000;
+    await provider.people.list(signal);
+    expect((await store.get(accountId, person.id))?.resultLink).toBe(link("p"));
+
+    refuse = new MeterRefusal("rate_limited", "this minute's calls are spent", { retryAfter: 20 });
+    clock += 31_000;
+    const [checked] = await provider.people.list(signal);
+    expect(refused).toBe(2);
+    expect(checked?.state).toBe("syncing");
+    expect((await store.get(accountId, person.id))?.resultLink).toBe(link("p"));
   });
 
   it("a transient failure checking a link changes nothing; a failed sync job fails the person; bad credentials fail the list", async () => {

@@ -24,6 +24,12 @@ export type ProviderMeterConfig = {
   now?: () => number;
 };
 
+/**
+ * A call our own limits kept from going out (the account's minute, its daily budget): the provider
+ * was asked nothing, so nothing it answers about (a sync, a person) has failed.
+ */
+export class MeterRefusal extends ApiError {}
+
 const usageRow = z.object({ calls: z.coerce.number().int(), credits: z.coerce.number().int() });
 
 export type DailyUsage = z.infer<typeof usageRow>;
@@ -49,12 +55,12 @@ export function createProviderMeter(config: ProviderMeterConfig): UpstreamMeter 
         config.database().then((db) => dailyUsage(db, config.accountId, usageDay(at))),
       ]);
       if (!hit.allowed) {
-        throw new ApiError("rate_limited", "This account has made as many provider calls as it may this minute. New messages resume shortly.", {
+        throw new MeterRefusal("rate_limited", "This account has made as many provider calls as it may this minute. New messages resume shortly.", {
           retryAfter: hit.retryAfterSeconds,
         });
       }
       if (usage.credits >= config.dailyCreditBudget) {
-        throw new ApiError("budget_exhausted", "This account has spent today's provider credit budget. What is loaded stays readable; new messages resume tomorrow (UTC).", {
+        throw new MeterRefusal("budget_exhausted", "This account has spent today's provider credit budget. What is loaded stays readable; new messages resume tomorrow (UTC).", {
           retryAfter: secondsToNextUtcDay(at),
         });
       }

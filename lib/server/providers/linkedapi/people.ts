@@ -1,6 +1,7 @@
 import "server-only";
 import { chosenChannel, LEAD_LINK_HAS_NO_STANDARD_CONVERSATION, nameFromSlug, parsePersonUrl } from "@/lib/contracts/linkedin-url";
 import { ApiError } from "@/lib/server/errors";
+import { MeterRefusal } from "@/lib/server/limits/provider-meter";
 import type { PeopleDirectory } from "@/lib/server/providers/types";
 import { resultFor, type LinkedApiClient, type Outcome } from "./client";
 import { syncFailureOf } from "./errors";
@@ -59,8 +60,9 @@ export function createLinkedApiPeople(deps: PeopleDeps): PeopleDirectory {
   async function onError(record: PersonRecord, error: unknown, signal: AbortSignal, whenTransient: () => Promise<PersonRecord>): Promise<PersonRecord> {
     signal.throwIfAborted();
     if (!(error instanceof ApiError)) throw error;
-    // A non-retryable rate limit is a daily cap (limitExceeded): the sync fails, so polling stops.
-    if (error.retryable || error.code === "upstream_timeout") return whenTransient();
+    // Our own limits asked nothing of the provider; its non-retryable rate limit is a daily cap
+    // (limitExceeded): the sync fails, so polling stops.
+    if (error instanceof MeterRefusal || error.retryable || error.code === "upstream_timeout") return whenTransient();
     if (error.code === "upstream_auth") throw error;
     return settled(store.markFailed(accountId, record.id, "upstream_error", now()));
   }
