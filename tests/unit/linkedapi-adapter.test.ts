@@ -296,7 +296,7 @@ describe("Linked API people: add, list, resync, remove", () => {
     expect(person).toMatchObject({ state: "failed", failure: { reason: "upstream_error" } });
   });
 
-  it("our own limits refusing a start or a check fail no sync: the person stays syncing and a later list goes on", async () => {
+  it("our own limits refusing a start or a check fail no sync: the budget is the rep's answer, the minute passes, the person stays syncing", async () => {
     let refuse: MeterRefusal | null = null;
     let refused = 0;
     const meter: UpstreamMeter = {
@@ -310,9 +310,11 @@ describe("Linked API people: add, list, resync, remove", () => {
     let clock = NOW;
     const { provider, calls, accountId } = setup(() => processing("p"), { meter, now: () => clock });
     refuse = new MeterRefusal("budget_exhausted", "spent for today", { retryAfter: 3_600 });
-    const person = await provider.people.add({ profileUrl: person1 }, signal);
-    expect(person.state).toBe("syncing");
+    await expect(provider.people.add({ profileUrl: person1 }, signal)).rejects.toMatchObject({ code: "budget_exhausted" });
     expect([refused, calls.length]).toEqual([1, 0]);
+    const [person] = await store.list(accountId);
+    if (!person) throw new Error("the person was not kept");
+    expect(person).toMatchObject({ state: "syncing", resultLink: null });
 
     refuse = null;
     clock += 31_000;

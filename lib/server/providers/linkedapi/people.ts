@@ -54,16 +54,17 @@ export function createLinkedApiPeople(deps: PeopleDeps): PeopleDirectory {
 
   /**
    * What an error starting or checking a sync means for this one person: a transient one changes
-   * nothing (the next `list` tries again), an account-wide one (credentials, plan) is the rep's
+   * nothing (the next `list` tries again), an account-wide one (credentials, today's credit budget) is the rep's
    * answer, anything else ends this sync as failed so the rep can retry it.
    */
   async function onError(record: PersonRecord, error: unknown, signal: AbortSignal, whenTransient: () => Promise<PersonRecord>): Promise<PersonRecord> {
     signal.throwIfAborted();
     if (!(error instanceof ApiError)) throw error;
-    // Our own limits asked nothing of the provider; its non-retryable rate limit is a daily cap
-    // (limitExceeded): the sync fails, so polling stops.
+    // Account-wide, and nothing about this person: bad credentials, or today's credit budget spent.
+    if (error.code === "upstream_auth" || error.code === "budget_exhausted") throw error;
+    // Our own per-minute cap asked nothing of the provider; the provider's non-retryable rate limit
+    // is a daily cap (limitExceeded): the sync fails, so polling stops.
     if (error instanceof MeterRefusal || error.retryable || error.code === "upstream_timeout") return whenTransient();
-    if (error.code === "upstream_auth") throw error;
     return settled(store.markFailed(accountId, record.id, "upstream_error", now()));
   }
 
