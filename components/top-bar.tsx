@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { Account } from "@/lib/contracts/api";
 import { homeHref, inboxHref } from "@/lib/client/routes";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { AccountMenu } from "./account-menu";
 import { Logo } from "./logo";
 import { ChevronDownIcon } from "./icons";
@@ -37,6 +38,9 @@ export function TopBar({
   className?: string;
 }) {
   const router = useRouter();
+  // A choice made before the page is live would go nowhere (the select has no handler yet, and
+  // React puts its value back): it is usable once it works.
+  const hydrated = useHydrated();
   return (
     <header className={`h-14 shrink-0 items-center gap-3 border-b border-zinc-200/80 bg-surface px-4 ${className}`}>
       <Link
@@ -54,6 +58,7 @@ export function TopBar({
             <span className="sr-only">Account</span>
             <select
               value={accountId}
+              disabled={!hydrated}
               onChange={(e) => router.push(inboxHref(e.target.value, "INBOX"))}
               className="h-11 max-w-[13rem] min-w-0 appearance-none lg:h-9 truncate rounded-lg border border-zinc-200 bg-surface pr-8 pl-3 text-sm font-medium text-zinc-800 hover:border-zinc-300 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500 sm:max-w-[16rem]"
             >

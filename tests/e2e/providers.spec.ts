@@ -60,6 +60,9 @@ test("Linkup v1: every category, then the core journey", async ({ page, request 
   await expect(page).toHaveURL(/\/starred$/);
   await expect(page.getByTestId("conversation-list")).toHaveAttribute("data-conversation-count", String(createFixtureMailbox(Date.now()).mailbox.conversations("STARRED").length));
   await page.getByTestId("category-tab").filter({ hasText: "Inbox" }).click();
+  // Lena is starred too: until the inbox has replaced the starred list, a tap would land on a row on its way out.
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME })).toHaveAttribute("href", /\/inbox\/c\//);
   await readLongThread(page, request, "Linkup v1", polled);
   await saveScreenshot(page, testInfo, "linkup-v1-thread");
 });
