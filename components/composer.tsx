@@ -11,6 +11,9 @@ import { SendIcon } from "./icons";
 
 export type Reply = { text: string; subject?: string };
 
+/** The bar under a thread, shared with its stand-in in a thread's first HTML. */
+const COMPOSER_FRAME = "shrink-0 border-t border-zinc-200/80 bg-surface px-3 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:px-5";
+
 /** What decides the message box's height, shared with its hidden measuring copy. 16px text: iOS zooms into anything smaller. */
 const TEXT_BOX = "resize-none border px-3.5 py-2.5 text-base leading-6 [overflow-wrap:anywhere] whitespace-pre-wrap";
 
@@ -89,7 +92,7 @@ export function Composer({
   const showSubjectHint = needsSubject && tried && check.missingSubject;
 
   return (
-    <form data-testid="composer" onSubmit={submit} className="shrink-0 border-t border-zinc-200/80 bg-surface px-3 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:px-5">
+    <form data-testid="composer" onSubmit={submit} className={COMPOSER_FRAME}>
       <div className="mx-auto w-full max-w-3xl">
         {needsSubject ? (
           <div className="mb-2">
@@ -177,5 +180,21 @@ export function Composer({
         </p>
       </div>
     </form>
+  );
+}
+
+/**
+ * The composer's place in a thread's first HTML, before the page is live: the same box, so the
+ * messages above do not move by a pixel when the composer takes over; nothing to type into yet (words typed
+ * into the server's HTML would be lost when the page takes over).
+ */
+export function ComposerPlaceholder() {
+  return (
+    <div aria-hidden="true" className={COMPOSER_FRAME}>
+      <div className="mx-auto flex w-full max-w-3xl items-end gap-2">
+        <div className={`${TEXT_BOX} min-h-11 min-w-0 flex-1 rounded-2xl border-zinc-300 bg-surface text-zinc-500`}>Write a message…</div>
+        <div className="size-11 shrink-0 rounded-full bg-zinc-200" />
+      </div>
+    </div>
   );
 }

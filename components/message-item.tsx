@@ -4,8 +4,8 @@ import { memo, useState, type ReactNode } from "react";
 import type { Message } from "@/lib/contracts/api";
 import { formatClockTime, formatFullTimestamp, linkify, loadableImageUrl, safeHttpUrl } from "@/lib/client/format";
 import { sideOf, type Side } from "@/lib/client/thread-rows";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { PaperclipIcon, ShareIcon, UserPlusIcon } from "./icons";
-
 
 /** Text with http(s) links made clickable (opened in a new tab, no referrer/opener). */
 export function LinkifiedText({ text, tone }: { text: string; tone: "onAccent" | "default" }) {
@@ -125,10 +125,16 @@ function Reactions({ message, side }: { message: Message; side: Side }) {
   );
 }
 
+/** In the rep's time zone, which the server does not know: its HTML (and the hydrating browser) leave the line blank. */
 function Timestamp({ sentAt, className = "" }: { sentAt: number; className?: string }) {
+  const hydrated = useHydrated();
   return (
-    <time dateTime={new Date(sentAt).toISOString()} title={formatFullTimestamp(sentAt)} className={`text-xs text-zinc-500 tabular-nums ${className}`}>
-      {formatClockTime(sentAt)}
+    <time
+      dateTime={new Date(sentAt).toISOString()}
+      title={hydrated ? formatFullTimestamp(sentAt) : undefined}
+      className={`text-xs text-zinc-500 tabular-nums ${className}`}
+    >
+      {hydrated ? formatClockTime(sentAt) : "\u00a0"}
     </time>
   );
 }
@@ -227,7 +233,8 @@ export const MessageItem = memo(function MessageItem({
         ) : message.text !== "" || unsupported ? (
           <div
             dir="auto"
-            className={`px-3.5 py-2 text-[15px] leading-snug whitespace-pre-wrap [overflow-wrap:anywhere] ${bubbleShape} ${
+            // Whole-pixel lines: a thread's rows sit at the same pixels in its first HTML (thread-preview.tsx) as in the live list.
+            className={`px-3.5 py-2 text-[15px] leading-[21px] whitespace-pre-wrap [overflow-wrap:anywhere] ${bubbleShape} ${
               mine ? "bg-accent-600 text-white" : "bg-surface text-zinc-900 ring-1 ring-zinc-200/80"
             } ${unsupported ? "italic opacity-70" : ""} ${sending && !sending.settled ? "opacity-75" : ""}`}
           >

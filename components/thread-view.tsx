@@ -2,14 +2,15 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import type { Category, Participant } from "@/lib/contracts/api";
+import type { Category } from "@/lib/contracts/api";
 import { ApiError } from "@/lib/client/errors";
 import { formatDayLabel } from "@/lib/client/format";
 import { useAccount, useNow, useThread } from "@/lib/client/hooks";
 import { changesQueryOptions, conversationsHeadQueryOptions, conversationsInfiniteOptions } from "@/lib/client/queries";
 import { flattenConversations } from "@/lib/client/merge-inbox";
 import { matchOutbox, mergeOutbox, settledEntries } from "@/lib/client/merge-outbox";
-import { threadRows } from "@/lib/client/thread-rows";
+import { isMultiParty, showsSenderName, threadRows } from "@/lib/client/thread-rows";
+import { threadParticipant, type ThreadPreviewData } from "@/lib/client/thread-preview";
 import type { OutboxEntry } from "@/lib/client/outbox-entry";
 import { focusedConversationId } from "@/lib/client/inbox-cursor";
 import { useShortcuts } from "@/lib/client/shortcuts";
@@ -35,6 +36,7 @@ import { PagingControl } from "./paging-control";
 import { EmptyState, ErrorState, StaleBanner, ThreadSkeleton } from "./states";
 import { ThreadHeader } from "./thread-header";
 import { ThreadLoading } from "./thread-loading";
+import { ThreadPreview } from "./thread-preview";
 import { VirtualListItem } from "./virtual-list-item";
 
 /** Above the first row, in boxes of fixed height (so every row's offset stays known): the
@@ -49,14 +51,16 @@ const MESSAGE_ROW_ESTIMATE_PX = 56;
 type ThreadViewProps = { accountId: string; category: Category; conversationId: string };
 
 /**
- * Opened by URL, the thread's page hydrates after the app shell, which has started loading the
- * inbox and the accounts by then: a first render from those (the person's name, their avatar)
- * would not be the HTML the server sent, which had none of it (React #418). So the server and the
- * hydrating browser both render the loading view, and the thread renders from the cache right
- * after. A thread opened in the app (no hydration) renders at once.
+ * Opened by URL, the thread's page hydrates after the app shell, which may have updated the inbox
+ * and the accounts by then: a first render from those caches could differ from the HTML the
+ * server sent (React #418). So the server and the hydrating browser render the thread's newest
+ * messages from the page's own props (`preview`, when the server read them), or the loading view,
+ * and the live thread renders from the cache right after. A thread opened in the app (no
+ * hydration) renders at once.
  */
-export function ThreadView(props: ThreadViewProps) {
-  return useHydrated() ? <LoadedThreadView {...props} /> : <ThreadLoading />;
+export function ThreadView({ preview, ...props }: ThreadViewProps & { preview: ThreadPreviewData | null }) {
+  if (useHydrated()) return <LoadedThreadView {...props} />;
+  return preview ? <ThreadPreview accountId={props.accountId} category={props.category} preview={preview} /> : <ThreadLoading />;
 }
 
 /**
@@ -84,13 +88,7 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
   });
   // Everyone in the thread, where the provider names them (group threads have several).
   const threadParticipants = history.data?.pages[0]?.participants;
-  const participant = useMemo<Participant | null>(() => {
-    if (conversation) return conversation.participant;
-    if (threadParticipants?.[0]) return threadParticipants[0];
-    // Opened from a shared link: fall back to whoever else wrote in the thread.
-    const other = messages.find((m) => m.fromMe !== true && m.type !== "system");
-    return other ? { name: other.sender.name, profileUrl: other.sender.profileUrl, pictureUrl: other.sender.pictureUrl } : null;
-  }, [conversation, messages, threadParticipants]);
+  const participant = useMemo(() => threadParticipant(conversation, threadParticipants, messages), [conversation, messages, threadParticipants]);
 
   // The thread as shown: its messages and the rep's replies not in it yet, each once.
   const outbox = useConversationOutbox(accountId, conversationId);
@@ -104,7 +102,7 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
   }, [outboxStore, outbox.entries, matches, now]);
 
   const { firstDay, rows } = useMemo(() => threadRows(items), [items]);
-  const multiParty = useMemo(() => new Set(messages.filter((m) => m.fromMe !== true).map((m) => m.sender.name)).size > 1, [messages]);
+  const multiParty = useMemo(() => isMultiParty(messages), [messages]);
 
   const getItemKey = useCallback((index: number) => rows[index]?.key ?? String(index), [rows]);
   const estimateSize = useCallback((index: number) => (rows[index]?.kind === "day" ? DAY_ROW_ESTIMATE_PX : MESSAGE_ROW_ESTIMATE_PX), [rows]);
@@ -232,7 +230,7 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
                   ) : (
                     <MessageItem
                       message={row.item.message}
-                      showName={row.item.message.fromMe === null || (row.item.message.fromMe === false && multiParty)}
+                      showName={showsSenderName(row.item.message, multiParty)}
                       groupStart={row.groupStart}
                       groupEnd={row.groupEnd}
                     />

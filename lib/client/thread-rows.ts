@@ -25,19 +25,22 @@ export type ThreadRow =
  * the new messages, and a list that keeps the reader's place by the key of the row at the top of
  * the viewport (at the top of the list, that label) would lose it. Every other row keeps its key
  * (a message's id, a day's date) and its place among the others when pages land.
+ *
+ * Days are the browser's local ones (`dayOf`); the server, which does not know the rep's time zone,
+ * passes one day for everything (no day rows; groups split by sender and time only).
  */
-export function threadRows(items: readonly ThreadItem[]): { firstDay: number | null; rows: ThreadRow[] } {
+export function threadRows(items: readonly ThreadItem[], dayOf: (sentAt: number) => string = dayKey): { firstDay: number | null; rows: ThreadRow[] } {
   const rows: ThreadRow[] = [];
   let older: Message | undefined;
   let olderDay = "";
-  let day = items.length > 0 ? dayKey(items[items.length - 1]!.message.sentAt) : "";
+  let day = items.length > 0 ? dayOf(items[items.length - 1]!.message.sentAt) : "";
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i]!;
     const { message } = item;
     const newDay = older === undefined || day !== olderDay;
     if (newDay && older !== undefined) rows.push({ kind: "day", key: `day:${day}`, sentAt: message.sentAt });
     const newer = items[i - 1]?.message;
-    const newerDay = newer === undefined ? "" : dayKey(newer.sentAt);
+    const newerDay = newer === undefined ? "" : dayOf(newer.sentAt);
     rows.push({
       kind: "item",
       key: message.id,
@@ -51,6 +54,16 @@ export function threadRows(items: readonly ThreadItem[]): { firstDay: number | n
   }
   const oldest = items[items.length - 1];
   return { firstDay: oldest ? oldest.message.sentAt : null, rows };
+}
+
+/** Whether more than one person other than the rep wrote in the thread (their names are shown then). */
+export function isMultiParty(messages: readonly Message[]): boolean {
+  return new Set(messages.filter((m) => m.fromMe !== true).map((m) => m.sender.name)).size > 1;
+}
+
+/** A message shows its sender's name when we cannot tell who wrote it, or when several people write. */
+export function showsSenderName(message: Message, multiParty: boolean): boolean {
+  return message.fromMe === null || (message.fromMe === false && multiParty);
 }
 
 function sameGroup(a: Message, b: Message): boolean {

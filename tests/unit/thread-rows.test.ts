@@ -53,3 +53,17 @@ describe("threadRows", () => {
     expect(threadRows([])).toEqual({ firstDay: null, rows: [] });
   });
 });
+
+describe("threadRows without the rep's days (the server's first HTML)", () => {
+  it("has no day rows, and groups by side, sender and time alone", () => {
+    const { rows } = threadRows(newestFirst(item("a", NOON), item("b", NOON + MINUTE), item("c", NOON + DAY), item("d", NOON + DAY + MINUTE)), () => "");
+    expect(rows.map((row) => row.kind)).toEqual(["item", "item", "item", "item"]);
+    const flags = rows.filter((row) => row.kind === "item").map((row) => [row.key, row.groupStart, row.groupEnd]);
+    expect(flags).toEqual([
+      ["a", true, false],
+      ["b", false, true],
+      ["c", true, false],
+      ["d", false, true],
+    ]);
+  });
+});

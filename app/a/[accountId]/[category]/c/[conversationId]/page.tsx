@@ -20,10 +20,11 @@ export default async function ConversationPage({
   // The layout checks this too, but Next renders a page beside its layouts: this page reads the account's data itself.
   const viewer = await requireViewer();
   if (!viewer.accountIds.has(accountId)) notFound();
+  const { state, preview } = await prefetchThread(accountId, conversationId);
   return (
-    <HydrationBoundary state={await prefetchThread(accountId, conversationId)}>
+    <HydrationBoundary state={state}>
       {/* Keyed: another conversation is a fresh view (scroll position, "new messages" state). */}
-      <ThreadView key={`${accountId}\u0000${conversationId}`} accountId={accountId} category={category} conversationId={conversationId} />
+      <ThreadView key={`${accountId}\u0000${conversationId}`} accountId={accountId} category={category} conversationId={conversationId} preview={preview} />
     </HydrationBoundary>
   );
 }
