@@ -56,13 +56,7 @@ export function Composer({
   }, [draft.text, send]);
 
   if (send === undefined) return null;
-  if (send === null) {
-    return (
-      <p data-testid="composer-unavailable" className="shrink-0 border-t border-zinc-200/80 bg-surface px-4 py-3 text-center text-sm text-zinc-500">
-        This account&apos;s LinkedIn connection can&apos;t send messages from Threadline.
-      </p>
-    );
-  }
+  if (send === null) return <ComposerUnavailable />;
 
   const check = checkReply(draft, send, needsSubject);
 
@@ -183,6 +177,15 @@ export function Composer({
   );
 }
 
+/** In the composer's place where the account's provider cannot send. */
+export function ComposerUnavailable() {
+  return (
+    <p data-testid="composer-unavailable" className="shrink-0 border-t border-zinc-200/80 bg-surface px-4 py-3 text-center text-sm text-zinc-500">
+      This account&apos;s LinkedIn connection can&apos;t send messages from Threadline.
+    </p>
+  );
+}
+
 /**
  * The composer's place in a thread's first HTML, before the page is live: the same box, so the
  * messages above do not move by a pixel when the composer takes over; nothing to type into yet (words typed
@@ -190,7 +193,7 @@ export function Composer({
  */
 export function ComposerPlaceholder() {
   return (
-    <div aria-hidden="true" className={COMPOSER_FRAME}>
+    <div aria-hidden="true" className={`${COMPOSER_FRAME} cursor-default select-none`}>
       <div className="mx-auto flex w-full max-w-3xl items-end gap-2">
         <div className={`${TEXT_BOX} min-h-11 min-w-0 flex-1 rounded-2xl border-zinc-300 bg-surface text-zinc-500`}>Write a message…</div>
         <div className="size-11 shrink-0 rounded-full bg-zinc-200" />

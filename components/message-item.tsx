@@ -233,8 +233,8 @@ export const MessageItem = memo(function MessageItem({
         ) : message.text !== "" || unsupported ? (
           <div
             dir="auto"
-            // Whole-pixel lines: a thread's rows sit at the same pixels in its first HTML (thread-preview.tsx) as in the live list.
-            className={`px-3.5 py-2 text-[15px] leading-[21px] whitespace-pre-wrap [overflow-wrap:anywhere] ${bubbleShape} ${
+            // Whole-pixel lines (21 px): a thread's rows sit on the same pixels in its first HTML (thread-preview.tsx) as in the live list.
+            className={`px-3.5 py-2 text-[15px] leading-[1.4] whitespace-pre-wrap [overflow-wrap:anywhere] ${bubbleShape} ${
               mine ? "bg-accent-600 text-white" : "bg-surface text-zinc-900 ring-1 ring-zinc-200/80"
             } ${unsupported ? "italic opacity-70" : ""} ${sending && !sending.settled ? "opacity-75" : ""}`}
           >

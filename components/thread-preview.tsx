@@ -4,9 +4,9 @@ import { useMemo } from "react";
 import type { Category } from "@/lib/contracts/api";
 import { inboxHref } from "@/lib/client/routes";
 import { useSearchQuery } from "@/lib/client/search-query";
-import { isMultiParty, showsSenderName, threadRows } from "@/lib/client/thread-rows";
+import { showsSenderName, threadRows } from "@/lib/client/thread-rows";
 import type { ThreadPreviewData } from "@/lib/client/thread-preview";
-import { ComposerPlaceholder } from "./composer";
+import { ComposerPlaceholder, ComposerUnavailable } from "./composer";
 import { MessageItem } from "./message-item";
 import { ThreadHeader } from "./thread-header";
 
@@ -20,14 +20,12 @@ const ONE_DAY = () => "";
  */
 export function ThreadPreview({ accountId, category, preview }: { accountId: string; category: Category; preview: ThreadPreviewData }) {
   const { query } = useSearchQuery();
-  const { messages, participant } = preview;
+  const { messages, participant, multiParty, canReply } = preview;
   const rows = useMemo(() => threadRows(messages.map((message) => ({ kind: "message" as const, message })), ONE_DAY).rows, [messages]);
-  const multiParty = isMultiParty(messages);
   return (
     <section
       data-testid="thread-preview"
       aria-label={participant ? `Conversation with ${participant.name}` : "Conversation"}
-      aria-busy="true"
       className="relative flex min-h-0 flex-1 flex-col"
     >
       <ThreadHeader participant={participant} type={undefined} listHref={inboxHref(accountId, category, query)} loading={false} showDemoBadge={false} />
@@ -43,7 +41,7 @@ export function ThreadPreview({ accountId, category, preview }: { accountId: str
           )}
         </ol>
       </div>
-      <ComposerPlaceholder />
+      {canReply ? <ComposerPlaceholder /> : <ComposerUnavailable />}
     </section>
   );
 }

@@ -19,12 +19,12 @@ import { withinPrefetchBudget } from "@/lib/server/prefetch-budget";
  * RSC payload, `RSC: 1`): it asked for the messages on the tap already (starting on intent), and a
  * second read here would cost a second provider call.
  */
-export async function prefetchThread(accountId: string, conversationId: string): Promise<{ state: DehydratedState; preview: ThreadPreviewData | null }> {
+export async function prefetchThread(accountId: string, conversationId: string, canReply: boolean): Promise<{ state: DehydratedState; preview: ThreadPreviewData | null }> {
   const client = new QueryClient();
   let page: MessagesPage | null = null;
   if ((await headers()).get("rsc") === null) {
     page = (await withinPrefetchBudget(getMessages(accountId, conversationId, { limit: THREAD_PAGE_SIZE }, new AbortController().signal), accountId)) ?? null;
     if (page) client.setQueryData<MessagePages<string | null>>(queryKeys.messages(accountId, conversationId), { pages: [page], pageParams: [null] });
   }
-  return { state: dehydrate(client), preview: page && page.messages.length > 0 ? threadPreview(page) : null };
+  return { state: dehydrate(client), preview: page && page.messages.length > 0 ? threadPreview(page, canReply) : null };
 }

@@ -5,8 +5,11 @@ import { fakeUpstream } from "../support/fake-upstream";
 /**
  * Issue 11: a thread opened by its URL hydrates without a mismatch (React #418) and without any
  * console error, 20 loads in a row with the CPU slowed 4× (where the app shell's own requests used
- * to answer before the thread's page had hydrated).
+ * to answer before the thread's page had hydrated), in a time zone and language not the server's.
  */
+
+// Not the server's time zone or language: what depends on them must not be in the server's HTML.
+test.use({ timezoneId: "Pacific/Chatham", locale: "de-DE" });
 
 test.beforeEach(async ({ request }) => {
   await fakeUpstream(request).reset();

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ThreadView } from "@/components/thread-view";
 import { decodeIdParam, slugToCategory } from "@/lib/client/routes";
 import { requireViewer } from "@/lib/server/auth/page-viewer";
+import { getAccounts } from "@/lib/server/inbox";
 import { prefetchThread } from "@/lib/server/prefetch-thread";
 
 export const metadata = { title: "Conversation" };
@@ -20,7 +21,8 @@ export default async function ConversationPage({
   // The layout checks this too, but Next renders a page beside its layouts: this page reads the account's data itself.
   const viewer = await requireViewer();
   if (!viewer.accountIds.has(accountId)) notFound();
-  const { state, preview } = await prefetchThread(accountId, conversationId);
+  const account = getAccounts(viewer).accounts.find((candidate) => candidate.id === accountId);
+  const { state, preview } = await prefetchThread(accountId, conversationId, account?.capabilities.send != null);
   return (
     <HydrationBoundary state={state}>
       {/* Keyed: another conversation is a fresh view (scroll position, "new messages" state). */}
