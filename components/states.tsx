@@ -1,5 +1,3 @@
-"use client";
-
 import type { ReactNode } from "react";
 import { describeError } from "@/lib/client/errors";
 import { AlertIcon, RefreshIcon } from "./icons";
