@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SHORTCUTS } from "@/lib/client/shortcuts";
 import { fakeUpstream } from "../support/fake-upstream";
-import { escapeRegExp } from "../support/thread";
+import { escapeRegExp, expectInboxLive } from "../support/thread";
 
 /**
  * Issue 12, the keyboard on a desktop: every binding in the table does what the cheat sheet says,
@@ -19,6 +19,7 @@ const focusedId = (page: Page) => page.evaluate(() => (document.activeElement as
 test("j/k move, Enter/o open, Esc/u go back, / searches, Shift+U marks unread, ? lists them all", async ({ page }) => {
   await page.goto("/a/linkup/inbox");
   await expect(rows(page).nth(3)).toBeVisible();
+  await expectInboxLive(page);
   const ids = await rows(page).evaluateAll((els) => els.slice(0, 3).map((el) => el.getAttribute("data-conversation-id")));
 
   // ? shows every shortcut in the table; Escape closes the sheet without leaving the page.
@@ -100,6 +101,7 @@ test("j/k move, Enter/o open, Esc/u go back, / searches, Shift+U marks unread, ?
 test("j walks on past the rows rendered at first (the list renders only those near the viewport)", async ({ page }) => {
   await page.goto("/a/linkup/inbox");
   await expect(rows(page).first()).toBeVisible();
+  await expectInboxLive(page);
   const rendered = await rows(page).count();
   const focusedPosition = () => page.evaluate(() => document.activeElement?.closest("li")?.getAttribute("aria-posinset") ?? null);
   for (let position = 1; position <= rendered + 3; position++) {

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { HEAD_LIMIT } from "@/lib/client/queries";
 
 /** Scrolls the open thread to its top, which loads older messages by cursor. */
@@ -24,6 +24,15 @@ export function escapeRegExp(text: string): string {
 
 export function cssEscape(text: string): string {
   return text.replace(/["\\]/g, "\\$&");
+}
+
+/**
+ * The inbox page is live (React has hydrated it): its rows' times are written only then (the
+ * server's HTML leaves them blank), and its keyboard shortcuts answer from then on. A key pressed
+ * before is the browser's alone.
+ */
+export async function expectInboxLive(page: Page): Promise<void> {
+  await expect(page.getByTestId("conversation-row").first().locator("time")).not.toBeEmpty();
 }
 
 export const isPhone = (page: Page) => (page.viewportSize()?.width ?? 0) < 1024;
