@@ -16,7 +16,8 @@ const ONE_DAY = () => "";
 /**
  * A thread opened by its URL, as the server's HTML shows it and the browser hydrates it: its newest
  * messages, at the bottom of the screen with no script to scroll there, from the server's props
- * alone, so hydrating it matches the HTML whatever the app's caches hold by then. The live thread (thread-view.tsx) takes its place right after hydration.
+ * alone, so hydrating it matches the HTML whatever the app's caches hold by then. The live thread
+ * (thread-view.tsx) takes its place right after hydration.
  */
 export function ThreadPreview({ accountId, category, preview }: { accountId: string; category: Category; preview: ThreadPreviewData }) {
   const { query } = useSearchQuery();
