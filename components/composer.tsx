@@ -188,8 +188,8 @@ export function ComposerUnavailable() {
 
 /**
  * The composer's place in a thread's first HTML, before the page is live: the same box, so the
- * messages above do not move by a pixel when the composer takes over; nothing to type into yet (words typed
- * into the server's HTML would be lost when the page takes over).
+ * messages above do not move by a pixel when the composer takes over; nothing to type into yet
+ * (words typed into the server's HTML would be lost when the page takes over).
  */
 export function ComposerPlaceholder() {
   return (
