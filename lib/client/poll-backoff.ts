@@ -1,13 +1,13 @@
 /**
- * How long a background poller waits before its next poll: every few seconds while polls succeed;
- * while they fail, exponentially longer (4 s → 8 → 16 → 32 → 60 s), with a little jitter so many
+ * How long a background poller waits before its next poll: its pace while polls succeed; while
+ * they fail, exponentially longer (4 s → 8 → 16 → 32 → 60 s), with a little jitter so many
  * tabs do not retry in step, and never sooner than the server's Retry-After. The first success
  * brings it back to the normal pace.
  */
 import { ApiError } from "./errors";
 import { unitHash } from "./poll-pace";
 
-/** How often a visible page checks for new messages / inbox changes while all is well. */
+/** The first backed-off wait, and the wait while all is well when no pace is given (the pace: poll-pace.ts). */
 export const POLL_INTERVAL_MS = 4_000;
 /** The longest wait between polls while a fault lasts (unless the server asks for longer). */
 export const MAX_POLL_BACKOFF_MS = 60_000;

@@ -8,7 +8,7 @@
  *    announce?"): no provider call, no credits, so it can be quick.
  */
 export const PACE_MS = {
-  live: { head: 4_000, changes: 2_000 },
+  live: { head: 4_500, changes: 2_000 },
   active: { head: 12_000, changes: 2_000 },
   idle: { head: 25_000, changes: 10_000 },
 } as const;
@@ -26,8 +26,12 @@ export const ACTIVE_MS = 2 * 60_000;
  * pushed account's inbox head and open thread, in case a webhook delivery was lost. Rare, so slow.
  */
 export const SAFETY_MS = { thread: 60_000, pushed: 5 * 60_000 } as const;
-/** Each wait is shortened or lengthened by up to this share. */
-const JITTER = 0.15;
+/**
+ * Each wait is shortened or lengthened by up to this share: enough to spread many clients out, and
+ * small, because the server's shared answer must live just under the shortest wait (shortestDelayMs)
+ * and what 25 clients cost against one grows with the gap between the shortest wait and the mean.
+ */
+const JITTER = 0.1;
 
 export type PaceInputs = { now: number; newestMessageAt: number | null; lastTypedAt: number; lastInteractionAt: number };
 
@@ -50,6 +54,11 @@ export function paceOf({ now, newestMessageAt, lastTypedAt, lastInteractionAt }:
  */
 export function paceDelayMs(base: number, seed: number): number {
   return Math.round(base * (1 - JITTER + 2 * JITTER * unitHash(seed)));
+}
+
+/** The shortest wait `paceDelayMs` gives for `base`. */
+export function shortestDelayMs(base: number): number {
+  return Math.round(base * (1 - JITTER));
 }
 
 /** A number in [0, 1) that looks random but depends only on `seed`. */

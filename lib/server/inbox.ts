@@ -1,6 +1,7 @@
 import "server-only";
 import { CATEGORY_LABELS, conversationsPageSchema, type ReadMarkBody, type ReadMarkResponse, type ReadMarksResponse, type SendMessageBody, type SendResult, type AccountsResponse, type ConversationsPage, type MessagesPage, type PeopleResponse, type PersonResponse } from "@/lib/contracts/api";
 import type { AddPersonBody, ConversationsQuery, MessagesQuery } from "@/lib/contracts/queries";
+import { PACE_MS, shortestDelayMs } from "@/lib/client/poll-pace";
 import { listAccountSummaries, peopleFor, providerFor } from "@/lib/server/accounts";
 import { readMarkStore, sendStore, sharedCache } from "@/lib/server/app-database";
 import { isDemoMode } from "@/lib/server/auth/viewer";
@@ -21,11 +22,11 @@ export function getAccounts(viewer: Viewer): AccountsResponse {
 /**
  * How long the inbox's first page, once asked of the provider, answers every tab and rep watching
  * the account: any number of them cost one upstream read per period. Just under the client's
- * fastest poll (live, 4 s less up to 15% jitter: lib/client/poll-pace.ts), so one client alone is
- * seldom served its own previous answer, and 25 cost at most 60 / 3.5 ≈ 17 reads a minute against
- * its 15 (`npm run bench`).
+ * shortest wait (live, 4.5 s less 10% jitter: lib/client/poll-pace.ts), so one client alone is
+ * never served its own previous answer, and 25 cost about 60 / 4 = 15 reads a minute against its
+ * 60 / 4.5 ≈ 13.3 (`npm run bench`). The margin covers a timer that fires a little early.
  */
-export const HEAD_TTL_MS = 3_500;
+export const HEAD_TTL_MS = shortestDelayMs(PACE_MS.live.head) - 50;
 
 /** A page of the inbox as this rep sees it: the provider's rows (shared by every rep) with the rep's own read marks. */
 export async function getConversations(viewer: Viewer, accountId: string, query: ConversationsQuery, signal: AbortSignal): Promise<ConversationsPage> {
