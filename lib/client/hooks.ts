@@ -12,6 +12,7 @@ import {
   conversationsInfiniteOptions,
   messagesInfiniteOptions,
   messagesSinceQueryOptions,
+  type ThreadWatch,
 } from "./queries";
 
 export function useAccounts() {
@@ -34,6 +35,15 @@ function useIsPushed(accountId: string): boolean {
   return useAccount(accountId).account?.capabilities.push === true;
 }
 
+/** How the account's open thread learns of news (queries.ts): a webhook, or its inbox row (not Linked API's people). */
+function useThreadWatch(accountId: string): ThreadWatch {
+  const capabilities = useAccount(accountId).account?.capabilities;
+  const pushed = capabilities?.push === true;
+  // Until the account is known, the thread keeps its own safety check.
+  const rowShowsNews = capabilities !== undefined && !capabilities.needsSync;
+  return useMemo(() => ({ pushed, rowShowsNews }), [pushed, rowShowsNews]);
+}
+
 /**
  * The loaded inbox (every page, deduped) plus its head poller, the account's one question per
  * period; for a pushed account, also the poller of what its webhooks announced.
@@ -53,10 +63,10 @@ export function useInbox(accountId: string, category: Category) {
 
 /** The loaded thread (every page, deduped, newest first) plus its `since` poller. */
 export function useThread(accountId: string, conversationId: string) {
-  const pushed = useIsPushed(accountId);
+  const watch = useThreadWatch(accountId);
   const history = useInfiniteQuery(messagesInfiniteOptions(accountId, conversationId));
   const poll = useQuery({
-    ...messagesSinceQueryOptions(accountId, conversationId, pushed),
+    ...messagesSinceQueryOptions(accountId, conversationId, watch),
     enabled: history.isSuccess,
   });
   const messages = useMemo(() => flattenMessages(history.data), [history.data]);

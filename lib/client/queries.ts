@@ -19,6 +19,7 @@
  */
 import { infiniteQueryOptions, queryOptions, type Query, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import type { Category, Conversation, ConversationsPage } from "@/lib/contracts/api";
+import { CATEGORIES } from "@/lib/contracts/categories";
 import type { ChangesResponse } from "@/lib/contracts/api";
 import { activitySnapshot } from "./activity";
 import { accountsUrl, changesUrl, conversationsUrl, messagesUrl, usageUrl } from "./api-urls";
@@ -112,6 +113,8 @@ export type PollResult = {
   newestAt: number | null;
   /** When the provider was asked for what this poll got (a shared answer may be a few seconds old). */
   checkedAt: number | null;
+  /** An inbox head's only: each conversation on its answer with its newest message's time (see headVouchesFor). */
+  rowSentAt?: Readonly<Record<string, number>>;
 };
 
 type PollerQuery = Query<PollResult, Error, PollResult, QueryKey>;
@@ -187,7 +190,8 @@ export function conversationsHeadQueryOptions(accountId: string, category: Categ
       if (merged !== undefined && merged !== before) client.setQueryData<ConversationPages>(historyKey, merged);
       askOpenThreadsThatMoved(client, accountId, fresh.conversations);
       const polledAt = Date.now();
-      return { polledAt, received: fresh.conversations.length, errorsBefore, newestAt: newestActivity(merged), checkedAt: fresh.meta?.checkedAt ?? polledAt };
+      const rowSentAt = Object.fromEntries(fresh.conversations.flatMap((row) => (row.lastMessage === null ? [] : [[row.id, row.lastMessage.sentAt] as const])));
+      return { polledAt, received: fresh.conversations.length, errorsBefore, newestAt: newestActivity(merged), checkedAt: fresh.meta?.checkedAt ?? polledAt, rowSentAt };
     },
     refetchInterval: headInterval(pushed),
     // Coming back to the tab, or back online: ask at once.
@@ -298,19 +302,23 @@ function askAboutChanges(client: QueryClient, accountId: string, answer: Changes
  * Polls a thread for messages newer than the newest one in the cache (read at call time) and
  * merges them into the loaded history. Enable it only once the history has loaded.
  */
-export function messagesSinceQueryOptions(accountId: string, conversationId: string, pushed = false) {
+export function messagesSinceQueryOptions(accountId: string, conversationId: string, watch: ThreadWatch = { pushed: false, rowShowsNews: false }) {
   const historyKey = queryKeys.messages(accountId, conversationId);
   return queryOptions({
     queryKey: queryKeys.messagesSince(accountId, conversationId),
     queryFn: async ({ signal, client, queryKey }): Promise<PollResult> => {
       const errorsBefore = errorsSoFar(client, queryKey);
       const history = client.getQueryData<MessagePages>(historyKey);
+      const skipped = { polledAt: null, received: 0, errorsBefore, newestAt: null, checkedAt: null };
       // Its first run, on mounting with a history that just loaded, would only repeat that read. Any
       // later ask is for news (a sent reply, a moved row) and must reach the provider however soon.
       const isFirstRun = (client.getQueryState(queryKey)?.dataUpdateCount ?? 0) === 0;
-      if (history === undefined || (isFirstRun && isHistoryJustLoaded(client, historyKey))) return { polledAt: null, received: 0, errorsBefore, newestAt: null, checkedAt: null };
+      if (history === undefined || (isFirstRun && isHistoryJustLoaded(client, historyKey))) return skipped;
       // `since` is inclusive, so the newest message comes back every time: the merge dedupes it.
       const since = newestSentAt(history) ?? 0;
+      // The safety check has nothing to find while the inbox head vouches for the thread (an ask
+      // for news comes from a row that moved past `since`, which the head does not vouch for).
+      if (!watch.pushed && watch.rowShowsNews && headVouchesFor(client, accountId, conversationId, since)) return skipped;
       const delta = await fetchJson(messagesUrl(accountId, conversationId, { since }), "messagesPage", signal);
       if (delta.meta?.truncated) {
         // More arrived than one `since` answer holds: a merge would leave a hidden gap, so the
@@ -327,12 +335,44 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
       const polledAt = Date.now();
       return { polledAt, received: delta.messages.length, errorsBefore, newestAt: newestSentAt(merged), checkedAt: polledAt };
     },
-    refetchInterval: threadInterval(pushed),
+    refetchInterval: threadInterval(watch.pushed),
     // The inbox head asks it when its row moves (on focus and reconnect too): no question of its own then.
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
     ...pollerBehaviour,
   });
+}
+
+/**
+ * How an open thread learns of news. `pushed`: the account's webhooks announce it (the changes
+ * poller). `rowShowsNews`: the provider's inbox row carries the conversation's newest message, so
+ * the inbox head sees a new one (Linked API's rows are the rep's people: they cannot say).
+ */
+export type ThreadWatch = { pushed: boolean; rowShowsNews: boolean };
+
+/**
+ * Whether an inbox head of the account that is polling and healthy answered lately with this
+ * conversation, its row no newer than the thread's newest message: a new message would have moved
+ * the row (the head then asks the thread at once), so the provider has nothing new to tell the
+ * thread. A row newer than the thread anywhere (a loaded list, which a head merges into before it
+ * asks the thread; or any head's answer) is news: nothing vouches then.
+ */
+function headVouchesFor(client: QueryClient, accountId: string, conversationId: string, threadNewest: number): boolean {
+  for (const [, pages] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
+    const row = flattenConversations(pages).find((conversation) => conversation.id === conversationId);
+    if (row?.lastMessage != null && row.lastMessage.sentAt > threadNewest) return false;
+  }
+  const now = Date.now();
+  let vouched = false;
+  for (const category of CATEGORIES) {
+    const head = client.getQueryCache().find<PollResult>({ queryKey: queryKeys.conversationsHead(accountId, category), exact: true });
+    const answer = head?.state.data;
+    const sentAt = answer?.rowSentAt?.[conversationId];
+    if (head === undefined || answer?.polledAt == null || sentAt === undefined) continue;
+    if (sentAt > threadNewest) return false;
+    if (head.isActive() && head.state.status === "success" && now - answer.polledAt <= SAFETY_MS.thread) vouched = true;
+  }
+  return vouched;
 }
 
 function isHistoryJustLoaded(client: QueryClient, historyKey: QueryKey): boolean {

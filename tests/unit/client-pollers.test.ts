@@ -217,8 +217,8 @@ describe("one question per account: the head tells the open thread when to ask",
   async function openThread(client: QueryClient) {
     await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
     await client.fetchInfiniteQuery(messagesInfiniteOptions(ACCOUNT, CONV));
-    // The open thread's `since` poller, watched (as ThreadView does).
-    const observer = new QueryObserver(client, { ...messagesSinceQueryOptions(ACCOUNT, CONV), refetchInterval: false });
+    // The open thread's `since` poller, watched (as ThreadView does), on a provider whose rows show news.
+    const observer = new QueryObserver(client, { ...messagesSinceQueryOptions(ACCOUNT, CONV, { pushed: false, rowShowsNews: true }), refetchInterval: false });
     const unsubscribe = observer.subscribe(() => undefined);
     later();
     return unsubscribe;
@@ -234,6 +234,8 @@ describe("one question per account: the head tells the open thread when to ask",
     const unsubscribe = await openThread(client);
     const sinceCalls = () => calls.filter((u) => u.searchParams.get("since") !== null).length;
     const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    // The head is polling (InboxList watches it): its previous answer must not vouch against its news.
+    const stopHead = new QueryObserver(client, { ...conversationsHeadQueryOptions(ACCOUNT, "INBOX"), refetchInterval: false, refetchOnMount: false }).subscribe(() => undefined);
 
     await client.fetchQuery(conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
     await settle();
@@ -245,6 +247,58 @@ describe("one question per account: the head tells the open thread when to ask",
     await settle();
     expect(sinceCalls()).toBe(1);
     expect(flattenMessages(client.getQueryData(queryKeys.messages(ACCOUNT, CONV))).map((m) => m.id)).toEqual(["m3", "m2", "m1"]);
+    stopHead();
+    unsubscribe();
+  });
+
+  it("skips the thread's own safety check while a polling head answered with its row no newer than the thread", async () => {
+    let rows = [lastAt(CONV, msg(2).sentAt), conv("other")];
+    handler = (url) => {
+      if (url.pathname.endsWith("/messages")) return { messages: [msg(2), msg(1)], nextCursor: null };
+      return { conversations: rows, nextCursor: null };
+    };
+    const client = newClient();
+    const unsubscribe = await openThread(client);
+    // Its first run (skipped: the thread has just loaded) is behind it.
+    await vi.waitFor(() => expect(client.getQueryState(queryKeys.messagesSince(ACCOUNT, CONV))?.dataUpdateCount).toBe(1));
+    const sinceCalls = () => calls.filter((u) => u.searchParams.get("since") !== null).length;
+    const safetyCheck = (watch = { pushed: false, rowShowsNews: true }) => client.fetchQuery({ ...messagesSinceQueryOptions(ACCOUNT, CONV, watch), staleTime: 0 });
+    const pollHead = () => client.fetchQuery({ ...conversationsHeadQueryOptions(ACCOUNT, "INBOX"), staleTime: 0 });
+
+    // A head nobody watches any more (the rep left that category) vouches for nothing.
+    await pollHead();
+    await safetyCheck();
+    expect(sinceCalls()).toBe(1);
+
+    const stopHead = new QueryObserver(client, { ...conversationsHeadQueryOptions(ACCOUNT, "INBOX"), refetchInterval: false, refetchOnMount: false }).subscribe(() => undefined);
+    await safetyCheck();
+    expect(sinceCalls()).toBe(1);
+    // Not for a provider whose rows cannot show a new message (Linked API's people), nor by default.
+    await safetyCheck({ pushed: false, rowShowsNews: false });
+    await client.fetchQuery({ ...messagesSinceQueryOptions(ACCOUNT, CONV), staleTime: 0 });
+    expect(sinceCalls()).toBe(3);
+
+    // The head last answered over a minute ago: the thread asks again.
+    vi.setSystemTime(Date.now() + 61_000);
+    await safetyCheck();
+    expect(sinceCalls()).toBe(4);
+
+    // The head's answer no longer holds the thread (a small category it left; or newer rows above
+    // it), though the loaded list still shows its row near the top: the thread asks.
+    rows = [conv("other")];
+    later();
+    await pollHead();
+    await safetyCheck();
+    expect(sinceCalls()).toBe(5);
+
+    // Any head showing the row newer than the thread: news, whatever another head says.
+    rows = [lastAt(CONV, msg(2).sentAt)];
+    later();
+    await pollHead();
+    client.setQueryData<PollResult>(queryKeys.conversationsHead(ACCOUNT, "UNREAD"), { polledAt: Date.now() - 30_000, received: 1, errorsBefore: 0, newestAt: null, checkedAt: null, rowSentAt: { [CONV]: msg(3).sentAt } });
+    await safetyCheck();
+    expect(sinceCalls()).toBe(6);
+    stopHead();
     unsubscribe();
   });
 
@@ -289,7 +343,7 @@ describe("a pushed account: its webhooks' news from our database, the provider a
     await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
     await client.fetchInfiniteQuery(messagesInfiniteOptions(ACCOUNT, CONV));
     const watched = [
-      new QueryObserver(client, { ...messagesSinceQueryOptions(ACCOUNT, CONV, true), refetchInterval: false }),
+      new QueryObserver(client, { ...messagesSinceQueryOptions(ACCOUNT, CONV, { pushed: true, rowShowsNews: true }), refetchInterval: false }),
       new QueryObserver(client, { ...conversationsHeadQueryOptions(ACCOUNT, "INBOX", true), refetchInterval: false }),
     ].map((observer) => observer.subscribe(() => undefined));
     await settle();

@@ -33,7 +33,7 @@ export async function openPage(watcher: PageWatcher, client: QueryClient, accoun
   const watch = (observer: { subscribe(listener: () => void): () => void }) => observer.subscribe(() => undefined);
   const unsubscribes = [watch(new InfiniteQueryObserver(client, inbox)), watch(new InfiniteQueryObserver(client, thread))];
   if (watcher === "threadline") {
-    unsubscribes.push(watch(new QueryObserver(client, conversationsHeadQueryOptions(accountId, "INBOX"))), watch(new QueryObserver(client, messagesSinceQueryOptions(accountId, threadId))));
+    unsubscribes.push(watch(new QueryObserver(client, conversationsHeadQueryOptions(accountId, "INBOX"))), watch(new QueryObserver(client, messagesSinceQueryOptions(accountId, threadId, { pushed: false, rowShowsNews: true }))));
   }
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
 }
