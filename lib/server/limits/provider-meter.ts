@@ -54,14 +54,16 @@ export function createProviderMeter(config: ProviderMeterConfig): UpstreamMeter 
         config.counter.hit(`provider:${config.accountId}`, config.callsPerMinute, 60_000),
         config.database().then((db) => dailyUsage(db, config.accountId, usageDay(at))),
       ]);
-      if (!hit.allowed) {
-        throw new MeterRefusal("rate_limited", "This account has made as many provider calls as it may this minute. New messages resume shortly.", {
-          retryAfter: hit.retryAfterSeconds,
-        });
-      }
+      // The day's budget first: once it is spent, the refusals themselves fill the minute's count,
+      // and the rep must hear "until tomorrow", not "in a few seconds".
       if (usage.credits >= config.dailyCreditBudget) {
         throw new MeterRefusal("budget_exhausted", "This account has spent today's provider credit budget. What is loaded stays readable; new messages resume tomorrow (UTC).", {
           retryAfter: secondsToNextUtcDay(at),
+        });
+      }
+      if (!hit.allowed) {
+        throw new MeterRefusal("rate_limited", "This account has made as many provider calls as it may this minute. New messages resume shortly.", {
+          retryAfter: hit.retryAfterSeconds,
         });
       }
     },
