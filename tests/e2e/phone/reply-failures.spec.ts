@@ -1,0 +1,91 @@
+import { expect, test } from "@playwright/test";
+import { clearPeople } from "../support/accounts";
+import { messageBox, openLongThread, sendButton } from "../support/composer";
+import { ACCOUNTS, E2E } from "../support/env";
+import { fakeUpstream } from "../support/fake-upstream";
+import { expectInThread, PROVIDERS, sendCalls, shownAs, timesInUpstream, unique, watchMostShown } from "../support/reply";
+import { expectTouchTarget } from "../support/size";
+import { waitForInboxPolls } from "../support/thread";
+
+/**
+ * A send that goes wrong, on every provider: written offline it waits, visibly, and goes once on
+ * reconnect; refused by the provider it says so, and Retry sends it once; unanswered it is "Not
+ * confirmed yet" and never sent twice. The composer and the outbox are the same at every size, so
+ * these run at the phone's size only (reply.spec.ts shows a refused reply at both sizes).
+ */
+
+test.beforeEach(async ({ request }) => {
+  await fakeUpstream(request).reset();
+  await clearPeople(request);
+});
+
+for (const provider of PROVIDERS) {
+  test(`${provider.name}: a reply written offline waits, visibly, and is sent once on reconnect`, async ({ page, request, context }) => {
+    const { thread, fixtureId } = await openLongThread(page, request, provider.id);
+    const text = unique(`${provider.name} offline reply`, page);
+    const mostShown = await watchMostShown(page, text);
+
+    await context.setOffline(true);
+    await expect(page.getByTestId("offline-banner")).toBeVisible();
+    await messageBox(page).fill(text);
+    await sendButton(page).click();
+    const reply = shownAs(thread, text);
+    await expect(reply).toHaveAttribute("data-send-state", "queued");
+    await expect(reply.getByTestId("send-status")).toHaveText("Waiting for connection");
+    expect(await sendCalls(request, provider.send)).toBe(0);
+
+    await context.setOffline(false);
+    await expectInThread(reply);
+    await waitForInboxPolls(page, 1);
+    await expect(reply).toHaveCount(1);
+    expect(await mostShown()).toBe(1);
+    expect(await sendCalls(request, provider.send)).toBe(1);
+    expect(await timesInUpstream(request, fixtureId, text)).toBe(1);
+  });
+
+  test(`${provider.name}: a reply the provider refuses says "Not sent" and why; Retry sends it once`, async ({ page, request }) => {
+    const upstream = fakeUpstream(request);
+    const { thread, fixtureId } = await openLongThread(page, request, provider.id);
+    const text = unique(`${provider.name} refused reply`, page);
+
+    await upstream.fail({ ...provider.refusal, times: 3 });
+    await messageBox(page).fill(text);
+    await sendButton(page).click();
+    const reply = shownAs(thread, text);
+    await expect(reply).toHaveAttribute("data-send-state", "not-sent", { timeout: 20_000 });
+    await expect(reply.getByTestId("send-status")).toHaveText("Not sent");
+    await expect(reply.getByTestId("send-problem")).not.toBeEmpty();
+    const retry = reply.getByRole("button", { name: "Retry" });
+    await expectTouchTarget(retry);
+    await expectTouchTarget(reply.getByRole("button", { name: "Delete" }));
+    expect(await timesInUpstream(request, fixtureId, text)).toBe(0);
+
+    await upstream.clearFaults();
+    const before = await sendCalls(request, provider.send);
+    await retry.click();
+    await expectInThread(reply);
+    await waitForInboxPolls(page, 1);
+    await expect(reply).toHaveCount(1);
+    expect((await sendCalls(request, provider.send)) - before).toBe(1);
+    expect(await timesInUpstream(request, fixtureId, text)).toBe(1);
+  });
+}
+
+test("a send whose answer never came is \"Not confirmed yet\", never sent again, and shows once when the thread has it", async ({ page, request }) => {
+  const { thread, fixtureId } = await openLongThread(page, request, ACCOUNTS.linkupV2);
+  const text = unique("A reply the provider took its time with", page);
+  const mostShown = await watchMostShown(page, text);
+  // Longer than the server waits for one attempt: it cannot tell whether Linkup has it (it will, late).
+  await fakeUpstream(request).fail({ kind: "delay", action: "send", delayMs: E2E.upstreamTimeoutMs + 2_000 });
+  await messageBox(page).fill(text);
+  await sendButton(page).click();
+  const reply = shownAs(thread, text);
+  await expect(reply).toHaveAttribute("data-send-state", "unconfirmed", { timeout: 20_000 });
+  await expect(reply.getByTestId("send-status")).toHaveText("Not confirmed yet");
+  await expectInThread(reply);
+  await waitForInboxPolls(page, 2);
+  await expect(reply).toHaveCount(1);
+  expect(await mostShown()).toBe(1);
+  expect(await sendCalls(request, "send")).toBe(1);
+  expect(await timesInUpstream(request, fixtureId, text)).toBe(1);
+});
