@@ -22,10 +22,11 @@ export const LIVE_TYPING_MS = 30_000;
 export const ACTIVE_MS = 2 * 60_000;
 /**
  * The provider's own checks besides: a polled account's open thread, in case a change cannot show
- * in the inbox head (its conversation is not on the first page of the category looked at); a
- * pushed account's inbox head and open thread, in case a webhook delivery was lost. Rare, so slow.
+ * in the inbox head (its conversation is not on the head's answer; skipped while a head vouches for
+ * it, but never for longer than `vouched`, in case a provider's row lags its messages); a pushed
+ * account's inbox head and open thread, in case a webhook delivery was lost. Rare, so slow.
  */
-export const SAFETY_MS = { thread: 60_000, pushed: 5 * 60_000 } as const;
+export const SAFETY_MS = { thread: 60_000, vouched: 5 * 60_000, pushed: 5 * 60_000 } as const;
 /**
  * Each wait is shortened or lengthened by up to this share: enough to spread many clients out, and
  * small, because the server's shared answer must live just under the shortest wait (shortestDelayMs)

@@ -8,7 +8,7 @@
  *        (poll-pace.ts: live, active, idle; jittered);
  *      · the thread `since` poller: asked by the head when the thread's row moved (since = newest
  *        sentAt in the cache *at call time*, merged with mergeMessagesSince), else only a slow
- *        safety check of its own.
+ *        safety check of its own, skipped while the head vouches for the thread (headVouchesFor).
  *    Both write with setQueryData; a failing poll leaves the history (what is on screen) alone.
  *  - A pushed account (capabilities.push) asks our own database instead, quickly and for free,
  *    what its webhooks announced (the changes poller), and asks the provider only about that;
@@ -104,14 +104,14 @@ export function messagesInfiniteOptions(accountId: string, conversationId: strin
 
 /** What a poll reports (small on purpose: the data itself lands in the history's cache). */
 export type PollResult = {
-  /** When the poll answered; null when it was skipped because the history itself had just loaded. */
+  /** When the poll answered; null when it was skipped (the history itself had just loaded, or the inbox head vouched for the thread). */
   polledAt: number | null;
   received: number;
   /** The poller's failed-fetch total when this poll started (see failuresInARow). */
   errorsBefore: number;
   /** The newest message this poll knows of (what makes the account live: poll-pace.ts). */
   newestAt: number | null;
-  /** When the provider was asked for what this poll got (a shared answer may be a few seconds old). */
+  /** When the provider was asked for what this poll got (a shared answer may be a few seconds old; a skipped `since` poll keeps its last read's). */
   checkedAt: number | null;
   /** An inbox head's only: each conversation on its answer with its newest message's time (see headVouchesFor). */
   rowSentAt?: Readonly<Record<string, number>>;
@@ -234,6 +234,9 @@ function askOpenThreadsThatMoved(client: QueryClient, accountId: string, rows: r
  * should that ask have started just before the message existed, the next head or changes answer,
  * still showing the thread behind, asks again.
  */
+/** The newest news each open thread's poller was asked about and has not read yet: vouching never answers an ask. */
+const askedNews = new WeakMap<Query, number>();
+
 export function askOpenThreads(client: QueryClient, accountId: string, news: readonly { conversationId: string; sentAt: number }[]): void {
   const asked = new Set<string>();
   for (const { conversationId, sentAt } of news) {
@@ -244,6 +247,7 @@ export function askOpenThreads(client: QueryClient, accountId: string, news: rea
     const newest = newestSentAt(client.getQueryData<MessagePages>(queryKeys.messages(accountId, conversationId)));
     if (newest !== null && sentAt <= newest) continue;
     asked.add(conversationId);
+    askedNews.set(poller, Math.max(askedNews.get(poller) ?? 0, sentAt));
     void client.refetchQueries({ queryKey: sinceKey, exact: true }, { cancelRefetch: false });
   }
 }
@@ -309,16 +313,22 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
     queryFn: async ({ signal, client, queryKey }): Promise<PollResult> => {
       const errorsBefore = errorsSoFar(client, queryKey);
       const history = client.getQueryData<MessagePages>(historyKey);
-      const skipped = { polledAt: null, received: 0, errorsBefore, newestAt: null, checkedAt: null };
+      const lastRead = client.getQueryData<PollResult>(queryKey)?.checkedAt ?? null;
+      const skipped = { polledAt: null, received: 0, errorsBefore, newestAt: null, checkedAt: lastRead };
+      const poller = client.getQueryCache().find({ queryKey, exact: true });
+      const askedAbout = poller === undefined ? undefined : askedNews.get(poller);
+      if (poller !== undefined) askedNews.delete(poller);
       // Its first run, on mounting with a history that just loaded, would only repeat that read. Any
       // later ask is for news (a sent reply, a moved row) and must reach the provider however soon.
       const isFirstRun = (client.getQueryState(queryKey)?.dataUpdateCount ?? 0) === 0;
       if (history === undefined || (isFirstRun && isHistoryJustLoaded(client, historyKey))) return skipped;
       // `since` is inclusive, so the newest message comes back every time: the merge dedupes it.
       const since = newestSentAt(history) ?? 0;
-      // The safety check has nothing to find while the inbox head vouches for the thread (an ask
-      // for news comes from a row that moved past `since`, which the head does not vouch for).
-      if (!watch.pushed && watch.rowShowsNews && headVouchesFor(client, accountId, conversationId, since)) return skipped;
+      // The safety check has nothing to find while the inbox head vouches for the thread; an ask
+      // for news it has not read is never answered so, nor is a thread left unread for long.
+      const readAt = lastRead ?? client.getQueryState(historyKey)?.dataUpdatedAt ?? 0;
+      const mayVouch = !watch.pushed && watch.rowShowsNews && (askedAbout === undefined || askedAbout <= since) && Date.now() - readAt < SAFETY_MS.vouched;
+      if (mayVouch && headVouchesFor(client, accountId, conversationId, since)) return skipped;
       const delta = await fetchJson(messagesUrl(accountId, conversationId, { since }), "messagesPage", signal);
       if (delta.meta?.truncated) {
         // More arrived than one `since` answer holds: a merge would leave a hidden gap, so the

@@ -5,6 +5,7 @@ import { flattenConversations, type ConversationPages } from "@/lib/client/merge
 import { flattenMessages, type MessagePages } from "@/lib/client/merge-messages";
 import { PACE_MS, paceDelayMs, paceOf, shortestDelayMs } from "@/lib/client/poll-pace";
 import {
+  askOpenThreads,
   changesQueryOptions,
   conversationsHeadQueryOptions,
   HEAD_LIMIT,
@@ -278,10 +279,30 @@ describe("one question per account: the head tells the open thread when to ask",
     await client.fetchQuery({ ...messagesSinceQueryOptions(ACCOUNT, CONV), staleTime: 0 });
     expect(sinceCalls()).toBe(3);
 
+    // An ask for news (a reply just sent, read back) is never answered by vouching, whatever the rows
+    // say. (The query runs the options it was last fetched with: the vouching ones again.)
+    await safetyCheck();
+    expect(sinceCalls()).toBe(3);
+    askOpenThreads(client, ACCOUNT, [{ conversationId: CONV, sentAt: msg(2).sentAt + 1 }]);
+    await vi.waitFor(() => expect(sinceCalls()).toBe(4));
+    await vi.waitFor(() => expect(client.getQueryState(queryKeys.messagesSince(ACCOUNT, CONV))?.fetchStatus).toBe("idle"));
+    await safetyCheck();
+    expect(sinceCalls()).toBe(4);
+
+    // Nor for long: after 5 minutes without a read of its own the thread reads, head or not.
+    for (let minute = 0; minute < 5; minute++) {
+      vi.setSystemTime(Date.now() + 60_000);
+      await pollHead();
+      await safetyCheck();
+    }
+    expect(sinceCalls()).toBe(5);
+    await safetyCheck();
+    expect(sinceCalls()).toBe(5);
+
     // The head last answered over a minute ago: the thread asks again.
     vi.setSystemTime(Date.now() + 61_000);
     await safetyCheck();
-    expect(sinceCalls()).toBe(4);
+    expect(sinceCalls()).toBe(6);
 
     // The head's answer no longer holds the thread (a small category it left; or newer rows above
     // it), though the loaded list still shows its row near the top: the thread asks.
@@ -289,7 +310,7 @@ describe("one question per account: the head tells the open thread when to ask",
     later();
     await pollHead();
     await safetyCheck();
-    expect(sinceCalls()).toBe(5);
+    expect(sinceCalls()).toBe(7);
 
     // Any head showing the row newer than the thread: news, whatever another head says.
     rows = [lastAt(CONV, msg(2).sentAt)];
@@ -297,7 +318,7 @@ describe("one question per account: the head tells the open thread when to ask",
     await pollHead();
     client.setQueryData<PollResult>(queryKeys.conversationsHead(ACCOUNT, "UNREAD"), { polledAt: Date.now() - 30_000, received: 1, errorsBefore: 0, newestAt: null, checkedAt: null, rowSentAt: { [CONV]: msg(3).sentAt } });
     await safetyCheck();
-    expect(sinceCalls()).toBe(6);
+    expect(sinceCalls()).toBe(8);
     stopHead();
     unsubscribe();
   });
