@@ -7,7 +7,7 @@
 import { ApiError } from "./errors";
 import { unitHash } from "./poll-pace";
 
-/** The first backed-off wait, and the wait while all is well when no pace is given (the pace: poll-pace.ts). */
+/** The backoff's unit (n failures in a row wait this × 2ⁿ), and the wait while all is well when no pace is given (the pace: poll-pace.ts). */
 export const POLL_INTERVAL_MS = 4_000;
 /** The longest wait between polls while a fault lasts (unless the server asks for longer). */
 export const MAX_POLL_BACKOFF_MS = 60_000;

@@ -1,7 +1,7 @@
 /**
  * Provider credits spent keeping a screen live, ours against the naive baseline, on the same
  * Linkup v2 simulator in the same run. Time is simulated: a new message every ~37 s (the demo's
- * rate), a poll every 4 s (the client's interval), for 10 minutes.
+ * rate), a poll every 4 s (about the live pace: lib/client/poll-pace.ts), for 10 minutes.
  *
  * - Thread: ours = the `since` poller (emulated on Linkup); baseline = `refetchInterval` on the
  *   infinite history, which re-downloads every loaded page each time (3 pages of 30 here).

@@ -60,7 +60,7 @@ test("fault: offline browser — a quiet banner, nothing fetched, one catch-up o
   // One catch-up, not a burst: the inbox head (on a phone too: it is the account's question, list
   // on screen or not), the one since poll it asked of the thread whose row moved, at most one ask
   // for read marks set on other devices (our database), and no history
-  // page again. The server shares a head answer for 3.5 s of its own time, and this test moved
+  // page again. The server shares a head answer for 4 s of its own time, and this test moved
   // only the page's clock through the tunnel: the catch-up may get the answer from just before
   // it, and the next head poll (a live pace later) the new message. A burst (a retry, a second
   // catch-up) would come within 1.5 s of page time.

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { Conversation } from "@/lib/contracts/api";
 import { ApiError, NetworkError } from "@/lib/client/errors";
 import { failuresInARow, MAX_POLL_BACKOFF_MS, MAX_RETRY_AFTER_MS, POLL_INTERVAL_MS, pollDelayMs } from "@/lib/client/poll-backoff";
-import { PACE_MS } from "@/lib/client/poll-pace";
+import { PACE_MS, shortestDelayMs } from "@/lib/client/poll-pace";
 import { conversationsHeadQueryOptions, conversationsInfiniteOptions } from "@/lib/client/queries";
 
 const upstreamDown = () => new ApiError(502, "upstream_error", "Linkup is having trouble right now.", undefined, true);
@@ -117,7 +117,7 @@ describe("inbox head schedule (real TanStack Query, fake clock)", () => {
     };
   }
   const gaps = () => pollTimes.slice(1).map((t, i) => t - pollTimes[i]!);
-  const atLivePace = (gap: number) => gap >= live * 0.85 - 1 && gap <= live * 1.15 + 1;
+  const atLivePace = (gap: number) => gap >= shortestDelayMs(live) - 1 && gap <= live * 1.1 + 1;
 
   it("asks at the live pace (jittered), backs off 8 → 16 → 32 → 60 s while failing, and is back to the live pace after the first success", async () => {
     const { observer, stop } = await startPolling();

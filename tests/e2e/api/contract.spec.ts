@@ -160,7 +160,7 @@ test("malformed input gets a 4xx in our envelope and never reaches the provider"
 
 test("provider failures come back as typed errors, never the upstream body", async ({ request }) => {
   const upstream = fakeUpstream(request);
-  // A page size no other test reads: the inbox's first page is shared for 3.5 s (the head cache).
+  // A page size no other test reads: the inbox's first page is shared for 4 s (the head cache).
   const inbox = `/api/accounts/${ACCOUNT}/conversations?limit=7`;
   const cases: Array<[number, unknown, number, string]> = [
     [403, { success: false, error: { code: "INVALID_API_KEY", message: "UPSTREAM-DETAIL" } }, 502, "upstream_auth"],

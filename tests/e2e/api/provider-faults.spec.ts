@@ -50,7 +50,7 @@ for (const [index, makeRow] of ROWS.entries()) {
     const row = makeRow();
     const conversationId = row.account === ACCOUNTS.linkedApi ? (await addPersonAndWait(request, LENA_PROFILE_URL)).id : await longThreadId(request, row.account);
     await fakeUpstream(request).fail(row.fault);
-    // A page size of the row's own: the inbox's first page is shared for 3.5 s (the head cache),
+    // A page size of the row's own: the inbox's first page is shared for 4 s (the head cache),
     // and the previous row's last read of the same account may be this row's first.
     const limit = `limit=${10 + index}`;
     const url =
