@@ -228,15 +228,16 @@ function askOpenThreadsThatMoved(client: QueryClient, accountId: string, rows: r
   );
 }
 
-/**
- * Asks each open thread (a `since` poller someone watches) told of a message newer than its newest.
- * One already asking is left to it (not asked twice for the same news, by the head and a webhook);
- * should that ask have started just before the message existed, the next head or changes answer,
- * still showing the thread behind, asks again.
- */
 /** The newest news each open thread's poller was asked about and has not read yet: vouching never answers an ask. */
 const askedNews = new WeakMap<Query, number>();
 
+/**
+ * Asks each open thread (a `since` poller someone watches) told of a message newer than its newest.
+ * One already asking about this news is left to it (not asked twice for the same news, by the head
+ * and a webhook); one whose read began before it heard of the news asks again once that read is
+ * done. Should a read have started just before the message existed, the next head or changes
+ * answer, still showing the thread behind, asks again.
+ */
 export function askOpenThreads(client: QueryClient, accountId: string, news: readonly { conversationId: string; sentAt: number }[]): void {
   const asked = new Set<string>();
   for (const { conversationId, sentAt } of news) {
@@ -247,8 +248,12 @@ export function askOpenThreads(client: QueryClient, accountId: string, news: rea
     const newest = newestSentAt(client.getQueryData<MessagePages>(queryKeys.messages(accountId, conversationId)));
     if (newest !== null && sentAt <= newest) continue;
     asked.add(conversationId);
-    askedNews.set(poller, Math.max(askedNews.get(poller) ?? 0, sentAt));
-    void client.refetchQueries({ queryKey: sinceKey, exact: true }, { cancelRefetch: false });
+    const known = askedNews.get(poller);
+    askedNews.set(poller, Math.max(known ?? 0, sentAt));
+    const ask = () => client.refetchQueries({ queryKey: sinceKey, exact: true }, { cancelRefetch: false });
+    const reading = poller.state.fetchStatus === "fetching" ? poller.promise : undefined;
+    if (reading !== undefined && (known === undefined || known < sentAt)) void reading.then(ask, ask);
+    else void ask();
   }
 }
 
@@ -317,7 +322,10 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
       const skipped = { polledAt: null, received: 0, errorsBefore, newestAt: null, checkedAt: lastRead };
       const poller = client.getQueryCache().find({ queryKey, exact: true });
       const askedAbout = poller === undefined ? undefined : askedNews.get(poller);
-      if (poller !== undefined) askedNews.delete(poller);
+      // The news counts as read once a read succeeds, and only the news this run knew of.
+      const newsRead = () => {
+        if (poller !== undefined && askedNews.get(poller) === askedAbout) askedNews.delete(poller);
+      };
       // Its first run, on mounting with a history that just loaded, would only repeat that read. Any
       // later ask is for news (a sent reply, a moved row) and must reach the provider however soon.
       const isFirstRun = (client.getQueryState(queryKey)?.dataUpdateCount ?? 0) === 0;
@@ -334,6 +342,7 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
         // More arrived than one `since` answer holds: a merge would leave a hidden gap, so the
         // thread reloads from its newest page instead.
         await client.resetQueries({ queryKey: historyKey, exact: true });
+        newsRead();
         return { polledAt: Date.now(), received: delta.messages.length, errorsBefore, newestAt: null, checkedAt: null };
       }
       await waitForHistoryIdle(client, historyKey, signal);
@@ -343,6 +352,7 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
       const merged = mergeMessagesSince(before, delta.messages);
       if (merged !== undefined && merged !== before) client.setQueryData<MessagePages>(historyKey, merged);
       const polledAt = Date.now();
+      newsRead();
       return { polledAt, received: delta.messages.length, errorsBefore, newestAt: newestSentAt(merged), checkedAt: polledAt };
     },
     refetchInterval: threadInterval(watch.pushed),
