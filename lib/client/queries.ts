@@ -18,9 +18,8 @@
  *    catches up once, while the histories (staleTime Infinity, no refetchOnReconnect) stay put.
  */
 import { infiniteQueryOptions, queryOptions, type Query, type QueryClient, type QueryKey } from "@tanstack/react-query";
-import type { Category, Conversation, ConversationsPage } from "@/lib/contracts/api";
+import type { Category, ChangesResponse, Conversation, ConversationsPage } from "@/lib/contracts/api";
 import { CATEGORIES } from "@/lib/contracts/categories";
-import type { ChangesResponse } from "@/lib/contracts/api";
 import { activitySnapshot } from "./activity";
 import { accountsUrl, changesUrl, conversationsUrl, messagesUrl, usageUrl } from "./api-urls";
 import { retryUnreachedRequest } from "./errors";

@@ -6,7 +6,7 @@ import { isPhone } from "./thread";
 
 // What the reply tests share (reply.spec.ts at both sizes, phone/reply-failures.spec.ts).
 
-export type Provider = {
+type Provider = {
   id: string;
   name: string;
   /** The fake upstream's operation for this provider's send (a Linked API send is a workflow, then its status). */
@@ -33,7 +33,7 @@ export const PROVIDERS: Provider[] = [
 ];
 
 /** Long enough for Linked API's send workflow and the next `since` poll after it. */
-export const SENT_TIMEOUT = 45_000;
+const SENT_TIMEOUT = 45_000;
 
 export const unique = (label: string, page: Page) => `${label} from ${isPhone(page) ? "a phone" : "a desktop"} ${Date.now().toString(36)}`;
 
