@@ -4,18 +4,28 @@ import type { FaultInput } from "../../fake-upstream/faults";
 import { addPersonAndWait, clearPeople, LENA_PROFILE_URL, longThreadId } from "../support/accounts";
 import { ACCOUNTS } from "../support/env";
 import { fakeUpstream } from "../support/fake-upstream";
+import { LINKUP_V2_FAULT_ROWS } from "../support/linkup-v2-faults";
 
 /**
- * The per-provider rows of the fault matrix (FAULTS.md): each provider's documented errors, in
- * that provider's own shape, become the code the UI already explains (desktop/fault-matrix.spec.ts shows the UI
- * for every code). Enough repeats to outlast the server's own retries.
+ * Every provider row of the fault matrix (FAULTS.md): each provider's documented errors, in that
+ * provider's own shape, become the code the UI already explains (desktop/fault-matrix.spec.ts shows
+ * the UI for every code, on Linkup v2). Enough repeats to outlast the server's own retries.
  */
 const TIMES = 20;
 type Row = { name: string; account: string; on: "inbox" | "thread"; fault: FaultInput; code: ErrorCode; status: number; retryAfter?: number };
 
 const inSeconds = (s: number) => new Date(Date.now() + s * 1_000).toISOString();
 
+/** Linkup v2's rows, half on the inbox's read and half on the thread's. */
+const linkupV2Rows = LINKUP_V2_FAULT_ROWS.map(
+  ({ name, fault, code, status, retryAfter }, index) => (): Row => {
+    const on = index % 2 === 0 ? "inbox" : "thread";
+    return { name: `Linkup v2: ${name}`, account: ACCOUNTS.linkupV2, on, fault: fault(on === "inbox" ? "list_inbox" : "get_conversation"), code, status, retryAfter };
+  },
+);
+
 const ROWS: (() => Row)[] = [
+  ...linkupV2Rows,
   () => ({ name: "Linkup v1: 401 expired login_token", account: ACCOUNTS.linkupV1, on: "inbox", fault: { action: "v1:inbox", status: 401, body: { status: "error", message: "Invalid or expired login_token" }, times: TIMES }, code: "upstream_auth", status: 502 }),
   () => ({ name: "Linkup v1: 200 with status:error (rate limit text)", account: ACCOUNTS.linkupV1, on: "inbox", fault: { action: "v1:inbox", status: 200, body: { status: "error", data: "Rate limiting from LinkedIn, try later" }, times: TIMES }, code: "rate_limited", status: 429 }),
   () => ({ name: "Linkup v1: 500 status:error", account: ACCOUNTS.linkupV1, on: "thread", fault: { action: "v1:conversation", status: 500, body: { status: "error", message: "Internal error" }, times: TIMES }, code: "upstream_error", status: 502 }),
@@ -62,7 +72,7 @@ for (const [index, makeRow] of ROWS.entries()) {
     const { error } = errorEnvelopeSchema.parse(await response.json());
     expect(error.code).toBe(row.code);
     // Our words, never the provider's body.
-    expect(error.message).not.toMatch(/Invalid or expired login_token|Unauthorized - Invalid|Your trial has expired|Signed out$|oops|Failed to get conversation/);
+    expect(error.message).not.toMatch(/Invalid or expired login_token|Unauthorized - Invalid|Your trial has expired|Signed out$|oops|Failed to get conversation|Invalid API key|No credits left|Internal error|Bad gateway|Service Unavailable/);
     if (row.retryAfter !== undefined) {
       expect(error.retryAfter).toBeGreaterThanOrEqual(row.retryAfter - 3);
       expect(error.retryAfter).toBeLessThanOrEqual(row.retryAfter);
