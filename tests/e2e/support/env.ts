@@ -79,13 +79,19 @@ export const ADMIN_STATE = join(RUN_DIR, "admin.json");
 export const APP_SERVER_LOG = join(RUN_DIR, "app-server.log");
 
 /** The env of an app server with the providers configured and sign-in on (the main one, and those tests start). */
-export function appServerEnv(options: { port: number; dataDir: string; limits?: Partial<Record<"THREADLINE_API_REQUESTS_PER_MINUTE" | "THREADLINE_PROVIDER_CALLS_PER_MINUTE" | "THREADLINE_DAILY_CREDIT_BUDGET" | "THREADLINE_SIGN_IN_ATTEMPTS_PER_15_MINUTES" | "THREADLINE_LINKEDAPI_MAX_PEOPLE", string>> }): Record<string, string> {
+export function appServerEnv(options: {
+  port: number;
+  dataDir: string;
+  limits?: Partial<Record<"THREADLINE_API_REQUESTS_PER_MINUTE" | "THREADLINE_PROVIDER_CALLS_PER_MINUTE" | "THREADLINE_DAILY_CREDIT_BUDGET" | "THREADLINE_SIGN_IN_ATTEMPTS_PER_15_MINUTES" | "THREADLINE_LINKEDAPI_MAX_PEOPLE", string>>;
+  /** More Linkup v2 accounts on the fake upstream, by id (a meter of their own, for the limits tests). */
+  moreLinkupV2Accounts?: string[];
+}): Record<string, string> {
   return {
     LINKUP_API_KEY: E2E.linkupKey,
     LINKUP_ACCOUNT_ID: E2E.linkupAccountId,
     LINKUP_BASE_URL: `${E2E.fakeUpstreamUrl}/v2`,
     LINKUP_PROFILE_URL: E2E.selfProfileUrl,
-    THREADLINE_ACCOUNTS: threadlineAccountsJson(),
+    THREADLINE_ACCOUNTS: threadlineAccountsJson(E2E.fakeUpstreamUrl, options.moreLinkupV2Accounts),
     THREADLINE_ADMIN_EMAILS: E2E.admin.email,
     BETTER_AUTH_SECRET: E2E.authSecret,
     BETTER_AUTH_URL: local(options.port),
@@ -114,8 +120,17 @@ export const ACCOUNTS = {
   linkedApi: "linkedapi",
 } as const;
 
-export function threadlineAccountsJson(fakeUpstreamUrl: string = E2E.fakeUpstreamUrl): string {
+export function threadlineAccountsJson(fakeUpstreamUrl: string = E2E.fakeUpstreamUrl, moreLinkupV2Accounts: string[] = []): string {
   return JSON.stringify([
+    ...moreLinkupV2Accounts.map((id) => ({
+      id,
+      provider: "linkup-v2",
+      label: `Riley · Linkup v2 (${id})`,
+      apiKey: E2E.linkupKey,
+      accountId: E2E.linkupAccountId,
+      profileUrl: E2E.selfProfileUrl,
+      baseUrl: `${fakeUpstreamUrl}/v2`,
+    })),
     {
       id: ACCOUNTS.linkupV1,
       provider: "linkup-v1",
