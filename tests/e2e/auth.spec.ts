@@ -102,9 +102,8 @@ async function joinAsNewRep(admin: APIRequestContext, client: APIRequestContext,
 }
 
 /**
- * React has hydrated this server-rendered control. Before that a click does nothing, and a submit
- * is the browser's own: the sign-in and join forms have no method, so it is a GET that puts the
- * password in the address (a known defect of the forms; the tests wait rather than race it).
+ * React has hydrated this server-rendered control. Before that a click does nothing, and the forms'
+ * Sign in and Join buttons are disabled (components/form-field.tsx).
  */
 async function expectHydrated(control: Locator): Promise<void> {
   await expect.poll(() => control.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps$")))).toBe(true);

@@ -1,10 +1,14 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import type { FaultInput } from "../../fake-upstream/faults";
+import { LONG_THREAD_NAME } from "../../fake-upstream/fixture-mailbox";
+import { messageBox, openLongThread, sendButton } from "./composer";
 import { ACCOUNTS, E2E } from "./env";
 import { fakeUpstream } from "./fake-upstream";
-import { isPhone } from "./thread";
+import { hasNoHorizontalScroll } from "./screens";
+import { isPhone, waitForInboxPolls } from "./thread";
 
-// What the reply tests share (reply.spec.ts at both sizes, phone/reply-failures.spec.ts).
+// What the reply tests share (reply.spec.ts at both sizes, phone/reply-providers.spec.ts and
+// phone/reply-failures.spec.ts).
 
 type Provider = {
   id: string;
@@ -15,7 +19,8 @@ type Provider = {
   refusal: FaultInput;
 };
 
-export const PROVIDERS: Provider[] = [
+/** Linkup v2 first: the provider the reply tests run at both sizes. */
+export const PROVIDERS: [Provider, ...Provider[]] = [
   { id: ACCOUNTS.linkupV2, name: "Linkup v2", send: "send", refusal: { action: "send", status: 402, body: { success: false, error: { code: "INSUFFICIENT_CREDITS", message: "No credits left" } } } },
   { id: ACCOUNTS.linkupV1, name: "Linkup v1", send: "v1:send-message", refusal: { action: "v1:send-message", status: 401, body: { status: "error", message: "Invalid or expired login_token" } } },
   {
@@ -73,4 +78,42 @@ export async function watchMostShown(page: Page, text: string): Promise<() => Pr
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
   }, text);
   return () => page.evaluate(() => (window as unknown as { __mostShown?: number }).__mostShown ?? 0);
+}
+
+/**
+ * A reply on this provider shows at once, is sent once (the fake upstream counts the provider's send
+ * operation), shows once whatever the polls bring, becomes the conversation's preview, and
+ * survives a reload.
+ */
+export async function expectReplySentOnce(page: Page, request: APIRequestContext, provider: Provider): Promise<void> {
+  const { thread, fixtureId } = await openLongThread(page, request, provider.id);
+  const text = unique(`${provider.name} reply`, page);
+  const mostShown = await watchMostShown(page, text);
+
+  await messageBox(page).fill(text);
+  await sendButton(page).click();
+  const reply = shownAs(thread, text);
+  await expect(reply).toHaveCount(1);
+  await expect(reply).toBeInViewport();
+  await expect(messageBox(page)).toHaveValue("");
+
+  await expectInThread(reply);
+  await waitForInboxPolls(page, 2); // two more polls: still exactly once
+  await expect(reply).toHaveCount(1);
+  expect(await mostShown()).toBe(1);
+  expect(await timesInUpstream(request, fixtureId, text)).toBe(1);
+  expect(await sendCalls(request, provider.send)).toBe(1);
+  expect(await hasNoHorizontalScroll(page)).toBe(true);
+
+  // The conversation's preview is the reply, as the rep's (on a phone, the list is a screen of its own).
+  const threadUrl = page.url();
+  if (isPhone(page)) await page.getByTestId("thread-back").click();
+  await expect(page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME })).toContainText(`You: ${text}`);
+  if (isPhone(page)) await page.goto(threadUrl);
+
+  await page.reload();
+  await expectInThread(shownAs(page.getByTestId("thread-view"), text));
+  await waitForInboxPolls(page, 1);
+  await expect(shownAs(page.getByTestId("thread-view"), text)).toHaveCount(1);
+  expect(await sendCalls(request, provider.send)).toBe(1);
 }
