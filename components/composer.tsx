@@ -14,6 +14,9 @@ export type Reply = { text: string; subject?: string };
 /** The bar under a thread, shared with its stand-in in a thread's first HTML. */
 const COMPOSER_FRAME = "shrink-0 border-t border-zinc-200/80 bg-surface px-3 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:px-5";
 
+/** The subject line of a reply to an InMail, and its place before the page is live. */
+const SUBJECT_BOX = "h-11 w-full min-w-0 rounded-xl border border-zinc-300 bg-surface px-3.5 text-base";
+
 /** What decides the message box's height, shared with its hidden measuring copy. 16px text: iOS zooms into anything smaller. */
 const TEXT_BOX = "resize-none border px-3.5 py-2.5 text-base leading-6 [overflow-wrap:anywhere] whitespace-pre-wrap";
 
@@ -103,7 +106,7 @@ export function Composer({
               autoComplete="off"
               aria-invalid={showSubjectHint}
               aria-describedby={showSubjectHint ? subjectHintId : undefined}
-              className="h-11 w-full min-w-0 rounded-xl border border-zinc-300 bg-surface px-3.5 text-base text-zinc-900 placeholder:text-zinc-500 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400"
+              className={`${SUBJECT_BOX} text-zinc-900 placeholder:text-zinc-500 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400`}
             />
             {showSubjectHint ? (
               <p id={subjectHintId} className="mt-1 text-xs text-red-700">
@@ -191,12 +194,19 @@ export function ComposerUnavailable() {
  * messages above do not move by a pixel when the composer takes over; nothing to type into yet
  * (words typed into the server's HTML would be lost when the page takes over).
  */
-export function ComposerPlaceholder() {
+export function ComposerPlaceholder({ needsSubject }: { needsSubject: boolean }) {
   return (
-    <div aria-hidden="true" className={`${COMPOSER_FRAME} cursor-default select-none`}>
-      <div className="mx-auto flex w-full max-w-3xl items-end gap-2">
-        <div className={`${TEXT_BOX} min-h-11 min-w-0 flex-1 rounded-2xl border-zinc-300 bg-surface text-zinc-500`}>Write a message…</div>
-        <div className="size-11 shrink-0 rounded-full bg-zinc-200" />
+    <div aria-hidden="true" data-testid="composer-placeholder" className={`${COMPOSER_FRAME} cursor-default select-none`}>
+      <div className="mx-auto w-full max-w-3xl">
+        {needsSubject ? (
+          <div className="mb-2">
+            <div className={`${SUBJECT_BOX} flex items-center text-zinc-500`}>Subject</div>
+          </div>
+        ) : null}
+        <div className="flex items-end gap-2">
+          <div className={`${TEXT_BOX} min-h-11 min-w-0 flex-1 rounded-2xl border-zinc-300 bg-surface text-zinc-500`}>Write a message…</div>
+          <div className="size-11 shrink-0 rounded-full bg-zinc-200" />
+        </div>
       </div>
     </div>
   );

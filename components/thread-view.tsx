@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { Category } from "@/lib/contracts/api";
+import { needsSubject } from "@/lib/client/compose";
 import { ApiError } from "@/lib/client/errors";
 import { formatDayLabel } from "@/lib/client/format";
 import { useAccount, useNow, useThread } from "@/lib/client/hooks";
@@ -296,7 +297,7 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
           accountId={accountId}
           conversationId={conversationId}
           send={account ? account.capabilities.send : undefined}
-          needsSubject={account?.capabilities.send?.subjectForInMail === true && conversation?.type === "inmail"}
+          needsSubject={needsSubject(account?.capabilities.send, conversation)}
           onSend={send}
         />
       ) : null}

@@ -1,4 +1,5 @@
-import type { Conversation, Message, MessagesPage, Participant } from "@/lib/contracts/api";
+import type { Conversation, Message, MessagesPage, Participant, SendCapability } from "@/lib/contracts/api";
+import { needsSubject } from "@/lib/client/compose";
 import { flattenMessages } from "@/lib/client/merge-messages";
 import { isMultiParty } from "@/lib/client/thread-rows";
 
@@ -6,11 +7,21 @@ import { isMultiParty } from "@/lib/client/thread-rows";
 const PREVIEW_MESSAGES = 15;
 
 /**
- * What a thread opened by its URL shows in the server's HTML: its newest messages, who it is with,
- * whether several people write in it (from the whole page, as the live thread decides), and
- * whether the account can reply from here.
+ * What a thread opened by its URL shows in the server's HTML, decided from the same data as the
+ * live thread (so nothing changes when it takes over): its newest messages, who it is with and
+ * everyone the provider names in it, its kind (InMail…) where the inbox's first page holds it,
+ * whether several people write in it (from the whole page), whether the account can reply from
+ * here, and whether a reply needs a subject.
  */
-export type ThreadPreviewData = { messages: Message[]; participant: Participant | null; multiParty: boolean; canReply: boolean };
+export type ThreadPreviewData = {
+  messages: Message[];
+  participant: Participant | null;
+  participants: Participant[];
+  type: Conversation["type"] | undefined;
+  multiParty: boolean;
+  canReply: boolean;
+  needsSubject: boolean;
+};
 
 /**
  * Who a thread is with: the inbox's conversation when it is loaded, else the people the provider
@@ -28,12 +39,19 @@ export function threadParticipant(
   return other ? { name: other.sender.name, profileUrl: other.sender.profileUrl, pictureUrl: other.sender.pictureUrl } : null;
 }
 
-export function threadPreview(page: MessagesPage, canReply: boolean): ThreadPreviewData {
+/**
+ * @param conversation the thread's row in the inbox's first page, where it is there
+ * @param send what the account's provider can send (null: it cannot)
+ */
+export function threadPreview(page: MessagesPage, conversation: Conversation | undefined, send: SendCapability | null | undefined): ThreadPreviewData {
   const messages = flattenMessages({ pages: [page] });
   return {
     messages: messages.slice(0, PREVIEW_MESSAGES),
-    participant: threadParticipant(undefined, page.participants, messages),
+    participant: threadParticipant(conversation, page.participants, messages),
+    participants: page.participants ?? [],
+    type: conversation?.type,
     multiParty: isMultiParty(messages),
-    canReply,
+    canReply: send != null,
+    needsSubject: needsSubject(send, conversation),
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { dehydrate, QueryClient, type DehydratedState } from "@tanstack/react-query";
+import { cache } from "react";
 import type { Category, ConversationsPage } from "@/lib/contracts/api";
 import { INBOX_PAGE_SIZE } from "@/lib/client/api-urls";
 import type { ConversationPages } from "@/lib/client/merge-inbox";
@@ -15,12 +16,19 @@ import { withinPrefetchBudget } from "@/lib/server/prefetch-budget";
  */
 export async function prefetchInbox(viewer: Viewer, accountId: string, category: Category): Promise<DehydratedState> {
   const client = new QueryClient();
-  const accounts = getAccounts(viewer);
-  client.setQueryData(queryKeys.accounts(), accounts);
-  const account = accounts.accounts.find((candidate) => candidate.id === accountId);
-  if (account?.capabilities.categories.includes(category)) {
-    const page = await withinPrefetchBudget(getConversations(viewer, accountId, { category, limit: INBOX_PAGE_SIZE }, new AbortController().signal), accountId);
-    if (page) client.setQueryData<ConversationPages<string | null>>(queryKeys.conversations(accountId, category), { pages: [page satisfies ConversationsPage], pageParams: [null] });
-  }
+  client.setQueryData(queryKeys.accounts(), getAccounts(viewer));
+  const page = await firstInboxPage(viewer, accountId, category);
+  if (page) client.setQueryData<ConversationPages<string | null>>(queryKeys.conversations(accountId, category), { pages: [page], pageParams: [null] });
   return dehydrate(client);
 }
+
+/**
+ * The category's first page, as the first response holds it: read once per request (the inbox
+ * layout's list and an open thread's header both use it), within the prefetch budget. Undefined
+ * where the account has no such category, or the read was late or failed (the browser asks itself).
+ */
+export const firstInboxPage = cache(async (viewer: Viewer, accountId: string, category: Category): Promise<ConversationsPage | undefined> => {
+  const account = getAccounts(viewer).accounts.find((candidate) => candidate.id === accountId);
+  if (!account?.capabilities.categories.includes(category)) return undefined;
+  return withinPrefetchBudget(getConversations(viewer, accountId, { category, limit: INBOX_PAGE_SIZE }, new AbortController().signal), accountId);
+});

@@ -23,8 +23,8 @@ export async function clearPeople(request: APIRequestContext, accountId: string 
 }
 
 /** Linked API: add a person and wait (by polling the list, as the UI does) until their sync ends. */
-export async function addPersonAndWait(request: APIRequestContext, profileUrl: string, accountId: string = ACCOUNTS.linkedApi): Promise<Person> {
-  const added = await request.post(`/api/accounts/${accountId}/people`, { data: { profileUrl } });
+export async function addPersonAndWait(request: APIRequestContext, profileUrl: string, accountId: string = ACCOUNTS.linkedApi, channel?: Person["channel"]): Promise<Person> {
+  const added = await request.post(`/api/accounts/${accountId}/people`, { data: { profileUrl, ...(channel ? { channel } : {}) } });
   expect(added.status()).toBe(201);
   const { person } = personResponseSchema.parse(await added.json());
   let latest = person;

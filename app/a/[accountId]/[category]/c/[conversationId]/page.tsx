@@ -20,9 +20,9 @@ export default async function ConversationPage({
   if (accountId === null || conversationId === null || category === null) notFound();
   // The layout checks this too, but Next renders a page beside its layouts: this page reads the account's data itself.
   const viewer = await requireViewer();
-  if (!viewer.accountIds.has(accountId)) notFound();
   const account = getAccounts(viewer).accounts.find((candidate) => candidate.id === accountId);
-  const { state, preview } = await prefetchThread(accountId, conversationId, account?.capabilities.send != null);
+  if (!account) notFound();
+  const { state, preview } = await prefetchThread(viewer, account, category, conversationId);
   return (
     <HydrationBoundary state={state}>
       {/* Keyed: another conversation is a fresh view (scroll position, "new messages" state). */}
