@@ -26,7 +26,10 @@ export function ThreadHeader({
   type: Conversation["type"] | undefined;
   listHref: Route;
   loading: boolean;
-  /** Phones only: the app bar (and its badge) is hidden while a thread is open. */
+  /**
+   * A demo account: the badge shows on phones only, where the app bar (and its badge) is hidden
+   * while a thread is open. Decided by the screen's width in CSS, so the server's HTML has it too.
+   */
   showDemoBadge: boolean;
   /** Marks the conversation unread for this rep and leaves it; absent until the thread has loaded. */
   onMarkUnread?: () => void;
@@ -66,7 +69,7 @@ export function ThreadHeader({
             ) : participant.headline || (type && type !== "normal") || showDemoBadge ? (
               <div className="flex min-w-0 items-center gap-1.5">
                 {/* Under the name, not beside it: a badge there would squeeze the name on a phone. */}
-                {showDemoBadge ? <DemoBadge compact /> : null}
+                {showDemoBadge ? <DemoBadge compact className="lg:hidden" /> : null}
                 {type ? <TypeMark type={type} /> : null}
                 {participant.headline ? (
                   <p dir="auto" className="min-w-0 truncate text-xs text-zinc-500">
@@ -89,7 +92,7 @@ export function ThreadHeader({
           )}
         </div>
       )}
-      {showDemoBadge && participant === null ? <DemoBadge compact /> : null}
+      {showDemoBadge && participant === null ? <DemoBadge compact className="lg:hidden" /> : null}
       {onMarkUnread ? (
         <button
           type="button"

@@ -21,7 +21,7 @@ const ONE_DAY = () => "";
  */
 export function ThreadPreview({ accountId, category, preview }: { accountId: string; category: Category; preview: ThreadPreviewData }) {
   const { query } = useSearchQuery();
-  const { messages, participant, participants, type, multiParty, canReply, needsSubject } = preview;
+  const { messages, participant, participants, type, multiParty, canReply, needsSubject, isDemo } = preview;
   const rows = useMemo(() => threadRows(messages.map((message) => ({ kind: "message" as const, message })), ONE_DAY).rows, [messages]);
   return (
     <section
@@ -29,7 +29,7 @@ export function ThreadPreview({ accountId, category, preview }: { accountId: str
       aria-label={participant ? `Conversation with ${participant.name}` : "Conversation"}
       className="relative flex min-h-0 flex-1 flex-col"
     >
-      <ThreadHeader participant={participant} participants={participants} type={type} listHref={inboxHref(accountId, category, query)} loading={false} showDemoBadge={false} />
+      <ThreadHeader participant={participant} participants={participants} type={type} listHref={inboxHref(accountId, category, query)} loading={false} showDemoBadge={isDemo} />
       {/* Aligned to the bottom and clipped at the top: the newest messages show with no script to scroll. */}
       <div className="flex min-h-0 flex-1 flex-col justify-end overflow-hidden">
         <ol aria-label="Messages" className="mx-auto w-full max-w-3xl pt-4 pb-4">

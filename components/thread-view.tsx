@@ -24,7 +24,6 @@ import { putBackInComposer } from "@/lib/client/use-draft";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { useKeyboardInset } from "@/lib/client/use-keyboard-inset";
 import { useConversationOutbox } from "@/lib/client/use-outbox";
-import { useIsDesktop } from "@/lib/client/use-media-query";
 import { useIsOnline } from "@/lib/client/use-online";
 import { useLoadOlder } from "@/lib/client/use-load-older";
 import { useScrollAnchoring } from "@/lib/client/use-scroll-anchoring";
@@ -78,7 +77,6 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
   const changes = useQuery({ ...changesQueryOptions(accountId), enabled: false });
   const failing = poll.isError ? poll : head.isError ? head : changes.isError ? changes : null;
   const { account } = useAccount(accountId);
-  const isDesktop = useIsDesktop();
   const online = useIsOnline();
   const now = useNow(60_000);
 
@@ -262,7 +260,7 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
         type={conversation?.type}
         listHref={listHref}
         loading={history.isPending}
-        showDemoBadge={account?.isDemo === true && !isDesktop}
+        showDemoBadge={account?.isDemo === true}
         onMarkUnread={history.isSuccess ? markUnreadAndLeave : undefined}
       />
       {/* Offline, the offline banner says it all; back online, the catch-up poll settles this one. */}

@@ -9,12 +9,12 @@ import { AccountMenu } from "./account-menu";
 import { Logo } from "./logo";
 import { ChevronDownIcon } from "./icons";
 
-export function DemoBadge({ compact = false }: { compact?: boolean }) {
+export function DemoBadge({ compact = false, className = "" }: { compact?: boolean; className?: string }) {
   return (
     <span
       data-testid="demo-badge"
       title="This account shows simulated demo conversations, not real LinkedIn data."
-      className={`inline-flex shrink-0 items-center gap-1.5 rounded-full border border-amber-200 bg-amber-50 text-xs font-medium text-amber-800 ${compact ? "px-1.5" : "px-2.5 py-0.5"}`}
+      className={`inline-flex shrink-0 items-center gap-1.5 rounded-full border border-amber-200 bg-amber-50 text-xs font-medium text-amber-800 ${compact ? "px-1.5" : "px-2.5 py-0.5"} ${className}`}
     >
       <span className="size-1.5 rounded-full bg-amber-500" aria-hidden="true" />
       {compact ? "Demo" : "Demo data"}

@@ -1,4 +1,4 @@
-import type { Conversation, Message, MessagesPage, Participant, SendCapability } from "@/lib/contracts/api";
+import type { Account, Capabilities, Conversation, Message, MessagesPage, Participant } from "@/lib/contracts/api";
 import { needsSubject } from "@/lib/client/compose";
 import { flattenMessages } from "@/lib/client/merge-messages";
 import { isMultiParty } from "@/lib/client/thread-rows";
@@ -11,7 +11,7 @@ const PREVIEW_MESSAGES = 15;
  * live thread (so nothing changes when it takes over): its newest messages, who it is with and
  * everyone the provider names in it, its kind (InMail…) where the inbox's first page holds it,
  * whether several people write in it (from the whole page), whether the account can reply from
- * here, and whether a reply needs a subject.
+ * here, whether a reply needs a subject, and whether the account is the demo.
  */
 export type ThreadPreviewData = {
   messages: Message[];
@@ -21,6 +21,7 @@ export type ThreadPreviewData = {
   multiParty: boolean;
   canReply: boolean;
   needsSubject: boolean;
+  isDemo: boolean;
 };
 
 /**
@@ -39,11 +40,9 @@ export function threadParticipant(
   return other ? { name: other.sender.name, profileUrl: other.sender.profileUrl, pictureUrl: other.sender.pictureUrl } : null;
 }
 
-/**
- * @param conversation the thread's row in the inbox's first page, where it is there
- * @param send what the account's provider can send (null: it cannot)
- */
-export function threadPreview(page: MessagesPage, conversation: Conversation | undefined, send: SendCapability | null | undefined): ThreadPreviewData {
+/** @param conversation the thread's row in the inbox's first page, where it is there */
+export function threadPreview(page: MessagesPage, conversation: Conversation | undefined, account: Pick<Account, "isDemo"> & { capabilities: Pick<Capabilities, "send"> }): ThreadPreviewData {
+  const { send } = account.capabilities;
   const messages = flattenMessages({ pages: [page] });
   return {
     messages: messages.slice(0, PREVIEW_MESSAGES),
@@ -53,5 +52,6 @@ export function threadPreview(page: MessagesPage, conversation: Conversation | u
     multiParty: isMultiParty(messages),
     canReply: send != null,
     needsSubject: needsSubject(send, conversation),
+    isDemo: account.isDemo,
   };
 }

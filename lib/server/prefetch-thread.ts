@@ -33,5 +33,5 @@ export async function prefetchThread(viewer: Viewer, account: Account, category:
   if (!page) return { state: dehydrate(client), preview: null };
   client.setQueryData<MessagePages<string | null>>(queryKeys.messages(account.id, conversationId), { pages: [page], pageParams: [null] });
   const conversation = inbox?.conversations.find((candidate) => candidate.id === conversationId);
-  return { state: dehydrate(client), preview: page.messages.length > 0 ? threadPreview(page, conversation, account.capabilities.send) : null };
+  return { state: dehydrate(client), preview: page.messages.length > 0 ? threadPreview(page, conversation, account) : null };
 }

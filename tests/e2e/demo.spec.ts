@@ -24,3 +24,25 @@ test("with no provider configured, the demo inbox is served and says it is demo 
   await expect(page).toHaveURL(/\/a\/demo\/inmail/);
   await expect(rows.first()).toBeVisible();
 });
+
+test("a demo thread opened by its URL says it is demo data in its header on a phone, from the first paint to the live thread", async ({ page }) => {
+  await page.goto("/a/demo/inbox");
+  const threadPath = await page.getByTestId("conversation-row").first().getAttribute("href");
+  if (!threadPath) throw new Error("the first row links to no thread");
+  // On a phone the app bar (and its badge) is hidden while a thread is open: the header says it instead.
+  const onPhone = (page.viewportSize()?.width ?? 0) < 1024;
+
+  // The server's HTML alone: none of the app's scripts loads.
+  await page.route("**/_next/static/chunks/**/*.js", (route) => route.abort());
+  await page.goto(threadPath);
+  const previewBadge = page.getByTestId("thread-preview").locator("header").getByTestId("demo-badge");
+  if (onPhone) await expect(previewBadge).toBeVisible();
+  else await expect(previewBadge).toBeHidden();
+
+  await page.unrouteAll();
+  await page.goto(threadPath);
+  const liveBadge = page.getByTestId("thread-view").locator("header").getByTestId("demo-badge");
+  await expect(page.getByTestId("thread-view").getByTestId("message").last()).toBeInViewport();
+  if (onPhone) await expect(liveBadge).toBeVisible();
+  else await expect(liveBadge).toBeHidden();
+});

@@ -3,8 +3,10 @@ import type { Conversation, Message, MessagesPage, SendCapability } from "@/lib/
 import { threadParticipant, threadPreview } from "@/lib/client/thread-preview";
 
 const meta = { creditsConsumed: 0, checkedAt: 0 };
-const SENDS: SendCapability = { maxLength: 8_000, subjectForInMail: false };
-const SENDS_INMAIL_WITH_SUBJECT: SendCapability = { maxLength: 1_900, subjectForInMail: true };
+const accountThatSends = (send: SendCapability | null, isDemo = false) => ({ isDemo, capabilities: { send } });
+const SENDS = accountThatSends({ maxLength: 8_000, subjectForInMail: false });
+const SENDS_INMAIL_WITH_SUBJECT = accountThatSends({ maxLength: 1_900, subjectForInMail: true });
+const SENDS_NOTHING = accountThatSends(null);
 const conversationOf = (type: Conversation["type"]): Conversation => ({ id: "c1", participant: { name: "Ada Lovelace", headline: "Analyst" }, lastMessage: null, unreadCount: 0, type });
 
 function message(id: string, sentAt: number, from: "rep" | "ada" | "system" = "ada"): Message {
@@ -32,7 +34,7 @@ describe("threadPreview", () => {
     const older = { ...message("old", 1), sender: { name: "Grace Hopper" } };
     const newer = Array.from({ length: 20 }, (_, i) => message(`m${i}`, 10 + i));
     expect(threadPreview({ messages: [...newer.reverse(), older], nextCursor: null, meta }, undefined, SENDS)).toMatchObject({ multiParty: true, canReply: true });
-    expect(threadPreview({ messages: newer, nextCursor: null, meta }, undefined, null)).toMatchObject({ multiParty: false, canReply: false, needsSubject: false });
+    expect(threadPreview({ messages: newer, nextCursor: null, meta }, undefined, SENDS_NOTHING)).toMatchObject({ multiParty: false, canReply: false, needsSubject: false });
   });
 
   it("names the person the provider names for the thread, else whoever else wrote in it", () => {
@@ -46,7 +48,8 @@ describe("threadPreview", () => {
     const participants = [{ name: "Grace Hopper" }, { name: "Ada Lovelace" }];
     const preview = threadPreview({ messages: [message("a", 1)], nextCursor: null, participants, meta }, conversationOf("inmail"), SENDS);
     expect(preview).toMatchObject({ participant: { name: "Ada Lovelace", headline: "Analyst" }, participants, type: "inmail" });
-    expect(threadPreview({ messages: [message("a", 1)], nextCursor: null, meta }, undefined, SENDS)).toMatchObject({ participants: [], type: undefined });
+    expect(threadPreview({ messages: [message("a", 1)], nextCursor: null, meta }, undefined, SENDS)).toMatchObject({ participants: [], type: undefined, isDemo: false });
+    expect(threadPreview({ messages: [message("a", 1)], nextCursor: null, meta }, undefined, accountThatSends(null, true)).isDemo).toBe(true);
   });
 
   it("keeps a subject line's place where a reply needs one: an InMail, on a provider that sends InMail replies with a subject", () => {
@@ -56,7 +59,7 @@ describe("threadPreview", () => {
     expect(threadPreview(page, conversationOf("inmail"), SENDS).needsSubject).toBe(false);
     // Not in the first page: the live thread does not know it is an InMail either, until the inbox says so.
     expect(threadPreview(page, undefined, SENDS_INMAIL_WITH_SUBJECT).needsSubject).toBe(false);
-    expect(threadPreview(page, conversationOf("inmail"), null)).toMatchObject({ canReply: false, needsSubject: false });
+    expect(threadPreview(page, conversationOf("inmail"), SENDS_NOTHING)).toMatchObject({ canReply: false, needsSubject: false });
   });
 });
 
