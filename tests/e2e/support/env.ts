@@ -91,7 +91,7 @@ export function appServerEnv(options: {
     LINKUP_ACCOUNT_ID: E2E.linkupAccountId,
     LINKUP_BASE_URL: `${E2E.fakeUpstreamUrl}/v2`,
     LINKUP_PROFILE_URL: E2E.selfProfileUrl,
-    THREADLINE_ACCOUNTS: threadlineAccountsJson(E2E.fakeUpstreamUrl, options.moreLinkupV2Accounts),
+    THREADLINE_ACCOUNTS: threadlineAccountsJson(options.moreLinkupV2Accounts),
     THREADLINE_ADMIN_EMAILS: E2E.admin.email,
     BETTER_AUTH_SECRET: E2E.authSecret,
     BETTER_AUTH_URL: local(options.port),
@@ -120,7 +120,8 @@ export const ACCOUNTS = {
   linkedApi: "linkedapi",
 } as const;
 
-export function threadlineAccountsJson(fakeUpstreamUrl: string = E2E.fakeUpstreamUrl, moreLinkupV2Accounts: string[] = []): string {
+function threadlineAccountsJson(moreLinkupV2Accounts: string[] = []): string {
+  const fakeUpstreamUrl = E2E.fakeUpstreamUrl;
   return JSON.stringify([
     ...moreLinkupV2Accounts.map((id) => ({
       id,
