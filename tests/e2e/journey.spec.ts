@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createFixtureMailbox, LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../fake-upstream/fixture-mailbox";
+import { ACCOUNTS } from "./support/env";
 import { fakeUpstream } from "./support/fake-upstream";
 import { hasNoHorizontalScroll, saveScreenshot } from "./support/screens";
 import { cssEscape, escapeRegExp, isPhone, loadedMessageCount, scrollThreadToTop, waitForInboxPolls } from "./support/thread";
@@ -116,4 +117,20 @@ test("a provider failure shows an error with Retry, and Retry recovers without a
   await page.getByTestId("retry-button").click();
   await expect(page.getByTestId("conversation-row").first()).toBeVisible();
   await expect(error).toHaveCount(0);
+});
+
+test("two accounts on two providers in one session: the switcher changes account, the URL follows, back returns", async ({ page }) => {
+  await page.goto(`/a/${ACCOUNTS.linkupV2}/inbox`);
+  await expect(page.getByTestId("conversation-row").first()).toContainText(LONG_THREAD_NAME);
+  await page.getByLabel("Account").selectOption({ label: "Riley · ConnectSafely" });
+  await expect(page).toHaveURL(new RegExp(`/a/${ACCOUNTS.connectSafely}/inbox$`));
+  await expect(page.getByTestId("category-tab")).toHaveText(["Inbox", "Unread"]);
+  const row = page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME });
+  await row.click();
+  await expect(page.getByTestId("thread-view").getByTestId("message").filter({ hasText: messageText(LONG_THREAD_LENGTH) })).toBeVisible();
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/a/${ACCOUNTS.linkupV2}/inbox$`));
+  await expect(page.getByTestId("category-tab")).toHaveCount(5);
+  await expect(page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME })).toHaveCount(1);
 });
