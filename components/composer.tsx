@@ -7,7 +7,7 @@ import { checkReply, ENTER_SENDS_QUERY, enterAction, MAX_SUBJECT_LENGTH } from "
 import { EMPTY_DRAFT } from "@/lib/client/draft-store";
 import { useDraft } from "@/lib/client/use-draft";
 import { useMediaQuery } from "@/lib/client/use-media-query";
-import { SendIcon } from "./icons";
+import { SendIcon } from "./thread-icons";
 
 export type Reply = { text: string; subject?: string };
 

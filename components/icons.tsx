@@ -1,56 +1,12 @@
-/** Small inline icons (no icon font, no network). Decorative by default: label the button, not the icon. */
-import type { SVGProps } from "react";
+/**
+ * The inbox's, the shell's and the error states' icons (icon.tsx). A page's scripts carry a whole
+ * module, so the icons only a thread shows are in thread-icons.tsx, out of the inbox's.
+ */
+import { Icon, type IconProps } from "./icon";
 
-type IconProps = SVGProps<SVGSVGElement>;
-
-function Icon({ children, ...props }: IconProps) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="20"
-      height="20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
-
-export const ChevronLeftIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M15 18l-6-6 6-6" />
-  </Icon>
-);
 export const ChevronDownIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M6 9l6 6 6-6" />
-  </Icon>
-);
-export const ArrowDownIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M12 5v14M6 13l6 6 6-6" />
-  </Icon>
-);
-export const ExternalLinkIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />
-  </Icon>
-);
-export const RefreshIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M20 11a8 8 0 0 0-14.9-3.9L4 8.5M4 4v4.5h4.5M4 13a8 8 0 0 0 14.9 3.9l1.1-1.4M20 20v-4.5h-4.5" />
-  </Icon>
-);
-export const AlertIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M12 9v4M12 17h.01M10.3 3.9L1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />
   </Icon>
 );
 export const InboxIcon = (p: IconProps) => (
@@ -64,21 +20,11 @@ export const ChatIcon = (p: IconProps) => (
     <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z" />
   </Icon>
 );
-export const PaperclipIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M21.4 11.1l-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5" />
-  </Icon>
-);
 export const UserPlusIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2" />
     <circle cx="9" cy="7" r="4" />
     <path d="M19 8v6M22 11h-6" />
-  </Icon>
-);
-export const ShareIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M4 12v7a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-7M16 6l-4-4-4 4M12 2v13" />
   </Icon>
 );
 export const SearchOffIcon = (p: IconProps) => (
@@ -91,18 +37,6 @@ export const CloudOffIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M3 3l18 18" />
     <path d="M9.5 5.3A6 6 0 0 1 17.7 10H18a4 4 0 0 1 2.4 7.2M17 18H7a5 5 0 0 1-1.6-9.7" />
-  </Icon>
-);
-export const SendIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M21 3L10 14M21 3l-7 18-4-7-7-4 18-7z" />
-  </Icon>
-);
-export const MarkUnreadIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M21 12.5V18a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h9" />
-    <path d="m3 8 9 6 4.5-3" />
-    <circle cx="19" cy="6" r="3" fill="currentColor" stroke="none" />
   </Icon>
 );
 export const SearchIcon = (p: IconProps) => (
@@ -121,5 +55,15 @@ export const MoreIcon = (p: IconProps) => (
     <circle cx="5.5" cy="12" r="1.6" />
     <circle cx="12" cy="12" r="1.6" />
     <circle cx="18.5" cy="12" r="1.6" />
+  </Icon>
+);
+export const RefreshIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M20 11a8 8 0 0 0-14.9-3.9L4 8.5M4 4v4.5h4.5M4 13a8 8 0 0 0 14.9 3.9l1.1-1.4M20 20v-4.5h-4.5" />
+  </Icon>
+);
+export const AlertIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 9v4M12 17h.01M10.3 3.9L1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />
   </Icon>
 );

@@ -2,10 +2,12 @@
 
 import { memo, useState, type ReactNode } from "react";
 import type { Message } from "@/lib/contracts/api";
-import { formatClockTime, formatFullTimestamp, linkify, loadableImageUrl, safeHttpUrl } from "@/lib/client/format";
+import { formatClockTime, formatFullTimestamp, loadableImageUrl, safeHttpUrl } from "@/lib/client/format";
+import { linkify } from "@/lib/client/linkify";
 import { sideOf, type Side } from "@/lib/client/thread-rows";
 import { useHydrated } from "@/lib/client/use-hydrated";
-import { PaperclipIcon, ShareIcon, UserPlusIcon } from "./icons";
+import { UserPlusIcon } from "./icons";
+import { PaperclipIcon, ShareIcon } from "./thread-icons";
 
 /** Text with http(s) links made clickable (opened in a new tab, no referrer/opener). */
 export function LinkifiedText({ text, tone }: { text: string; tone: "onAccent" | "default" }) {

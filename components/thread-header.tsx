@@ -8,7 +8,7 @@ import { wasOpenedFromList } from "@/lib/client/nav-memory";
 import { useLeaveThread } from "@/lib/client/use-leave-thread";
 import { Avatar } from "./avatar";
 import { TypeMark } from "./conversation-row";
-import { ChevronLeftIcon, ExternalLinkIcon, MarkUnreadIcon } from "./icons";
+import { ChevronLeftIcon, ExternalLinkIcon, MarkUnreadIcon } from "./thread-icons";
 import { DemoBadge } from "./top-bar";
 
 export function ThreadHeader({

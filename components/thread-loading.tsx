@@ -3,7 +3,7 @@
 import { useParams } from "next/navigation";
 import { decodeIdParam, inboxHref, slugToCategory } from "@/lib/client/routes";
 import { useSearchQuery } from "@/lib/client/search-query";
-import { ThreadSkeleton } from "./states";
+import { ThreadSkeleton } from "./thread-skeleton";
 import { ThreadHeader } from "./thread-header";
 
 export function ThreadLoading() {

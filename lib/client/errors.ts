@@ -2,6 +2,7 @@
  * Typed errors thrown by fetchJson, and one place that turns any error into words a rep can act on.
  */
 import type { ErrorCode } from "@/lib/contracts/errors";
+import { UNEXPECTED_ERROR, type ErrorDescription } from "./error-description";
 
 /** The server answered with a non-2xx status (our error envelope, or something we map from the status). */
 export class ApiError extends Error {
@@ -81,17 +82,6 @@ export function isRetryableError(error: unknown): boolean {
   return false;
 }
 
-export type ErrorDescription = {
-  /** What is wrong, in a few words. */
-  title: string;
-  /** Why, in a sentence: our server's own words for provider conditions, else derived from the code. */
-  detail: string;
-  /** What the rep can do about it, in a short sentence (always derived from the code). */
-  action: string;
-  /** Whether a Retry button makes sense. */
-  canRetry: boolean;
-};
-
 /** A clear, human explanation derived from the error code (never a raw provider message). */
 export function describeError(error: unknown): ErrorDescription {
   if (error instanceof NetworkError) {
@@ -119,7 +109,7 @@ export function describeError(error: unknown): ErrorDescription {
     }
     return generic;
   }
-  return { title: "Something went wrong", detail: "An unexpected error occurred.", action: "Try again.", canRetry: true };
+  return UNEXPECTED_ERROR;
 }
 
 function describeCode(error: ApiError): ErrorDescription {

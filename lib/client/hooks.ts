@@ -4,15 +4,11 @@ import { useEffect, useMemo, useState } from "react";
 import type { Account, Category } from "@/lib/contracts/api";
 import { flattenConversations } from "./merge-inbox";
 import { useReadMarksFromOtherDevices } from "./read-state";
-import { flattenMessages } from "./merge-messages";
 import {
   accountsQueryOptions,
   changesQueryOptions,
   conversationsHeadQueryOptions,
   conversationsInfiniteOptions,
-  messagesInfiniteOptions,
-  messagesSinceQueryOptions,
-  type ThreadWatch,
 } from "./queries";
 
 export function useAccounts() {
@@ -35,15 +31,6 @@ function useIsPushed(accountId: string): boolean {
   return useAccount(accountId).account?.capabilities.push === true;
 }
 
-/** How the account's open thread learns of news (queries.ts): a webhook, or its inbox row (not Linked API's people). */
-function useThreadWatch(accountId: string): ThreadWatch {
-  const capabilities = useAccount(accountId).account?.capabilities;
-  const pushed = capabilities?.push === true;
-  // Until the account is known, the thread keeps its own safety check.
-  const rowShowsNews = capabilities !== undefined && !capabilities.needsSync;
-  return useMemo(() => ({ pushed, rowShowsNews }), [pushed, rowShowsNews]);
-}
-
 /**
  * The loaded inbox (every page, deduped) plus its head poller, the account's one question per
  * period; for a pushed account, also the poller of what its webhooks announced.
@@ -59,18 +46,6 @@ export function useInbox(accountId: string, category: Category) {
   useReadMarksFromOtherDevices(accountId, history.isSuccess);
   const conversations = useMemo(() => flattenConversations(history.data), [history.data]);
   return { history, head, changes, pushed, conversations };
-}
-
-/** The loaded thread (every page, deduped, newest first) plus its `since` poller. */
-export function useThread(accountId: string, conversationId: string) {
-  const watch = useThreadWatch(accountId);
-  const history = useInfiniteQuery(messagesInfiniteOptions(accountId, conversationId));
-  const poll = useQuery({
-    ...messagesSinceQueryOptions(accountId, conversationId, watch),
-    enabled: history.isSuccess,
-  });
-  const messages = useMemo(() => flattenMessages(history.data), [history.data]);
-  return { history, poll, messages };
 }
 
 /** The current time, refreshed every `intervalMs` (for relative timestamps). */

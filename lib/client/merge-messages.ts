@@ -7,10 +7,8 @@
  * newest-first by (sentAt desc, id desc), a deterministic total order even when several messages
  * share one millisecond. Nothing is ever dropped. Page cursors are never touched.
  */
-import type { InfiniteData } from "@tanstack/react-query";
 import type { Message, MessagesPage } from "@/lib/contracts/api";
-
-export type MessagePages<TPageParam = unknown> = InfiniteData<MessagesPage, TPageParam>;
+import type { MessagePages } from "./message-pages";
 
 /** Newest first; equal timestamps ordered by id (plain code-unit comparison, locale independent). */
 export function compareMessagesNewestFirst(a: Message, b: Message): number {
@@ -99,14 +97,4 @@ export function flattenMessages(data: { pages: readonly MessagesPage[] } | undef
     for (const message of page.messages) if (!byId.has(message.id)) byId.set(message.id, message);
   }
   return [...byId.values()].sort(compareMessagesNewestFirst);
-}
-
-/** The newest sentAt in the loaded history, or null when it holds no message. */
-export function newestSentAt(data: { pages: readonly MessagesPage[] } | undefined): number | null {
-  if (data === undefined) return null;
-  let newest: number | null = null;
-  for (const page of data.pages) {
-    for (const message of page.messages) if (newest === null || message.sentAt > newest) newest = message.sentAt;
-  }
-  return newest;
 }

@@ -6,9 +6,9 @@
  *      · the inbox head: the account's one question per period, "what changed?" (a small first
  *        page, merged into the loaded inbox with mergeInboxFirstPage), at the account's pace
  *        (poll-pace.ts: live, active, idle; jittered);
- *      · the thread `since` poller: asked by the head when the thread's row moved (since = newest
- *        sentAt in the cache *at call time*, merged with mergeMessagesSince), else only a slow
- *        safety check of its own, skipped while the head vouches for the thread (headVouchesFor).
+ *      · the thread `since` poller (thread-poll.ts): asked by the head when the thread's row moved
+ *        (since = newest sentAt in the cache *at call time*, merged with mergeMessagesSince), else
+ *        only a slow safety check of its own, skipped while the head vouches for the thread.
  *    Both write with setQueryData; a failing poll leaves the history (what is on screen) alone.
  *  - A pushed account (capabilities.push) asks our own database instead, quickly and for free,
  *    what its webhooks announced (the changes poller), and asks the provider only about that;
@@ -19,13 +19,12 @@
  */
 import { infiniteQueryOptions, queryOptions, type Query, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import type { Category, ChangesResponse, Conversation, ConversationsPage } from "@/lib/contracts/api";
-import { CATEGORIES } from "@/lib/contracts/categories";
 import { activitySnapshot } from "./activity";
 import { accountsUrl, changesUrl, conversationsUrl, messagesUrl, usageUrl } from "./api-urls";
 import { retryUnreachedRequest } from "./errors";
 import { fetchJson } from "./fetch-json";
 import { flattenConversations, mergeInboxFirstPage, type ConversationPages } from "./merge-inbox";
-import { mergeMessagesSince, newestSentAt, type MessagePages } from "./merge-messages";
+import { newestSentAt, type MessagePages } from "./message-pages";
 import { failuresInARow, pollDelayMs } from "./poll-backoff";
 import { PACE_MS, paceDelayMs, paceOf, SAFETY_MS } from "./poll-pace";
 import { queryKeys } from "./query-keys";
@@ -112,7 +111,7 @@ export type PollResult = {
   newestAt: number | null;
   /** When the provider was asked for what this poll got (a shared answer may be a few seconds old; a skipped `since` poll keeps its last read's). */
   checkedAt: number | null;
-  /** An inbox head's only: each conversation on its answer with its newest message's time (see headVouchesFor). */
+  /** An inbox head's only: each conversation on its answer with its newest message's time (see headVouchesFor, thread-poll.ts). */
   rowSentAt?: Readonly<Record<string, number>>;
 };
 
@@ -135,7 +134,7 @@ function headInterval(pushed: boolean) {
 }
 
 /** The open thread's own check: the inbox head (or a webhook) says when it changed; this is the slow safety net. */
-function threadInterval(pushed: boolean) {
+export function threadInterval(pushed: boolean) {
   return (query: PollerQuery) => nextPollMs(query, pushed ? SAFETY_MS.pushed : SAFETY_MS.thread);
 }
 
@@ -144,7 +143,8 @@ function changesInterval(query: PollerQuery): number {
   return nextPollMs(query, PACE_MS[paceNow(query)].changes);
 }
 
-const pollerBehaviour = {
+/** How every poller behaves (the inbox head, the changes poller, and the thread's: thread-poll.ts). */
+export const pollerBehaviour = {
   // Only while the page is visible (TanStack's focus = document visibility).
   refetchIntervalInBackground: false,
   staleTime: PACE_MS.live.head - 1_000,
@@ -157,7 +157,7 @@ const pollerBehaviour = {
 } as const;
 
 /** The poller's failed-fetch total right now (recorded by each poll, for the backoff). */
-function errorsSoFar(client: QueryClient, pollerKey: QueryKey): number {
+export function errorsSoFar(client: QueryClient, pollerKey: QueryKey): number {
   return client.getQueryState(pollerKey)?.errorUpdateCount ?? 0;
 }
 
@@ -228,7 +228,7 @@ function askOpenThreadsThatMoved(client: QueryClient, accountId: string, rows: r
 }
 
 /** The newest news each open thread's poller was asked about and has not read yet: vouching never answers an ask. */
-const askedNews = new WeakMap<Query, number>();
+export const askedNews = new WeakMap<Query, number>();
 
 /**
  * Asks each open thread (a `since` poller someone watches) told of a message newer than its newest.
@@ -306,95 +306,7 @@ function askAboutChanges(client: QueryClient, accountId: string, answer: Changes
   askOpenThreads(client, accountId, answer.changes.map((change) => ({ conversationId: change.conversationId, sentAt: change.sentAt })));
 }
 
-/**
- * Polls a thread for messages newer than the newest one in the cache (read at call time) and
- * merges them into the loaded history. Enable it only once the history has loaded.
- */
-export function messagesSinceQueryOptions(accountId: string, conversationId: string, watch: ThreadWatch = { pushed: false, rowShowsNews: false }) {
-  const historyKey = queryKeys.messages(accountId, conversationId);
-  return queryOptions({
-    queryKey: queryKeys.messagesSince(accountId, conversationId),
-    queryFn: async ({ signal, client, queryKey }): Promise<PollResult> => {
-      const errorsBefore = errorsSoFar(client, queryKey);
-      const history = client.getQueryData<MessagePages>(historyKey);
-      const lastRead = client.getQueryData<PollResult>(queryKey)?.checkedAt ?? null;
-      const skipped = { polledAt: null, received: 0, errorsBefore, newestAt: null, checkedAt: lastRead };
-      const poller = client.getQueryCache().find({ queryKey, exact: true });
-      const askedAbout = poller === undefined ? undefined : askedNews.get(poller);
-      // The news counts as read once a read succeeds, and only the news this run knew of.
-      const newsRead = () => {
-        if (poller !== undefined && askedNews.get(poller) === askedAbout) askedNews.delete(poller);
-      };
-      // Its first run, on mounting with a history that just loaded, would only repeat that read. Any
-      // later ask is for news (a sent reply, a moved row) and must reach the provider however soon.
-      const isFirstRun = (client.getQueryState(queryKey)?.dataUpdateCount ?? 0) === 0;
-      if (history === undefined || (isFirstRun && isHistoryJustLoaded(client, historyKey))) return skipped;
-      // `since` is inclusive, so the newest message comes back every time: the merge dedupes it.
-      const since = newestSentAt(history) ?? 0;
-      // The safety check has nothing to find while the inbox head vouches for the thread; an ask
-      // for news it has not read is never answered so, nor is a thread left unread for long.
-      const readAt = lastRead ?? client.getQueryState(historyKey)?.dataUpdatedAt ?? 0;
-      const mayVouch = !watch.pushed && watch.rowShowsNews && (askedAbout === undefined || askedAbout <= since) && Date.now() - readAt < SAFETY_MS.vouched;
-      if (mayVouch && headVouchesFor(client, accountId, conversationId, since)) return skipped;
-      const delta = await fetchJson(messagesUrl(accountId, conversationId, { since }), "messagesPage", signal);
-      if (delta.meta?.truncated) {
-        // More arrived than one `since` answer holds: a merge would leave a hidden gap, so the
-        // thread reloads from its newest page instead.
-        await client.resetQueries({ queryKey: historyKey, exact: true });
-        newsRead();
-        return { polledAt: Date.now(), received: delta.messages.length, errorsBefore, newestAt: null, checkedAt: null };
-      }
-      await waitForHistoryIdle(client, historyKey, signal);
-      // Out-of-order answers are harmless here (dedupe by id, deterministic order), so merge
-      // even an overtaken one: nothing it carries is lost.
-      const before = client.getQueryData<MessagePages>(historyKey);
-      const merged = mergeMessagesSince(before, delta.messages);
-      if (merged !== undefined && merged !== before) client.setQueryData<MessagePages>(historyKey, merged);
-      const polledAt = Date.now();
-      newsRead();
-      return { polledAt, received: delta.messages.length, errorsBefore, newestAt: newestSentAt(merged), checkedAt: polledAt };
-    },
-    refetchInterval: threadInterval(watch.pushed),
-    // The inbox head asks it when its row moves (on focus and reconnect too): no question of its own then.
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-    ...pollerBehaviour,
-  });
-}
-
-/**
- * How an open thread learns of news. `pushed`: the account's webhooks announce it (the changes
- * poller). `rowShowsNews`: the provider's inbox row carries the conversation's newest message, so
- * the inbox head sees a new one (Linked API's rows are the rep's people: they cannot say).
- */
-export type ThreadWatch = { pushed: boolean; rowShowsNews: boolean };
-
-/**
- * Whether an inbox head of the account that is polling and healthy answered lately with this
- * conversation, its row no newer than the thread's newest message: a new message would have moved
- * the row (the head then asks the thread at once), so the provider has nothing new to tell the
- * thread. A row newer than the thread anywhere (a loaded list, which a head merges into before it
- * asks the thread; or any head's answer) is news: nothing vouches then.
- */
-function headVouchesFor(client: QueryClient, accountId: string, conversationId: string, threadNewest: number): boolean {
-  for (const [, pages] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
-    const row = flattenConversations(pages).find((conversation) => conversation.id === conversationId);
-    if (row?.lastMessage != null && row.lastMessage.sentAt > threadNewest) return false;
-  }
-  const now = Date.now();
-  let vouched = false;
-  for (const category of CATEGORIES) {
-    const head = client.getQueryCache().find<PollResult>({ queryKey: queryKeys.conversationsHead(accountId, category), exact: true });
-    const answer = head?.state.data;
-    const sentAt = answer?.rowSentAt?.[conversationId];
-    if (head === undefined || answer?.polledAt == null || sentAt === undefined) continue;
-    if (sentAt > threadNewest) return false;
-    if (head.isActive() && head.state.status === "success" && now - answer.polledAt <= SAFETY_MS.thread) vouched = true;
-  }
-  return vouched;
-}
-
-function isHistoryJustLoaded(client: QueryClient, historyKey: QueryKey): boolean {
+export function isHistoryJustLoaded(client: QueryClient, historyKey: QueryKey): boolean {
   const state = client.getQueryState(historyKey);
   return state !== undefined && state.dataUpdateCount <= 1 && Date.now() - state.dataUpdatedAt < FRESH_HISTORY_MS;
 }
@@ -403,7 +315,7 @@ function isHistoryJustLoaded(client: QueryClient, historyKey: QueryKey): boolean
  * fetchNextPage builds its result from the pages as they were when it started, so a merge
  * written while it is in flight would be overwritten. Merge only once the history is idle.
  */
-async function waitForHistoryIdle(client: QueryClient, historyKey: QueryKey, signal: AbortSignal): Promise<void> {
+export async function waitForHistoryIdle(client: QueryClient, historyKey: QueryKey, signal: AbortSignal): Promise<void> {
   for (let attempt = 0; attempt < 20 && !signal.aborted; attempt++) {
     const query = client.getQueryCache().find({ queryKey: historyKey, exact: true });
     const inFlight = query?.state.fetchStatus === "fetching" ? query.promise : undefined;

@@ -3,7 +3,7 @@ import { dehydrate, QueryClient, type DehydratedState } from "@tanstack/react-qu
 import { headers } from "next/headers";
 import type { Account, Category } from "@/lib/contracts/api";
 import { THREAD_PAGE_SIZE } from "@/lib/client/api-urls";
-import type { MessagePages } from "@/lib/client/merge-messages";
+import type { MessagePages } from "@/lib/client/message-pages";
 import { queryKeys } from "@/lib/client/query-keys";
 import { threadPreview, type ThreadPreviewData } from "@/lib/client/thread-preview";
 import { getMessages } from "@/lib/server/inbox";

@@ -5,7 +5,8 @@
  */
 import { messagesPageSchema, type MessagesPage } from "@/lib/contracts/api";
 import { errorEnvelopeSchema } from "@/lib/contracts/errors";
-import { flattenMessages, mergeMessagesSince, newestSentAt, type MessagePages } from "@/lib/client/merge-messages";
+import { flattenMessages, mergeMessagesSince } from "@/lib/client/merge-messages";
+import { newestSentAt, type MessagePages } from "@/lib/client/message-pages";
 
 export type Tally = { statuses: Map<number, number>; unmapped: string[] };
 

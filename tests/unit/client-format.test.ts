@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatCompactTime, formatDayLabel, initials, linkify, loadableImageUrl, safeHttpUrl } from "@/lib/client/format";
+import { formatCompactTime, formatDayLabel, initials, loadableImageUrl, safeHttpUrl } from "@/lib/client/format";
+import { linkify } from "@/lib/client/linkify";
 import { stripBidiControls } from "@/lib/contracts/text";
 
 const at = (y: number, m: number, d: number, h = 12, min = 0) => new Date(y, m - 1, d, h, min).getTime();

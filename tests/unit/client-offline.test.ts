@@ -7,8 +7,8 @@ import {
   conversationsHeadQueryOptions,
   conversationsInfiniteOptions,
   messagesInfiniteOptions,
-  messagesSinceQueryOptions,
 } from "@/lib/client/queries";
+import { messagesSinceQueryOptions } from "@/lib/client/thread-poll";
 
 /**
  * Offline, as the browser reports it to TanStack's onlineManager: nothing is fetched, nothing on

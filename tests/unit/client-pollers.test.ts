@@ -2,7 +2,8 @@ import { QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Conversation, Message } from "@/lib/contracts/api";
 import { flattenConversations, type ConversationPages } from "@/lib/client/merge-inbox";
-import { flattenMessages, type MessagePages } from "@/lib/client/merge-messages";
+import { flattenMessages } from "@/lib/client/merge-messages";
+import { type MessagePages } from "@/lib/client/message-pages";
 import { PACE_MS, paceDelayMs, paceOf, shortestDelayMs } from "@/lib/client/poll-pace";
 import {
   askOpenThreads,
@@ -11,9 +12,9 @@ import {
   HEAD_LIMIT,
   conversationsInfiniteOptions,
   messagesInfiniteOptions,
-  messagesSinceQueryOptions,
   type PollResult,
 } from "@/lib/client/queries";
+import { messagesSinceQueryOptions } from "@/lib/client/thread-poll";
 import { queryKeys } from "@/lib/client/query-keys";
 
 const ACCOUNT = "acc:1";

@@ -1,13 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Message, MessagesPage } from "@/lib/contracts/api";
-import {
-  compareMessagesNewestFirst,
-  flattenMessages,
-  mergeMessagesSince,
-  newestSentAt,
-  type MessagePages,
-} from "@/lib/client/merge-messages";
+import { compareMessagesNewestFirst, flattenMessages, mergeMessagesSince } from "@/lib/client/merge-messages";
+import { newestSentAt, type MessagePages } from "@/lib/client/message-pages";
 
 function msg(id: string, sentAt: number, extra: Partial<Message> = {}): Message {
   return {

@@ -6,7 +6,8 @@
  */
 import type { QueryClient } from "@tanstack/react-query";
 import { flattenConversations, type ConversationPages } from "@/lib/client/merge-inbox";
-import { flattenMessages, type MessagePages } from "@/lib/client/merge-messages";
+import { flattenMessages } from "@/lib/client/merge-messages";
+import { type MessagePages } from "@/lib/client/message-pages";
 import { queryKeys } from "@/lib/client/query-keys";
 
 export type Tracked = { text: string; conversationId: string; inOpenThread: boolean; arrivedAt: number; sentAt: number; visibleAt: number | null };

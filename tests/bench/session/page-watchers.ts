@@ -6,7 +6,8 @@
  */
 import { environmentManager, InfiniteQueryObserver, QueryClient, QueryObserver } from "@tanstack/react-query";
 import { retryUnreachedRequest } from "@/lib/client/errors";
-import { conversationsHeadQueryOptions, conversationsInfiniteOptions, messagesInfiniteOptions, messagesSinceQueryOptions } from "@/lib/client/queries";
+import { conversationsHeadQueryOptions, conversationsInfiniteOptions, messagesInfiniteOptions } from "@/lib/client/queries";
+import { messagesSinceQueryOptions } from "@/lib/client/thread-poll";
 
 export type PageWatcher = "threadline" | "naive";
 
