@@ -6,6 +6,7 @@ import { trackActivity } from "@/lib/client/activity";
 import { ApiError, retryUnreachedRequest } from "@/lib/client/errors";
 import { loadResponseSchemas } from "@/lib/client/fetch-json";
 import { signInHref } from "@/lib/client/routes";
+import { whenIdle } from "@/lib/client/when-idle";
 
 /** A session that ended (expired, signed out elsewhere, removed from the team): sign in, then come back here. */
 function onSessionEnded(error: unknown): void {
@@ -28,16 +29,6 @@ function makeQueryClient(): QueryClient {
       },
     },
   });
-}
-
-/** Work that may wait until the page has painted and settled (Safari has no requestIdleCallback). */
-function whenIdle(work: () => void): () => void {
-  if (typeof window.requestIdleCallback === "function") {
-    const handle = window.requestIdleCallback(work, { timeout: 2_000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(work, 200);
-  return () => clearTimeout(timer);
 }
 
 export function Providers({ children }: { children: ReactNode }) {

@@ -1,10 +1,13 @@
 "use client";
 
-import Link from "next/link";
-import { useEffect, useId, useRef, useState } from "react";
-import { forgetEverything } from "@/lib/client/browser-storage";
-import { signInHref } from "@/lib/client/routes";
+import { Suspense, useEffect, useId, useRef, useState } from "react";
+import { initials } from "@/lib/client/format";
+import { lazyComponent } from "@/lib/client/lazy-code";
+import { whenIdle } from "@/lib/client/when-idle";
 import { useViewer } from "./viewer-context";
+
+// What the menu holds loads when the page is idle, not with it.
+const { Component: AccountMenuItems, preload: preloadAccountMenuItems } = lazyComponent(() => import("./account-menu-items").then((m) => m.AccountMenuItems));
 
 /**
  * The signed-in rep's menu: who they are, the Team page for admins, and signing out (which ends the
@@ -13,10 +16,11 @@ import { useViewer } from "./viewer-context";
 export function AccountMenu() {
   const viewer = useViewer();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
+  const member = viewer.kind === "member";
 
+  useEffect(() => (member ? whenIdle(() => void preloadAccountMenuItems()) : undefined), [member]);
   useEffect(() => {
     if (!open) return;
     const close = (event: Event) => {
@@ -38,26 +42,6 @@ export function AccountMenu() {
     );
   }
 
-  const initials = viewer.name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((word) => word[0]?.toUpperCase())
-    .join("");
-
-  async function onSignOut() {
-    setError(null);
-    try {
-      // Loaded on the tap: sign-in's parsing is no part of every page's first JavaScript.
-      const { signOut } = await import("@/lib/client/auth");
-      await signOut();
-      forgetEverything();
-      window.location.assign(signInHref());
-    } catch {
-      setError("Couldn't sign out. Check your connection and try again.");
-    }
-  }
-
   return (
     <div ref={root} className="relative">
       <button
@@ -71,35 +55,13 @@ export function AccountMenu() {
       >
         <span className="sr-only">Your account: {viewer.name}</span>
         <span aria-hidden="true" className="inline-flex size-8 items-center justify-center rounded-full bg-zinc-900 text-xs font-semibold text-surface">
-          {initials || "?"}
+          {initials(viewer.name)}
         </span>
       </button>
       {open ? (
-        <div id={menuId} role="menu" aria-label="Your account" className="absolute right-0 z-30 mt-2 w-64 rounded-xl border border-zinc-200 bg-surface p-1 shadow-lg">
-          <div className="px-3 py-2">
-            <p className="truncate text-sm font-medium text-zinc-900">{viewer.name}</p>
-            <p className="truncate text-xs text-zinc-600">{viewer.email}</p>
-          </div>
-          {viewer.isAdmin ? (
-            <Link role="menuitem" href="/team" data-testid="team-link" className="flex min-h-11 items-center rounded-lg px-3 text-sm text-zinc-800 hover:bg-zinc-100">
-              Team
-            </Link>
-          ) : null}
-          <button
-            type="button"
-            role="menuitem"
-            data-testid="sign-out"
-            onClick={() => void onSignOut()}
-            className="flex min-h-11 w-full items-center rounded-lg px-3 text-left text-sm text-zinc-800 hover:bg-zinc-100"
-          >
-            Sign out
-          </button>
-          {error ? (
-            <p role="alert" className="px-3 py-2 text-xs text-red-700">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <Suspense fallback={null}>
+          <AccountMenuItems id={menuId} viewer={viewer} />
+        </Suspense>
       ) : null}
     </div>
   );

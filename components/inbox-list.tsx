@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Conversation } from "@/lib/contracts/api";
 import { CATEGORY_LABELS, type Category } from "@/lib/contracts/categories";
 import { useInbox, useNow } from "@/lib/client/hooks";
@@ -15,13 +15,17 @@ import { useInboxSearch } from "@/lib/client/use-inbox-search";
 import { useSearchQuery } from "@/lib/client/search-query";
 import { useIsOnline } from "@/lib/client/use-online";
 import { useInboxVirtualizer } from "@/lib/client/use-inbox-virtualizer";
+import { lazyComponent } from "@/lib/client/lazy-code";
+import { whenIdle } from "@/lib/client/when-idle";
 import { CheckedAgo } from "./checked-ago";
 import { ConversationRow } from "./conversation-row";
 import { CloudOffIcon, InboxIcon, SearchIcon } from "./icons";
 import { PagingControl } from "./paging-control";
-import { RowActions } from "./row-actions";
 import { VirtualListItem } from "./virtual-list-item";
 import { EmptyState, ErrorState, InboxSkeleton, RetryButton, Spinner, StaleBanner } from "./states";
+
+// The actions sheet a row's ⋯ or a long press opens: loaded when the page is idle, not with it.
+const { Component: RowActions, preload: preloadRowActions } = lazyComponent(() => import("./row-actions").then((m) => m.RowActions));
 
 const EMPTY_DETAIL: Record<Category, string> = {
   INBOX: "When someone messages you on LinkedIn, the conversation shows up here.",
@@ -70,7 +74,7 @@ export function InboxList({
   const scrollerRef = useRef<HTMLDivElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
   const savedScrollTop = useRef(0);
-  const { virtualizer, rows, padding } = useInboxVirtualizer(scrollerRef, conversations, hidden);
+  const { virtualizer, rows, padding, measure } = useInboxVirtualizer(scrollerRef, conversations, hidden);
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = history;
 
@@ -105,6 +109,7 @@ export function InboxList({
 
   const client = useQueryClient();
   const [actionsFor, setActionsFor] = useState<Conversation | null>(null);
+  useEffect(() => whenIdle(() => void preloadRowActions()), []);
   // The thread's newest messages, at once: not after the route and its chunk arrive (the row
   // prefetches the route itself).
   const startOpening = useCallback(
@@ -119,7 +124,7 @@ export function InboxList({
       // At the last loaded row, j asks for the next page (as scrolling there would); at the last
       // rendered one, it brings the rows after it in, for the next j.
       const lastRendered = rows[rows.length - 1]?.index;
-      if (lastRendered !== undefined && lastRendered < conversations.length - 1) virtualizer.scrollToIndex(lastRendered + 1, { align: "end" });
+      if (virtualizer && lastRendered !== undefined && lastRendered < conversations.length - 1) virtualizer.scrollToIndex(lastRendered + 1, { align: "end" });
       else if (pager.hasNextPage && !pager.isFetchingNextPage) void pager.fetchNextPage();
     },
     previous: () => {
@@ -195,7 +200,7 @@ export function InboxList({
               <VirtualListItem
                 key={row.key}
                 item={row}
-                measure={virtualizer.measureElement}
+                measure={measure}
                 setSize={pager.hasNextPage ? -1 : conversations.length}
                 className="group/row relative border-b border-zinc-100"
               >
@@ -266,7 +271,11 @@ export function InboxList({
       >
         {body}
       </div>
-      <RowActions accountId={accountId} conversation={actionsFor} onClose={() => setActionsFor(null)} />
+      {actionsFor ? (
+        <Suspense fallback={null}>
+          <RowActions accountId={accountId} conversation={actionsFor} onClose={() => setActionsFor(null)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -2,9 +2,11 @@
 
 import Link from "next/link";
 import { useParams } from "next/navigation";
-import type { ReactNode } from "react";
+import { Suspense, useEffect, type ReactNode } from "react";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/contracts/categories";
 import { useAccount } from "@/lib/client/hooks";
+import { lazyComponent } from "@/lib/client/lazy-code";
+import { whenIdle } from "@/lib/client/when-idle";
 import { decodeIdParam, homeHref, inboxHref } from "@/lib/client/routes";
 import { useIsDesktop } from "@/lib/client/use-media-query";
 import { useOutbox } from "@/lib/client/use-outbox";
@@ -13,12 +15,14 @@ import { SearchQueryProvider, useSearchQuery } from "@/lib/client/search-query";
 import { CategoryTabs } from "./category-tabs";
 import { InboxList } from "./inbox-list";
 import { OfflineBanner } from "./offline-banner";
-import { PeoplePanel } from "./people-panel";
 import { SearchField } from "./search-field";
 import { ShortcutsHelp } from "./shortcuts-help";
 import { EmptyState, ErrorState } from "./states";
 import { TopBar } from "./top-bar";
 import { NotFoundState } from "./not-found-state";
+
+// Only accounts whose provider has no inbox listing (Linked API) show the people panel.
+const { Component: PeoplePanel, preload: preloadPeoplePanel } = lazyComponent(() => import("./people-panel").then((m) => m.PeoplePanel));
 
 /**
  * The app shell for /a/{accountId}/{category}[/c/{conversationId}].
@@ -43,6 +47,8 @@ function Shell({ accountId, category, children }: { accountId: string; category:
   useOutbox(accountId);
   useUnreadTitle(accountId);
   const isDesktop = useIsDesktop();
+  const someAccountNeedsSync = accounts.some((candidate) => candidate.capabilities.needsSync);
+  useEffect(() => (someAccountNeedsSync ? whenIdle(() => void preloadPeoplePanel()) : undefined), [someAccountNeedsSync]);
 
   // Until the accounts arrive, offer every category (most accounts have them all): less jumpy than one chip.
   const categories = account?.capabilities.categories ?? CATEGORIES;
@@ -106,7 +112,11 @@ function Shell({ accountId, category, children }: { accountId: string; category:
         >
           {unknownAccount ? null : <CategoryTabs accountId={accountId} active={category} available={categories} query={search} />}
           {unknownAccount || unsupportedCategory ? null : <SearchField label={`Search ${CATEGORY_LABELS[category]}`} />}
-          {account?.capabilities.needsSync ? <PeoplePanel key={accountId} accountId={accountId} /> : null}
+          {account?.capabilities.needsSync ? (
+            <Suspense fallback={null}>
+              <PeoplePanel key={accountId} accountId={accountId} />
+            </Suspense>
+          ) : null}
           {list}
         </section>
         <div className={`${threadOpen ? "flex" : "hidden"} min-h-0 min-w-0 flex-1 flex-col bg-zinc-50/60 lg:flex`}>{children}</div>

@@ -1,24 +1,19 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
 import type { Conversation } from "@/lib/contracts/api";
+import { closeOnBackdrop, useModalWhileMounted } from "@/lib/client/modal-dialog";
 import { markRead, markUnread } from "@/lib/client/read-state";
 
 /**
  * What can be done to a conversation from its row: an action sheet (a native modal dialog, so focus,
- * Escape and the backdrop behave) at the bottom of a phone's screen, centred on larger ones.
+ * Escape and the backdrop behave) at the bottom of a phone's screen, centred on larger ones. Open
+ * while mounted; closing it calls onClose.
  */
-export function RowActions({ accountId, conversation, onClose }: { accountId: string; conversation: Conversation | null; onClose: () => void }) {
+export function RowActions({ accountId, conversation, onClose }: { accountId: string; conversation: Conversation; onClose: () => void }) {
   const client = useQueryClient();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalWhileMounted();
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (conversation && dialog && !dialog.open) dialog.showModal();
-  }, [conversation]);
-
-  if (conversation === null) return null;
   const unread = conversation.unreadCount > 0;
   const readThrough = conversation.lastMessage?.sentAt;
   const act = (action: () => Promise<void>) => {
@@ -33,10 +28,7 @@ export function RowActions({ accountId, conversation, onClose }: { accountId: st
       data-testid="row-actions-sheet"
       aria-label={`Actions for ${conversation.participant.name}`}
       onClose={onClose}
-      onClick={(event) => {
-        // A tap on the backdrop (the dialog element itself, outside its panel) closes it.
-        if (event.target === event.currentTarget) event.currentTarget.close();
-      }}
+      onClick={closeOnBackdrop}
       className="m-0 mt-auto w-full max-w-none bg-transparent p-0 backdrop:bg-black/50 sm:m-auto sm:max-w-sm"
     >
       <div className="rounded-t-2xl bg-surface p-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] shadow-xl sm:rounded-2xl sm:pb-2">

@@ -7,7 +7,9 @@ import { E2E } from "../support/env";
  * The first-load JavaScript of the inbox and of a thread (issue 11) holds no zod: the page arrives
  * rendered with its data, the schemas that parse later answers load when the page is idle
  * (lib/client/response-schemas.ts), and the reader of stored drafts when a composer mounts
- * (lib/client/use-draft.ts). A component importing a schema module would put zod back.
+ * (lib/client/use-draft.ts). A component importing a schema module would put zod back. Nor does
+ * the inbox's hold TanStack Virtual: its first screen renders without it, and the virtualizer
+ * takes over once loaded (lib/client/use-lazy-virtualizer.ts).
  */
 test("the demo inbox's and a demo thread's first-load scripts hold no zod", async () => {
   const visitor = await playwrightRequest.newContext({ baseURL: E2E.demoUrl });
@@ -17,6 +19,22 @@ test("the demo inbox's and a demo thread's first-load scripts hold no zod", asyn
     const [first] = conversationsPageSchema.parse(await listed.json()).conversations;
     if (!first) throw new Error("the demo inbox is empty");
     for (const path of ["/a/demo/inbox", `/a/demo/inbox/c/${encodeURIComponent(first.id)}`]) await expectNoZod(visitor, path);
+  } finally {
+    await visitor.dispose();
+  }
+});
+
+test("the demo inbox's first-load scripts hold no TanStack Virtual, and its rows are in the HTML", async () => {
+  const visitor = await playwrightRequest.newContext({ baseURL: E2E.demoUrl });
+  try {
+    const page = await visitor.get("/a/demo/inbox");
+    expect(page.status()).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('data-testid="conversation-row"');
+    for (const source of modernScriptSources(html)) {
+      // An option's name in virtual-core's defaults: a property name minifying cannot rename.
+      expect(await (await visitor.get(source)).text(), source).not.toContain("isScrollingResetDelay");
+    }
   } finally {
     await visitor.dispose();
   }
