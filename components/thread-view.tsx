@@ -17,7 +17,7 @@ import type { OutboxEntry } from "@/lib/client/outbox-entry";
 import { focusedConversationId } from "@/lib/client/inbox-cursor";
 import { useShortcuts } from "@/lib/client/shortcuts";
 import { useLeaveThread } from "@/lib/client/use-leave-thread";
-import { useMarkThreadRead } from "@/lib/client/read-state";
+import { useMarkThreadRead } from "@/lib/client/use-mark-thread-read";
 import { useSearchQuery } from "@/lib/client/search-query";
 import { usePageTitle } from "@/lib/client/use-page-title";
 import { inboxHref } from "@/lib/client/routes";
@@ -27,6 +27,7 @@ import { useKeyboardInset } from "@/lib/client/use-keyboard-inset";
 import { useConversationOutbox } from "@/lib/client/use-outbox";
 import { useIsOnline } from "@/lib/client/use-online";
 import { useLoadOlder } from "@/lib/client/use-load-older";
+import { useVirtualLibrary, type VirtualLibrary } from "@/lib/client/use-lazy-virtualizer";
 import { useScrollAnchoring } from "@/lib/client/use-scroll-anchoring";
 import { Composer, type Reply } from "./composer";
 import { ChatIcon, CloudOffIcon } from "./icons";
@@ -62,7 +63,10 @@ type ThreadViewProps = { accountId: string; category: Category; conversationId: 
  * hydration) renders at once.
  */
 export function ThreadView({ preview, ...props }: ThreadViewProps & { preview: ThreadPreviewData | null }) {
-  if (useHydrated()) return <LoadedThreadView {...props} />;
+  const hydrated = useHydrated();
+  // The live list is virtualized: it waits for TanStack Virtual, which loads after the page.
+  const virtual = useVirtualLibrary();
+  if (hydrated && virtual) return <LoadedThreadView {...props} virtual={virtual} />;
   return preview ? <ThreadPreview accountId={props.accountId} category={props.category} preview={preview} /> : <ThreadLoading />;
 }
 
@@ -72,7 +76,7 @@ export function ThreadView({ preview, ...props }: ThreadViewProps & { preview: T
  * otherwise a "New messages" pill appears. The rep's replies show at once from the outbox, at the
  * bottom, until the thread has them (merge-outbox.ts); the composer sits under the list.
  */
-function LoadedThreadView({ accountId, category, conversationId }: ThreadViewProps) {
+function LoadedThreadView({ accountId, category, conversationId, virtual }: ThreadViewProps & { virtual: VirtualLibrary }) {
   const { history, poll, messages } = useThread(accountId, conversationId);
   // The account's question (the inbox head, or a pushed account's webhooks poller) is what asks
   // this thread for news: while it fails, what is on screen may be stale too.
@@ -114,7 +118,7 @@ function LoadedThreadView({ accountId, category, conversationId }: ThreadViewPro
     estimateSize,
     paddingStart: OLDER_CONTROL_PX + FIRST_DAY_LABEL_PX,
     paddingEnd: LIST_END_PADDING_PX,
-  });
+  }, virtual);
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isFetchNextPageError } = history;
   const topSentinelRef = useLoadOlder(scrollerRef, history);
   const sectionRef = useRef<HTMLElement>(null);

@@ -1,17 +1,16 @@
 /**
  * The rep's read state (client components only): a conversation is marked read through its newest
- * message while its thread is open and the page is visible, and can be marked unread again. Each
- * mark shows at once in every loaded list of the account (the Unread category drops a read one),
- * then is kept by the server, per rep (PUT/DELETE …/read), where every later inbox answer applies it.
- * Marks set on the rep's other devices reach loaded lists through a poller of our own database.
+ * message while its thread is open and the page is visible (use-mark-thread-read.ts), and can be
+ * marked unread again. Each mark shows at once in every loaded list of the account (the Unread
+ * category drops a read one), then is kept by the server, per rep (PUT/DELETE …/read), where every
+ * later inbox answer applies it. Marks set on the rep's other devices reach loaded lists through a
+ * poller of our own database.
  */
-import { MutationObserver as QueryMutationObserver, queryOptions, useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { MutationObserver as QueryMutationObserver, queryOptions, useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-query";
 import type { Category, ReadMarkResponse } from "@/lib/contracts/api";
 import { withReadMark } from "@/lib/contracts/read-marks";
 import { readMarkUrl, readMarksUrl } from "./api-urls";
-import { fetchJson } from "./fetch-json";
-import { sendJson } from "./fetch-json";
+import { fetchJson, sendJson } from "./fetch-json";
 import { retryUnreachedRequest } from "./errors";
 import { flattenConversations, withUnreadCount, type ConversationPages } from "./merge-inbox";
 import { conversationsInfiniteOptions, inboxReadAt } from "./queries";
@@ -43,45 +42,6 @@ export async function markRead(client: QueryClient, accountId: string, conversat
 export async function markUnread(client: QueryClient, accountId: string, conversationId: string): Promise<void> {
   await showUnreadCount(client, accountId, conversationId, 1);
   await send(client, "DELETE", readMarkUrl(accountId, conversationId), {});
-}
-
-function useIsPageVisible(): boolean {
-  const [visible, setVisible] = useState(() => typeof document === "undefined" || document.visibilityState === "visible");
-  useEffect(() => {
-    const update = () => setVisible(document.visibilityState === "visible");
-    document.addEventListener("visibilitychange", update);
-    return () => document.removeEventListener("visibilitychange", update);
-  }, []);
-  return visible;
-}
-
-/**
- * Marks the open thread read through `newestSentAt` (its newest loaded message) whenever that moves
- * while the page is visible; once per message, however often this renders. After `markUnread`, only
- * a newer message marks it read again.
- */
-export function useMarkThreadRead(accountId: string, conversationId: string, newestSentAt: number | null): { markUnread: () => Promise<void> } {
-  const client = useQueryClient();
-  const visible = useIsPageVisible();
-  const markedThrough = useRef<number | null>(null);
-
-  useEffect(() => {
-    if (newestSentAt === null || !visible) return;
-    if (markedThrough.current !== null && markedThrough.current >= newestSentAt) return;
-    const before = markedThrough.current;
-    markedThrough.current = newestSentAt;
-    markRead(client, accountId, conversationId, newestSentAt).catch(() => {
-      // Not kept: the next message (or the next visit) tries again.
-      if (markedThrough.current === newestSentAt) markedThrough.current = before;
-    });
-  }, [client, accountId, conversationId, newestSentAt, visible]);
-
-  return {
-    markUnread: () => {
-      markedThrough.current = newestSentAt ?? Number.MAX_SAFE_INTEGER;
-      return markUnread(client, accountId, conversationId);
-    },
-  };
 }
 
 /** How many loaded Inbox conversations are unread, in the tab's title, as mail clients do. */

@@ -1,7 +1,8 @@
 /**
- * A TanStack Virtual virtualizer whose library loads after the page's first JavaScript (client
- * components only). Until it arrives (and on the server) the hook gives null, and the list renders
- * the rows its first screen needs by itself; then the virtualizer takes over the same rows.
+ * TanStack Virtual, loaded after the page's first JavaScript (client components only). The inbox's
+ * virtualizer (useLazyVirtualizer) is null until it arrives (and on the server), and the list renders
+ * the rows its first screen needs by itself; then the virtualizer takes over the same rows. A
+ * thread's live view waits for it (useVirtualLibrary), its server-rendered preview shown meanwhile.
  */
 import type * as ReactVirtual from "@tanstack/react-virtual";
 import type { Virtualizer, VirtualizerOptions } from "@tanstack/react-virtual";
@@ -14,6 +15,12 @@ export type LazyVirtualizerOptions<TItem extends Element> = Omit<VirtualizerOpti
 
 const loadLibrary = loadedOnce(() => import("@tanstack/react-virtual"));
 let library: VirtualLibrary | null = null;
+// Asked for as this module runs, before the page hydrates: the two go on side by side.
+if (typeof window !== "undefined") {
+  void loadLibrary().then((loaded) => {
+    library ??= loaded;
+  });
+}
 
 function subscribe(notify: () => void): () => void {
   let waiting = true;
@@ -27,7 +34,7 @@ function subscribe(notify: () => void): () => void {
 }
 
 /** The library once loaded; null on the server and while hydrating, so both render the same rows. */
-function useVirtualLibrary(): VirtualLibrary | null {
+export function useVirtualLibrary(): VirtualLibrary | null {
   return useSyncExternalStore(
     subscribe,
     () => library,

@@ -1,7 +1,7 @@
 /** Keeps the reader's place in an end-anchored, virtualized message list (client components only). */
-import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Message } from "@/lib/contracts/api";
+import type { VirtualLibrary } from "./use-lazy-virtualizer";
 
 /** Within this distance of the bottom, new messages scroll into view by themselves. */
 const NEAR_BOTTOM_PX = 120;
@@ -30,14 +30,14 @@ type ListShape = {
  * scroll into view when the reader is at the bottom, and otherwise count as unseen (for a "New
  * messages" pill) and are announced to screen readers — except the rep's own, which they have
  * seen. `messages` is newest first. After `followNextChange()`, the next change scrolls to the
- * bottom wherever the reader was (the rep's own reply).
+ * bottom wherever the reader was (the rep's own reply). `virtual` is TanStack Virtual, loaded
+ * (use-lazy-virtualizer.ts): a list mounts once it is there, so its hooks never change.
  */
-export function useScrollAnchoring(messages: readonly Message[], list: ListShape) {
+export function useScrollAnchoring(messages: readonly Message[], list: ListShape, virtual: VirtualLibrary) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const { getItemKey } = list;
   // No React Compiler here (next.config has none): the virtualizer re-renders this component itself.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const virtualizer = virtual.useVirtualizer({
     ...list,
     getScrollElement: () => scrollerRef.current,
     anchorTo: "end",
@@ -76,6 +76,8 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
   // The virtualizer keeps what is on screen in place when a row above the viewport is measured for
   // the first time. At the top of the list the row being read sits under the older-messages
   // control, below the viewport's top: rows of a page landing between the two count as above it.
+  // (The virtualizer's documented hook for this is a property of the instance, set here.)
+  /* eslint-disable react-hooks/immutability */
   useLayoutEffect(() => {
     virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) => {
       const offset = instance.scrollOffset ?? 0;
@@ -92,6 +94,7 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
       return false;
     };
   }, [virtualizer]);
+  /* eslint-enable react-hooks/immutability */
 
   // Read from the element: React's handler can run before the virtualizer has seen this scroll.
   const onScroll = useCallback(() => {

@@ -8,8 +8,9 @@ import { E2E } from "../support/env";
  * rendered with its data, the schemas that parse later answers load when the page is idle
  * (lib/client/response-schemas.ts), and the reader of stored drafts when a composer mounts
  * (lib/client/use-draft.ts). A component importing a schema module would put zod back. Nor does
- * the inbox's hold TanStack Virtual: its first screen renders without it, and the virtualizer
- * takes over once loaded (lib/client/use-lazy-virtualizer.ts).
+ * either hold TanStack Virtual: the inbox's first screen renders without it, and the virtualizer
+ * takes over once loaded; a thread's server-rendered preview shows until its live, virtualized list
+ * can mount (lib/client/use-lazy-virtualizer.ts).
  */
 test("the demo inbox's and a demo thread's first-load scripts hold no zod", async () => {
   const visitor = await playwrightRequest.newContext({ baseURL: E2E.demoUrl });
@@ -24,16 +25,24 @@ test("the demo inbox's and a demo thread's first-load scripts hold no zod", asyn
   }
 });
 
-test("the demo inbox's first-load scripts hold no TanStack Virtual, and its rows are in the HTML", async () => {
+test("the demo inbox's and a demo thread's first-load scripts hold no TanStack Virtual, and their rows are in the HTML", async () => {
   const visitor = await playwrightRequest.newContext({ baseURL: E2E.demoUrl });
   try {
-    const page = await visitor.get("/a/demo/inbox");
-    expect(page.status()).toBe(200);
-    const html = await page.text();
-    expect(html).toContain('data-testid="conversation-row"');
-    for (const source of modernScriptSources(html)) {
-      // An option's name in virtual-core's defaults: a property name minifying cannot rename.
-      expect(await (await visitor.get(source)).text(), source).not.toContain("isScrollingResetDelay");
+    const [first] = conversationsPageSchema.parse(await (await visitor.get("/api/accounts/demo/conversations?limit=1")).json()).conversations;
+    if (!first) throw new Error("the demo inbox is empty");
+    const pages = [
+      { path: "/a/demo/inbox", rows: 'data-testid="conversation-row"' },
+      { path: `/a/demo/inbox/c/${encodeURIComponent(first.id)}`, rows: 'data-testid="thread-preview"' },
+    ];
+    for (const { path, rows } of pages) {
+      const page = await visitor.get(path);
+      expect(page.status(), path).toBe(200);
+      const html = await page.text();
+      expect(html, path).toContain(rows);
+      for (const source of modernScriptSources(html)) {
+        // An option's name in virtual-core's defaults: a property name minifying cannot rename.
+        expect(await (await visitor.get(source)).text(), `${path}: ${source}`).not.toContain("isScrollingResetDelay");
+      }
     }
   } finally {
     await visitor.dispose();
