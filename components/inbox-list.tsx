@@ -124,7 +124,8 @@ export function InboxList({
       // At the last loaded row, j asks for the next page (as scrolling there would); at the last
       // rendered one, it brings the rows after it in, for the next j.
       const lastRendered = rows[rows.length - 1]?.index;
-      if (virtualizer && lastRendered !== undefined && lastRendered < conversations.length - 1) virtualizer.scrollToIndex(lastRendered + 1, { align: "end" });
+      // (Until the virtualizer has loaded, the rows after the first screen wait for it.)
+      if (lastRendered !== undefined && lastRendered < conversations.length - 1) virtualizer?.scrollToIndex(lastRendered + 1, { align: "end" });
       else if (pager.hasNextPage && !pager.isFetchingNextPage) void pager.fetchNextPage();
     },
     previous: () => {

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useParams } from "next/navigation";
-import { Suspense, useEffect, type ReactNode } from "react";
+import { Suspense, useEffect, useMemo, type ReactNode } from "react";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/contracts/categories";
 import { useAccount } from "@/lib/client/hooks";
 import { lazyComponent } from "@/lib/client/lazy-code";
@@ -49,6 +49,19 @@ function Shell({ accountId, category, children }: { accountId: string; category:
   const isDesktop = useIsDesktop();
   const someAccountNeedsSync = accounts.some((candidate) => candidate.capabilities.needsSync);
   useEffect(() => (someAccountNeedsSync ? whenIdle(() => void preloadPeoplePanel()) : undefined), [someAccountNeedsSync]);
+  // The server renders the panel; the browser hydrates it once its code is there. The same element
+  // on every render of the shell (its size query settles right after hydration, say) leaves the
+  // server's HTML in place until then: a changed one would drop it for the empty fallback meanwhile.
+  const needsSync = account?.capabilities.needsSync === true;
+  const peoplePanel = useMemo(
+    () =>
+      needsSync ? (
+        <Suspense fallback={null}>
+          <PeoplePanel key={accountId} accountId={accountId} />
+        </Suspense>
+      ) : null,
+    [needsSync, accountId],
+  );
 
   // Until the accounts arrive, offer every category (most accounts have them all): less jumpy than one chip.
   const categories = account?.capabilities.categories ?? CATEGORIES;
@@ -112,11 +125,7 @@ function Shell({ accountId, category, children }: { accountId: string; category:
         >
           {unknownAccount ? null : <CategoryTabs accountId={accountId} active={category} available={categories} query={search} />}
           {unknownAccount || unsupportedCategory ? null : <SearchField label={`Search ${CATEGORY_LABELS[category]}`} />}
-          {account?.capabilities.needsSync ? (
-            <Suspense fallback={null}>
-              <PeoplePanel key={accountId} accountId={accountId} />
-            </Suspense>
-          ) : null}
+          {peoplePanel}
           {list}
         </section>
         <div className={`${threadOpen ? "flex" : "hidden"} min-h-0 min-w-0 flex-1 flex-col bg-zinc-50/60 lg:flex`}>{children}</div>

@@ -4,16 +4,31 @@
  */
 import { lazy, type ComponentType } from "react";
 
-const RETRY_MS = 3_000;
+const FIRST_RETRY_MS = 3_000;
+const LAST_RETRY_MS = 60_000;
 
 /**
- * Loads once. A load that failed (the network dropped) is tried again every few seconds until it
- * succeeds, so whatever waits for it waits, and never sees an error.
+ * Loads once. A load that failed (the network dropped) is tried again until it succeeds, so
+ * whatever waits for it waits, and never sees an error: after 3 s, then twice as long each time up
+ * to a minute, and at once when the browser is back online.
  */
 export function loadedOnce<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
-  const attempt = (): Promise<T> => load().catch(() => new Promise<void>((resolve) => setTimeout(resolve, RETRY_MS)).then(attempt));
-  return () => (loading ??= attempt());
+  const attempt = (retryMs: number): Promise<T> => load().catch(() => pause(retryMs).then(() => attempt(Math.min(retryMs * 2, LAST_RETRY_MS))));
+  return () => (loading ??= attempt(FIRST_RETRY_MS));
+}
+
+/** Waits `ms`, or until the browser is back online, whichever comes first. */
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      if (typeof window !== "undefined") window.removeEventListener("online", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    if (typeof window !== "undefined") window.addEventListener("online", done);
+  });
 }
 
 /**

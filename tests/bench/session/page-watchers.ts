@@ -1,6 +1,6 @@
 /**
  * How a page keeps the inbox and the open thread fresh, as QueryObservers on a real QueryClient:
- *  - threadline: what the inbox and thread views mount (lib/client/hooks.ts useInbox, useThread):
+ *  - threadline: what the inbox and thread views mount (useInbox in lib/client/hooks.ts, useThread in use-thread.ts):
  *    the two histories, then, once loaded, the inbox head poller and the thread's `since` poller;
  *  - naive: page 1 of the inbox (20) and of the open thread (30) refetched every 10 s, hidden or not.
  */

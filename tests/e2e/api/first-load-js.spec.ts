@@ -39,9 +39,13 @@ test("the demo inbox's and a demo thread's first-load scripts hold no TanStack V
       expect(page.status(), path).toBe(200);
       const html = await page.text();
       expect(html, path).toContain(rows);
-      for (const source of modernScriptSources(html)) {
+      const sources = modernScriptSources(html);
+      expect(sources.length, path).toBeGreaterThan(3);
+      for (const source of sources) {
+        const script = await visitor.get(source);
+        expect(script.status(), source).toBe(200);
         // An option's name in virtual-core's defaults: a property name minifying cannot rename.
-        expect(await (await visitor.get(source)).text(), `${path}: ${source}`).not.toContain("isScrollingResetDelay");
+        expect(await script.text(), `${path}: ${source}`).not.toContain("isScrollingResetDelay");
       }
     }
   } finally {

@@ -1,10 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { draftKey } from "@/lib/client/draft-store";
-import { modernScriptSources } from "../../bench/page-scripts";
 import { longThreadId } from "../support/accounts";
 import { messageBox, sendButton } from "../support/composer";
 import { ACCOUNTS } from "../support/env";
 import { fakeUpstream } from "../support/fake-upstream";
+import { HELD_LOAD, holdLaterScripts } from "../support/later-scripts";
 
 /**
  * The outbox's code and the reader of stored drafts load after the page's first scripts (issue 11:
@@ -23,7 +23,7 @@ test("a Send before the outbox has loaded keeps the words and says so; once it h
   const threadPath = `/a/${ACCOUNTS.linkupV2}/inbox/c/${encodeURIComponent(await longThreadId(request, ACCOUNTS.linkupV2))}`;
   const { held, release } = await holdLaterScripts(page, threadPath);
 
-  await page.goto(threadPath);
+  await page.goto(threadPath, HELD_LOAD);
   const thread = page.getByTestId("thread-view");
   await expect(thread.getByTestId("message").first()).toBeVisible();
   const text = `Sent once the outbox is here ${Date.now()}`;
@@ -58,7 +58,7 @@ test("a stored draft shows once it can be read; words typed before then are stor
 
   // Nothing typed while the draft cannot be read: it shows once it can.
   const first = await holdLaterScripts(page, threadPath);
-  await page.goto(threadPath);
+  await page.goto(threadPath, HELD_LOAD);
   await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
   await expect(messageBox(page)).toHaveValue("");
   expect(first.held.length).toBeGreaterThan(0);
@@ -68,7 +68,7 @@ test("a stored draft shows once it can be read; words typed before then are stor
 
   // Typed while it cannot be read: the rep's words are stored at once (a reload keeps them) and stay.
   const second = await holdLaterScripts(page, threadPath);
-  await page.reload();
+  await page.reload(HELD_LOAD);
   await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
   await expect(messageBox(page)).toHaveValue("");
   const typed = `Typed straight away ${Date.now()}`;
@@ -81,24 +81,3 @@ test("a stored draft shows once it can be read; words typed before then are stor
   await page.reload();
   await expect(messageBox(page)).toHaveValue(typed);
 });
-
-/** Holds every script `path` asks for beyond the ones its HTML names (but TanStack Virtual's), until `release`. */
-async function holdLaterScripts(page: Page, path: string): Promise<{ held: string[]; release: () => void }> {
-  const html = await (await page.request.get(path)).text();
-  const firstLoad = new Set(modernScriptSources(html).map((src) => new URL(src, "http://first.load").pathname));
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const held: string[] = [];
-  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
-    const requested = new URL(route.request().url()).pathname;
-    if (firstLoad.has(requested)) return route.continue();
-    const script = await route.fetch();
-    // An option's name in virtual-core's defaults: a property name minifying cannot rename.
-    if (!(await script.text()).includes("isScrollingResetDelay")) {
-      held.push(requested);
-      await released;
-    }
-    await route.fulfill({ response: script });
-  });
-  return { held, release };
-}
