@@ -24,7 +24,7 @@ import { PagingControl } from "./paging-control";
 import { VirtualListItem } from "./virtual-list-item";
 import { EmptyState, ErrorState, InboxSkeleton, RetryButton, Spinner, StaleBanner } from "./states";
 
-// The actions sheet a row's ⋯ or a long press opens: loaded when the page is idle, not with it.
+// The actions sheet a row's ⋯ button opens: loaded when the page is idle, not with it.
 const { Component: RowActions, preload: preloadRowActions } = lazyComponent(() => import("./row-actions").then((m) => m.RowActions));
 
 const EMPTY_DETAIL: Record<Category, string> = {

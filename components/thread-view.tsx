@@ -59,12 +59,12 @@ type ThreadViewProps = { accountId: string; category: Category; conversationId: 
  * and the accounts by then: a first render from those caches could differ from the HTML the
  * server sent (React #418). So the server and the hydrating browser render the thread's newest
  * messages from the page's own props (`preview`, when the server read them), or the loading view,
- * and the live thread renders from the cache right after. A thread opened in the app (no
- * hydration) renders at once.
+ * and the live thread renders from the cache right after, once TanStack Virtual has loaded too
+ * (it downloads while the page hydrates). A thread opened in the app (no hydration, the library
+ * long loaded) renders at once.
  */
 export function ThreadView({ preview, ...props }: ThreadViewProps & { preview: ThreadPreviewData | null }) {
   const hydrated = useHydrated();
-  // The live list is virtualized: it waits for TanStack Virtual, which loads after the page.
   const virtual = useVirtualLibrary();
   if (hydrated && virtual) return <LoadedThreadView {...props} virtual={virtual} />;
   return preview ? <ThreadPreview accountId={props.accountId} category={props.category} preview={preview} /> : <ThreadLoading />;
