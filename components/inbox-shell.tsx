@@ -2,11 +2,9 @@
 
 import Link from "next/link";
 import { useParams } from "next/navigation";
-import { Suspense, useEffect, useMemo, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/contracts/categories";
 import { useAccount } from "@/lib/client/hooks";
-import { lazyComponent } from "@/lib/client/lazy-code";
-import { whenIdle } from "@/lib/client/when-idle";
 import { decodeIdParam, homeHref, inboxHref } from "@/lib/client/routes";
 import { useIsDesktop } from "@/lib/client/use-media-query";
 import { useOutbox } from "@/lib/client/use-outbox";
@@ -15,14 +13,12 @@ import { SearchQueryProvider, useSearchQuery } from "@/lib/client/search-query";
 import { CategoryTabs } from "./category-tabs";
 import { InboxList } from "./inbox-list";
 import { OfflineBanner } from "./offline-banner";
+import { PeoplePanel } from "./people-panel";
 import { SearchField } from "./search-field";
 import { ShortcutsHelp } from "./shortcuts-help";
 import { EmptyState, ErrorState } from "./states";
 import { TopBar } from "./top-bar";
 import { NotFoundState } from "./not-found-state";
-
-// Only accounts whose provider has no inbox listing (Linked API) show the people panel.
-const { Component: PeoplePanel, preload: preloadPeoplePanel } = lazyComponent(() => import("./people-panel").then((m) => m.PeoplePanel));
 
 /**
  * The app shell for /a/{accountId}/{category}[/c/{conversationId}].
@@ -47,21 +43,6 @@ function Shell({ accountId, category, children }: { accountId: string; category:
   useOutbox(accountId);
   useUnreadTitle(accountId);
   const isDesktop = useIsDesktop();
-  const someAccountNeedsSync = accounts.some((candidate) => candidate.capabilities.needsSync);
-  useEffect(() => (someAccountNeedsSync ? whenIdle(() => void preloadPeoplePanel()) : undefined), [someAccountNeedsSync]);
-  // The server renders the panel; the browser hydrates it once its code is there. The same element
-  // on every render of the shell (its size query settles right after hydration, say) leaves the
-  // server's HTML in place until then: a changed one would drop it for the empty fallback meanwhile.
-  const needsSync = account?.capabilities.needsSync === true;
-  const peoplePanel = useMemo(
-    () =>
-      needsSync ? (
-        <Suspense fallback={null}>
-          <PeoplePanel key={accountId} accountId={accountId} />
-        </Suspense>
-      ) : null,
-    [needsSync, accountId],
-  );
 
   // Until the accounts arrive, offer every category (most accounts have them all): less jumpy than one chip.
   const categories = account?.capabilities.categories ?? CATEGORIES;
@@ -125,7 +106,9 @@ function Shell({ accountId, category, children }: { accountId: string; category:
         >
           {unknownAccount ? null : <CategoryTabs accountId={accountId} active={category} available={categories} query={search} />}
           {unknownAccount || unsupportedCategory ? null : <SearchField label={`Search ${CATEGORY_LABELS[category]}`} />}
-          {peoplePanel}
+          {/* In the page's own scripts, not loaded later: a form the server renders must be live as
+              soon as the page is, or what a rep types into it first is lost. */}
+          {account?.capabilities.needsSync ? <PeoplePanel key={accountId} accountId={accountId} /> : null}
           {list}
         </section>
         <div className={`${threadOpen ? "flex" : "hidden"} min-h-0 min-w-0 flex-1 flex-col bg-zinc-50/60 lg:flex`}>{children}</div>
