@@ -34,7 +34,9 @@ export default defineConfig({
     baseURL: E2E.appUrl,
     // Signed in as the admin (global-setup.ts); the sign-in tests start from a blank state themselves.
     storageState: ADMIN_STATE,
-    trace: "retain-on-failure",
+    // A failed test keeps its trace (DOM snapshots, network, console) and a screenshot of the end;
+    // not a screencast of every step, which on two cores slows every test to keep a few.
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: true },
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromium,
