@@ -13,19 +13,14 @@ import { loadedOnce } from "./lazy-code";
 export type VirtualLibrary = typeof ReactVirtual;
 export type LazyVirtualizerOptions<TItem extends Element> = Omit<VirtualizerOptions<HTMLDivElement, TItem>, "onChange">;
 
-const loadLibrary = loadedOnce(() => import("@tanstack/react-virtual"));
 let library: VirtualLibrary | null = null;
+const loadLibrary = loadedOnce(() => import("@tanstack/react-virtual").then((loaded) => (library = loaded)));
 // Asked for as this module runs, before the page hydrates: the two go on side by side.
-if (typeof window !== "undefined") {
-  void loadLibrary().then((loaded) => {
-    library ??= loaded;
-  });
-}
+if (typeof window !== "undefined") void loadLibrary();
 
 function subscribe(notify: () => void): () => void {
   let waiting = true;
-  void loadLibrary().then((loaded) => {
-    library = loaded;
+  void loadLibrary().then(() => {
     if (waiting) notify();
   });
   return () => {
