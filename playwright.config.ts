@@ -19,6 +19,10 @@ const demoUnset = Object.keys(appEnv)
   .map((name) => `-u ${name}`)
   .join(" ");
 
+// Node closes an idle keep-alive socket after 5 s; a test's request sent on it as it closes fails
+// with ECONNRESET. The servers tests call keep idle sockets longer than any test (as the fake does).
+const idleSockets = "--keepAliveTimeout 600000";
+
 export default defineConfig({
   testDir: "tests/e2e",
   // The fake upstream's state (new messages, faults) is shared, so tests run one at a time.
@@ -78,7 +82,7 @@ export default defineConfig({
       },
     },
     {
-      command: `npm run build && (env ${demoUnset} npx next start -p ${E2E.demoPort} & npx next start -p ${E2E.appPort} 2>&1 | tee -a ${APP_SERVER_LOG})`,
+      command: `npm run build && (env ${demoUnset} npx next start -p ${E2E.demoPort} ${idleSockets} & npx next start -p ${E2E.appPort} ${idleSockets} 2>&1 | tee -a ${APP_SERVER_LOG})`,
       url: `${E2E.appUrl}/sign-in`,
       timeout: 600_000,
       reuseExistingServer: !process.env.CI,

@@ -201,6 +201,8 @@ function creditsIn(text: string): number {
   }
 }
 
+const IDLE_SOCKET_MS = 10 * 60_000;
+
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://localhost");
   const path = url.pathname;
@@ -212,6 +214,11 @@ const server = createServer((req, res) => {
     })
     .catch((error: unknown) => sendJson(res, 400, { error: error instanceof Error ? error.message : "bad request" }));
 });
+
+// Node closes a keep-alive socket after 5 s idle; a test's request sent on that socket as it closes
+// fails with ECONNRESET (seen once in CI). Idle sockets outlive any test instead.
+server.keepAliveTimeout = IDLE_SOCKET_MS;
+server.headersTimeout = IDLE_SOCKET_MS + 1_000;
 
 server.listen(port, "127.0.0.1", () => {
   console.log(`fake upstream listening on http://127.0.0.1:${port}`);
