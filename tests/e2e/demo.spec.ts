@@ -1,8 +1,21 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Response } from "@playwright/test";
+import { z } from "zod";
+import { viewerSchema } from "@/lib/contracts/team";
 import { E2E } from "./support/env";
 import { saveScreenshot } from "./support/screens";
+import { isPhone } from "./support/thread";
 
-test.use({ baseURL: E2E.demoUrl });
+// The demo server: no provider configured, no sign-in, so no session either.
+test.use({ baseURL: E2E.demoUrl, storageState: { cookies: [], origins: [] } });
+
+const meSchema = z.object({ viewer: viewerSchema });
+
+/** Where a navigation began, before the server's redirects. */
+function firstUrlOf(response: Response | null): string | undefined {
+  let request = response?.request();
+  while (request?.redirectedFrom()) request = request.redirectedFrom() ?? undefined;
+  return request?.url();
+}
 
 test("with no provider configured, the demo inbox is served and says it is demo data", async ({ page }, testInfo) => {
   await page.goto("/");
@@ -45,4 +58,25 @@ test("a demo thread opened by its URL says it is demo data in its header on a ph
   await expect(page.getByTestId("thread-view").getByTestId("message").last()).toBeInViewport();
   if (onPhone) await expect(liveBadge).toBeVisible();
   else await expect(liveBadge).toBeHidden();
+});
+
+test("the demo (no provider configured) needs no sign-in, and says so", async ({ page }) => {
+  const visited: string[] = [];
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) visited.push(frame.url());
+  });
+  await page.goto(`${E2E.demoUrl}/`);
+  await expect(page).toHaveURL(`${E2E.demoUrl}/a/demo/inbox`);
+  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
+  await expect(page.getByTestId("demo-badge")).toBeVisible();
+  // Wide screens say it in words; a phone's bar has room for the badge only.
+  if (isPhone(page)) await expect(page.getByTestId("demo-no-sign-in")).toBeHidden();
+  else await expect(page.getByTestId("demo-no-sign-in")).toHaveText("Demo · no sign-in needed");
+  await expect(page.getByTestId("account-menu")).toHaveCount(0);
+  expect(visited.filter((url) => new URL(url).pathname.startsWith("/sign-in"))).toEqual([]);
+  expect(meSchema.parse(await (await page.request.get(`${E2E.demoUrl}/api/me`)).json()).viewer).toEqual({ kind: "demo" });
+
+  const signIn = await page.goto(`${E2E.demoUrl}/sign-in`);
+  expect(firstUrlOf(signIn)).toBe(`${E2E.demoUrl}/sign-in`);
+  await expect(page).toHaveURL(`${E2E.demoUrl}/a/demo/inbox`);
 });

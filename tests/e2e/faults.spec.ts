@@ -21,11 +21,6 @@ test.afterEach(async ({ request, context }) => {
   await fakeUpstream(request).clearFaults();
 });
 
-test.afterEach(async ({ request, context }) => {
-  await context.setOffline(false);
-  await fakeUpstream(request).clearFaults();
-});
-
 test("fault: offline browser — a quiet banner, nothing fetched, one catch-up on reconnect", async ({ page, context, request }, testInfo) => {
   // The page's clock runs as usual, but the test can move it on: "two poll intervals go by" is
   // then a fact of the page's own timers, not a sleep that may or may not cover them.

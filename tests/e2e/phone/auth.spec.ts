@@ -1,20 +1,21 @@
-import { expect, test, type APIRequestContext, type BrowserContext, type Cookie, type Locator, type Page, type Response } from "@playwright/test";
+import { expect, test, type APIRequestContext, type BrowserContext, type Cookie, type Locator, type Page } from "@playwright/test";
 import { z } from "zod";
 import { accountsResponseSchema } from "@/lib/contracts/api";
 import { invitationCreatedSchema, teamResponseSchema, viewerSchema } from "@/lib/contracts/team";
-import { LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../fake-upstream/fixture-mailbox";
-import { longThreadId } from "./support/accounts";
-import { ACCOUNTS, ADMIN_STATE, E2E } from "./support/env";
-import { fakeUpstream } from "./support/fake-upstream";
-import { hasNoHorizontalScroll, saveScreenshot } from "./support/screens";
-import { ORIGIN, signInByPage } from "./support/sign-in";
-import { expectTouchTarget } from "./support/size";
-import { escapeRegExp, isPhone } from "./support/thread";
+import { LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../../fake-upstream/fixture-mailbox";
+import { longThreadId } from "../support/accounts";
+import { ACCOUNTS, ADMIN_STATE, E2E } from "../support/env";
+import { fakeUpstream } from "../support/fake-upstream";
+import { saveScreenshot } from "../support/screens";
+import { ORIGIN, signInByPage } from "../support/sign-in";
+import { escapeRegExp } from "../support/thread";
 
 /**
  * Signing in, out and back, as a rep lives it: by password and through the company's OpenID
  * Connect server (tests/oidc-server, a real one in its own process), a session that ends while a
  * page is open, and an admin bringing a rep onto the team by link. Every test starts signed out.
+ * These flows are the same at every size, so they run at the phone's; the Team page's size checks
+ * are team-page.spec.ts, and the demo's no-sign-in test is demo.spec.ts.
  */
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -33,13 +34,6 @@ const isSessionCookie = (cookie: Cookie) => cookie.name.endsWith("better-auth.se
 /** The URL sign-in sends a signed-out visitor of `path` to: /sign-in?next=<path>. */
 function isSignInFor(path: string | null) {
   return (url: URL) => url.origin === E2E.appUrl && url.pathname === "/sign-in" && url.searchParams.get("next") === path;
-}
-
-/** Where a navigation began, before the server's redirects. */
-function firstUrlOf(response: Response | null): string | undefined {
-  let request = response?.request();
-  while (request?.redirectedFrom()) request = request.redirectedFrom() ?? undefined;
-  return request?.url();
 }
 
 async function sessionCookieOf(context: BrowserContext): Promise<Cookie> {
@@ -357,53 +351,4 @@ test("an admin invites a rep on the Team page; the rep joins by the link, reads 
     await repContext.close();
     await strangerContext.close();
   }
-});
-
-test.describe("the Team page, as the admin already signed in", () => {
-  test.use({ storageState: ADMIN_STATE });
-
-  test("every control of the invite card, the invitations and the member rows is a 44px touch target, and nothing scrolls sideways", async ({ page }) => {
-    const email = `rep-size-${unique()}@threadline.test`;
-    await page.goto("/team");
-    await expect(page.getByTestId("members-card").getByTestId("member").first()).toBeVisible();
-    const inviteCard = page.getByTestId("invite-card");
-    await inviteCard.getByLabel("Their work email").fill(email);
-    await inviteCard.getByRole("button", { name: "Create invitation link" }).click();
-    await expect(inviteCard.getByLabel("Invitation link")).toBeVisible();
-    const invitation = page.getByTestId("invitations-card").getByRole("listitem").filter({ hasText: email });
-    await expect(invitation).toBeVisible();
-
-    const controls = page
-      .locator('[data-testid="invite-card"], [data-testid="invitations-card"] li, [data-testid="member"]')
-      .locator('input:not([type="checkbox"]), select, button, label:has(> input[type="checkbox"])');
-    const all = await controls.all();
-    // The email, role, 4 accounts, submit, the link and Copy; a Revoke; and the admin's own row at least.
-    expect(all.length).toBeGreaterThanOrEqual(10);
-    for (const control of all) await expectTouchTarget(control);
-    await expect.poll(() => hasNoHorizontalScroll(page)).toBe(true);
-
-    await invitation.getByRole("button", { name: "Revoke" }).click();
-    await expect(invitation).toHaveCount(0);
-  });
-});
-
-test("the demo (no provider configured) needs no sign-in, and says so", async ({ page }) => {
-  const visited: string[] = [];
-  page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) visited.push(frame.url());
-  });
-  await page.goto(`${E2E.demoUrl}/`);
-  await expect(page).toHaveURL(`${E2E.demoUrl}/a/demo/inbox`);
-  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
-  await expect(page.getByTestId("demo-badge")).toBeVisible();
-  // Wide screens say it in words; a phone's bar has room for the badge only.
-  if (isPhone(page)) await expect(page.getByTestId("demo-no-sign-in")).toBeHidden();
-  else await expect(page.getByTestId("demo-no-sign-in")).toHaveText("Demo · no sign-in needed");
-  await expect(page.getByTestId("account-menu")).toHaveCount(0);
-  expect(visited.filter((url) => new URL(url).pathname.startsWith("/sign-in"))).toEqual([]);
-  expect(meSchema.parse(await (await page.request.get(`${E2E.demoUrl}/api/me`)).json()).viewer).toEqual({ kind: "demo" });
-
-  const signIn = await page.goto(`${E2E.demoUrl}/sign-in`);
-  expect(firstUrlOf(signIn)).toBe(`${E2E.demoUrl}/sign-in`);
-  await expect(page).toHaveURL(`${E2E.demoUrl}/a/demo/inbox`);
 });

@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { hasNoHorizontalScroll } from "./support/screens";
+import { expectTouchTarget } from "./support/size";
+
+/** The Team page at each size, as the admin (signed in by global-setup.ts); its flows are phone/auth.spec.ts. */
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+test("the Team page: every control of the invite card, the invitations and the member rows is a 44px touch target, and nothing scrolls sideways", async ({ page }) => {
+  const email = `rep-size-${unique()}@threadline.test`;
+  await page.goto("/team");
+  await expect(page.getByTestId("members-card").getByTestId("member").first()).toBeVisible();
+  const inviteCard = page.getByTestId("invite-card");
+  await inviteCard.getByLabel("Their work email").fill(email);
+  await inviteCard.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(inviteCard.getByLabel("Invitation link")).toBeVisible();
+  const invitation = page.getByTestId("invitations-card").getByRole("listitem").filter({ hasText: email });
+  await expect(invitation).toBeVisible();
+
+  const controls = page
+    .locator('[data-testid="invite-card"], [data-testid="invitations-card"] li, [data-testid="member"]')
+    .locator('input:not([type="checkbox"]), select, button, label:has(> input[type="checkbox"])');
+  const all = await controls.all();
+  // The email, role, 4 accounts, submit, the link and Copy; a Revoke; and the admin's own row at least.
+  expect(all.length).toBeGreaterThanOrEqual(10);
+  for (const control of all) await expectTouchTarget(control);
+  await expect.poll(() => hasNoHorizontalScroll(page)).toBe(true);
+
+  await invitation.getByRole("button", { name: "Revoke" }).click();
+  await expect(invitation).toHaveCount(0);
+});
