@@ -2,23 +2,28 @@
 
 import Link from "next/link";
 import { useParams } from "next/navigation";
-import type { ReactNode } from "react";
+import { Suspense, useEffect, useMemo, type ReactNode } from "react";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/contracts/categories";
 import { useAccount } from "@/lib/client/hooks";
+import { lazyComponent } from "@/lib/client/lazy-code";
 import { decodeIdParam, homeHref, inboxHref } from "@/lib/client/routes";
 import { useIsDesktop } from "@/lib/client/use-media-query";
 import { useOutbox } from "@/lib/client/use-outbox";
+import { whenIdle } from "@/lib/client/when-idle";
 import { useUnreadTitle } from "@/lib/client/read-state";
 import { SearchQueryProvider, useSearchQuery } from "@/lib/client/search-query";
 import { CategoryTabs } from "./category-tabs";
 import { InboxList } from "./inbox-list";
 import { OfflineBanner } from "./offline-banner";
-import { PeoplePanel } from "./people-panel";
 import { SearchField } from "./search-field";
 import { ShortcutsHelp } from "./shortcuts-help";
 import { EmptyState, ErrorState } from "./states";
 import { TopBar } from "./top-bar";
 import { NotFoundState } from "./not-found-state";
+
+// Only Linked API accounts show it, so only their pages load its code: the server renders it, and
+// the shell asks for its code as it hydrates (what a rep types in it meanwhile is kept: see the panel).
+const { Component: PeoplePanel, preload: preloadPeoplePanel } = lazyComponent(() => import("./people-panel").then((m) => m.PeoplePanel));
 
 /**
  * The app shell for /a/{accountId}/{category}[/c/{conversationId}].
@@ -43,6 +48,23 @@ function Shell({ accountId, category, children }: { accountId: string; category:
   useOutbox(accountId);
   useUnreadTitle(accountId);
   const isDesktop = useIsDesktop();
+  const needsSync = account?.capabilities.needsSync === true;
+  // Now, not when React gets to hydrating the panel, which it does after the rest of the page.
+  if (needsSync) void preloadPeoplePanel();
+  // A rep with such an account elsewhere finds the panel's code there when switching to it.
+  const someAccountNeedsSync = accounts.some((candidate) => candidate.capabilities.needsSync);
+  useEffect(() => (someAccountNeedsSync ? whenIdle(() => void preloadPeoplePanel()) : undefined), [someAccountNeedsSync]);
+  // One element for as long as the account is the same: an update reaching the panel before its code
+  // has arrived would make React drop the server's panel and show nothing until it did.
+  const peoplePanel = useMemo(
+    () =>
+      needsSync ? (
+        <Suspense fallback={null}>
+          <PeoplePanel key={accountId} accountId={accountId} />
+        </Suspense>
+      ) : null,
+    [needsSync, accountId],
+  );
 
   // Until the accounts arrive, offer every category (most accounts have them all): less jumpy than one chip.
   const categories = account?.capabilities.categories ?? CATEGORIES;
@@ -106,9 +128,7 @@ function Shell({ accountId, category, children }: { accountId: string; category:
         >
           {unknownAccount ? null : <CategoryTabs accountId={accountId} active={category} available={categories} query={search} />}
           {unknownAccount || unsupportedCategory ? null : <SearchField label={`Search ${CATEGORY_LABELS[category]}`} />}
-          {/* In the page's own scripts, not loaded later: a form the server renders must be live as
-              soon as the page is, or what a rep types into it first is lost. */}
-          {account?.capabilities.needsSync ? <PeoplePanel key={accountId} accountId={accountId} /> : null}
+          {peoplePanel}
           {list}
         </section>
         <div className={`${threadOpen ? "flex" : "hidden"} min-h-0 min-w-0 flex-1 flex-col bg-zinc-50/60 lg:flex`}>{children}</div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import type { Channel, Person } from "@/lib/contracts/api";
 import { chosenChannel, parsePersonUrl, type PersonUrl } from "@/lib/contracts/linkedin-url";
 import { describeError } from "@/lib/client/errors";
@@ -23,6 +23,18 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
   const [url, setUrl] = useState("");
   const [channel, setChannel] = useState<Channel>("standard");
   const [problem, setProblem] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // The server renders this form, and its code arrives as the page hydrates (inbox-shell.tsx): what
+  // the rep typed or chose before that is in the page, not yet in state. Take it over as it goes live,
+  // before any other render could write the empty state back into the field.
+  useLayoutEffect(() => {
+    if (!form.current) return;
+    const before = new FormData(form.current);
+    const typed = before.get("profileUrl");
+    const picked = CHANNELS.find(({ value }) => value === before.get("add-person-channel"));
+    if (typeof typed === "string" && typed !== "") setUrl(typed);
+    if (picked) setChannel(picked.value);
+  }, []);
   const address = parsePersonUrl(url);
   // A lead link has only its Sales Navigator conversation: the choice follows the address.
   const chosen = address ? (chosenChannel(address, channel) ?? address.channel) : channel;
@@ -48,7 +60,7 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
 
   return (
     <section aria-label="People to synchronize" data-testid="people-panel" className="shrink-0 border-b border-zinc-200/80 bg-surface px-3 py-3 sm:px-4">
-      <form method="post" onSubmit={submit} noValidate>
+      <form ref={form} method="post" onSubmit={submit} noValidate>
         <div className="flex gap-2">
           <label htmlFor="add-person-url" className="sr-only">
             LinkedIn profile URL

@@ -1,6 +1,6 @@
 /**
  * Code a page loads after its first scripts (client components only): what no first screen needs,
- * so it is not in the page's first-load JavaScript.
+ * or only some pages' do (the people panel), so it is not in every page's first-load JavaScript.
  */
 import { lazy, type ComponentType } from "react";
 
@@ -33,7 +33,8 @@ function pause(ms: number): Promise<void> {
 
 /**
  * A component whose code loads when it first renders (it suspends until then: render it inside a
- * Suspense boundary), or before, by `preload` (when the page is idle, for what a tap will open).
+ * Suspense boundary), or before, by `preload`: as soon as a page knows it will render it, or when
+ * the page is idle, for what a tap will open.
  */
 export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>) {
   const preload = loadedOnce(load);

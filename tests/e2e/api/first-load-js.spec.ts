@@ -10,7 +10,8 @@ import { E2E } from "../support/env";
  * (lib/client/use-draft.ts). A component importing a schema module would put zod back. Nor does
  * either hold TanStack Virtual: the inbox's first screen renders without it, and the virtualizer
  * takes over once loaded; a thread's server-rendered preview shows until its live, virtualized list
- * can mount (lib/client/use-lazy-virtualizer.ts).
+ * can mount (lib/client/use-lazy-virtualizer.ts). Nor does the demo inbox hold the people panel,
+ * which only Linked API accounts show and load (components/inbox-shell.tsx).
  */
 test("the demo inbox's and a demo thread's first-load scripts hold no zod", async () => {
   const visitor = await playwrightRequest.newContext({ baseURL: E2E.demoUrl });
@@ -25,16 +26,17 @@ test("the demo inbox's and a demo thread's first-load scripts hold no zod", asyn
   }
 });
 
-test("the demo inbox's and a demo thread's first-load scripts hold no TanStack Virtual, and their rows are in the HTML", async () => {
+test("the demo inbox's and a demo thread's first-load scripts hold no TanStack Virtual, the inbox's no people panel, and their rows are in the HTML", async () => {
   const visitor = await playwrightRequest.newContext({ baseURL: E2E.demoUrl });
   try {
     const [first] = conversationsPageSchema.parse(await (await visitor.get("/api/accounts/demo/conversations?limit=1")).json()).conversations;
     if (!first) throw new Error("the demo inbox is empty");
     const pages = [
-      { path: "/a/demo/inbox", rows: 'data-testid="conversation-row"' },
+      // The people panel's label: a string minifying keeps.
+      { path: "/a/demo/inbox", rows: 'data-testid="conversation-row"', absent: "People to synchronize" },
       { path: `/a/demo/inbox/c/${encodeURIComponent(first.id)}`, rows: 'data-testid="thread-preview"' },
     ];
-    for (const { path, rows } of pages) {
+    for (const { path, rows, absent } of pages) {
       const page = await visitor.get(path);
       expect(page.status(), path).toBe(200);
       const html = await page.text();
@@ -44,8 +46,10 @@ test("the demo inbox's and a demo thread's first-load scripts hold no TanStack V
       for (const source of sources) {
         const script = await visitor.get(source);
         expect(script.status(), source).toBe(200);
+        const code = await script.text();
         // An option's name in virtual-core's defaults: a property name minifying cannot rename.
-        expect(await script.text(), `${path}: ${source}`).not.toContain("isScrollingResetDelay");
+        expect(code, `${path}: ${source}`).not.toContain("isScrollingResetDelay");
+        if (absent) expect(code, `${path}: ${source}`).not.toContain(absent);
       }
     }
   } finally {
