@@ -1,10 +1,11 @@
 "use client";
 
-import { useLayoutEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import type { Channel, Person } from "@/lib/contracts/api";
 import { chosenChannel, parsePersonUrl, type PersonUrl } from "@/lib/contracts/linkedin-url";
 import { describeError } from "@/lib/client/errors";
 import { usePeople, usePeopleActions, useRefreshPeopleOnThreadFailure } from "@/lib/client/people";
+import { useEarlyInput } from "@/lib/client/use-early-input";
 import { RefreshIcon, UserPlusIcon } from "./icons";
 
 const CHANNELS: readonly { value: Channel; label: string }[] = [
@@ -24,17 +25,14 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
   const [channel, setChannel] = useState<Channel>("standard");
   const [problem, setProblem] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  // The server renders this form, and its code arrives as the page hydrates (inbox-shell.tsx): what
-  // the rep typed or chose before that is in the page, not yet in state. Take it over as it goes live,
-  // before any other render could write the empty state back into the field.
-  useLayoutEffect(() => {
-    if (!form.current) return;
-    const before = new FormData(form.current);
+  // Its code arrives as the page hydrates (inbox-shell.tsx): the rep may have started already.
+  useEarlyInput(form, (element) => {
+    const before = new FormData(element);
     const typed = before.get("profileUrl");
     const picked = CHANNELS.find(({ value }) => value === before.get("add-person-channel"));
     if (typeof typed === "string" && typed !== "") setUrl(typed);
     if (picked) setChannel(picked.value);
-  }, []);
+  });
   const address = parsePersonUrl(url);
   // A lead link has only its Sales Navigator conversation: the choice follows the address.
   const chosen = address ? (chosenChannel(address, channel) ?? address.channel) : channel;

@@ -2,8 +2,8 @@ import type { Page } from "@playwright/test";
 import { modernScriptSources } from "../../bench/page-scripts";
 
 /*
- * Code a page loads after its first scripts (lib/client/lazy-code.ts, the outbox, the schemas):
- * a test holds it back to see the moment before it arrives.
+ * Code a page loads after its first scripts (lib/client/lazy-code.ts, the outbox, the schemas), or
+ * all of its code: a test holds it back to see the moment before it arrives.
  */
 
 /**
@@ -16,14 +16,22 @@ export const HELD_LOAD = { waitUntil: "domcontentloaded" } as const;
 export async function holdLaterScripts(page: Page, path: string): Promise<{ held: string[]; release: () => void }> {
   const html = await (await page.request.get(path)).text();
   const firstLoad = new Set(modernScriptSources(html).map((src) => new URL(src, "http://first.load").pathname));
+  return holdScripts(page, (requested, script) => !firstLoad.has(requested) && !holdsTanStackVirtual(script));
+}
+
+/** Holds every script of the app, until `release`: the page is the server's HTML alone until then. */
+export async function holdEveryScript(page: Page): Promise<{ held: string[]; release: () => void }> {
+  return holdScripts(page, () => true);
+}
+
+async function holdScripts(page: Page, shouldHold: (requested: string, script: string) => boolean): Promise<{ held: string[]; release: () => void }> {
   let release: () => void = () => undefined;
   const released = new Promise<void>((resolve) => (release = resolve));
   const held: string[] = [];
   await page.route("**/_next/static/chunks/**/*.js", async (route) => {
     const requested = new URL(route.request().url()).pathname;
-    if (firstLoad.has(requested)) return route.continue();
     const script = await route.fetch();
-    if (!holdsTanStackVirtual(await script.text())) {
+    if (shouldHold(requested, await script.text())) {
       held.push(requested);
       await released;
     }

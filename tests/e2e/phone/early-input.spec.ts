@@ -1,0 +1,39 @@
+import { expect, test, type Locator } from "@playwright/test";
+import { fakeUpstream } from "../support/fake-upstream";
+import { HELD_LOAD, holdEveryScript } from "../support/later-scripts";
+
+/**
+ * On a slow phone the inbox's HTML shows well before its code has run, and a rep may start typing
+ * in the search field then (lib/client/use-early-input.ts): the words stay, and they search once
+ * the page is live. The people panel's form does the same (desktop/people-panel-loading.spec.ts).
+ */
+
+const isLive = (control: Locator) => control.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps$")));
+
+test.beforeEach(async ({ request }) => {
+  await fakeUpstream(request).reset();
+});
+
+test("words typed into the search field before the page's code has run stay, and search once it has", async ({ page }) => {
+  await page.goto("/a/linkup/inbox");
+  const rows = page.getByTestId("conversation-row");
+  await expect(rows.nth(4)).toBeVisible();
+  const loaded = await rows.count();
+  const name = (await rows.nth(3).getByTestId("conversation-name").textContent())?.trim() ?? "";
+  const surname = name.split(/\s+/).at(-1)?.toLowerCase() ?? "";
+  expect(surname).not.toBe("");
+
+  const { held, release } = await holdEveryScript(page);
+  await page.goto("/a/linkup/inbox", HELD_LOAD);
+  const search = page.getByTestId("inbox-search");
+  await search.fill(surname);
+  expect(await isLive(search)).toBe(false);
+  expect(held.length).toBeGreaterThan(0);
+
+  release();
+  await expect.poll(() => isLive(search)).toBe(true);
+  await expect(page).toHaveURL(new RegExp(`/a/linkup/inbox\\?q=${encodeURIComponent(surname)}$`));
+  await expect(search).toHaveValue(surname);
+  await expect.poll(() => rows.count()).toBeLessThan(loaded);
+  for (const shown of await rows.allTextContents()) expect(shown.toLowerCase()).toContain(surname);
+});
