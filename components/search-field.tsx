@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import { MAX_SEARCH_LENGTH } from "@/lib/client/search";
+import { MAX_SEARCH_LENGTH, normalizeSearchParam } from "@/lib/client/search";
 import { useSearchQuery } from "@/lib/client/search-query";
 import { useShortcuts } from "@/lib/client/shortcuts";
 import { useEarlyInput } from "@/lib/client/use-early-input";
@@ -9,11 +9,12 @@ import { CloseIcon, SearchIcon } from "./icons";
 
 /** The inbox search field: filters as the rep types; Escape clears it, then leaves it. */
 export function SearchField({ label }: { label: string }) {
-  const { query, setQuery } = useSearchQuery();
+  const { query, setQuery, adoptQuery } = useSearchQuery();
   const inputRef = useRef<HTMLInputElement>(null);
   // On a slow phone the field shows well before the page's code has run, and a rep may type in it.
   useEarlyInput(inputRef, (input) => {
-    if (input.value !== query) setQuery(input.value);
+    const typed = normalizeSearchParam(input.value);
+    if (typed !== query) adoptQuery(typed);
   });
   useShortcuts({
     search: () => {

@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { fakeUpstream } from "../support/fake-upstream";
 import { HELD_LOAD, holdEveryScript } from "../support/later-scripts";
 
@@ -32,8 +32,22 @@ test("words typed into the search field before the page's code has run stay, and
 
   release();
   await expect.poll(() => isLive(search)).toBe(true);
-  await expect(page).toHaveURL(new RegExp(`/a/linkup/inbox\\?q=${encodeURIComponent(surname)}$`));
+  await expect.poll(() => queryInUrl(page)).toBe(surname);
   await expect(search).toHaveValue(surname);
   await expect.poll(() => rows.count()).toBeLessThan(loaded);
   for (const shown of await rows.allTextContents()) expect(shown.toLowerCase()).toContain(surname);
+
+  // Next's router still holds the history entry: a thread opened from the results, then Back.
+  await expect.poll(() => page.evaluate(() => (history.state as { __NA?: boolean } | null)?.__NA)).toBe(true);
+  await rows.first().click();
+  await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
+  await page.getByTestId("thread-back").click();
+  await expect(page).toHaveURL(/\/a\/linkup\/inbox\?q=/);
+  expect(queryInUrl(page)).toBe(surname);
+  await expect(search).toHaveValue(surname);
+  await expect(rows.first()).toBeVisible();
 });
+
+function queryInUrl(page: Page): string | null {
+  return new URL(page.url()).searchParams.get("q");
+}
