@@ -12,7 +12,7 @@ import { normalizeSearchParam } from "./search";
 type SearchQuery = {
   query: string;
   setQuery: (query: string) => void;
-  /** A query (other than the shown one) typed before the page was live (use-early-input.ts): in state now, in the URL after. */
+  /** A query (normalized, other than the shown one) typed before the page was live (use-early-input.ts): in state now, in the URL after. */
   adoptQuery: (query: string) => void;
 };
 
@@ -52,8 +52,8 @@ export function SearchQueryProvider({ children }: { children: ReactNode }) {
   // This effect runs after the next render, when every effect of the hydration has run.
   const adopted = useRef<string | null>(null);
   const adoptQuery = useCallback((next: string) => {
-    adopted.current = normalizeSearchParam(next);
-    setLocalQuery(adopted.current);
+    adopted.current = next;
+    setLocalQuery(next);
   }, []);
   useEffect(() => {
     // The hydration's own run of this effect still has the server's query: not that one.

@@ -2,7 +2,11 @@ import { expect, test } from "@playwright/test";
 import { hasNoHorizontalScroll } from "./support/screens";
 import { expectTouchTarget } from "./support/size";
 
-/** The Team page at each size, as the admin (signed in by global-setup.ts); its flows are phone/auth.spec.ts. */
+/**
+ * The Team page at each size, as the admin (signed in by global-setup.ts); its flows are
+ * phone/auth.spec.ts.
+ */
+
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 test("the Team page: every control of the invite card, the invitations and the member rows is a 44px touch target, and nothing scrolls sideways", async ({ page }) => {

@@ -1,7 +1,8 @@
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { clearPeople } from "../support/accounts";
 import { ACCOUNTS } from "../support/env";
 import { HELD_LOAD, holdLaterScripts } from "../support/later-scripts";
+import { expectLive, isLive } from "../support/live-control";
 
 /**
  * The people panel (Linked API accounts only) is rendered by the server, and its code is asked for
@@ -10,8 +11,6 @@ import { HELD_LOAD, holdLaterScripts } from "../support/later-scripts";
  * desktop it does, as it learns its size); what the rep types and picks in it meanwhile is kept,
  * and then the panel works.
  */
-
-const isLive = (control: Locator) => control.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps$")));
 
 test("a Linked API inbox opened by its URL keeps the server's people panel, and what is typed in it, while its code loads", async ({ page, request }) => {
   await clearPeople(request);
@@ -25,7 +24,7 @@ test("a Linked API inbox opened by its URL keeps the server's people panel, and 
   await expect(add).toBeVisible();
 
   // The shell is live (and has rendered again for the desktop's size); the panel's code is held.
-  await expect.poll(() => isLive(page.getByTestId("inbox-search"))).toBe(true);
+  await expectLive(page.getByTestId("inbox-search"));
   await expect(page.getByText("Add a LinkedIn profile above")).toBeVisible();
   expect(await isLive(add)).toBe(false);
   expect(held.length).toBeGreaterThan(0);
@@ -36,7 +35,7 @@ test("a Linked API inbox opened by its URL keeps the server's people panel, and 
   await expect(salesNavigator).toBeChecked();
 
   release();
-  await expect.poll(() => isLive(add)).toBe(true);
+  await expectLive(add);
   await expect(url).toHaveValue("https://example.com/in/someone");
   await add.click();
   await expect(panel.getByRole("alert")).toContainText("LinkedIn profile");

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type BrowserContext, type Cookie, type Locator, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type BrowserContext, type Cookie, type Page } from "@playwright/test";
 import { z } from "zod";
 import { accountsResponseSchema } from "@/lib/contracts/api";
 import { invitationCreatedSchema, teamResponseSchema, viewerSchema } from "@/lib/contracts/team";
@@ -6,6 +6,7 @@ import { LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../../fake-upstream/fixtur
 import { longThreadId } from "../support/accounts";
 import { ACCOUNTS, ADMIN_STATE, E2E } from "../support/env";
 import { fakeUpstream } from "../support/fake-upstream";
+import { expectLive } from "../support/live-control";
 import { saveScreenshot } from "../support/screens";
 import { ORIGIN, signInByPage } from "../support/sign-in";
 import { escapeRegExp } from "../support/thread";
@@ -95,17 +96,9 @@ async function joinAsNewRep(admin: APIRequestContext, client: APIRequestContext,
   return person;
 }
 
-/**
- * React has hydrated this server-rendered control. Before that a click does nothing, and the forms'
- * Sign in and Join buttons are disabled (components/form-field.tsx).
- */
-async function expectHydrated(control: Locator): Promise<void> {
-  await expect.poll(() => control.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps$")))).toBe(true);
-}
-
 /** The sign-in page's form, once it is live. */
 async function signInOnPage(page: Page, person: { email: string; password: string }): Promise<void> {
-  await expectHydrated(page.getByRole("button", { name: "Sign in", exact: true }));
+  await expectLive(page.getByRole("button", { name: "Sign in", exact: true }));
   await signInByPage(page, person);
 }
 
@@ -173,7 +166,7 @@ test("SSO: an invited person signs in at the company's OpenID Connect server and
   await inviteByApi(admin, sam.email, [ACCOUNTS.connectSafely]);
 
   await page.goto("/sign-in");
-  await expectHydrated(page.getByTestId("sso-sign-in"));
+  await expectLive(page.getByTestId("sso-sign-in"));
   await page.getByTestId("sso-sign-in").click();
   // The company's own login page, on its own server: not ours, not a mock.
   await expect(page).toHaveURL(new RegExp(`^${escapeRegExp(E2E.oidcUrl)}/interaction/[^/]+$`));
@@ -197,7 +190,7 @@ test("SSO: a person the company knows but the team does not is turned back at si
   await forget(admin, olga.email);
 
   await page.goto("/sign-in");
-  await expectHydrated(page.getByTestId("sso-sign-in"));
+  await expectLive(page.getByTestId("sso-sign-in"));
   await page.getByTestId("sso-sign-in").click();
   await expect(page).toHaveURL(new RegExp(`^${escapeRegExp(E2E.oidcUrl)}/interaction/[^/]+$`));
   await page.getByLabel("Email").fill(olga.email);
@@ -217,12 +210,12 @@ test("sign out ends the session on the server; back does not bring the inbox bac
   await expect(page.getByTestId("conversation-row").first()).toBeVisible();
   const cookie = await sessionCookieOf(context);
 
-  await expectHydrated(page.getByTestId("account-menu"));
+  await expectLive(page.getByTestId("account-menu"));
   await page.getByTestId("account-menu").click();
   await expect(page.getByTestId("team-link")).toHaveCount(0); // a rep has no Team page
   await page.getByTestId("sign-out").click();
   await expect(page).toHaveURL(appUrl("/sign-in"));
-  await expectHydrated(page.getByRole("button", { name: "Sign in", exact: true }));
+  await expectLive(page.getByRole("button", { name: "Sign in", exact: true }));
   expect((await context.cookies(E2E.appUrl)).filter(isSessionCookie)).toEqual([]);
 
   // The cookie a thief might have kept is worth nothing: its session is gone from the database.
@@ -271,7 +264,7 @@ test("an admin invites a rep on the Team page; the rep joins by the link, reads 
   await signInOnPage(page, E2E.admin);
   await expect(page).toHaveURL(appUrl(`/a/${ACCOUNTS.linkupV2}/inbox`));
   await expect(page.getByTestId("conversation-row").first()).toBeVisible();
-  await expectHydrated(page.getByTestId("account-menu"));
+  await expectLive(page.getByTestId("account-menu"));
   await page.getByTestId("account-menu").click();
   await page.getByTestId("team-link").click();
   await expect(page).toHaveURL(appUrl("/team"));
@@ -299,7 +292,7 @@ test("an admin invites a rep on the Team page; the rep joins by the link, reads 
     // The hint ("At least 10 characters.") is inside the label, so it is part of the name.
     await repPage.getByLabel(/^Password(?! again)/).fill(password);
     await repPage.getByLabel("Password again").fill(password);
-    await expectHydrated(repPage.getByRole("button", { name: "Join the team" }));
+    await expectLive(repPage.getByRole("button", { name: "Join the team" }));
     await repPage.getByRole("button", { name: "Join the team" }).click();
 
     // In, on the one account they were given, and nothing else.

@@ -1,14 +1,13 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { fakeUpstream } from "../support/fake-upstream";
 import { HELD_LOAD, holdEveryScript } from "../support/later-scripts";
+import { expectLive, isLive } from "../support/live-control";
 
 /**
  * On a slow phone the inbox's HTML shows well before its code has run, and a rep may start typing
  * in the search field then (lib/client/use-early-input.ts): the words stay, and they search once
  * the page is live. The people panel's form does the same (desktop/people-panel-loading.spec.ts).
  */
-
-const isLive = (control: Locator) => control.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps$")));
 
 test.beforeEach(async ({ request }) => {
   await fakeUpstream(request).reset();
@@ -31,7 +30,7 @@ test("words typed into the search field before the page's code has run stay, and
   expect(held.length).toBeGreaterThan(0);
 
   release();
-  await expect.poll(() => isLive(search)).toBe(true);
+  await expectLive(search);
   await expect.poll(() => queryInUrl(page)).toBe(surname);
   await expect(search).toHaveValue(surname);
   await expect.poll(() => rows.count()).toBeLessThan(loaded);
@@ -46,6 +45,20 @@ test("words typed into the search field before the page's code has run stay, and
   expect(queryInUrl(page)).toBe(surname);
   await expect(search).toHaveValue(surname);
   await expect(rows.first()).toBeVisible();
+});
+
+test("spaces typed into the search field before the page's code has run search nothing", async ({ page }) => {
+  const { release } = await holdEveryScript(page);
+  await page.goto("/a/linkup/inbox", HELD_LOAD);
+  const search = page.getByTestId("inbox-search");
+  await search.fill("   ");
+  expect(await isLive(search)).toBe(false);
+
+  release();
+  await expectLive(search);
+  await expect(search).toHaveValue("");
+  expect(queryInUrl(page)).toBeNull();
+  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
 });
 
 function queryInUrl(page: Page): string | null {
