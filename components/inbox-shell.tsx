@@ -5,6 +5,7 @@ import { useParams } from "next/navigation";
 import { Suspense, useEffect, useMemo, type ReactNode } from "react";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/contracts/categories";
 import { useAccount } from "@/lib/client/hooks";
+import type { ViewerSummary } from "@/lib/contracts/team";
 import { lazyComponent } from "@/lib/client/lazy-code";
 import { decodeIdParam, homeHref, inboxHref } from "@/lib/client/routes";
 import { useIsDesktop } from "@/lib/client/use-media-query";
@@ -19,6 +20,7 @@ import { SearchField } from "./search-field";
 import { ShortcutsHelp } from "./shortcuts-help";
 import { EmptyState, ErrorState } from "./states";
 import { TopBar } from "./top-bar";
+import { ViewerProvider } from "./viewer-context";
 import { NotFoundState } from "./not-found-state";
 
 // Only Linked API accounts show it, so only their pages load its code: the server renders it, and
@@ -29,12 +31,16 @@ const { Component: PeoplePanel, preload: preloadPeoplePanel } = lazyComponent(()
  * The app shell for /a/{accountId}/{category}[/c/{conversationId}].
  * Phones: the list is one screen, a thread another (the list stays mounted, hidden).
  * lg and up: list and thread side by side.
+ * It provides the viewer (for the account menu) itself: a provider rendered by app/a/layout.tsx
+ * was a script of its own on every inbox page.
  */
-export function InboxShell(props: { accountId: string; category: Category; children: ReactNode }) {
+export function InboxShell({ viewer, ...props }: { accountId: string; category: Category; viewer: ViewerSummary; children: ReactNode }) {
   return (
-    <SearchQueryProvider>
-      <Shell {...props} />
-    </SearchQueryProvider>
+    <ViewerProvider viewer={viewer}>
+      <SearchQueryProvider>
+        <Shell {...props} />
+      </SearchQueryProvider>
+    </ViewerProvider>
   );
 }
 

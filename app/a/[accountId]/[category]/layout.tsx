@@ -6,6 +6,7 @@ import { CATEGORY_LABELS } from "@/lib/contracts/api";
 import { InboxShell } from "@/components/inbox-shell";
 import { decodeIdParam, slugToCategory } from "@/lib/client/routes";
 import { requireViewer } from "@/lib/server/auth/page-viewer";
+import { viewerSummary } from "@/lib/server/auth/viewer";
 import { prefetchInbox } from "@/lib/server/prefetch-inbox";
 
 type Params = Promise<{ accountId: string; category: string }>;
@@ -30,7 +31,7 @@ export default async function CategoryLayout({ params, children }: { params: Par
   if (!viewer.accountIds.has(accountId)) notFound();
   return (
     <HydrationBoundary state={await prefetchInbox(viewer, accountId, category)}>
-      <InboxShell accountId={accountId} category={category}>
+      <InboxShell accountId={accountId} category={category} viewer={viewerSummary(viewer)}>
         {children}
       </InboxShell>
     </HydrationBoundary>
