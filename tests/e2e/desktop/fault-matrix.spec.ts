@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNewMessageOnce, inboxBanner, newestLoadedText, openLoadedThread, screenNeverWentBlank } from "../support/fault-screens";
+import { expectNewMessageOnce, inboxBanner, movePollsOnUntil, newestLoadedText, openLoadedThread, screenNeverWentBlank } from "../support/fault-screens";
 import { fakeUpstream } from "../support/fake-upstream";
 import { LINKUP_V2_FAULT_ROWS } from "../support/linkup-v2-faults";
 import { hasNoHorizontalScroll, saveScreenshot } from "../support/screens";
@@ -11,6 +11,8 @@ import { hasNoHorizontalScroll, saveScreenshot } from "../support/screens";
  * background polls. The page never goes
  * blank, what was loaded stays visible, the right words appear, and once the fault is lifted the
  * page recovers by itself, without a reload: the banner goes and a new message shows up once.
+ * The page's clock is moved on for the polls (movePollsOnUntil): they come when the test needs
+ * them, not after their real (backed-off) waits.
  */
 
 /** One row of each code: rows that share a code share the screen (api/provider-faults.spec.ts proves every row's code). */
@@ -26,6 +28,7 @@ test.afterEach(async ({ request, context }) => {
 
 for (const row of BROWSER_ROWS) {
   test(`fault: ${row.name} — what is loaded stays on screen, the banner explains, and it recovers`, async ({ page, request }, testInfo) => {
+    await page.clock.install();
     const upstream = fakeUpstream(request);
     const { threadId, thread, messages, loaded } = await openLoadedThread(page, await upstream.conversationIds());
 
@@ -34,30 +37,32 @@ for (const row of BROWSER_ROWS) {
     await upstream.fail(row.fault("list_inbox"));
 
     const banner = thread.getByTestId("refresh-error");
-    await expect(banner).toBeVisible({ timeout: 25_000 });
-    await expect(banner).toContainText(row.banner);
+    await movePollsOnUntil(page, async () => {
+      await expect(banner).toContainText(row.banner, { timeout: 2_000 });
+      await expect(inboxBanner(page)).toContainText(row.banner, { timeout: 2_000 });
+    });
     await expect(banner).toContainText("Showing what was loaded.");
     await expect(messages.filter({ hasText: newestLoadedText })).toBeVisible();
-    await expect(inboxBanner(page)).toContainText(row.banner, { timeout: 25_000 });
     await expect(page.getByTestId("conversation-row").first()).toBeVisible();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await saveScreenshot(page, testInfo, `fault-${row.name.replace(/\W+/g, "-")}`);
 
     await upstream.clearFaults();
-    await expectNewMessageOnce(page, thread, threadId, `Back after “${row.name}”: still on for Tuesday?`, request);
+    await expectNewMessageOnce(page, thread, threadId, `Back after “${row.name}”: still on for Tuesday?`, request, { pageClock: true });
     await expect(banner).toHaveCount(0);
-    await expect(inboxBanner(page)).toHaveCount(0, { timeout: 25_000 });
+    await movePollsOnUntil(page, () => expect(inboxBanner(page)).toHaveCount(0, { timeout: 2_000 }));
     await expect(messages.filter({ hasText: newestLoadedText })).toBeVisible();
     await screenNeverWentBlank(page, loaded);
   });
 }
 
 test("fault: unknown extra fields — simply work, no banner", async ({ page, request }) => {
+  await page.clock.install();
   const upstream = fakeUpstream(request);
   const { threadId, thread, loaded } = await openLoadedThread(page, await upstream.conversationIds());
   await upstream.fail({ kind: "extra-fields", times: 500 }); // every call of the test
 
-  await expectNewMessageOnce(page, thread, threadId, "Sent through a provider that grew new fields", request);
+  await expectNewMessageOnce(page, thread, threadId, "Sent through a provider that grew new fields", request, { pageClock: true });
   const stats = await upstream.stats();
   expect(stats.faults).toBeGreaterThan(0);
   await expect(page.getByTestId("refresh-error")).toHaveCount(0);

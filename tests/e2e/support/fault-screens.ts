@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { PACE_MS } from "@/lib/client/poll-pace";
 import { LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../../fake-upstream/fixture-mailbox";
 import { fakeUpstream } from "./fake-upstream";
 import { loadedMessageCount, waitForInboxPolls } from "./thread";
@@ -56,11 +57,33 @@ export function inboxBanner(page: Page): Locator {
   return page.getByRole("region", { name: "Inbox conversations", exact: true }).getByTestId("refresh-error");
 }
 
-/** A new message arrives upstream; it must appear exactly once, and still once after the next poll. */
-export async function expectNewMessageOnce(page: Page, thread: Locator, threadId: string, text: string, request: APIRequestContext) {
+/** Longer than any poller's wait while polls succeed (the idle pace, jittered): one step of the page's clock brings the next poll. */
+const POLL_STEP_MS = PACE_MS.idle.head * 1.2;
+
+/**
+ * For a page whose clock the test installed (page.clock.install()): moves it on a poll's wait at a
+ * time until `state` holds, so the pollers ask now instead of after their real waits (backed off
+ * while a fault lasts). The server and the provider keep real time: a fault's own delay still takes
+ * its seconds, and so does the server's shared inbox answer.
+ */
+export async function movePollsOnUntil(page: Page, state: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await page.clock.fastForward(POLL_STEP_MS);
+    await state();
+  }).toPass({ timeout: 45_000 });
+}
+
+/**
+ * A new message arrives upstream; it must appear exactly once, and still once after the next poll.
+ * With `pageClock`, the page's clock (installed by the test) is moved on for each poll.
+ */
+export async function expectNewMessageOnce(page: Page, thread: Locator, threadId: string, text: string, request: APIRequestContext, { pageClock = false } = {}) {
   await fakeUpstream(request).addMessage(threadId, text);
   const fresh = thread.getByTestId("message").filter({ hasText: text });
-  await expect(fresh).toHaveCount(1, { timeout: 25_000 });
-  await waitForInboxPolls(page, 1);
+  if (pageClock) await movePollsOnUntil(page, () => expect(fresh).toHaveCount(1, { timeout: 2_000 }));
+  else await expect(fresh).toHaveCount(1, { timeout: 25_000 });
+  const polled = waitForInboxPolls(page, 1);
+  if (pageClock) await page.clock.fastForward(POLL_STEP_MS);
+  await polled;
   await expect(fresh).toHaveCount(1);
 }
