@@ -3,7 +3,7 @@ import { LONG_THREAD_NAME } from "../fake-upstream/fixture-mailbox";
 import { fakeUpstream } from "./support/fake-upstream";
 import { newestLoadedText, openLoadedThread, screenNeverWentBlank } from "./support/fault-screens";
 import { saveScreenshot } from "./support/screens";
-import { isPhone } from "./support/thread";
+import { isPhone, waitForInboxPolls } from "./support/thread";
 
 /**
  * Faults that look different at each size: going offline (the inbox is on screen beside the
@@ -28,7 +28,8 @@ test("fault: offline browser — a quiet banner, nothing fetched, one catch-up o
   const upstream = fakeUpstream(request);
   const { threadId, thread, messages, loaded } = await openLoadedThread(page, await upstream.conversationIds());
   // The inbox head has asked at least once: the account's question is running.
-  await expect(page.getByTestId("checked-ago")).toBeAttached({ timeout: 20_000 });
+  await waitForInboxPolls(page, 1, { pageClock: true });
+  await expect(page.getByTestId("checked-ago")).toBeAttached();
   await context.setOffline(true);
   // Counted from here: a poll cut off by going offline is paused, and its retry is the catch-up.
   const apiRequests: string[] = [];

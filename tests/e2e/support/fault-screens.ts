@@ -1,8 +1,7 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { PACE_MS } from "@/lib/client/poll-pace";
 import { LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../../fake-upstream/fixture-mailbox";
 import { fakeUpstream } from "./fake-upstream";
-import { loadedMessageCount, waitForInboxPolls } from "./thread";
+import { loadedMessageCount, POLL_STEP_MS, waitForInboxPolls } from "./thread";
 
 /** What the fault tests share: the long thread opened beside the inbox, and watches that the screen never went blank. */
 export const newestLoadedText = `${LONG_THREAD_NAME} message ${LONG_THREAD_LENGTH} of ${LONG_THREAD_LENGTH}`;
@@ -57,9 +56,6 @@ export function inboxBanner(page: Page): Locator {
   return page.getByRole("region", { name: "Inbox conversations", exact: true }).getByTestId("refresh-error");
 }
 
-/** Longer than any poller's wait while polls succeed (the idle pace, jittered): one step of the page's clock brings the next poll. */
-const POLL_STEP_MS = PACE_MS.idle.head * 1.2;
-
 /**
  * For a page whose clock the test installed (page.clock.install()): moves it on a poll's wait at a
  * time until `state` holds, so the pollers ask now instead of after their real waits (backed off
@@ -82,8 +78,6 @@ export async function expectNewMessageOnce(page: Page, thread: Locator, threadId
   const fresh = thread.getByTestId("message").filter({ hasText: text });
   if (pageClock) await movePollsOnUntil(page, () => expect(fresh).toHaveCount(1, { timeout: 2_000 }));
   else await expect(fresh).toHaveCount(1, { timeout: 25_000 });
-  const polled = waitForInboxPolls(page, 1);
-  if (pageClock) await page.clock.fastForward(POLL_STEP_MS);
-  await polled;
+  await waitForInboxPolls(page, 1, { pageClock });
   await expect(fresh).toHaveCount(1);
 }

@@ -86,6 +86,8 @@ export async function watchMostShown(page: Page, text: string): Promise<() => Pr
  * survives a reload.
  */
 export async function expectReplySentOnce(page: Page, request: APIRequestContext, provider: Provider): Promise<void> {
+  // The polls after the send come when the test moves the page's clock on (waitForInboxPolls).
+  await page.clock.install();
   const { thread, fixtureId } = await openLongThread(page, request, provider.id);
   const text = unique(`${provider.name} reply`, page);
   const mostShown = await watchMostShown(page, text);
@@ -98,7 +100,7 @@ export async function expectReplySentOnce(page: Page, request: APIRequestContext
   await expect(messageBox(page)).toHaveValue("");
 
   await expectInThread(reply);
-  await waitForInboxPolls(page, 2); // two more polls: still exactly once
+  await waitForInboxPolls(page, 2, { pageClock: true }); // two more polls: still exactly once
   await expect(reply).toHaveCount(1);
   expect(await mostShown()).toBe(1);
   expect(await timesInUpstream(request, fixtureId, text)).toBe(1);
@@ -113,7 +115,7 @@ export async function expectReplySentOnce(page: Page, request: APIRequestContext
 
   await page.reload();
   await expectInThread(shownAs(page.getByTestId("thread-view"), text));
-  await waitForInboxPolls(page, 1);
+  await waitForInboxPolls(page, 1, { pageClock: true });
   await expect(shownAs(page.getByTestId("thread-view"), text)).toHaveCount(1);
   expect(await sendCalls(request, provider.send)).toBe(1);
 }

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { PACE_MS } from "@/lib/client/poll-pace";
 import { HEAD_LIMIT } from "@/lib/client/queries";
 
 /** Scrolls the open thread to its top, which loads older messages by cursor. */
@@ -37,15 +38,21 @@ export async function expectInboxLive(page: Page): Promise<void> {
 
 export const isPhone = (page: Page) => (page.viewportSize()?.width ?? 0) < 1024;
 
+/** Longer than any poller's wait while polls succeed (the idle pace, jittered): one step of the page's clock brings the next poll. */
+export const POLL_STEP_MS = PACE_MS.idle.head * 1.2;
+
 /**
  * Waits until the account's one question ("what changed?", which asks an open thread for news)
  * has been answered `count` more times: the inbox head, or for a pushed account what its webhooks
  * announced. "Still exactly once after two more polls" is then a fact about polls, not about how
- * long we slept.
+ * long we slept. With `pageClock` (the test installed the page's clock), the clock is moved on for
+ * each poll, which then comes at once.
  */
-export async function waitForInboxPolls(page: Page, count: number): Promise<void> {
+export async function waitForInboxPolls(page: Page, count: number, { pageClock = false } = {}): Promise<void> {
   const isQuestion = (url: string) => (url.includes("/conversations?") && url.includes(`limit=${HEAD_LIMIT}`)) || url.includes("/changes?");
   for (let i = 0; i < count; i++) {
-    await page.waitForResponse((response) => isQuestion(response.url()) && response.ok(), { timeout: 60_000 });
+    const answered = page.waitForResponse((response) => isQuestion(response.url()) && response.ok(), { timeout: 60_000 });
+    if (pageClock) await page.clock.fastForward(POLL_STEP_MS);
+    await answered;
   }
 }
