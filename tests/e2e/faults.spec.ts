@@ -28,7 +28,7 @@ test("fault: offline browser — a quiet banner, nothing fetched, one catch-up o
   const upstream = fakeUpstream(request);
   const { threadId, thread, messages, loaded } = await openLoadedThread(page, await upstream.conversationIds());
   // The inbox head has asked at least once: the account's question is running.
-  await waitForInboxPolls(page, 1, { pageClock: true });
+  await waitForInboxPolls(page, 1, { pageClock: "head" });
   await expect(page.getByTestId("checked-ago")).toBeAttached();
   await context.setOffline(true);
   // Counted from here: a poll cut off by going offline is paused, and its retry is the catch-up.

@@ -12,9 +12,11 @@ import { waitForInboxPolls } from "../support/thread";
  * webhook registered, the page asks our own database what the webhooks announced, and the provider
  * only about that. Nothing is read from the provider while nothing is announced; a delivered
  * message shows in the open thread and its inbox row once; a forged delivery shows nothing and
- * costs nothing.
+ * costs nothing. The page's clock is moved on for the questions the tests count (waitForInboxPolls),
+ * a few seconds of it each: never as far as the provider safety checks, minutes apart.
  */
 
+const PAGE_CLOCK = { pageClock: "changes" } as const;
 const newestText = `${LONG_THREAD_NAME} message ${LONG_THREAD_LENGTH} of ${LONG_THREAD_LENGTH}`;
 
 type PushedAccount = {
@@ -51,6 +53,7 @@ async function providerCalls(request: APIRequestContext, prefix: string): Promis
 }
 
 async function openLongThread(page: Page, accountId: string) {
+  await page.clock.install();
   await page.goto(`/a/${accountId}/inbox`);
   const row = page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME });
   await row.click();
@@ -72,9 +75,9 @@ for (const account of PUSHED) {
     const { row, messages } = await openLongThread(page, account.id);
 
     // Three questions to our database: none to the provider.
-    await waitForInboxPolls(page, 1);
+    await waitForInboxPolls(page, 1, PAGE_CLOCK);
     const quiet = await providerCalls(request, account.operations);
-    await waitForInboxPolls(page, 3);
+    await waitForInboxPolls(page, 3, PAGE_CLOCK);
     expect(await providerCalls(request, account.operations)).toBe(quiet);
 
     const text = `Pushed by ${account.name} ${randomUUID().slice(0, 8)}`;
@@ -86,7 +89,7 @@ for (const account of PUSHED) {
     expect(announced).toBeGreaterThan(quiet);
 
     // The same news in the next (overlapping) answers: nothing asked again, still shown once.
-    await waitForInboxPolls(page, 3);
+    await waitForInboxPolls(page, 3, PAGE_CLOCK);
     expect(await providerCalls(request, account.operations)).toBe(announced);
     await expect(messages.filter({ hasText: text })).toHaveCount(1);
     await expect(messages.filter({ hasText: newestText })).toHaveCount(1);
@@ -97,13 +100,13 @@ test("ConnectSafely: a forged delivery is refused, shows nothing and makes the p
   const account = PUSHED[0]!;
   const [fixtureId] = await fakeUpstream(request).conversationIds();
   const { messages } = await openLongThread(page, account.id);
-  await waitForInboxPolls(page, 1);
+  await waitForInboxPolls(page, 1, PAGE_CLOCK);
   const before = await providerCalls(request, account.operations);
   const shown = await messages.count();
 
   const forged = await fakeUpstream(request).deliverWebhook({ ...account.delivery(fixtureId!, "Wire the money today"), tamper: "signature" });
   expect(forged.answers.map((answer) => answer.status)).toEqual([401]);
-  await waitForInboxPolls(page, 3);
+  await waitForInboxPolls(page, 3, PAGE_CLOCK);
   expect(await providerCalls(request, account.operations)).toBe(before);
   await expect(messages).toHaveCount(shown);
   await expect(page.getByText("Wire the money today")).toHaveCount(0);

@@ -64,7 +64,7 @@ export function inboxBanner(page: Page): Locator {
  */
 export async function movePollsOnUntil(page: Page, state: () => Promise<void>): Promise<void> {
   await expect(async () => {
-    await page.clock.fastForward(POLL_STEP_MS);
+    await page.clock.fastForward(POLL_STEP_MS.head);
     await state();
   }).toPass({ timeout: 45_000 });
 }
@@ -78,6 +78,6 @@ export async function expectNewMessageOnce(page: Page, thread: Locator, threadId
   const fresh = thread.getByTestId("message").filter({ hasText: text });
   if (pageClock) await movePollsOnUntil(page, () => expect(fresh).toHaveCount(1, { timeout: 2_000 }));
   else await expect(fresh).toHaveCount(1, { timeout: 25_000 });
-  await waitForInboxPolls(page, 1, { pageClock });
+  await waitForInboxPolls(page, 1, pageClock ? { pageClock: "head" } : {});
   await expect(fresh).toHaveCount(1);
 }

@@ -100,7 +100,7 @@ export async function expectReplySentOnce(page: Page, request: APIRequestContext
   await expect(messageBox(page)).toHaveValue("");
 
   await expectInThread(reply);
-  await waitForInboxPolls(page, 2, { pageClock: true }); // two more polls: still exactly once
+  await waitForInboxPolls(page, 2, { pageClock: "head" }); // two more polls: still exactly once
   await expect(reply).toHaveCount(1);
   expect(await mostShown()).toBe(1);
   expect(await timesInUpstream(request, fixtureId, text)).toBe(1);
@@ -115,7 +115,7 @@ export async function expectReplySentOnce(page: Page, request: APIRequestContext
 
   await page.reload();
   await expectInThread(shownAs(page.getByTestId("thread-view"), text));
-  await waitForInboxPolls(page, 1, { pageClock: true });
+  await waitForInboxPolls(page, 1, { pageClock: "head" });
   await expect(shownAs(page.getByTestId("thread-view"), text)).toHaveCount(1);
   expect(await sendCalls(request, provider.send)).toBe(1);
 }

@@ -38,21 +38,26 @@ export async function expectInboxLive(page: Page): Promise<void> {
 
 export const isPhone = (page: Page) => (page.viewportSize()?.width ?? 0) < 1024;
 
-/** Longer than any poller's wait while polls succeed (the idle pace, jittered): one step of the page's clock brings the next poll. */
-export const POLL_STEP_MS = PACE_MS.idle.head * 1.2;
+/**
+ * How far to move a page's clock (the test installed it) for one more answer to the account's
+ * question: longer than its longest wait while polls succeed (the idle pace, jittered). A pushed
+ * account's question (our database) comes sooner, and its provider safety checks (minutes apart)
+ * must not come with it.
+ */
+export const POLL_STEP_MS = { head: PACE_MS.idle.head * 1.2, changes: PACE_MS.idle.changes * 1.2 } as const;
 
 /**
  * Waits until the account's one question ("what changed?", which asks an open thread for news)
  * has been answered `count` more times: the inbox head, or for a pushed account what its webhooks
  * announced. "Still exactly once after two more polls" is then a fact about polls, not about how
  * long we slept. With `pageClock` (the test installed the page's clock), the clock is moved on for
- * each poll, which then comes at once.
+ * each poll (POLL_STEP_MS), which then comes at once.
  */
-export async function waitForInboxPolls(page: Page, count: number, { pageClock = false } = {}): Promise<void> {
+export async function waitForInboxPolls(page: Page, count: number, { pageClock }: { pageClock?: keyof typeof POLL_STEP_MS } = {}): Promise<void> {
   const isQuestion = (url: string) => (url.includes("/conversations?") && url.includes(`limit=${HEAD_LIMIT}`)) || url.includes("/changes?");
   for (let i = 0; i < count; i++) {
     const answered = page.waitForResponse((response) => isQuestion(response.url()) && response.ok(), { timeout: 60_000 });
-    if (pageClock) await page.clock.fastForward(POLL_STEP_MS);
+    if (pageClock) await page.clock.fastForward(POLL_STEP_MS[pageClock]);
     await answered;
   }
 }
