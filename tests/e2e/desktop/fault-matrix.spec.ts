@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { expectNewMessageOnce, inboxBanner, movePollsOnUntil, newestLoadedText, openLoadedThread, screenNeverWentBlank } from "../support/fault-screens";
+import { expectNewMessageOnce, inboxBanner, newestLoadedText, openLoadedThread, screenNeverWentBlank } from "../support/fault-screens";
 import { fakeUpstream } from "../support/fake-upstream";
 import { LINKUP_V2_FAULT_ROWS } from "../support/linkup-v2-faults";
 import { hasNoHorizontalScroll, saveScreenshot } from "../support/screens";
+import { movePollsOnUntil } from "../support/thread";
 
 /**
  * The fault matrix (tests/e2e/FAULTS.md), one test per code the UI explains, at the desktop viewport

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_STATE } from "../support/env";
 import { fakeUpstream } from "../support/fake-upstream";
-import { cssEscape, escapeRegExp } from "../support/thread";
+import { cssEscape, escapeRegExp, movePollsOnUntil } from "../support/thread";
 
 /**
  * Issue 12, read state (desktop: the list beside the thread, so a row can be watched while its
@@ -57,6 +57,8 @@ test("opening an unread conversation reads it: at once, after a reload, in anoth
   // The rep's other browser (the laptop beside the phone) sees it read too.
   const laptop = await browser.newContext({ storageState: ADMIN_STATE });
   try {
+    // Its next inbox poll comes when the test moves its clock on.
+    await laptop.clock.install();
     const other = await laptop.newPage();
     await other.goto("/a/linkup/inbox");
     const otherRow = rowOf(other, conversationId);
@@ -66,7 +68,7 @@ test("opening an unread conversation reads it: at once, after a reload, in anoth
     // A newer message from them: unread again, there (by its next inbox poll) and here (on load).
     const text = `A message after reading ${Date.now().toString(36)}`;
     await fakeUpstream(request).addMessage(conversationId, text);
-    await expect(otherRow).toContainText(text, { timeout: 30_000 });
+    await movePollsOnUntil(other, () => expect(otherRow).toContainText(text, { timeout: 2_000 }));
     await expect(otherRow.getByTestId("unread-badge")).toBeVisible();
   } finally {
     await laptop.close();
@@ -85,6 +87,7 @@ test("opening an unread conversation reads it: at once, after a reload, in anoth
 });
 
 test("a conversation read on the rep's other device leaves an Unread list already open here, and loses its badge in Inbox, without a reload", async ({ page, browser }) => {
+  await page.clock.install();
   await page.goto("/a/linkup/unread");
   const rows = page.getByTestId("conversation-row");
   await expect(rows.first()).toBeVisible();
@@ -103,7 +106,7 @@ test("a conversation read on the rep's other device leaves an Unread list alread
     await phone.close();
   }
   // Here: gone from Unread by the read-marks poll (our database), not by a reload or a provider read.
-  await expect(row).toHaveCount(0, { timeout: 20_000 });
+  await movePollsOnUntil(page, () => expect(row).toHaveCount(0, { timeout: 2_000 }));
   await page.getByTestId("category-tab").filter({ hasText: "Inbox" }).click();
   await expect(row).toBeVisible();
   await expect(row.getByTestId("unread-badge")).toHaveCount(0);

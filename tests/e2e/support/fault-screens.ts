@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../../fake-upstream/fixture-mailbox";
 import { fakeUpstream } from "./fake-upstream";
-import { loadedMessageCount, POLL_STEP_MS, waitForInboxPolls } from "./thread";
+import { loadedMessageCount, movePollsOnUntil, waitForInboxPolls } from "./thread";
 
 /** What the fault tests share: the long thread opened beside the inbox, and watches that the screen never went blank. */
 export const newestLoadedText = `${LONG_THREAD_NAME} message ${LONG_THREAD_LENGTH} of ${LONG_THREAD_LENGTH}`;
@@ -54,19 +54,6 @@ export async function screenNeverWentBlank(page: Page, loaded: number): Promise<
 
 export function inboxBanner(page: Page): Locator {
   return page.getByRole("region", { name: "Inbox conversations", exact: true }).getByTestId("refresh-error");
-}
-
-/**
- * For a page whose clock the test installed (page.clock.install()): moves it on a poll's wait at a
- * time until `state` holds, so the pollers ask now instead of after their real waits (backed off
- * while a fault lasts). The server and the provider keep real time: a fault's own delay still takes
- * its seconds, and so does the server's shared inbox answer.
- */
-export async function movePollsOnUntil(page: Page, state: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    await page.clock.fastForward(POLL_STEP_MS.head);
-    await state();
-  }).toPass({ timeout: 45_000 });
 }
 
 /**

@@ -61,3 +61,16 @@ export async function waitForInboxPolls(page: Page, count: number, { pageClock }
     await answered;
   }
 }
+
+/**
+ * For a page whose clock the test installed (page.clock.install()): moves it on a poll's wait at a
+ * time until `state` holds, so the pollers ask now instead of after their real waits (backed off
+ * while a fault lasts). The server and the provider keep real time: a fault's own delay still takes
+ * its seconds, and so does the server's shared inbox answer.
+ */
+export async function movePollsOnUntil(page: Page, state: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await page.clock.fastForward(POLL_STEP_MS.head);
+    await state();
+  }).toPass({ timeout: 45_000 });
+}
