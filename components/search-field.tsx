@@ -15,6 +15,9 @@ export function SearchField({ label }: { label: string }) {
   useEarlyInput(inputRef, (input) => {
     const typed = normalizeSearchParam(input.value);
     if (typed !== query) adoptQuery(typed);
+    // Only spaces: nothing to search. React writes a controlled value only when the field renders
+    // again, so the page would show them until then.
+    else input.value = query;
   });
   useShortcuts({
     search: () => {

@@ -34,7 +34,7 @@ test("a Send before the outbox has loaded keeps the words and says so; once it h
   await expect(thread.getByTestId("message").filter({ hasText: text })).toHaveCount(0);
   expect(held.length).toBeGreaterThan(0);
 
-  release();
+  await release();
   // The outbox arrives on its own; the rep's next tap sends.
   await expect(async () => {
     await sendButton(page).click();
@@ -62,9 +62,8 @@ test("a stored draft shows once it can be read; words typed before then are stor
   await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
   await expect(messageBox(page)).toHaveValue("");
   expect(first.held.length).toBeGreaterThan(0);
-  first.release();
+  await first.release();
   await expect(messageBox(page)).toHaveValue(older);
-  await page.unrouteAll({ behavior: "wait" });
 
   // Typed while it cannot be read: the rep's words are stored at once (a reload keeps them) and stay.
   const second = await holdLaterScripts(page, threadPath);
@@ -75,9 +74,8 @@ test("a stored draft shows once it can be read; words typed before then are stor
   await messageBox(page).fill(typed);
   await expect.poll(stored).toContain(typed);
   expect(second.held.length).toBeGreaterThan(0);
-  second.release();
+  await second.release();
   await expect(messageBox(page)).toHaveValue(typed);
-  await page.unrouteAll({ behavior: "wait" });
   await page.reload();
   await expect(messageBox(page)).toHaveValue(typed);
 });

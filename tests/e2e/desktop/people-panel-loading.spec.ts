@@ -34,7 +34,7 @@ test("a Linked API inbox opened by its URL keeps the server's people panel, and 
   await panel.getByTestId("channel-salesNavigator").click();
   await expect(salesNavigator).toBeChecked();
 
-  release();
+  await release();
   await expectLive(add);
   await expect(url).toHaveValue("https://example.com/in/someone");
   await add.click();

@@ -13,7 +13,7 @@ import { waitForInboxPolls } from "../support/thread";
  * only about that. Nothing is read from the provider while nothing is announced; a delivered
  * message shows in the open thread and its inbox row once; a forged delivery shows nothing and
  * costs nothing. The page's clock is moved on for the questions the tests count (waitForInboxPolls),
- * a few seconds of it each: never as far as the provider safety checks, minutes apart.
+ * 12 s of it each (84 s in a test at most): never as far as the provider safety checks, 5 minutes apart.
  */
 
 const PAGE_CLOCK = { pageClock: "changes" } as const;

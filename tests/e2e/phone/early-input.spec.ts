@@ -29,7 +29,7 @@ test("words typed into the search field before the page's code has run stay, and
   expect(await isLive(search)).toBe(false);
   expect(held.length).toBeGreaterThan(0);
 
-  release();
+  await release();
   await expectLive(search);
   await expect.poll(() => queryInUrl(page)).toBe(surname);
   await expect(search).toHaveValue(surname);
@@ -54,7 +54,7 @@ test("spaces typed into the search field before the page's code has run search n
   await search.fill("   ");
   expect(await isLive(search)).toBe(false);
 
-  release();
+  await release();
   await expectLive(search);
   await expect(search).toHaveValue("");
   expect(queryInUrl(page)).toBeNull();

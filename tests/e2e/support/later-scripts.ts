@@ -13,20 +13,29 @@ import { modernScriptSources } from "../../bench/page-scripts";
 export const HELD_LOAD = { waitUntil: "domcontentloaded" } as const;
 
 /** Holds every script `path` asks for beyond the ones its HTML names (but TanStack Virtual's), until `release`. */
-export async function holdLaterScripts(page: Page, path: string): Promise<{ held: string[]; release: () => void }> {
+export async function holdLaterScripts(page: Page, path: string): Promise<{ held: string[]; release: () => Promise<void> }> {
   const html = await (await page.request.get(path)).text();
   const firstLoad = new Set(modernScriptSources(html).map((src) => new URL(src, "http://first.load").pathname));
   return holdScripts(page, (requested, script) => !firstLoad.has(requested) && !holdsTanStackVirtual(script));
 }
 
 /** Holds every script of the app, until `release`: the page is the server's HTML alone until then. */
-export async function holdEveryScript(page: Page): Promise<{ held: string[]; release: () => void }> {
+export async function holdEveryScript(page: Page): Promise<{ held: string[]; release: () => Promise<void> }> {
   return holdScripts(page, () => true);
 }
 
-async function holdScripts(page: Page, shouldHold: (requested: string, script: string) => boolean): Promise<{ held: string[]; release: () => void }> {
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((resolve) => (release = resolve));
+/**
+ * `release` lets the held scripts go, and waits until every one the page asked for so far has been
+ * answered: the page has no route left (none of its own either), and nothing is in flight when the
+ * test ends (a handler still reading a script as the page closed would fail it).
+ */
+async function holdScripts(page: Page, shouldHold: (requested: string, script: string) => boolean): Promise<{ held: string[]; release: () => Promise<void> }> {
+  let open: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (open = resolve));
+  const release = async () => {
+    open();
+    await page.unrouteAll({ behavior: "wait" });
+  };
   const held: string[] = [];
   await page.route("**/_next/static/chunks/**/*.js", async (route) => {
     const requested = new URL(route.request().url()).pathname;

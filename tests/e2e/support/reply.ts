@@ -86,7 +86,8 @@ export async function watchMostShown(page: Page, text: string): Promise<() => Pr
  * survives a reload.
  */
 export async function expectReplySentOnce(page: Page, request: APIRequestContext, provider: Provider): Promise<void> {
-  // The polls after the send come when the test moves the page's clock on (waitForInboxPolls).
+  // The polls after the send come when the test moves the page's clock on (waitForInboxPolls): the
+  // head's step, longer than a pushed account's wait too, 90 s in all, short of any safety check.
   await page.clock.install();
   const { thread, fixtureId } = await openLongThread(page, request, provider.id);
   const text = unique(`${provider.name} reply`, page);
