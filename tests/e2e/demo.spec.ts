@@ -38,7 +38,7 @@ test("with no provider configured, the demo inbox is served and says it is demo 
   await expect(rows.first()).toBeVisible();
 });
 
-test("a demo thread opened by its URL says it is demo data in its header on a phone, from the first paint to the live thread", async ({ page }) => {
+test("a demo thread opened by its URL says it is demo data in its header on a phone (on a desktop the app bar beside it says so), from the first paint to the live thread", async ({ page }) => {
   await page.goto("/a/demo/inbox");
   const threadPath = await page.getByTestId("conversation-row").first().getAttribute("href");
   if (!threadPath) throw new Error("the first row links to no thread");
