@@ -49,7 +49,7 @@ for (const row of BROWSER_ROWS) {
     await saveScreenshot(page, testInfo, `fault-${row.name.replace(/\W+/g, "-")}`);
 
     await upstream.clearFaults();
-    await expectNewMessageOnce(page, thread, threadId, `Back after “${row.name}”: still on for Tuesday?`, request, { pageClock: true });
+    await expectNewMessageOnce(page, thread, threadId, `Back after “${row.name}”: still on for Tuesday?`, request, { pageClock: "head" });
     await expect(banner).toHaveCount(0);
     await movePollsOnUntil(page, () => expect(inboxBanner(page)).toHaveCount(0, { timeout: 2_000 }));
     await expect(messages.filter({ hasText: newestLoadedText })).toBeVisible();
@@ -63,7 +63,7 @@ test("fault: unknown extra fields — simply work, no banner", async ({ page, re
   const { threadId, thread, loaded } = await openLoadedThread(page, await upstream.conversationIds());
   await upstream.fail({ kind: "extra-fields", times: 500 }); // every call of the test
 
-  await expectNewMessageOnce(page, thread, threadId, "Sent through a provider that grew new fields", request, { pageClock: true });
+  await expectNewMessageOnce(page, thread, threadId, "Sent through a provider that grew new fields", request, { pageClock: "head" });
   const stats = await upstream.stats();
   expect(stats.faults).toBeGreaterThan(0);
   await expect(page.getByTestId("refresh-error")).toHaveCount(0);

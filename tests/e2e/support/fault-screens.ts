@@ -58,13 +58,13 @@ export function inboxBanner(page: Page): Locator {
 
 /**
  * A new message arrives upstream; it must appear exactly once, and still once after the next poll.
- * With `pageClock`, the page's clock (installed by the test) is moved on for each poll.
+ * With `pageClock`, the page's clock (installed by the test) is moved on for each poll (as in waitForInboxPolls).
  */
-export async function expectNewMessageOnce(page: Page, thread: Locator, threadId: string, text: string, request: APIRequestContext, { pageClock = false } = {}) {
+export async function expectNewMessageOnce(page: Page, thread: Locator, threadId: string, text: string, request: APIRequestContext, { pageClock }: { pageClock?: "head" } = {}) {
   await fakeUpstream(request).addMessage(threadId, text);
   const fresh = thread.getByTestId("message").filter({ hasText: text });
   if (pageClock) await movePollsOnUntil(page, () => expect(fresh).toHaveCount(1, { timeout: 2_000 }));
   else await expect(fresh).toHaveCount(1, { timeout: 25_000 });
-  await waitForInboxPolls(page, 1, pageClock ? { pageClock: "head" } : {});
+  await waitForInboxPolls(page, 1, { pageClock });
   await expect(fresh).toHaveCount(1);
 }
