@@ -159,7 +159,7 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
     markUnread: () => {
       // A focused row other than this one is what Shift+U is about: the list marks that one.
       const focused = focusedConversationId();
-      if (!history.isSuccess || (focused !== null && focused !== conversationId)) return false;
+      if (history.data === undefined || (focused !== null && focused !== conversationId)) return false;
       markUnreadAndLeave();
     },
   });
@@ -268,7 +268,7 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
         listHref={listHref}
         loading={history.isPending}
         showDemoBadge={account?.isDemo === true}
-        onMarkUnread={history.isSuccess ? markUnreadAndLeave : undefined}
+        onMarkUnread={history.data !== undefined ? markUnreadAndLeave : undefined}
       />
       {/* Offline, the offline banner says it all; back online, the catch-up poll settles this one. */}
       {failing && online && messages.length > 0 ? (

@@ -38,12 +38,12 @@ function useIsPushed(accountId: string): boolean {
 export function useInbox(accountId: string, category: Category) {
   const pushed = useIsPushed(accountId);
   const history = useInfiniteQuery(conversationsInfiniteOptions(accountId, category));
-  const head = useQuery({
-    ...conversationsHeadQueryOptions(accountId, category, pushed),
-    enabled: history.isSuccess,
-  });
-  const changes = useQuery({ ...changesQueryOptions(accountId), enabled: pushed && history.isSuccess });
-  useReadMarksFromOtherDevices(accountId, history.isSuccess);
+  // Loaded, not `isSuccess`: a failed "load more" leaves the history in error, its pages intact,
+  // and the inbox must stay fresh meanwhile.
+  const loaded = history.data !== undefined;
+  const head = useQuery({ ...conversationsHeadQueryOptions(accountId, category, pushed), enabled: loaded });
+  const changes = useQuery({ ...changesQueryOptions(accountId), enabled: pushed && loaded });
+  useReadMarksFromOtherDevices(accountId, loaded);
   const conversations = useMemo(() => flattenConversations(history.data), [history.data]);
   return { history, head, changes, pushed, conversations };
 }

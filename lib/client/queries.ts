@@ -17,7 +17,7 @@
  *    onlineManager pauses every query (networkMode "online"), and on reconnect each poller
  *    catches up once, while the histories (staleTime Infinity, no refetchOnReconnect) stay put.
  */
-import { infiniteQueryOptions, queryOptions, type Query, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, type Query, type QueryClient, type QueryKey, type QueryStatus } from "@tanstack/react-query";
 import type { Category, ChangesResponse, Conversation, ConversationsPage } from "@/lib/contracts/api";
 import { activitySnapshot } from "./activity";
 import { accountsUrl, changesUrl, conversationsUrl, messagesUrl, usageUrl } from "./api-urls";
@@ -51,11 +51,16 @@ export function accountsQueryOptions() {
   });
 }
 
-/** A loaded history is never refetched by itself: that would re-download every loaded page. */
+/**
+ * A loaded history is never refetched by itself: that would re-download every loaded page. A failed
+ * next page marks it stale too (TanStack invalidates on any error), so mounting it again refetches
+ * only one that was invalidated on purpose, not one whose last page merely failed.
+ */
 const historyBehaviour = {
   staleTime: Infinity,
   refetchOnWindowFocus: false,
   refetchOnReconnect: false,
+  refetchOnMount: (query: { state: { status: QueryStatus } }) => query.state.status !== "error",
 } as const;
 
 export function conversationsInfiniteOptions(accountId: string, category: Category) {

@@ -21,7 +21,9 @@ export function useThread(accountId: string, conversationId: string) {
   const history = useInfiniteQuery(messagesInfiniteOptions(accountId, conversationId));
   const poll = useQuery({
     ...messagesSinceQueryOptions(accountId, conversationId, watch),
-    enabled: history.isSuccess,
+    // Loaded, not `isSuccess`: a failed older page leaves the history in error, its pages intact,
+    // and the thread must go on hearing of news meanwhile.
+    enabled: history.data !== undefined,
   });
   const messages = useMemo(() => flattenMessages(history.data), [history.data]);
   return { history, poll, messages };

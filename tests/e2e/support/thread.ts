@@ -2,13 +2,15 @@ import { expect, type Page } from "@playwright/test";
 import { PACE_MS } from "@/lib/client/poll-pace";
 import { HEAD_LIMIT } from "@/lib/client/queries";
 
-/** Scrolls the open thread to its top, which loads older messages by cursor. */
-export async function scrollThreadToTop(page: Page): Promise<void> {
-  await page.getByTestId("thread-view").evaluate((view) => {
+/** Scrolls the open thread to its top, which loads older messages by cursor, or back to its newest message. */
+export async function scrollThreadTo(page: Page, edge: "top" | "bottom"): Promise<void> {
+  await page.getByTestId("thread-view").evaluate((view, top) => {
     const scroller = [view, ...view.querySelectorAll<HTMLElement>("*")].find((el) => el.scrollHeight > el.clientHeight + 10 && getComputedStyle(el).overflowY !== "visible");
-    scroller?.scrollTo({ top: 0 });
-  });
+    scroller?.scrollTo({ top: top ? 0 : scroller.scrollHeight });
+  }, edge === "top");
 }
+
+export const scrollThreadToTop = (page: Page) => scrollThreadTo(page, "top");
 
 /**
  * How many messages the open thread has loaded. The list renders only the rows near the viewport,
