@@ -16,7 +16,7 @@ export default async function HomePage() {
   if (first) redirect(inboxHref(first.id, first.capabilities.categories.includes("INBOX") ? "INBOX" : (first.capabilities.categories[0] ?? "INBOX")));
   return (
     <ViewerProvider viewer={viewerSummary(viewer)}>
-      <main className="flex min-h-dvh flex-col bg-surface">
+      <main data-page-scroll className="flex min-h-dvh flex-col bg-surface">
         <header className="flex h-14 items-center justify-between border-b border-zinc-200/80 px-4">
           <Logo />
           <AccountMenu />

@@ -4,7 +4,7 @@ import { Logo } from "./logo";
 /** The frame of sign-in, join and setup: the brand, a title, one card, centred on any screen. */
 export function AuthCard({ title, subtitle, children }: { title: string; subtitle?: ReactNode; children: ReactNode }) {
   return (
-    <main className="flex min-h-dvh flex-col items-center bg-zinc-50 px-4 pt-[max(2.5rem,env(safe-area-inset-top))] pb-[max(2.5rem,env(safe-area-inset-bottom))] sm:justify-center">
+    <main data-page-scroll className="flex min-h-dvh flex-col items-center bg-zinc-50 px-4 pt-[max(2.5rem,env(safe-area-inset-top))] pb-[max(2.5rem,env(safe-area-inset-bottom))] sm:justify-center">
       <div className="mb-6">
         <Logo />
       </div>

@@ -18,7 +18,7 @@ type Accounts = TeamResponse["accounts"];
 export function TeamView() {
   const team = useQuery(teamQueryOptions());
   return (
-    <div className="safe-area-x min-h-dvh bg-zinc-50 pt-[env(safe-area-inset-top)] pb-[env(safe-area-inset-bottom)]">
+    <div data-page-scroll className="safe-area-x min-h-dvh bg-zinc-50 pt-[env(safe-area-inset-top)] pb-[env(safe-area-inset-bottom)]">
       <header className="sticky top-0 z-20 flex h-14 items-center gap-2 border-b border-zinc-200/80 bg-surface px-2 sm:px-4">
         <Link href={homeHref()} className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-accent-700 hover:bg-accent-50">
           ← Inbox

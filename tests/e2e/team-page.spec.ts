@@ -9,7 +9,7 @@ import { expectTouchTarget } from "./support/size";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
-test("the Team page: every control of the invite card, the invitations and the member rows is a 44px touch target, and nothing scrolls sideways", async ({ page }) => {
+test("the Team page: every control of the invite card, the invitations and the member rows is a 44px touch target, nothing scrolls sideways, and the page scrolls to its end", async ({ page }) => {
   const email = `rep-size-${unique()}@threadline.test`;
   await page.goto("/team");
   await expect(page.getByTestId("members-card").getByTestId("member").first()).toBeVisible();
@@ -28,6 +28,11 @@ test("the Team page: every control of the invite card, the invitations and the m
   expect(all.length).toBeGreaterThanOrEqual(10);
   for (const control of all) await expectTouchTarget(control);
   await expect.poll(() => hasNoHorizontalScroll(page)).toBe(true);
+
+  // The page scrolls as a whole under a finger or a wheel (the inbox's shell scrolls only inside its panes).
+  await page.mouse.move(100, 400);
+  await page.mouse.wheel(0, 10_000);
+  await expect(page.getByTestId("usage-card")).toBeInViewport();
 
   await invitation.getByRole("button", { name: "Revoke" }).click();
   await expect(invitation).toHaveCount(0);
