@@ -53,7 +53,8 @@ export const ConversationRow = memo(function ConversationRow({
   href: Route;
   selected: boolean;
   now: number;
-  onOpen: () => void;
+  /** Opened by a click or tap: the row's href. */
+  onOpen: (href: Route) => void;
   /** Opens the row's actions (mark read or unread): a sheet on phones, where there is no Shift+U. */
   onActions: (conversation: Conversation) => void;
   /** The rep is about to open it (pressed, or rested on it): start loading the thread now. */
@@ -93,7 +94,7 @@ export const ConversationRow = memo(function ConversationRow({
         href={href}
         scroll={false}
         prefetch={intended}
-        onClick={onOpen}
+        onClick={() => onOpen(href)}
         onPointerDown={(event) => {
           if (event.pointerType !== "mouse") {
             pressedAt.current = { x: event.clientX, y: event.clientY };

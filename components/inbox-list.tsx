@@ -7,7 +7,7 @@ import { CATEGORY_LABELS, type Category } from "@/lib/contracts/categories";
 import { useInbox, useNow } from "@/lib/client/hooks";
 import { conversationHref } from "@/lib/client/routes";
 import { focusedConversationId, isConversationRow, moveCursor } from "@/lib/client/inbox-cursor";
-import { markOpenedFromList } from "@/lib/client/nav-memory";
+import { forgetOpenedFromList, markOpenedFromList } from "@/lib/client/nav-memory";
 import { markUnread } from "@/lib/client/read-state";
 import { messagesInfiniteOptions } from "@/lib/client/queries";
 import { useShortcuts } from "@/lib/client/shortcuts";
@@ -210,7 +210,7 @@ export function InboxList({
                   href={conversationHref(accountId, category, conversation.id, query)}
                   selected={conversation.id === openConversationId}
                   now={now}
-                  onOpen={markOpenedFromList}
+                  onOpen={openConversationId === null ? markOpenedFromList : forgetOpenedFromList}
                   onActions={setActionsFor}
                   onIntent={startOpening}
                 />

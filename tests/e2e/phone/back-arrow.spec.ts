@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { fakeUpstream } from "../support/fake-upstream";
+import { escapeRegExp } from "../support/thread";
+
+/**
+ * A thread's back arrow on a phone goes back in history only to the list that opened it; from a
+ * thread reached any other way (a shared link, the browser's own back button) it goes to the list's
+ * URL, never out of the app or onto another thread.
+ */
+test.beforeEach(async ({ request }) => {
+  await fakeUpstream(request).reset();
+});
+
+test("the back arrow goes to the list: from a shared link, from the list, and from a thread the browser's back button returned to", async ({ page, request }) => {
+  const [shared] = await fakeUpstream(request).conversationIds();
+  const sharedUrl = new RegExp(`/a/linkup/inbox/c/${escapeRegExp(encodeURIComponent(shared!))}$`);
+  const list = /\/a\/linkup\/inbox$/;
+  const back = page.getByTestId("thread-back");
+  const messages = page.getByTestId("thread-view").getByTestId("message");
+
+  await page.goto(`/a/linkup/inbox/c/${encodeURIComponent(shared!)}`);
+  await expect(messages.first()).toBeVisible();
+  await back.click();
+  await expect(page).toHaveURL(list);
+
+  await page.getByTestId("conversation-row").nth(2).click();
+  await expect(messages.first()).toBeVisible();
+  await back.click();
+  await expect(page).toHaveURL(list);
+
+  // The browser's back button: the shared thread again, whose history entry before it is not the list.
+  await page.goBack();
+  await expect(page).toHaveURL(sharedUrl);
+  await expect(messages.first()).toBeVisible();
+  await back.click();
+  await expect(page).toHaveURL(list);
+  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
+});
