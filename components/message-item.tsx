@@ -79,7 +79,7 @@ function FileAttachment({ url, type }: { url: string; type: string }) {
       href={url}
       target="_blank"
       rel="noopener noreferrer"
-      className="flex max-w-full min-w-0 items-center gap-2 rounded-xl border border-zinc-200 bg-surface px-3 py-2 text-sm text-zinc-700 hover:border-zinc-300 hover:bg-zinc-50"
+      className="flex min-h-11 max-w-full min-w-0 items-center gap-2 rounded-xl border border-zinc-200 bg-surface px-3 py-2 text-sm text-zinc-700 hover:border-zinc-300 hover:bg-zinc-50"
     >
       <PaperclipIcon width={16} height={16} className="shrink-0 text-zinc-500" />
       <span className="min-w-0 truncate">{fileName(url)}</span>
