@@ -66,7 +66,11 @@ export const accountConfigSchema = z.discriminatedUnion("provider", [
     provider: z.literal("connectsafely"),
     ...accountCommon,
     apiKey: secret,
-    accountId: z.string().trim().min(1).optional(),
+    /**
+     * Which LinkedIn account on the key: without it ConnectSafely reads and sends as the key's most
+     * recently used account, which any other tool on the key can change.
+     */
+    accountId: z.string().trim().min(1),
     /** Set when ConnectSafely delivers this account's webhooks to us: the account is then pushed, not polled. */
     webhookSecret: signingSecret.optional(),
   }),
@@ -146,6 +150,7 @@ const variablesSchema = z
     pair("LINKUP_ACCOUNT_ID", "LINKUP_API_KEY");
     pair("LINKUP_LOGIN_TOKEN", "LINKUP_API_KEY");
     pair("CONNECTSAFELY_ACCOUNT_ID", "CONNECTSAFELY_API_KEY");
+    pair("CONNECTSAFELY_API_KEY", "CONNECTSAFELY_ACCOUNT_ID");
     pair("CONNECTSAFELY_WEBHOOK_SECRET", "CONNECTSAFELY_API_KEY");
     pair("LINKEDAPI_WEBHOOK_SECRET", "LINKEDAPI_TOKEN");
     pair("LINKEDAPI_TOKEN", "LINKEDAPI_IDENTIFICATION_TOKEN");
@@ -203,7 +208,7 @@ function shortcutAccounts(env: Variables): AccountConfig[] {
       profileUrl: env.LINKUP_PROFILE_URL,
     });
   }
-  if (env.CONNECTSAFELY_API_KEY) {
+  if (env.CONNECTSAFELY_API_KEY && env.CONNECTSAFELY_ACCOUNT_ID) {
     accounts.push({
       provider: "connectsafely",
       id: "connectsafely",

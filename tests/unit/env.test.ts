@@ -36,6 +36,7 @@ describe("parseEnv", () => {
       LINKUP_API_KEY: "k",
       LINKUP_ACCOUNT_ID: "acc",
       CONNECTSAFELY_API_KEY: "cs",
+      CONNECTSAFELY_ACCOUNT_ID: "507f1f77bcf86cd799439011",
       THREADLINE_ACCOUNTS: JSON.stringify([
         { id: "eu", provider: "linkup-v1", apiKey: "k1", loginToken: "li_at", country: "DE" },
         { id: "la", provider: "linkedapi", token: "t", identificationToken: "i", label: "Linked API" },
@@ -52,7 +53,7 @@ describe("parseEnv", () => {
   it("names the account and the field of a bad THREADLINE_ACCOUNTS entry, never a value", () => {
     const message = errorOf({
       THREADLINE_ACCOUNTS: JSON.stringify([
-        { id: "ok", provider: "connectsafely", apiKey: "cs-secret-1" },
+        { id: "ok", provider: "connectsafely", apiKey: "cs-secret-1", accountId: "cs-account" },
         { id: "eu-sales", provider: "linkup-v1", apiKey: "k-secret-2", country: "XX" },
         { id: "typo", provider: "linkedapi", token: "t-secret-3", identificationToken: "i", tokne: "x" },
         { id: "x", provider: "unipile" },
@@ -70,11 +71,12 @@ describe("parseEnv", () => {
     const url = "la-webhook-url-secret-0123456789abcdef";
     const env = parseEnv({
       CONNECTSAFELY_API_KEY: "cs",
+      CONNECTSAFELY_ACCOUNT_ID: "cs-account",
       CONNECTSAFELY_WEBHOOK_SECRET: signing,
       LINKEDAPI_TOKEN: "t",
       LINKEDAPI_IDENTIFICATION_TOKEN: "i",
       LINKEDAPI_WEBHOOK_SECRET: url,
-      THREADLINE_ACCOUNTS: JSON.stringify([{ id: "cs-2", provider: "connectsafely", apiKey: "k", webhookSecret: `${signing}/+=` }]),
+      THREADLINE_ACCOUNTS: JSON.stringify([{ id: "cs-2", provider: "connectsafely", apiKey: "k", accountId: "cs-account-2", webhookSecret: `${signing}/+=` }]),
     });
     expect(env.accounts.map((a) => [a.id, "webhookSecret" in a ? a.webhookSecret : undefined])).toEqual([
       ["connectsafely", signing],
@@ -98,13 +100,20 @@ describe("parseEnv", () => {
     expect(errorOf({ LINKEDAPI_WEBHOOK_SECRET: url })).toMatch(/LINKEDAPI_TOKEN: is required when LINKEDAPI_WEBHOOK_SECRET is set/);
   });
 
+  it("needs ConnectSafely's account id: without one it would read and send as the key's most recently used account", () => {
+    expect(errorOf({ CONNECTSAFELY_API_KEY: "cs-secret" })).toMatch(/CONNECTSAFELY_ACCOUNT_ID: is required when CONNECTSAFELY_API_KEY is set/);
+    const message = errorOf({ THREADLINE_ACCOUNTS: JSON.stringify([{ id: "cs", provider: "connectsafely", apiKey: "cs-secret" }]) });
+    expect(message).toMatch(/THREADLINE_ACCOUNTS\[0\] \(id "cs", connectsafely\) accountId: /);
+    expect(message).not.toContain("cs-secret");
+  });
+
   it("refuses THREADLINE_ACCOUNTS that is not JSON, and duplicate account ids", () => {
     expect(errorOf({ THREADLINE_ACCOUNTS: "[{id: eu}]" })).toMatch(/THREADLINE_ACCOUNTS: is not valid JSON/);
     expect(
       errorOf({
         LINKEDAPI_TOKEN: "t",
         LINKEDAPI_IDENTIFICATION_TOKEN: "i",
-        THREADLINE_ACCOUNTS: JSON.stringify([{ id: "linkedapi", provider: "connectsafely", apiKey: "k" }]),
+        THREADLINE_ACCOUNTS: JSON.stringify([{ id: "linkedapi", provider: "connectsafely", apiKey: "k", accountId: "a" }]),
       }),
     ).toMatch(/account id "linkedapi" is used twice/);
   });

@@ -24,7 +24,7 @@ const dataDir = mkdtempSync(join(tmpdir(), "threadline-webhooks-"));
 const saved = { THREADLINE_ACCOUNTS: process.env.THREADLINE_ACCOUNTS, PGLITE_DATA_DIR: process.env.PGLITE_DATA_DIR };
 process.env.THREADLINE_ACCOUNTS = JSON.stringify([
   { id: "cs", provider: "connectsafely", apiKey: "k", accountId: "cs-account", webhookSecret: CS_SECRET },
-  { id: "cs-polled", provider: "connectsafely", apiKey: "k" },
+  { id: "cs-polled", provider: "connectsafely", apiKey: "k", accountId: "cs-polled-account" },
   { id: "la", provider: "linkedapi", token: "t", identificationToken: "i", webhookSecret: LA_SECRET },
   { id: "v2", provider: "linkup-v2", apiKey: "k", accountId: "a" },
 ]);

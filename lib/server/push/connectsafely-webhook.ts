@@ -12,7 +12,7 @@ import type { WebhookAccount } from "./webhook-config";
 /**
  * One ConnectSafely delivery: signed with the account's secret (401 otherwise, before anything in
  * it is read), in the documented shape (400), a `message.received` (anything else is ignored), for
- * this LinkedIn account where one is configured (ignored otherwise), recent (400 when stale or
+ * this LinkedIn account (one for another account on the key is ignored), recent (400 when stale or
  * dated ahead), and new by `message_urn` (a replay stores nothing). No provider call: the client
  * reads the message when it asks for the conversation's news.
  */

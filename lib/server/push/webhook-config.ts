@@ -15,7 +15,7 @@ export type WebhookAccount = {
   id: string;
   provider: PushProvider;
   secret: string;
-  /** ConnectSafely's id of the LinkedIn account, where configured: deliveries for another are not this account's. */
+  /** ConnectSafely's id of the LinkedIn account (Linked API's deliveries name none): deliveries for another are not this account's. */
   providerAccountId?: string;
 };
 

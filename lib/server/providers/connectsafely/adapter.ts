@@ -30,8 +30,8 @@ import {
 
 export type ConnectSafelyConfig = AdapterDeps & {
   apiKey: string;
-  /** ConnectSafely's id of the LinkedIn account; omitted = the provider's default (most recently used) account. */
-  accountId?: string;
+  /** ConnectSafely's id of the LinkedIn account: always sent, or the provider picks the key's most recently used one. */
+  accountId: string;
   /** Clock for rate-limit reset times; defaults to Date.now. */
   now?: () => number;
   /**
