@@ -103,6 +103,17 @@ describe("the ConnectSafely webhook route", () => {
     expect((await csGet(new Request("http://localhost/api/webhooks/connectsafely/v2"), context({ accountId: "v2" }))).status).toBe(404);
   });
 
+  it("counts deliveries per sender too: unsigned posts from one address do not hold back the provider's signed ones", async () => {
+    const from = (request: Request, address: string) => new Request(request, { headers: { ...Object.fromEntries(request.headers), "x-forwarded-for": address } });
+    const forged = () => from(csDelivery("urn:li:messagingMessage:flood", { secret: `${CS_SECRET}!` }), "203.0.113.9");
+    const statuses = new Set<number>();
+    for (let i = 0; i < 1_200; i++) statuses.add((await csPost(forged(), context({ accountId: "cs" }))).status);
+    expect([...statuses]).toEqual([401]);
+    expect((await csPost(forged(), context({ accountId: "cs" }))).status).toBe(429);
+    const signed = await csPost(from(csDelivery("urn:li:messagingMessage:after-flood"), "198.51.100.4"), context({ accountId: "cs" }));
+    expect([signed.status, webhookAnswerSchema.parse(await signed.json())]).toEqual([200, { stored: true }]);
+  }, 60_000);
+
   it("refuses a body over 64 KB, and a browser's cross-site post", async () => {
     const big = await csPost(csDelivery("urn:li:messagingMessage:big", { body: Buffer.alloc(65 * 1024, 32) }), context({ accountId: "cs" }));
     expect(big.status).toBe(400);

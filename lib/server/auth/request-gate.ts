@@ -22,7 +22,7 @@ export function isWebhookAccess(access: Access): access is WebhookAccess {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Unauthenticated doors (joining by invitation, the first admin's setup) per client address. */
 const PUBLIC_REQUESTS_PER_MINUTE = 30;
-/** Per account, not per address: a provider sends bursts from a few addresses. */
+/** Per account (a provider sends bursts from a few addresses), and for ConnectSafely per address too: see passGate. */
 const WEBHOOK_DELIVERIES_PER_MINUTE = 1_200;
 
 /**
@@ -37,7 +37,11 @@ export async function passGate(request: Request, rawParams: Record<string, unkno
   if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
   if (isWebhookAccess(access)) {
     const account = webhookAccountIn(WEBHOOK_PROVIDER[access], rawParams);
-    await limit(`webhook:${account.id}`, WEBHOOK_DELIVERIES_PER_MINUTE);
+    // A Linked API path carries its secret, checked above. A ConnectSafely delivery proves itself by
+    // its body's signature, checked after this: counted per account alone, anyone's unsigned posts
+    // would use up the provider's allowance and hold its real deliveries back.
+    const sender = account.provider === "connectsafely" ? `:${clientAddress(request.headers)}` : "";
+    await limit(`webhook:${account.id}${sender}`, WEBHOOK_DELIVERIES_PER_MINUTE);
     return account;
   }
   if (access === "public") {
