@@ -4,6 +4,7 @@ import { NO_RETRY, READ_RETRY_POLICY } from "@/lib/server/http/retry-policy";
 import { capabilitiesOf } from "@/lib/server/providers/capabilities";
 import { createLinkedApiProvider, type LinkedApiConfig } from "@/lib/server/providers/linkedapi/adapter";
 import { mayHaveArrived } from "@/lib/server/providers/send-errors";
+import { maySendAgain } from "@/lib/server/sends/send-message";
 import { linkedApiFakeWorld } from "@/tests/unit/support/linkedapi-fake";
 import { inMemoryPeopleStore, newPerson } from "@/tests/unit/support/people-store";
 import { failureOf, senderOf } from "@/tests/unit/support/send";
@@ -104,6 +105,17 @@ describe("Linked API send: starting the workflow", () => {
     const error = await failureOf(sender.send({ conversationId: await person(JANE), text: "Hi" }, signal));
     expect(mayHaveArrived(error)).toBe(true);
     expect(calls).toHaveLength(1);
+  });
+
+  it("a start whose answer was lost is not sent again on a retry while a queued workflow could still send it", () => {
+    const { sender } = setup(() => started());
+    const unconfirmed = { updatedAt: NOW };
+    expect(maySendAgain(sender, unconfirmed, NOW + 61_000)).toBe(false);
+    expect(maySendAgain(sender, unconfirmed, NOW + 9 * 60_000)).toBe(false);
+    expect(maySendAgain(sender, unconfirmed, NOW + 10 * 60_000)).toBe(true);
+    // A provider that sends at once (Linkup, ConnectSafely): after a minute.
+    expect(maySendAgain({}, unconfirmed, NOW + 59_000)).toBe(false);
+    expect(maySendAgain({}, unconfirmed, NOW + 61_000)).toBe(true);
   });
 });
 

@@ -55,6 +55,11 @@ export interface MessageSender {
   send(input: SendInput, signal: AbortSignal): Promise<SendReceipt>;
   /** For providers whose send is a job (`started`): how it is going, asked once. */
   status?(ref: string, signal: AbortSignal): Promise<SendProgress>;
+  /**
+   * How long after an unconfirmed attempt its message may still appear in the thread, where a
+   * provider queues sends (lib/server/sends/send-message.ts has the default).
+   */
+  readonly unconfirmedGraceMs?: number;
 }
 
 /**

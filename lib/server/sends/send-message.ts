@@ -11,8 +11,9 @@ import type { SendRecord, SendStore } from "./store";
 /** A send still `sending` this long after it started lost its server (a crash, a cut-off): unknown. */
 const STALE_SENDING_MS = 60_000;
 /**
- * How long after an unconfirmed attempt its message may still appear in the thread. Past it, a
- * retry that does not find the message there sends again (the rep asked, and it did not go).
+ * How long after an unconfirmed attempt its message may still appear in the thread, unless the
+ * provider says longer (MessageSender.unconfirmedGraceMs). Past it, a retry that does not find the
+ * message there sends again (the rep asked, and it did not go).
  */
 export const UNCONFIRMED_GRACE_MS = 60_000;
 /** A sent message shows in its thread from a little before we asked (the provider's clock differs). */
@@ -134,8 +135,13 @@ async function verify(flow: Flow, record: SendRecord): Promise<SendResult> {
     await flow.store.settle(record, { state: "sent", message: found }, flow.now());
     return { status: "sent", message: found };
   }
-  if (flow.now() - record.updatedAt < UNCONFIRMED_GRACE_MS) return { status: "unconfirmed", message: null };
+  if (!maySendAgain(flow.sender, record, flow.now())) return { status: "unconfirmed", message: null };
   return again(flow, record);
+}
+
+/** An unconfirmed attempt not found in its thread: sent again only once the provider could no longer be holding it. */
+export function maySendAgain(sender: Pick<MessageSender, "unconfirmedGraceMs">, record: Pick<SendRecord, "updatedAt">, now: number): boolean {
+  return now - record.updatedAt >= (sender.unconfirmedGraceMs ?? UNCONFIRMED_GRACE_MS);
 }
 
 function isThisSend(message: Message, record: SendRecord): boolean {

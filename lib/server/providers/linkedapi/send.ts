@@ -9,6 +9,12 @@ import type { PersonRecord } from "./store";
 
 /** "text ≤ 1900 chars" (providers.md §4d); a Sales Navigator message needs a subject. */
 export const LINKEDAPI_SEND_LIMITS: SendCapability = { maxLength: 1_900, subjectForInMail: true };
+/**
+ * Workflows run one at a time per LinkedIn account and complex ones take minutes (providers.md §4),
+ * and retrying a send still queued sends it twice: a start whose answer was lost is given as long
+ * as the browser waits for a reply to show (MATCH_AFTER_MS) before a retry may send it again.
+ */
+export const LINKEDAPI_UNCONFIRMED_GRACE_MS = 10 * 60_000;
 
 export type LinkedApiSenderDeps = {
   client: LinkedApiClient;
@@ -24,6 +30,7 @@ export type LinkedApiSenderDeps = {
 export function createLinkedApiSender({ client, readyPerson }: LinkedApiSenderDeps): MessageSender {
   return {
     limits: LINKEDAPI_SEND_LIMITS,
+    unconfirmedGraceMs: LINKEDAPI_UNCONFIRMED_GRACE_MS,
 
     async send({ conversationId, text, subject }, signal) {
       const person = await readyPerson(conversationId);
