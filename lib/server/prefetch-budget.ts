@@ -1,5 +1,19 @@
 import "server-only";
+import { headers } from "next/headers";
 import { logEvent } from "@/lib/server/log";
+
+/**
+ * A move inside the app (a tap on a row or a category tab: Next fetches the page's RSC payload): the
+ * browser has what the page would read, or asks for it itself as the new screen shows, so the page
+ * reads nothing from a provider. Waiting for one would hold the tap; and a fresh first page,
+ * hydrated over the browser's cache, would replace the pages it had loaded. Next's own `RSC` header
+ * does not reach the page once the proxy forwards request headers, so the browser's fetch metadata
+ * tells: loading a page is a navigation, Next's fetch is not. A client that sends none loads pages.
+ */
+export async function isInAppNavigation(): Promise<boolean> {
+  const mode = (await headers()).get("sec-fetch-mode");
+  return mode !== null && mode !== "navigate";
+}
 
 /**
  * How long a page waits for a provider read before it is sent without it: a slow provider must not

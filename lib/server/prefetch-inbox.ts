@@ -7,16 +7,18 @@ import type { ConversationPages } from "@/lib/client/merge-inbox";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { Viewer } from "@/lib/server/auth/viewer";
 import { getAccounts, getConversations } from "@/lib/server/inbox";
-import { withinPrefetchBudget } from "@/lib/server/prefetch-budget";
+import { isInAppNavigation, withinPrefetchBudget } from "@/lib/server/prefetch-budget";
 
 /**
  * What the inbox page can hold in its first response: the rep's accounts (our own data) and the
  * category's first page, read by the same functions the API routes call and written under the keys
- * the browser's queries use, so its cache starts full and the pollers take over from there.
+ * the browser's queries use, so its cache starts full and the pollers take over from there. A
+ * category tab (isInAppNavigation) holds only the accounts: the list shows its cache or skeleton at once.
  */
 export async function prefetchInbox(viewer: Viewer, accountId: string, category: Category): Promise<DehydratedState> {
   const client = new QueryClient();
   client.setQueryData(queryKeys.accounts(), getAccounts(viewer));
+  if (await isInAppNavigation()) return dehydrate(client);
   const page = await firstInboxPage(viewer, accountId, category);
   if (page) client.setQueryData<ConversationPages<string | null>>(queryKeys.conversations(accountId, category), { pages: [page], pageParams: [null] });
   return dehydrate(client);

@@ -1,6 +1,5 @@
 import "server-only";
 import { dehydrate, QueryClient, type DehydratedState } from "@tanstack/react-query";
-import { headers } from "next/headers";
 import type { Account, Category } from "@/lib/contracts/api";
 import { THREAD_PAGE_SIZE } from "@/lib/client/api-urls";
 import type { MessagePages } from "@/lib/client/message-pages";
@@ -8,7 +7,7 @@ import { queryKeys } from "@/lib/client/query-keys";
 import { threadPreview, type ThreadPreviewData } from "@/lib/client/thread-preview";
 import { getMessages } from "@/lib/server/inbox";
 import type { Viewer } from "@/lib/server/auth/viewer";
-import { withinPrefetchBudget } from "@/lib/server/prefetch-budget";
+import { isInAppNavigation, withinPrefetchBudget } from "@/lib/server/prefetch-budget";
 import { firstInboxPage } from "@/lib/server/prefetch-inbox";
 
 /**
@@ -18,13 +17,12 @@ import { firstInboxPage } from "@/lib/server/prefetch-inbox";
  * messages are in the HTML itself too (`preview`), painted before any script has run, under the
  * header and above the composer the live thread will have.
  *
- * Not when the browser moves to the thread itself (a tap in the inbox; Next asks for the page's
- * RSC payload, `RSC: 1`): it asked for the messages on the tap already (starting on intent), and a
- * second read here would cost a second provider call.
+ * Not when the browser moves to the thread itself (isInAppNavigation): it asked for the messages on
+ * the tap already (starting on intent), and a second read here would cost a second provider call.
  */
 export async function prefetchThread(viewer: Viewer, account: Account, category: Category, conversationId: string): Promise<{ state: DehydratedState; preview: ThreadPreviewData | null }> {
   const client = new QueryClient();
-  if ((await headers()).get("rsc") !== null) return { state: dehydrate(client), preview: null };
+  if (await isInAppNavigation()) return { state: dehydrate(client), preview: null };
   const [page, inbox] = await Promise.all([
     withinPrefetchBudget(getMessages(account.id, conversationId, { limit: THREAD_PAGE_SIZE }, new AbortController().signal), account.id),
     // The layout's own read (one per request): the live thread takes its header from the same page.

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { FIXTURE_CONVERSATION_COUNT } from "../../fake-upstream/fixture-mailbox";
 import { fakeUpstream } from "../support/fake-upstream";
+import { waitForInboxPolls } from "../support/thread";
 
 /**
  * Issue 11: the inbox renders only the rows near the viewport, however many are loaded, and a
@@ -50,4 +51,27 @@ test("the whole inbox loaded, only the rows near the viewport are in the page; b
   await expect(rowAt(middle)).toBeInViewport();
   await expect(rowAt(middle)).toHaveAttribute("data-conversation-id", id ?? "");
   await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBe(scrollTop);
+});
+
+test("to another category and back by its tabs: the conversations loaded before are all still there", async ({ page }) => {
+  await page.clock.install();
+  await page.goto("/a/linkup/inbox");
+  const list = page.getByTestId("inbox-list");
+  const loaded = page.getByTestId("conversation-list");
+  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
+  await expect(async () => {
+    await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(page.getByTestId("list-count")).toHaveText(`${FIXTURE_CONVERSATION_COUNT} conversations`, { timeout: 1_000 });
+  }).toPass();
+
+  await page.getByTestId("category-tab").filter({ hasText: "Unread" }).click();
+  await expect(page).toHaveURL(/\/a\/linkup\/unread$/);
+  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
+  await page.getByTestId("category-tab").filter({ hasText: "Inbox" }).click();
+  await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
+  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
+  await expect(loaded).toHaveAttribute("data-conversation-count", String(FIXTURE_CONVERSATION_COUNT));
+  // Still all of them once the account's next question has been answered.
+  await waitForInboxPolls(page, 1, { pageClock: "head" });
+  await expect(loaded).toHaveAttribute("data-conversation-count", String(FIXTURE_CONVERSATION_COUNT));
 });
