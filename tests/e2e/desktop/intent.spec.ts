@@ -5,14 +5,14 @@ import { waitForInboxPolls } from "../support/thread";
 /**
  * Issue 11, start work on intent: loading the inbox fetches no thread (no route prefetch per
  * visible row, no messages); a pointer resting on a row starts its thread's messages and route
- * before the click, and the click uses them instead of asking again.
+ * before the click, and the click uses them instead of asking again (the route asks the provider nothing).
  */
 
 test.beforeEach(async ({ request }) => {
   await fakeUpstream(request).reset();
 });
 
-test("the inbox prefetches no thread on load; resting on a row starts its messages, and the click reuses them", async ({ page }) => {
+test("the inbox prefetches no thread on load; resting on a row starts its messages, and the click reuses them", async ({ page, request }) => {
   const threadRequests: string[] = [];
   page.on("request", (request) => {
     const url = request.url();
@@ -42,4 +42,6 @@ test("the inbox prefetches no thread on load; resting on a row starts its messag
   await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
   expect(threadRequests.filter(isHistory)).toHaveLength(1);
   expect(threadRequests.filter(isRoute)).toHaveLength(routeRequests);
+  // One provider read of the thread, the browser's: the route's own payload read nothing.
+  expect((await fakeUpstream(request).stats()).calls.get_conversation ?? 0).toBe(1);
 });
