@@ -12,7 +12,7 @@ import { changesQueryOptions, conversationsHeadQueryOptions, conversationsInfini
 import { flattenConversations } from "@/lib/client/merge-inbox";
 import { matchOutbox, mergeOutbox, settledEntries } from "@/lib/client/merge-outbox";
 import { isMultiParty, showsSenderName, threadRows } from "@/lib/client/thread-rows";
-import { threadParticipant, type ThreadPreviewData } from "@/lib/client/thread-preview";
+import { threadParticipant, threadType, type ThreadPreviewData } from "@/lib/client/thread-preview";
 import type { OutboxEntry } from "@/lib/client/outbox-entry";
 import { focusedConversationId } from "@/lib/client/inbox-cursor";
 import { useShortcuts } from "@/lib/client/shortcuts";
@@ -94,6 +94,7 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
   });
   // Everyone in the thread, where the provider names them (group threads have several).
   const threadParticipants = history.data?.pages[0]?.participants;
+  const type = threadType(conversation, history.data?.pages[0]);
   const participant = useMemo(() => threadParticipant(conversation, threadParticipants, messages), [conversation, messages, threadParticipants]);
 
   // The thread as shown: its messages and the rep's replies not in it yet, each once.
@@ -264,7 +265,7 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
       <ThreadHeader
         participant={participant}
         participants={threadParticipants}
-        type={conversation?.type}
+        type={type}
         listHref={listHref}
         loading={history.isPending}
         showDemoBadge={account?.isDemo === true}
@@ -302,7 +303,7 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
           accountId={accountId}
           conversationId={conversationId}
           send={account ? account.capabilities.send : undefined}
-          needsSubject={needsSubject(account?.capabilities.send, conversation)}
+          needsSubject={needsSubject(account?.capabilities.send, type)}
           onSend={send}
         />
       ) : null}

@@ -1,5 +1,5 @@
 /** The composer's rules, pure: what Enter does, and whether a draft can be sent as it is. */
-import type { Conversation, SendCapability } from "@/lib/contracts/api";
+import type { ConversationType, SendCapability } from "@/lib/contracts/api";
 import { MAX_MESSAGE_LENGTH } from "@/lib/contracts/text-limits";
 import type { Draft } from "./draft-store";
 
@@ -9,8 +9,8 @@ export const MAX_SUBJECT_LENGTH = 200;
 const SHOW_REMAINING_BELOW = 200;
 
 /** A reply here needs a subject: an InMail, on a provider that sends InMail replies with one. */
-export function needsSubject(send: SendCapability | null | undefined, conversation: Pick<Conversation, "type"> | undefined): boolean {
-  return send?.subjectForInMail === true && conversation?.type === "inmail";
+export function needsSubject(send: SendCapability | null | undefined, type: ConversationType | undefined): boolean {
+  return send?.subjectForInMail === true && type === "inmail";
 }
 
 /** A device with a mouse or trackpad and a real keyboard: Enter sends there, as in any chat app. */

@@ -1,4 +1,4 @@
-import type { Account, Capabilities, Conversation, Message, MessagesPage, Participant } from "@/lib/contracts/api";
+import type { Account, Capabilities, Conversation, ConversationType, Message, MessagesPage, Participant } from "@/lib/contracts/api";
 import { needsSubject } from "@/lib/client/compose";
 import { flattenMessages } from "@/lib/client/merge-messages";
 import { isMultiParty } from "@/lib/client/thread-rows";
@@ -9,7 +9,7 @@ const PREVIEW_MESSAGES = 15;
 /**
  * What a thread opened by its URL shows in the server's HTML, decided from the same data as the
  * live thread (so nothing changes when it takes over): its newest messages, who it is with and
- * everyone the provider names in it, its kind (InMail…) where the inbox's first page holds it,
+ * everyone the provider names in it, its kind (InMail…) where the inbox's first page or the thread says it,
  * whether several people write in it (from the whole page), whether the account can reply from
  * here, whether a reply needs a subject, and whether the account is the demo.
  */
@@ -40,18 +40,24 @@ export function threadParticipant(
   return other ? { name: other.sender.name, profileUrl: other.sender.profileUrl, pictureUrl: other.sender.pictureUrl } : null;
 }
 
+/** What a conversation is (InMail…): its inbox row's type where loaded, else what its thread's newest page says. */
+export function threadType(conversation: Pick<Conversation, "type"> | undefined, newestPage: Pick<MessagesPage, "conversationType"> | undefined): ConversationType | undefined {
+  return conversation?.type ?? newestPage?.conversationType;
+}
+
 /** @param conversation the thread's row in the inbox's first page, where it is there */
 export function threadPreview(page: MessagesPage, conversation: Conversation | undefined, account: Pick<Account, "isDemo"> & { capabilities: Pick<Capabilities, "send"> }): ThreadPreviewData {
   const { send } = account.capabilities;
   const messages = flattenMessages({ pages: [page] });
+  const type = threadType(conversation, page);
   return {
     messages: messages.slice(0, PREVIEW_MESSAGES),
     participant: threadParticipant(conversation, page.participants, messages),
     participants: page.participants ?? [],
-    type: conversation?.type,
+    type,
     multiParty: isMultiParty(messages),
     canReply: send != null,
-    needsSubject: needsSubject(send, conversation),
+    needsSubject: needsSubject(send, type),
     isDemo: account.isDemo,
   };
 }

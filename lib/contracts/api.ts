@@ -91,6 +91,11 @@ export const messagesPageSchema = z.object({
   nextCursor: z.nullable(z.string()),
   /** Everyone in the thread, where the provider says (group threads have several). */
   participants: z.optional(z.array(participantSchema)),
+  /**
+   * The conversation's type, where its thread says it (Linked API: its person's channel), so a
+   * thread whose inbox row is not loaded (opened by its URL) still knows a reply needs a subject.
+   */
+  conversationType: z.optional(conversationTypeSchema),
   meta: responseMetaSchema,
 });
 export type MessagesPage = z.infer<typeof messagesPageSchema>;

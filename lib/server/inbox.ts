@@ -72,7 +72,13 @@ export async function getMessages(accountId: string, conversationId: string, que
     query.since === undefined
       ? await provider.listMessages({ conversationId, cursor: query.cursor, limit: query.limit }, signal)
       : await provider.messagesSince({ conversationId, since: query.since }, signal);
-  return { messages: page.items, nextCursor: page.nextCursor, ...(page.participants ? { participants: page.participants } : {}), meta: metaOf(page) };
+  return {
+    messages: page.items,
+    nextCursor: page.nextCursor,
+    ...(page.participants ? { participants: page.participants } : {}),
+    ...(page.conversationType ? { conversationType: page.conversationType } : {}),
+    meta: metaOf(page),
+  };
 }
 
 /** Whose read marks: a member's own; the demo's one shared visitor. */

@@ -564,6 +564,13 @@ describe("Linked API: listMessages and messagesSince", () => {
       },
       expect.objectContaining({ id: "737e3d1c-15a8-6683-060f-5147eeb6ac26", fromMe: true }),
     ]);
+    expect(page.conversationType).toBe("normal");
+  });
+
+  it("says a Sales Navigator person's thread is an InMail, so a thread opened by its URL asks for a subject", async () => {
+    const { provider, ready } = setup(() => Response.json(getComplete));
+    const id = await ready("https://www.linkedin.com/sales/lead/ACwAAA123", "salesNavigator", "Lead Person");
+    expect((await provider.listMessages({ conversationId: id, limit: 30 }, signal)).conversationType).toBe("inmail");
   });
 
   it("tolerates missing optional fields and unknown extra fields", async () => {

@@ -57,7 +57,8 @@ describe("threadPreview", () => {
     expect(threadPreview(page, conversationOf("inmail"), SENDS_INMAIL_WITH_SUBJECT).needsSubject).toBe(true);
     expect(threadPreview(page, conversationOf("normal"), SENDS_INMAIL_WITH_SUBJECT).needsSubject).toBe(false);
     expect(threadPreview(page, conversationOf("inmail"), SENDS).needsSubject).toBe(false);
-    // Not in the first page: the live thread does not know it is an InMail either, until the inbox says so.
+    // Not in the first page: the thread's own page says what it is (Linked API's Sales Navigator person), else nothing does.
+    expect(threadPreview({ ...page, conversationType: "inmail" }, undefined, SENDS_INMAIL_WITH_SUBJECT)).toMatchObject({ type: "inmail", needsSubject: true });
     expect(threadPreview(page, undefined, SENDS_INMAIL_WITH_SUBJECT).needsSubject).toBe(false);
     expect(threadPreview(page, conversationOf("inmail"), SENDS_NOTHING)).toMatchObject({ canReply: false, needsSubject: false });
   });

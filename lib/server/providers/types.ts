@@ -1,5 +1,5 @@
 import "server-only";
-import type { Capabilities, Category, Conversation, Message, Participant, Person, SendCapability } from "@/lib/contracts/api";
+import type { Capabilities, Category, Conversation, ConversationType, Message, Participant, Person, SendCapability } from "@/lib/contracts/api";
 import type { AddPersonBody } from "@/lib/contracts/queries";
 import type { ApiError } from "@/lib/server/errors";
 import type { RetryPolicy } from "@/lib/server/http/retry-policy";
@@ -13,6 +13,8 @@ export type Page<T> = {
   truncated?: boolean;
   /** Only on message pages, where the provider names everyone in the thread. */
   participants?: Participant[];
+  /** Only on message pages, where the thread says what the conversation is (see messagesPageSchema). */
+  conversationType?: ConversationType;
 };
 
 /** `keywords` only where the provider says it can search (`capabilities.search`). */

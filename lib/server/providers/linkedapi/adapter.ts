@@ -5,7 +5,7 @@ import type { AdapterDeps, InboxProvider, Page, PeopleDirectory, ProviderCapabil
 import { createLinkedApiClient, resultFor } from "./client";
 import { PROVIDER, stillSyncingError, threadFailureError } from "./errors";
 import { createLinkedApiInbox } from "./inbox";
-import { mapMessage, newestFirst, type Positioned } from "./map";
+import { conversationTypeOf, mapMessage, newestFirst, type Positioned } from "./map";
 import { paddedTie, pageOfSorted, readCursor } from "./paging";
 import { createLinkedApiPeople } from "./people";
 import { createPersonReads, getRefOf } from "./person-reads";
@@ -103,7 +103,7 @@ export function createLinkedApiProvider(config: LinkedApiConfig): InboxProvider 
       const record = await readyPerson(conversationId);
       const sorted = await historyFor(record, cursor !== undefined, signal);
       const page = pageOfSorted(sorted, read, limit, messageKey);
-      return { items: page.items.map((message) => mapMessage(message.raw, record)), nextCursor: page.nextCursor } satisfies Page<Message>;
+      return { items: page.items.map((message) => mapMessage(message.raw, record)), nextCursor: page.nextCursor, conversationType: conversationTypeOf(record) } satisfies Page<Message>;
     },
 
     async messagesSince({ conversationId, since }, signal) {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Conversation, Message, Person } from "@/lib/contracts/api";
+import type { Conversation, ConversationType, Message, Person } from "@/lib/contracts/api";
 import { SYNC_FAILURE_MESSAGES } from "./errors";
 import type { LinkedApiMessage } from "./schemas";
 import type { LastMessage, PersonRecord } from "./store";
@@ -79,7 +79,11 @@ export function mapConversation(record: PersonRecord, lastMessage: LastMessage |
     participant: { name: record.name, profileUrl: record.profileUrl },
     lastMessage,
     unreadCount: 0,
-    // A Sales Navigator conversation is answered like an InMail: with a subject (nv.sendMessage).
-    type: record.channel === "salesNavigator" ? "inmail" : "normal",
+    type: conversationTypeOf(record),
   };
+}
+
+/** A Sales Navigator conversation is answered like an InMail: with a subject (nv.sendMessage). */
+export function conversationTypeOf(record: Pick<PersonRecord, "channel">): ConversationType {
+  return record.channel === "salesNavigator" ? "inmail" : "normal";
 }
