@@ -32,9 +32,7 @@ export function postReply(client: QueryClient, entry: OutboxEntry) {
 }
 
 /** The reply as the preview of its conversation, at the top of every loaded inbox of the account holding it. */
-export async function showReplyInInbox(client: QueryClient, entry: OutboxEntry): Promise<void> {
-  // A head answer already on its way was read before the reply: it must not put the old preview back.
-  await client.cancelQueries({ queryKey: queryKeys.conversationsHeads(entry.accountId) });
+export function showReplyInInbox(client: QueryClient, entry: OutboxEntry): void {
   const reply = { text: entry.message?.text ?? entry.text, sentAt: entry.message?.sentAt ?? Date.now() };
   for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(entry.accountId) })) {
     const next = withSentReply(data, entry.conversationId, reply);
@@ -55,7 +53,7 @@ function outboxOf(accountId: string, client: QueryClient): Promise<Outbox> {
         network: { isOnline: () => onlineManager.isOnline(), subscribe: (listener) => onlineManager.subscribe(listener) },
         post: (entry) => postReply(client, entry),
         onSent: (entry) => {
-          void showReplyInInbox(client, entry);
+          showReplyInInbox(client, entry);
           // The open thread reads the reply back now, not when the next poll notices its row moved.
           askOpenThreads(client, entry.accountId, [{ conversationId: entry.conversationId, sentAt: entry.message?.sentAt ?? Date.now() }]);
         },
