@@ -9,7 +9,8 @@
  *      · the thread `since` poller (thread-poll.ts): asked by the head when the thread's row moved
  *        (since = newest sentAt in the cache *at call time*, merged with mergeMessagesSince), else
  *        only a slow safety check of its own, skipped while the head vouches for the thread.
- *    Both write with setQueryData; a failing poll leaves the history (what is on screen) alone.
+ *    Both write with the query's setState (a failed next page stays failed); a failing poll leaves
+ *    the history (what is on screen) alone.
  *  - A pushed account (capabilities.push) asks our own database instead, quickly and for free,
  *    what its webhooks announced (the changes poller), and asks the provider only about that;
  *    its head and thread pollers are slow safety checks then.
@@ -17,7 +18,7 @@
  *    onlineManager pauses every query (networkMode "online"), and on reconnect each poller
  *    catches up once, while the histories (staleTime Infinity, no refetchOnReconnect) stay put.
  */
-import { infiniteQueryOptions, queryOptions, type Query, type QueryClient, type QueryKey, type QueryStatus } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, type Query, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import type { Category, ChangesResponse, Conversation, ConversationsPage } from "@/lib/contracts/api";
 import { activitySnapshot } from "./activity";
 import { accountsUrl, changesUrl, conversationsUrl, messagesUrl, usageUrl } from "./api-urls";
@@ -52,15 +53,16 @@ export function accountsQueryOptions() {
 }
 
 /**
- * A loaded history is never refetched by itself: that would re-download every loaded page. A failed
- * next page marks it stale too (TanStack invalidates on any error), so mounting it again refetches
- * only one that was invalidated on purpose, not one whose last page merely failed.
+ * A loaded history is never refetched by itself: that would re-download every loaded page. Nor on
+ * mounting again: a failed next page marks it stale (TanStack invalidates on any error), and the
+ * lists invalidated on purpose (a Linked API account's people changed) are refetched then, while on
+ * screen. One that has not loaded yet still loads on mount.
  */
 const historyBehaviour = {
   staleTime: Infinity,
   refetchOnWindowFocus: false,
   refetchOnReconnect: false,
-  refetchOnMount: (query: { state: { status: QueryStatus } }) => query.state.status !== "error",
+  refetchOnMount: false,
 } as const;
 
 export function conversationsInfiniteOptions(accountId: string, category: Category) {
@@ -191,7 +193,10 @@ export function conversationsHeadQueryOptions(accountId: string, category: Categ
       if (signal.aborted) return skipped;
       const before = client.getQueryData<ConversationPages>(historyKey);
       const merged = mergeInboxFirstPage(before, fresh);
-      if (merged !== undefined && merged !== before) client.setQueryData<ConversationPages>(historyKey, merged);
+      // Not setQueryData, which would also mark the history successful: one whose next page failed
+      // must stay failed (its Retry on screen, scrolling asking nothing) until the rep retries, or
+      // every poll would ask the provider for that page again.
+      if (merged !== undefined && merged !== before) client.getQueryCache().find({ queryKey: historyKey, exact: true })?.setState({ data: merged, dataUpdatedAt: Date.now() });
       askOpenThreadsThatMoved(client, accountId, fresh.conversations);
       const polledAt = Date.now();
       const rowSentAt = Object.fromEntries(fresh.conversations.flatMap((row) => (row.lastMessage === null ? [] : [[row.id, row.lastMessage.sentAt] as const])));

@@ -57,7 +57,8 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
       // even an overtaken one: nothing it carries is lost.
       const before = client.getQueryData<MessagePages>(historyKey);
       const merged = mergeMessagesSince(before, delta.messages);
-      if (merged !== undefined && merged !== before) client.setQueryData<MessagePages>(historyKey, merged);
+      // As the inbox head writes its news (queries.ts): an older page that failed stays failed.
+      if (merged !== undefined && merged !== before) client.getQueryCache().find({ queryKey: historyKey, exact: true })?.setState({ data: merged, dataUpdatedAt: Date.now() });
       const polledAt = Date.now();
       newsRead();
       return { polledAt, received: delta.messages.length, errorsBefore, newestAt: newestSentAt(merged), checkedAt: polledAt };

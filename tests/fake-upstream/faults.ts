@@ -5,7 +5,12 @@ import { z } from "zod";
  * API: an error status with a body, a slow answer, a dropped connection, or a damaged answer
  * (cut short, a field missing, unknown fields added).
  */
-const common = { action: z.string().optional(), times: z.number().int().min(1).default(1) };
+const common = {
+  action: z.string().optional(),
+  /** Only calls that ask for a later page (a cursor: true), or only first pages (false); either when unset. */
+  paged: z.boolean().optional(),
+  times: z.number().int().min(1).default(1),
+};
 
 const faultKindsSchema = z.discriminatedUnion("kind", [
   z.object({
@@ -42,8 +47,8 @@ export function createFaultQueue() {
       faults = [];
     },
     /** The fault for this call, if any, counting it down. */
-    take(action: string | undefined): Fault | undefined {
-      const fault = faults.find((f) => f.times > 0 && (f.action === undefined || f.action === action));
+    take(action: string | undefined, paged = false): Fault | undefined {
+      const fault = faults.find((f) => f.times > 0 && (f.action === undefined || f.action === action) && (f.paged === undefined || f.paged === paged));
       if (!fault) return undefined;
       fault.times--;
       faults = faults.filter((f) => f.times > 0);

@@ -149,6 +149,17 @@ function upstreamFor(path: string, body: string): Upstream | undefined {
   return undefined;
 }
 
+/** Whether a call carries a cursor (in its query, or its JSON body as each provider names it): it asks for a later page. */
+function asksLaterPage(url: URL, body: string): boolean {
+  if (url.searchParams.has("nextCursor") || url.searchParams.has("cursor")) return true;
+  try {
+    const parsed = JSON.parse(body) as { params?: { cursor?: unknown }; next_cursor?: unknown; cursor?: unknown };
+    return Boolean(parsed.params?.cursor ?? parsed.next_cursor ?? parsed.cursor);
+  } catch {
+    return false;
+  }
+}
+
 function lastSegment(path: string): string {
   return path.split("/").filter(Boolean).pop() ?? "";
 }
@@ -156,7 +167,7 @@ function lastSegment(path: string): string {
 async function serveUpstream(req: IncomingMessage, url: URL, body: string, upstream: Upstream, res: ServerResponse): Promise<void> {
   const operation = upstream.operation ?? "unknown";
   stats.calls[operation] = (stats.calls[operation] ?? 0) + 1;
-  const fault = faults.take(upstream.operation) ?? chaosFault(chaosRate, Math.random);
+  const fault = faults.take(upstream.operation, asksLaterPage(url, body)) ?? chaosFault(chaosRate, Math.random);
   if (fault) stats.faults++;
   if (fault?.kind === "status") {
     return sendJson(res, fault.status, fault.body ?? { success: false, error: { code: "INTERNAL_ERROR", message: "injected" } }, fault.headers);
