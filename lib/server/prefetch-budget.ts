@@ -6,13 +6,15 @@ import { logEvent } from "@/lib/server/log";
  * A move inside the app (a tap on a row or a category tab: Next fetches the page's RSC payload): the
  * browser has what the page would read, or asks for it itself as the new screen shows, so the page
  * reads nothing from a provider. Waiting for one would hold the tap; and a fresh first page,
- * hydrated over the browser's cache, would replace the pages it had loaded. Next's own `RSC` header
- * does not reach the page once the proxy forwards request headers, so the browser's fetch metadata
- * tells: loading a page is a navigation, Next's fetch is not. A client that sends none loads pages.
+ * hydrated over the browser's cache, would replace the pages it had loaded. Next hides its own
+ * `RSC` header from `headers()`, so the browser's fetch metadata tells: loading a page is a
+ * navigation, Next's fetch is not. Where a browser sends none (plain http to another machine,
+ * Safari before 16.4), a page load is the request that accepts HTML.
  */
 export async function isInAppNavigation(): Promise<boolean> {
-  const mode = (await headers()).get("sec-fetch-mode");
-  return mode !== null && mode !== "navigate";
+  const request = await headers();
+  const mode = request.get("sec-fetch-mode");
+  return mode !== null ? mode !== "navigate" : !(request.get("accept") ?? "").includes("text/html");
 }
 
 /**
