@@ -105,11 +105,18 @@ describe("the ConnectSafely webhook route", () => {
 
   it("counts deliveries per sender too: unsigned posts from one address do not hold back the provider's signed ones", async () => {
     const from = (request: Request, address: string) => new Request(request, { headers: { ...Object.fromEntries(request.headers), "x-forwarded-for": address } });
-    const forged = () => from(csDelivery("urn:li:messagingMessage:flood", { secret: `${CS_SECRET}!` }), "203.0.113.9");
-    const statuses = new Set<number>();
-    for (let i = 0; i < 1_200; i++) statuses.add((await csPost(forged(), context({ accountId: "cs" }))).status);
-    expect([...statuses]).toEqual([401]);
-    expect((await csPost(forged(), context({ accountId: "cs" }))).status).toBe(429);
+    // The counter's windows are whole minutes: a flood that straddles one is run again, from another address.
+    for (let attempt = 1; ; attempt++) {
+      const forged = () => from(csDelivery("urn:li:messagingMessage:flood", { secret: `${CS_SECRET}!` }), `203.0.113.${attempt}`);
+      const minute = Math.floor(Date.now() / 60_000);
+      const statuses = new Set<number>();
+      for (let i = 0; i < 1_200; i++) statuses.add((await csPost(forged(), context({ accountId: "cs" }))).status);
+      const next = (await csPost(forged(), context({ accountId: "cs" }))).status;
+      if (Math.floor(Date.now() / 60_000) !== minute && attempt < 3) continue;
+      expect([...statuses]).toEqual([401]);
+      expect(next).toBe(429);
+      break;
+    }
     const signed = await csPost(from(csDelivery("urn:li:messagingMessage:after-flood"), "198.51.100.4"), context({ accountId: "cs" }));
     expect([signed.status, webhookAnswerSchema.parse(await signed.json())]).toEqual([200, { stored: true }]);
   }, 60_000);
