@@ -83,6 +83,9 @@ test("a thread whose first load fails shows the error with Retry, and Retry load
   await expect(rows.first()).toContainText(LONG_THREAD_NAME);
   await upstream.fail({ action: "get_conversation", status: 403, body: linkupError("INVALID_API_KEY", "Invalid API key"), times: TIMES });
   await rows.filter({ hasText: LONG_THREAD_NAME }).click();
+  // A pointer resting on a row asks for its thread (intent): left on this one, a rest after the
+  // faults are cleared would load the thread before Retry is pressed.
+  await page.mouse.move(1, 1);
 
   const error = page.getByTestId("thread-view").getByTestId("error-state");
   await expect(error).toBeVisible({ timeout: 25_000 });
