@@ -32,7 +32,8 @@ test("a Send before the outbox has loaded keeps the words and says so; once it h
   await expect(page.getByTestId("composer-not-ready")).toBeVisible();
   await expect(messageBox(page)).toHaveValue(text);
   await expect(thread.getByTestId("message").filter({ hasText: text })).toHaveCount(0);
-  expect(held.length).toBeGreaterThan(0);
+  // A script counts as held once the route has fetched it, a moment after the page asked: wait for it.
+  await expect.poll(() => held.length).toBeGreaterThan(0);
 
   await release();
   // The outbox arrives on its own; the rep's next tap sends.
