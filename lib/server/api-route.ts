@@ -34,10 +34,11 @@ type Handler<TParams, TQuery, TBody, TViewer> = (input: {
   request: Request;
 }) => Promise<unknown> | unknown;
 
-/** Our bodies are a few fields; anything bigger is not one of ours. */
-const MAX_BODY_BYTES = 16 * 1024;
-/** A webhook carries one message: LinkedIn's 8,000 characters are at most 32 KB of UTF-8, plus the envelope. */
-const MAX_WEBHOOK_BODY_BYTES = 64 * 1024;
+/**
+ * Our largest body, a reply, and a webhook each carry one message: its 8,000 characters (UTF-16
+ * units) are at most 48 KB of JSON written as `\uXXXX` escapes, plus a few fields.
+ */
+const MAX_BODY_BYTES = 64 * 1024;
 
 /** Time kept back from maxDuration to answer with our own error before the platform's cut-off. */
 const BUDGET_MARGIN_MS = 3_000;
@@ -135,7 +136,7 @@ export function routeMethods(handlers: Partial<Record<HttpMethod, RouteHandler>>
 }
 
 async function readBody(request: Request, access: Access, schema: z.core.$ZodType<unknown> = NO_BODY): Promise<unknown> {
-  if (isWebhookAccess(access)) return readBytes(request, MAX_WEBHOOK_BODY_BYTES);
+  if (isWebhookAccess(access)) return readBytes(request, MAX_BODY_BYTES);
   return parseInput("body", schema, await readJsonBody(request, MAX_BODY_BYTES));
 }
 

@@ -66,7 +66,7 @@ describe("apiRoute", () => {
       [JSON.stringify({ name: "Ada" }), "text/plain", /content-type: application\/json/],
       [JSON.stringify({ name: "Adalovelace" }), undefined, /name/],
       [JSON.stringify({ name: "Ada", admin: true }), undefined, /unknown body parameter\(s\): admin/],
-      [JSON.stringify({ name: "x".repeat(20_000) }), undefined, /too large/],
+      [JSON.stringify({ name: "x".repeat(70_000) }), undefined, /too large/],
       ["", undefined, /not valid JSON/],
     ];
     for (const [body, contentType, message] of cases) {
@@ -76,6 +76,15 @@ describe("apiRoute", () => {
       expect(envelope.error.code).toBe("bad_request");
       expect(envelope.error.message).toMatch(message);
     }
+  });
+
+  it("takes a reply of 8,000 characters however it is written (emoji sent as \\u escapes: 6 bytes a unit)", async () => {
+    const route = apiRoute({ ...noParams, body: z.strictObject({ text: z.string().max(8_000) }) }, ({ body }) => ({ length: body.text.length }));
+    const escaped = JSON.stringify({ text: "😀".repeat(4_000) }).replace(/[\ud800-\udfff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16)}`);
+    expect(escaped.length).toBeGreaterThan(48_000);
+    const response = await route(new Request("http://x/api/b", { method: "POST", headers: { "content-type": "application/json" }, body: escaped }), {});
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ length: 8_000 });
   });
 
   it("stops reading a body that streams past the limit without declaring its length", async () => {
@@ -90,7 +99,7 @@ describe("apiRoute", () => {
     const response = await route(new Request("http://x/api/b", { method: "POST", headers: { "content-type": "application/json" }, body: endless, duplex: "half" } as RequestInit), {});
     expect(response.status).toBe(400);
     expect(errorEnvelopeSchema.parse(await response.json()).error.message).toMatch(/too large/);
-    // One 64 KB chunk is already past 16 KB: the stream is cancelled, not read to its end (it has none).
+    // Two 64 KB chunks are past the 64 KB limit: the stream is cancelled, not read to its end (it has none).
     expect(pulled).toBeLessThanOrEqual(3);
   });
 
