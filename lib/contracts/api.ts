@@ -5,6 +5,7 @@
  */
 import { z } from "zod/mini";
 import { CATEGORIES } from "./categories";
+import { withoutControlCharacters } from "./text-checks";
 import { MAX_MESSAGE_LENGTH } from "./text-limits";
 
 export { CATEGORIES, CATEGORY_LABELS, type Category } from "./categories";
@@ -188,7 +189,7 @@ export const sendMessageBodySchema = z.strictObject({
     z.refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), "must not hold control characters"),
   ),
   clientId: z.uuid("must be a UUID"),
-  subject: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  subject: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200), withoutControlCharacters)),
 });
 export type SendMessageBody = z.infer<typeof sendMessageBodySchema>;
 

@@ -1,4 +1,5 @@
 import type { Channel } from "./api";
+import { hasControlCharacter } from "./text";
 
 /**
  * A LinkedIn person URL as a rep pastes it: a standard profile (`/in/<slug>`) or a Sales Navigator
@@ -52,9 +53,11 @@ export function chosenChannel(url: PersonUrl, requested: Channel | undefined): C
   return url.channel === "salesNavigator" && requested === "standard" ? null : requested;
 }
 
+/** The slug as written, where decoding it would give an invalid sequence or a control character (a NUL the database refuses). */
 function decodeSlug(segment: string): string {
   try {
-    return decodeURIComponent(segment);
+    const decoded = decodeURIComponent(segment);
+    return hasControlCharacter(decoded) ? segment : decoded;
   } catch {
     return segment;
   }

@@ -1,7 +1,7 @@
 /** Query parameters of our API, parsed by the route handlers and built by the client. */
 import { z } from "zod/mini";
 import { categorySchema, channelSchema } from "./api";
-import { hasControlCharacter } from "./text";
+import { withoutControlCharacters } from "./text-checks";
 import { MAX_SEARCH_LENGTH } from "./text-limits";
 
 const MAX_CURSOR_LENGTH = 4096;
@@ -23,7 +23,7 @@ export const idParamSchema = z.string().check(
   z.trim(),
   z.minLength(1, "must not be empty"),
   z.maxLength(1024),
-  z.refine((id) => !hasControlCharacter(id), "must not hold control characters"),
+  withoutControlCharacters,
 );
 
 export { MAX_SEARCH_LENGTH } from "./text-limits";
@@ -38,7 +38,7 @@ export const conversationsQuerySchema = z.strictObject({
       z.trim(),
       z.minLength(1, "must not be blank"),
       z.maxLength(MAX_SEARCH_LENGTH),
-      z.refine((q) => !hasControlCharacter(q), "must not hold control characters"),
+      withoutControlCharacters,
     ),
   ),
 });
@@ -61,7 +61,7 @@ export type ChangesQuery = z.infer<typeof changesQuerySchema>;
 /** Body of `POST /api/accounts/{accountId}/people`: the person whose conversation to synchronize. */
 export const addPersonBodySchema = z.strictObject({
   profileUrl: z.string().check(z.trim(), z.minLength(1, "is required"), z.maxLength(512)),
-  name: z.optional(z.string().check(z.trim(), z.maxLength(120))),
+  name: z.optional(z.string().check(z.trim(), z.maxLength(120), withoutControlCharacters)),
   /** Which of their conversations; by default the one the address's form implies (see chosenChannel). */
   channel: z.optional(channelSchema),
 });

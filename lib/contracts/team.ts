@@ -1,6 +1,7 @@
 /** The team API: who signed in, the members, invitations and account assignments (admins only). */
 import { z } from "zod/mini";
 import { idParamSchema } from "./queries";
+import { withoutControlCharacters } from "./text-checks";
 import { usageSchema } from "./usage";
 
 export const roleSchema = z.enum(["admin", "rep"]);
@@ -61,7 +62,7 @@ export const assignmentsBodySchema = z.strictObject({ accountIds: accountIdsSche
 
 export const memberResponseSchema = z.object({ member: memberSchema });
 
-const nameSchema = z.string().check(z.trim(), z.minLength(1, "is required"), z.maxLength(100));
+const nameSchema = z.string().check(z.trim(), z.minLength(1, "is required"), z.maxLength(100), withoutControlCharacters);
 /** Better Auth hashes it (scrypt); 10 to 128 characters. */
 const passwordSchema = z.string().check(z.minLength(10, "must be at least 10 characters"), z.maxLength(128, "must be at most 128 characters"));
 

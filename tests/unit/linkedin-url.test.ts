@@ -24,6 +24,12 @@ describe("parsePersonUrl", () => {
     expect(typed?.slug).toBe("jérôme-dupont");
   });
 
+  it("a slug whose decoding holds a control character stays as written (a NUL would reach the database)", () => {
+    const parsed = parsePersonUrl("https://www.linkedin.com/in/ada%00lovelace");
+    expect(parsed?.slug).toBe("ada%00lovelace");
+    expect(nameFromSlug(parsed?.slug ?? "")).not.toMatch(/\p{Cc}/u);
+  });
+
   it("Sales Navigator lead ids are case-sensitive: their key keeps their case", () => {
     const lead = parsePersonUrl("https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,x1Y");
     const other = parsePersonUrl("linkedin.com/sales/people/acwaaa123,name_search,x1y/");
