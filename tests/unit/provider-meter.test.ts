@@ -45,4 +45,12 @@ describe("the provider meter (calls a minute, credits a day, in the database)", 
     // Another account's budget and minute are its own.
     await expect(meterOf("meter:c", { callsPerMinute: 2, dailyCreditBudget: 5 }, () => AT).beforeCall()).resolves.toBeUndefined();
   });
+
+  it("counts a provider's fraction of a credit as a whole one, and never lets a negative number lower the day's", async () => {
+    const meter = meterOf("meter:d", { callsPerMinute: 10, dailyCreditBudget: 100 }, () => AT);
+    await meter.afterCall(1.5);
+    await meter.afterCall(-3);
+    await meter.afterCall(undefined);
+    expect(await dailyUsage(db, "meter:d", usageDay(AT))).toEqual({ calls: 3, credits: 2 });
+  });
 });

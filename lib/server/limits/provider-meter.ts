@@ -71,10 +71,15 @@ export function createProviderMeter(config: ProviderMeterConfig): UpstreamMeter 
       await (await config.database()).query(
         `INSERT INTO provider_usage (account_id, day, calls, credits) VALUES ($1, $2, 1, $3)
          ON CONFLICT (account_id, day) DO UPDATE SET calls = provider_usage.calls + 1, credits = provider_usage.credits + $3`,
-        [config.accountId, usageDay(now()), credits ?? 0],
+        [config.accountId, usageDay(now()), creditsCounted(credits)],
       );
     },
   };
+}
+
+/** Whole, never negative: the column counts whole credits, and a provider's odd number must not lower the day's. */
+function creditsCounted(credits: number | undefined): number {
+  return credits === undefined ? 0 : Math.max(0, Math.ceil(credits));
 }
 
 function secondsToNextUtcDay(at: number): number {
