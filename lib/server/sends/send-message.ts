@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/server/auth/viewer";
 import { ApiError } from "@/lib/server/errors";
 import { logEvent } from "@/lib/server/log";
 import { mayHaveArrived } from "@/lib/server/providers/send-errors";
-import type { InboxProvider, MessageSender, SendReceipt } from "@/lib/server/providers/types";
+import type { InboxProvider, MessageSender, SendProgress, SendReceipt } from "@/lib/server/providers/types";
 import type { SendRecord, SendStore } from "./store";
 
 /** A send still `sending` this long after it started lost its server (a crash, a cut-off): unknown. */
@@ -106,7 +106,18 @@ async function settledThen(flow: Flow, record: SendRecord, settlement: { state: 
 
 async function checkJob(flow: Flow, record: SendRecord): Promise<SendResult> {
   if (!flow.sender.status || record.jobRef === null) return { status: "pending", message: null };
-  const progress = await flow.sender.status(record.jobRef, AbortSignal.timeout(SEND_TIMEOUT_MS));
+  let progress: SendProgress;
+  try {
+    progress = await flow.sender.status(record.jobRef, AbortSignal.timeout(SEND_TIMEOUT_MS));
+  } catch (error) {
+    // Asking failed, not the send: the job runs on. A passing failure is asked again at the next
+    // recheck; any other (the connection lost, the day's budget spent) leaves it to the thread.
+    const code = error instanceof ApiError ? error.code : "internal_error";
+    logEvent("send", { outcome: "status_unknown", attempt: record.attempts, code });
+    if (error instanceof ApiError && (error.retryable || code === "upstream_timeout" || code === "rate_limited")) return { status: "pending", message: null };
+    await flow.store.settle(record, { state: "unconfirmed" }, flow.now());
+    return { status: "unconfirmed", message: null };
+  }
   switch (progress.kind) {
     case "running":
     case "started":

@@ -68,6 +68,29 @@ for (const sender of SENDERS) {
   });
 }
 
+test("Linked API: a workflow whose status cannot be read stays pending, one whose token is refused is unconfirmed; neither fails nor is sent twice", async ({ request }) => {
+  test.setTimeout(60_000);
+  const upstream = fakeUpstream(request);
+  const conversationId = await longThreadId(request, ACCOUNTS.linkedApi);
+  const url = replyUrl(ACCOUNTS.linkedApi, conversationId);
+
+  const slow = { text: `Status unreadable for a while ${randomUUID().slice(0, 8)}`, clientId: randomUUID() };
+  expect((await resultOf(await post(request, url, slow))).status).toBe("pending");
+  // Every attempt of the next recheck's status read fails: the send itself is not in question.
+  await upstream.fail({ action: "la:workflow-status", status: 503, times: 3 });
+  expect(await resultOf(await post(request, url, slow))).toEqual({ status: "pending", message: null });
+  await expect.poll(async () => (await resultOf(await post(request, url, slow))).status, { timeout: 20_000, intervals: [500] }).toBe("sent");
+
+  const cut = { text: `Token refused mid-send ${randomUUID().slice(0, 8)}`, clientId: randomUUID() };
+  expect((await resultOf(await post(request, url, cut))).status).toBe("pending");
+  await upstream.fail({ action: "la:workflow-status", status: 401, body: { success: false, error: { type: "invalidLinkedApiToken", message: "Invalid token" } }, times: 1 });
+  expect(await resultOf(await post(request, url, cut))).toEqual({ status: "unconfirmed", message: null });
+  // The workflow went on: asking again finds the message in the thread.
+  await expect.poll(async () => (await resultOf(await post(request, url, cut))).status, { timeout: 20_000, intervals: [500] }).toBe("sent");
+
+  expect(await callsOf(request, "la:workflows")).toBe(2);
+});
+
 test("a provider that took the message but answered too late: unconfirmed, never sent again, and the same clientId later finds it sent", async ({ request }) => {
   const upstream = fakeUpstream(request);
   const conversationId = await longThreadId(request, ACCOUNTS.linkupV2);
