@@ -57,12 +57,16 @@ export function answered(entry: OutboxEntry, result: SendResult, now: number): O
 }
 
 /**
- * A request that did not end in an answer. Our error envelope is a refusal: not sent. No answer at
+ * A request that did not end in an answer. Our error envelope is a refusal: not sent (but see the
+ * first line for a pending send). No answer at
  * all, or one that is not ours (a proxy's error page, an unreadable body): the server may have sent
  * it, so it waits for a connection (queued) or for the thread (unconfirmed). A session that ended
  * waits, queued, for the rep to sign in again.
  */
 export function refused(entry: OutboxEntry, error: unknown, now: number): OutboxEntry {
+  // Asking after a slow provider's send, our server could not answer (its rate limit, its own
+  // error): nothing was decided, the send runs on, and the next recheck asks again.
+  if (entry.state === "pending" && error instanceof ApiError && (error.code === "rate_limited" || error.code === "internal_error")) return entry;
   const words = sendFailureWords(error);
   if (error instanceof NetworkError) return { ...moved(entry, "queued", now), mayBeDelivered: true, error: words };
   if (error instanceof ApiError && error.code === "unauthenticated") return { ...moved(entry, "queued", now), error: words };

@@ -44,12 +44,15 @@ export type OutboxDeps = {
   watchOtherTabs?(listener: () => void): () => void;
   now?(): number;
   newClientId?(): string;
+  /** Whether the page is hidden (document.hidden by default). */
+  isHidden?(): boolean;
 };
 
 export type Outbox = ReturnType<typeof createOutbox>;
 
 export function createOutbox(accountId: string, deps: OutboxDeps) {
   const now = deps.now ?? Date.now;
+  const isHidden = deps.isHidden ?? (() => typeof document !== "undefined" && document.hidden);
   let entries: readonly OutboxEntry[] = [];
   /** False after the storage refused a write: memory is then the truth for this tab. */
   let storageWorks = true;
@@ -121,6 +124,8 @@ export function createOutbox(accountId: string, deps: OutboxDeps) {
     const current = entries.find((entry) => entry.clientId === clientId);
     // Settled meanwhile (by another tab's answer, or deleted): nothing to ask.
     if (!current || !WAITING.has(current.state) || inFlight.has(clientId) || !deps.network.isOnline()) return;
+    // Each recheck of a pending send is a provider call: a hidden tab asks once it is seen again.
+    if (current.state === "pending" && isHidden()) return later(clientId, PENDING_RECHECK_MS);
     clearTimer(clientId);
     // In flight until its outcome is stored, so nothing starts it again meanwhile.
     inFlight.add(clientId);

@@ -89,6 +89,50 @@ describe("the outbox", () => {
     expect(new Set(api.posts.map((p) => p.clientId)).size).toBe(1);
   });
 
+  it("keeps a pending send pending when our server cannot answer a recheck (its rate limit, its own error); a refusal still fails it", async () => {
+    const pending: SendResult = { status: "pending", message: null };
+    const api = fakeApi(
+      pending,
+      new ApiError(429, "rate_limited", "Too many requests: slow down for a moment.", 5, true),
+      new ApiError(500, "internal_error", "Something went wrong.", undefined, true),
+      { status: "sent", message: null },
+    );
+    const { outbox, only } = setup(api);
+    outbox.send({ conversationId: "conv", text: "Hello" });
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MS);
+    expect(only()).toMatchObject({ state: "pending" });
+    expect(statusLabel(only()!, Date.now(), true)).toBe("Sending…");
+    await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MS);
+    expect(only()).toMatchObject({ state: "pending" });
+    await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MS);
+    expect(only()?.state).toBe("sent");
+    expect(api.posts).toHaveLength(4);
+
+    const refusal = fakeApi(pending, new ApiError(502, "upstream_error", "LinkedIn does not let this account message this person.", undefined, true));
+    const second = setup(refusal);
+    second.outbox.send({ conversationId: "conv", text: "Hi" });
+    await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MS);
+    expect(second.only()?.state).toBe("failed");
+  });
+
+  it("does not ask about a pending send while the tab is hidden, and asks once it is seen again", async () => {
+    let hidden = false;
+    const api = fakeApi({ status: "pending", message: null }, { status: "sent", message: null });
+    const outbox = createOutbox("acc", { storage: memoryStorage(), network: fakeNetwork(), post: api.post, isHidden: () => hidden });
+    outbox.start();
+    stops.push(() => outbox.stop());
+    outbox.send({ conversationId: "conv", text: "Hello" });
+    await vi.advanceTimersByTimeAsync(0);
+    hidden = true;
+    await vi.advanceTimersByTimeAsync(20 * PENDING_RECHECK_MS);
+    expect(api.posts).toHaveLength(1);
+    hidden = false;
+    await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MS);
+    expect(api.posts).toHaveLength(2);
+    expect(outbox.getSnapshot()[0]?.state).toBe("sent");
+  });
+
   it("keeps a reply written offline queued, and sends it once when the browser is back online", async () => {
     const api = fakeApi({ status: "sent", message: null });
     const network = fakeNetwork();
