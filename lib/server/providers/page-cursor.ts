@@ -40,12 +40,14 @@ export type PageStep<T> = { items: T[]; next: CursorState | null };
  * Given one upstream page fetched with `previous` (undefined for the first page), returns the items
  * not served before and the state for the next page, or null when the listing has ended. Always
  * terminates: an upstream cursor that does not move is stepped past (numeric time cursors) or ends it.
+ * An item without a time (a conversation with no last message) neither sets the page's oldest time
+ * nor is dropped by it: counted as time 0, it made every later page look newer, and empty.
  */
 export function continuePage<T>(
   upstreamItems: readonly T[],
   upstreamNext: string | null | undefined,
   previous: CursorState | undefined,
-  key: { idOf: (item: T) => string; timeOf: (item: T) => number },
+  key: { idOf: (item: T) => string; timeOf: (item: T) => number | undefined },
 ): PageStep<T> {
   // Pages go strictly older: anything newer than the last page's oldest time was served already
   // (this also absorbs a provider that repeats a page), and at that time only `seen` was.
@@ -53,7 +55,8 @@ export function continuePage<T>(
   const items: T[] = [];
   for (const item of upstreamItems) {
     const id = key.idOf(item);
-    if (previous?.t !== undefined && key.timeOf(item) > previous.t) continue;
+    const time = key.timeOf(item);
+    if (previous?.t !== undefined && time !== undefined && time > previous.t) continue;
     if (alreadyServed.has(id)) continue;
     alreadyServed.add(id);
     items.push(item);
@@ -68,7 +71,9 @@ export function continuePage<T>(
     nextUpstream = String(Number(nextUpstream) - 1);
   }
 
-  const oldest = Math.min(...upstreamItems.map(key.timeOf));
+  const times = upstreamItems.map(key.timeOf).filter((time) => time !== undefined);
+  if (times.length === 0) return { items, next: { ...previous, u: nextUpstream } };
+  const oldest = Math.min(...times);
   const atOldest = upstreamItems.filter((item) => key.timeOf(item) === oldest).map(key.idOf);
   const carried = previous?.t === oldest ? (previous.seen ?? []) : [];
   const seen = [...new Set([...carried, ...atOldest])].slice(-MAX_SEEN);

@@ -31,8 +31,8 @@ export function mapSent(sent: ConnectSafelySent | null | undefined, text: string
 }
 
 /** When a conversation was last active: what the inbox is ordered by. */
-export function activityTimeOf(raw: ConnectSafelyConversation): number {
-  return raw.lastActivityAt ?? raw.latestMessage?.sentAt ?? 0;
+export function activityTimeOf(raw: ConnectSafelyConversation): number | undefined {
+  return raw.lastActivityAt ?? raw.latestMessage?.sentAt ?? undefined;
 }
 
 function nameOf(person: ConnectSafelyParticipant): string {

@@ -25,7 +25,7 @@ export function conversationPage(
   }
   const step = continuePage(raw, upstreamNext, previous, {
     idOf: conversationIdOf,
-    timeOf: (conversation) => conversation.last_message?.time ?? 0,
+    timeOf: (conversation) => conversation.last_message?.time,
   });
   return {
     items: step.items.map((conversation) => mapConversation(conversation, identities.selfKey)),
