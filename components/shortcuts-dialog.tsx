@@ -1,7 +1,7 @@
 "use client";
 
 import { closeOnBackdrop, useModalWhileMounted } from "@/lib/client/modal-dialog";
-import { SHORTCUTS, keyCaption } from "@/lib/client/shortcuts";
+import { SHORTCUTS, keyCaption } from "@/lib/client/shortcut-labels";
 import { CloseIcon } from "./icons";
 
 /** The cheat sheet, written from the same table the keys are bound from; open while mounted (ShortcutsHelp). */

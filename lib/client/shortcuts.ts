@@ -1,27 +1,21 @@
 /**
- * The desktop keyboard shortcuts: one table that both the key handling and the cheat sheet (`?`)
- * read, so what the sheet says is what the keys do. Habits reps know from Gmail and Superhuman.
+ * The desktop keyboard shortcuts: one table of keys that both the key handling and the cheat sheet
+ * (`?`, with its words in shortcut-labels.ts, loaded with the sheet) read, so what the sheet says is
+ * what the keys do. Habits reps know from Gmail and Superhuman.
  */
 import { useEffect, useRef } from "react";
 
-export const SHORTCUTS = [
-  { id: "next", keys: ["j"], label: "Next conversation" },
-  { id: "previous", keys: ["k"], label: "Previous conversation" },
-  { id: "open", keys: ["Enter", "o"], label: "Open the selected conversation" },
-  { id: "back", keys: ["Escape", "u"], label: "Back to the list" },
-  { id: "search", keys: ["/"], label: "Search" },
-  { id: "markUnread", keys: ["U"], label: "Mark as unread" },
-  { id: "help", keys: ["?"], label: "Show keyboard shortcuts" },
-] as const satisfies readonly { id: string; keys: readonly string[]; label: string }[];
+export const SHORTCUT_KEYS = {
+  next: ["j"],
+  previous: ["k"],
+  open: ["Enter", "o"],
+  back: ["Escape", "u"],
+  search: ["/"],
+  markUnread: ["U"],
+  help: ["?"],
+} as const satisfies Record<string, readonly string[]>;
 
-export type ShortcutId = (typeof SHORTCUTS)[number]["id"];
-
-/** How a key is written on the cheat sheet. */
-export function keyCaption(key: string): string {
-  if (key === "Escape") return "Esc";
-  if (key === "U") return "Shift U";
-  return key;
-}
+export type ShortcutId = keyof typeof SHORTCUT_KEYS;
 
 type KeyEventLike = Pick<KeyboardEvent, "key" | "shiftKey" | "ctrlKey" | "metaKey" | "altKey" | "isComposing"> & { target: EventTarget | null };
 
@@ -49,7 +43,8 @@ function keyOf(event: KeyEventLike): string {
 export function shortcutFor(event: KeyEventLike): ShortcutId | null {
   if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing || isOwnedByTarget(event)) return null;
   const key = keyOf(event);
-  return SHORTCUTS.find((shortcut) => (shortcut.keys as readonly string[]).includes(key))?.id ?? null;
+  for (const [id, keys] of Object.entries(SHORTCUT_KEYS)) if ((keys as readonly string[]).includes(key)) return id as ShortcutId;
+  return null;
 }
 
 /** A handler answers false when the key is not for it right now (the browser then keeps it). */

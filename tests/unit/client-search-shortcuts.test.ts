@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Conversation } from "@/lib/contracts/api";
 import { inboxHref, conversationHref } from "@/lib/client/routes";
 import { MAX_SEARCH_LENGTH, matchesSearch, mergeSearchResults, normalizeSearchParam, searchTerms } from "@/lib/client/search";
-import { SHORTCUTS, shortcutFor } from "@/lib/client/shortcuts";
+import { SHORTCUTS } from "@/lib/client/shortcut-labels";
+import { shortcutFor } from "@/lib/client/shortcuts";
 
 const row: Conversation = {
   id: "c1",

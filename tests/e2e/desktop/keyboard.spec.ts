@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { SHORTCUTS } from "@/lib/client/shortcuts";
+import { SHORTCUTS } from "@/lib/client/shortcut-labels";
 import { fakeUpstream } from "../support/fake-upstream";
 import { escapeRegExp, expectInboxLive } from "../support/thread";
 
