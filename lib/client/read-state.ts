@@ -31,7 +31,8 @@ async function showUnreadCount(client: QueryClient, accountId: string, conversat
 }
 
 function send(client: QueryClient, method: "PUT" | "DELETE", url: string, body: object) {
-  return new QueryMutationObserver(client, { mutationFn: () => sendJson(method, url, "readMark", body), retry: 2 }).mutate();
+  // One conversation's marks go one after another (scope): a read mark retried or resumed after an unread one must not undo it.
+  return new QueryMutationObserver(client, { mutationFn: () => sendJson(method, url, "readMark", body), retry: 2, scope: { id: url } }).mutate();
 }
 
 export async function markRead(client: QueryClient, accountId: string, conversationId: string, readThrough: number): Promise<void> {

@@ -1,0 +1,52 @@
+import { environmentManager, QueryClient } from "@tanstack/react-query";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { loadResponseSchemas } from "@/lib/client/fetch-json";
+import { markRead, markUnread } from "@/lib/client/read-state";
+
+/** The server as the marks reach it: whichever request it applies last decides (PUT read, DELETE unread). */
+let applied: string[] = [];
+let putDelayMs = 0;
+
+beforeAll(async () => {
+  environmentManager.setIsServer(() => false);
+  await loadResponseSchemas();
+});
+afterAll(() => environmentManager.setIsServer(() => true));
+beforeEach(() => {
+  applied = [];
+  putDelayMs = 0;
+  vi.useFakeTimers({ now: 1_764_000_000_000 });
+  vi.stubGlobal("fetch", async (_input: string, init: RequestInit) => {
+    const method = init.method ?? "GET";
+    if (method === "PUT") await new Promise((resolve) => setTimeout(resolve, putDelayMs));
+    applied.push(method);
+    return new Response(JSON.stringify({ conversationId: "conv", readThrough: method === "PUT" ? 1 : null }), { status: 200, headers: { "content-type": "application/json" } });
+  });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe("read marks", () => {
+  it("reach the server in the order the rep made them: a slow read mark cannot undo the unread mark after it", async () => {
+    const client = new QueryClient();
+    putDelayMs = 500;
+    const read = markRead(client, "acc", "conv", 1);
+    const unread = markUnread(client, "acc", "conv");
+    await vi.advanceTimersByTimeAsync(1_000);
+    await Promise.all([read, unread]);
+    expect(applied).toEqual(["PUT", "DELETE"]);
+  });
+
+  it("another conversation's mark does not wait for this one's", async () => {
+    const client = new QueryClient();
+    putDelayMs = 500;
+    void markRead(client, "acc", "conv", 1);
+    void markUnread(client, "acc", "other");
+    await vi.advanceTimersByTimeAsync(10);
+    expect(applied).toEqual(["DELETE"]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(applied).toEqual(["DELETE", "PUT"]);
+  });
+});
