@@ -18,7 +18,7 @@
  *    onlineManager pauses every query (networkMode "online"), and on reconnect each poller
  *    catches up once, while the histories (staleTime Infinity, no refetchOnReconnect) stay put.
  */
-import { infiniteQueryOptions, queryOptions, type Query, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { focusManager, infiniteQueryOptions, queryOptions, type Query, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import type { Category, ChangesResponse, Conversation, ConversationsPage } from "@/lib/contracts/api";
 import { activitySnapshot } from "./activity";
 import { accountsUrl, changesUrl, conversationsUrl, messagesUrl, usageUrl } from "./api-urls";
@@ -150,6 +150,11 @@ function changesInterval(query: PollerQuery): number {
   return nextPollMs(query, PACE_MS[paceNow(query)].changes);
 }
 
+/** Back online: ask at once, unless the tab is hidden (it asks when it is seen again). TanStack's focus is document visibility. */
+function isPageVisible(): boolean {
+  return focusManager.isFocused();
+}
+
 /** How every poller behaves (the inbox head, the changes poller, and the thread's: thread-poll.ts). */
 export const pollerBehaviour = {
   // Only while the page is visible (TanStack's focus = document visibility).
@@ -205,7 +210,7 @@ export function conversationsHeadQueryOptions(accountId: string, category: Categ
     refetchInterval: headInterval(pushed),
     // Coming back to the tab, or back online: ask at once.
     refetchOnWindowFocus: true,
-    refetchOnReconnect: true,
+    refetchOnReconnect: isPageVisible,
     ...pollerBehaviour,
   });
 }
@@ -286,7 +291,7 @@ export function changesQueryOptions(accountId: string) {
     },
     refetchInterval: changesInterval,
     refetchOnWindowFocus: true,
-    refetchOnReconnect: true,
+    refetchOnReconnect: isPageVisible,
     ...pollerBehaviour,
   });
 }
@@ -318,7 +323,9 @@ function askAboutChanges(client: QueryClient, accountId: string, answer: Changes
 
 export function isHistoryJustLoaded(client: QueryClient, historyKey: QueryKey): boolean {
   const state = client.getQueryState(historyKey);
-  return state !== undefined && state.dataUpdateCount <= 1 && Date.now() - state.dataUpdatedAt < FRESH_HISTORY_MS;
+  const age = Date.now() - (state?.dataUpdatedAt ?? 0);
+  // A negative age is the server's clock (the page's first data) ahead of this device's: not fresh, or the poll waits that long.
+  return state !== undefined && state.dataUpdateCount <= 1 && age >= 0 && age < FRESH_HISTORY_MS;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { environmentManager, InfiniteQueryObserver, onlineManager, QueryClient, QueryObserver } from "@tanstack/react-query";
+import { environmentManager, focusManager, InfiniteQueryObserver, onlineManager, QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Conversation, Message } from "@/lib/contracts/api";
 import { loadResponseSchemas } from "@/lib/client/fetch-json";
@@ -68,6 +68,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   onlineManager.setOnline(true);
+  focusManager.setFocused(undefined);
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
@@ -121,6 +122,25 @@ describe("offline", () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect([...calls].sort()).toEqual(["head", "since"]);
     expect(count("history") + count("inbox")).toBe(0);
+    close();
+  });
+
+  it("a hidden tab back online asks nothing (a head read is a credit); it catches up once it is seen again", async () => {
+    const { close } = await openInboxAndThread();
+    focusManager.setFocused(false);
+    network = false;
+    onlineManager.setOnline(false);
+    calls.length = 0;
+    newest = 3;
+    await vi.advanceTimersByTimeAsync(10_000);
+    network = true;
+    onlineManager.setOnline(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toEqual([]);
+
+    focusManager.setFocused(true);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect([...calls].sort()).toEqual(["head", "since"]);
     close();
   });
 

@@ -194,6 +194,18 @@ describe("inbox head poller", () => {
   });
 });
 
+describe("a device whose clock is behind the server's", () => {
+  it("does not hold the head back: a first page stamped in this device's future is not 'just loaded'", async () => {
+    handler = () => ({ conversations: [conv("a")], nextCursor: null });
+    const client = newClient();
+    await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
+    // As hydration keeps the server's stamp: the server's clock 5 minutes ahead.
+    client.getQueryCache().find({ queryKey: queryKeys.conversations(ACCOUNT, "INBOX"), exact: true })?.setState({ dataUpdatedAt: Date.now() + 300_000 });
+    await client.fetchQuery(conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
+    expect(calls).toHaveLength(2);
+  });
+});
+
 describe("query options", () => {
   it("never poll or refetch the histories", () => {
     for (const options of [messagesInfiniteOptions(ACCOUNT, CONV), conversationsInfiniteOptions(ACCOUNT, "INBOX")]) {
