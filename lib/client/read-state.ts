@@ -17,32 +17,36 @@ import { conversationsInfiniteOptions, inboxReadAt } from "./queries";
 import { categoryOfList, queryKeys } from "./query-keys";
 import { useTitleCount } from "./use-page-title";
 
-async function showUnreadCount(client: QueryClient, accountId: string, conversationId: string, unreadCount: number): Promise<void> {
-  // A head or read-marks answer already on its way was read before this mark: it must not put the old count back.
-  await Promise.all([
-    client.cancelQueries({ queryKey: queryKeys.conversationsHeads(accountId) }),
-    client.cancelQueries({ queryKey: queryKeys.readMarks(accountId) }),
-  ]);
+/**
+ * Shows the mark at once in every loaded list, then has the server keep it. A head or read-marks
+ * answer already on its way was read before this mark: it must not put the old count back, so it
+ * is cancelled; a cancelled head is asked again once the mark is kept, so whatever else it was
+ * bringing (a pushed account asks its head only when told) still arrives.
+ */
+async function mark(client: QueryClient, accountId: string, conversationId: string, unreadCount: number, method: "PUT" | "DELETE", body: object): Promise<void> {
+  const heads = queryKeys.conversationsHeads(accountId);
+  const headWasAsking = client.isFetching({ queryKey: heads }) > 0;
+  await Promise.all([client.cancelQueries({ queryKey: heads }), client.cancelQueries({ queryKey: queryKeys.readMarks(accountId) })]);
   for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
     const isUnreadCategory: boolean = categoryOfList(queryKey) === ("UNREAD" satisfies Category);
     const next = withUnreadCount(data, conversationId, unreadCount, isUnreadCategory);
     if (next !== data) client.setQueryData<ConversationPages>(queryKey, next);
   }
+  const url = readMarkUrl(accountId, conversationId);
+  try {
+    // One conversation's marks go one after another (scope): a read mark retried or resumed after an unread one must not undo it.
+    await new QueryMutationObserver(client, { mutationFn: () => sendJson(method, url, "readMark", body), retry: 2, scope: { id: url } }).mutate();
+  } finally {
+    if (headWasAsking) void client.refetchQueries({ queryKey: heads, type: "active" });
+  }
 }
 
-function send(client: QueryClient, method: "PUT" | "DELETE", url: string, body: object) {
-  // One conversation's marks go one after another (scope): a read mark retried or resumed after an unread one must not undo it.
-  return new QueryMutationObserver(client, { mutationFn: () => sendJson(method, url, "readMark", body), retry: 2, scope: { id: url } }).mutate();
+export function markRead(client: QueryClient, accountId: string, conversationId: string, readThrough: number): Promise<void> {
+  return mark(client, accountId, conversationId, 0, "PUT", { readThrough });
 }
 
-export async function markRead(client: QueryClient, accountId: string, conversationId: string, readThrough: number): Promise<void> {
-  await showUnreadCount(client, accountId, conversationId, 0);
-  await send(client, "PUT", readMarkUrl(accountId, conversationId), { readThrough });
-}
-
-export async function markUnread(client: QueryClient, accountId: string, conversationId: string): Promise<void> {
-  await showUnreadCount(client, accountId, conversationId, 1);
-  await send(client, "DELETE", readMarkUrl(accountId, conversationId), {});
+export function markUnread(client: QueryClient, accountId: string, conversationId: string): Promise<void> {
+  return mark(client, accountId, conversationId, 1, "DELETE", {});
 }
 
 /** How many loaded Inbox conversations are unread, in the tab's title, as mail clients do. */

@@ -1,6 +1,7 @@
-import { environmentManager, QueryClient } from "@tanstack/react-query";
+import { environmentManager, QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadResponseSchemas } from "@/lib/client/fetch-json";
+import { queryKeys } from "@/lib/client/query-keys";
 import { markRead, markUnread } from "@/lib/client/read-state";
 
 /** The server as the marks reach it: whichever request it applies last decides (PUT read, DELETE unread). */
@@ -48,5 +49,34 @@ describe("read marks", () => {
     expect(applied).toEqual(["DELETE"]);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(applied).toEqual(["DELETE", "PUT"]);
+  });
+
+  it("a head answer on its way when the mark is made is cancelled (it was read before the mark), and asked again once the mark is kept", async () => {
+    const client = new QueryClient();
+    let heads = 0;
+    const head = new QueryObserver(client, {
+      queryKey: queryKeys.conversationsHead("acc", "INBOX"),
+      queryFn: async ({ signal }) => {
+        heads++;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        if (signal.aborted) throw new Error("cancelled");
+        return heads;
+      },
+    });
+    const unsubscribe = head.subscribe(() => undefined);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(heads).toBe(1);
+    const read = markRead(client, "acc", "conv", 1);
+    await vi.advanceTimersByTimeAsync(1_500);
+    await read;
+    expect(heads).toBe(2);
+    expect(head.getCurrentResult().data).toBe(2);
+
+    // No head on its way: the mark asks nothing more of the provider.
+    const unread = markUnread(client, "acc", "conv");
+    await vi.advanceTimersByTimeAsync(1_500);
+    await unread;
+    expect(heads).toBe(2);
+    unsubscribe();
   });
 });
