@@ -9,7 +9,7 @@
  *      · the thread `since` poller (thread-poll.ts): asked by the head when the thread's row moved
  *        (since = newest sentAt in the cache *at call time*, merged with mergeMessagesSince), else
  *        only a slow safety check of its own, skipped while the head vouches for the thread.
- *    Both write with the query's setState (a failed next page stays failed); a failing poll leaves
+ *    Both write with writePages (a failed next page stays failed); a failing poll leaves
  *    the history (what is on screen) alone.
  *  - A pushed account (capabilities.push) asks our own database instead, quickly and for free,
  *    what its webhooks announced (the changes poller), and asks the provider only about that;
@@ -198,10 +198,7 @@ export function conversationsHeadQueryOptions(accountId: string, category: Categ
       if (signal.aborted) return skipped;
       const before = client.getQueryData<ConversationPages>(historyKey);
       const merged = mergeInboxFirstPage(before, fresh);
-      // Not setQueryData, which would also mark the history successful: one whose next page failed
-      // must stay failed (its Retry on screen, scrolling asking nothing) until the rep retries, or
-      // every poll would ask the provider for that page again.
-      if (merged !== undefined && merged !== before) client.getQueryCache().find({ queryKey: historyKey, exact: true })?.setState({ data: merged, dataUpdatedAt: Date.now() });
+      if (merged !== undefined && merged !== before) writePages(client, historyKey, merged);
       askOpenThreadsThatMoved(client, accountId, fresh.conversations);
       const polledAt = Date.now();
       const rowSentAt = Object.fromEntries(fresh.conversations.flatMap((row) => (row.lastMessage === null ? [] : [[row.id, row.lastMessage.sentAt] as const])));
@@ -319,6 +316,15 @@ function askAboutChanges(client: QueryClient, accountId: string, answer: Changes
   const inboxBehind = answer.truncated === true || answer.changes.some((change) => (loadedRows.get(change.conversationId) ?? -1) < change.sentAt);
   if (inboxBehind) void client.refetchQueries({ queryKey: queryKeys.conversationsHeads(accountId), type: "active" });
   askOpenThreads(client, accountId, answer.changes.map((change) => ({ conversationId: change.conversationId, sentAt: change.sentAt })));
+}
+
+/**
+ * Writes into a loaded history. Not setQueryData, which would also mark it successful: one whose
+ * next page failed must stay failed (its Retry on screen, scrolling asking nothing) until the rep
+ * retries, or every poll or mark would ask the provider for that page again.
+ */
+export function writePages(client: QueryClient, queryKey: QueryKey, data: unknown): void {
+  client.getQueryCache().find({ queryKey, exact: true })?.setState({ data, dataUpdatedAt: Date.now() });
 }
 
 export function isHistoryJustLoaded(client: QueryClient, historyKey: QueryKey): boolean {

@@ -13,7 +13,7 @@ import { readMarkUrl, readMarksUrl } from "./api-urls";
 import { fetchJson, sendJson } from "./fetch-json";
 import { retryUnreachedRequest } from "./errors";
 import { flattenConversations, withUnreadCount, type ConversationPages } from "./merge-inbox";
-import { conversationsInfiniteOptions, inboxReadAt } from "./queries";
+import { conversationsInfiniteOptions, inboxReadAt, writePages } from "./queries";
 import { categoryOfList, queryKeys } from "./query-keys";
 import { useTitleCount } from "./use-page-title";
 
@@ -30,7 +30,7 @@ async function mark(client: QueryClient, accountId: string, conversationId: stri
   for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
     const isUnreadCategory: boolean = categoryOfList(queryKey) === ("UNREAD" satisfies Category);
     const next = withUnreadCount(data, conversationId, unreadCount, isUnreadCategory);
-    if (next !== data) client.setQueryData<ConversationPages>(queryKey, next);
+    if (next !== data) writePages(client, queryKey, next);
   }
   const url = readMarkUrl(accountId, conversationId);
   try {
@@ -72,7 +72,7 @@ function showMarks(client: QueryClient, accountId: string, marks: readonly ReadM
       const row = flattenConversations(next).find((conversation) => conversation.id === mark.conversationId);
       if (row !== undefined) next = withUnreadCount(next, row.id, withReadMark(row, mark).unreadCount, isUnreadCategory);
     }
-    if (next !== data) client.setQueryData<ConversationPages>(queryKey, next);
+    if (next !== data) writePages(client, queryKey, next);
   }
 }
 

@@ -11,7 +11,7 @@ import { flattenConversations, type ConversationPages } from "./merge-inbox";
 import { mergeMessagesSince } from "./merge-messages";
 import { newestSentAt, type MessagePages } from "./message-pages";
 import { SAFETY_MS } from "./poll-pace";
-import { askedNews, errorsSoFar, isHistoryJustLoaded, pollerBehaviour, threadInterval, waitForHistoryIdle, type PollResult } from "./queries";
+import { askedNews, errorsSoFar, isHistoryJustLoaded, pollerBehaviour, threadInterval, waitForHistoryIdle, writePages, type PollResult } from "./queries";
 import { queryKeys } from "./query-keys";
 
 /**
@@ -57,8 +57,7 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
       // even an overtaken one: nothing it carries is lost.
       const before = client.getQueryData<MessagePages>(historyKey);
       const merged = mergeMessagesSince(before, delta.messages);
-      // As the inbox head writes its news (queries.ts): an older page that failed stays failed.
-      if (merged !== undefined && merged !== before) client.getQueryCache().find({ queryKey: historyKey, exact: true })?.setState({ data: merged, dataUpdatedAt: Date.now() });
+      if (merged !== undefined && merged !== before) writePages(client, historyKey, merged);
       const polledAt = Date.now();
       newsRead();
       return { polledAt, received: delta.messages.length, errorsBefore, newestAt: newestSentAt(merged), checkedAt: polledAt };

@@ -12,7 +12,7 @@ import { browserStorage, watchOtherTabs } from "./browser-storage";
 import { sendJson } from "./fetch-json";
 import { withSentReply, type ConversationPages } from "./merge-inbox";
 import type { Outbox } from "./outbox";
-import { askOpenThreads } from "./queries";
+import { askOpenThreads, writePages } from "./queries";
 import type { OutboxEntry } from "./outbox-entry";
 import { queryKeys } from "./query-keys";
 
@@ -36,7 +36,7 @@ export function showReplyInInbox(client: QueryClient, entry: OutboxEntry): void 
   const reply = { text: entry.message?.text ?? entry.text, sentAt: entry.message?.sentAt ?? Date.now() };
   for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(entry.accountId) })) {
     const next = withSentReply(data, entry.conversationId, reply);
-    if (next !== data) client.setQueryData<ConversationPages>(queryKey, next);
+    if (next !== data) writePages(client, queryKey, next);
   }
 }
 

@@ -1,6 +1,8 @@
-import { environmentManager, QueryClient, QueryObserver } from "@tanstack/react-query";
+import { environmentManager, InfiniteQueryObserver, QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadResponseSchemas } from "@/lib/client/fetch-json";
+import { flattenConversations } from "@/lib/client/merge-inbox";
+import { conversationsInfiniteOptions } from "@/lib/client/queries";
 import { queryKeys } from "@/lib/client/query-keys";
 import { markRead, markUnread } from "@/lib/client/read-state";
 
@@ -17,8 +19,16 @@ beforeEach(() => {
   applied = [];
   putDelayMs = 0;
   vi.useFakeTimers({ now: 1_764_000_000_000 });
-  vi.stubGlobal("fetch", async (_input: string, init: RequestInit) => {
+  vi.stubGlobal("fetch", async (input: string, init: RequestInit = {}) => {
     const method = init.method ?? "GET";
+    if (method === "GET") {
+      // The inbox: its first page, and a next page that fails.
+      if (new URL(input, "http://app.test").searchParams.has("cursor")) {
+        return new Response(JSON.stringify({ error: { code: "upstream_error", message: "LinkedIn is unavailable." } }), { status: 502, headers: { "content-type": "application/json" } });
+      }
+      const row = { id: "conv", participant: { name: "Ada" }, lastMessage: { text: "Hi", sentAt: 1, fromMe: false }, unreadCount: 1, type: "normal" };
+      return new Response(JSON.stringify({ conversations: [row], nextCursor: "p2" }), { status: 200, headers: { "content-type": "application/json" } });
+    }
     if (method === "PUT") await new Promise((resolve) => setTimeout(resolve, putDelayMs));
     applied.push(method);
     return new Response(JSON.stringify({ conversationId: "conv", readThrough: method === "PUT" ? 1 : null }), { status: 200, headers: { "content-type": "application/json" } });
@@ -77,6 +87,22 @@ describe("read marks", () => {
     await vi.advanceTimersByTimeAsync(1_500);
     await unread;
     expect(heads).toBe(2);
+    unsubscribe();
+  });
+
+  it("a mark leaves an inbox whose next page failed failed: its Retry stays, nothing asks for that page again", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const inbox = new InfiniteQueryObserver(client, conversationsInfiniteOptions("acc", "INBOX"));
+    const unsubscribe = inbox.subscribe(() => undefined);
+    await vi.advanceTimersByTimeAsync(10);
+    await inbox.fetchNextPage();
+    expect(inbox.getCurrentResult().isFetchNextPageError).toBe(true);
+
+    const read = markRead(client, "acc", "conv", 1);
+    await vi.advanceTimersByTimeAsync(10);
+    await read;
+    expect(flattenConversations(inbox.getCurrentResult().data).map((row) => row.unreadCount)).toEqual([0]);
+    expect(inbox.getCurrentResult().isFetchNextPageError).toBe(true);
     unsubscribe();
   });
 });
