@@ -319,6 +319,23 @@ function askAboutChanges(client: QueryClient, accountId: string, answer: Changes
 }
 
 /**
+ * A change the rep makes to the account's rows (a mark, a sent reply): head answers on their way
+ * were read before it and would put the old row back, so they are cancelled first; one that was
+ * cancelled is asked again once the change is done, so what else it was bringing (a pushed
+ * account asks its head only when told) still arrives.
+ */
+export async function aheadOfHeads(client: QueryClient, accountId: string, change: () => unknown): Promise<void> {
+  const heads = queryKeys.conversationsHeads(accountId);
+  const wasAsking = client.isFetching({ queryKey: heads }) > 0;
+  await client.cancelQueries({ queryKey: heads });
+  try {
+    await change();
+  } finally {
+    if (wasAsking) void client.refetchQueries({ queryKey: heads, type: "active" });
+  }
+}
+
+/**
  * Writes into a loaded history. Not setQueryData, which would also mark it successful: one whose
  * next page failed must stay failed (its Retry on screen, scrolling asking nothing) until the rep
  * retries, or every poll or mark would ask the provider for that page again.

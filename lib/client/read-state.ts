@@ -13,32 +13,23 @@ import { readMarkUrl, readMarksUrl } from "./api-urls";
 import { fetchJson, sendJson } from "./fetch-json";
 import { retryUnreachedRequest } from "./errors";
 import { flattenConversations, withUnreadCount, type ConversationPages } from "./merge-inbox";
-import { conversationsInfiniteOptions, inboxReadAt, writePages } from "./queries";
+import { aheadOfHeads, conversationsInfiniteOptions, inboxReadAt, writePages } from "./queries";
 import { categoryOfList, queryKeys } from "./query-keys";
 import { useTitleCount } from "./use-page-title";
 
-/**
- * Shows the mark at once in every loaded list, then has the server keep it. A head or read-marks
- * answer already on its way was read before this mark: it must not put the old count back, so it
- * is cancelled; a cancelled head is asked again once the mark is kept, so whatever else it was
- * bringing (a pushed account asks its head only when told) still arrives.
- */
-async function mark(client: QueryClient, accountId: string, conversationId: string, unreadCount: number, method: "PUT" | "DELETE", body: object): Promise<void> {
-  const heads = queryKeys.conversationsHeads(accountId);
-  const headWasAsking = client.isFetching({ queryKey: heads }) > 0;
-  await Promise.all([client.cancelQueries({ queryKey: heads }), client.cancelQueries({ queryKey: queryKeys.readMarks(accountId) })]);
-  for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
-    const isUnreadCategory: boolean = categoryOfList(queryKey) === ("UNREAD" satisfies Category);
-    const next = withUnreadCount(data, conversationId, unreadCount, isUnreadCategory);
-    if (next !== data) writePages(client, queryKey, next);
-  }
-  const url = readMarkUrl(accountId, conversationId);
-  try {
+/** Shows the mark at once in every loaded list (before any head or read-marks answer on its way), then has the server keep it. */
+function mark(client: QueryClient, accountId: string, conversationId: string, unreadCount: number, method: "PUT" | "DELETE", body: object): Promise<void> {
+  return aheadOfHeads(client, accountId, async () => {
+    await client.cancelQueries({ queryKey: queryKeys.readMarks(accountId) });
+    for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
+      const isUnreadCategory: boolean = categoryOfList(queryKey) === ("UNREAD" satisfies Category);
+      const next = withUnreadCount(data, conversationId, unreadCount, isUnreadCategory);
+      if (next !== data) writePages(client, queryKey, next);
+    }
+    const url = readMarkUrl(accountId, conversationId);
     // One conversation's marks go one after another (scope): a read mark retried or resumed after an unread one must not undo it.
     await new QueryMutationObserver(client, { mutationFn: () => sendJson(method, url, "readMark", body), retry: 2, scope: { id: url } }).mutate();
-  } finally {
-    if (headWasAsking) void client.refetchQueries({ queryKey: heads, type: "active" });
-  }
+  });
 }
 
 export function markRead(client: QueryClient, accountId: string, conversationId: string, readThrough: number): Promise<void> {

@@ -12,7 +12,7 @@ import { browserStorage, watchOtherTabs } from "./browser-storage";
 import { sendJson } from "./fetch-json";
 import { withSentReply, type ConversationPages } from "./merge-inbox";
 import type { Outbox } from "./outbox";
-import { askOpenThreads, writePages } from "./queries";
+import { aheadOfHeads, askOpenThreads, writePages } from "./queries";
 import type { OutboxEntry } from "./outbox-entry";
 import { queryKeys } from "./query-keys";
 
@@ -32,12 +32,14 @@ export function postReply(client: QueryClient, entry: OutboxEntry) {
 }
 
 /** The reply as the preview of its conversation, at the top of every loaded inbox of the account holding it. */
-export function showReplyInInbox(client: QueryClient, entry: OutboxEntry): void {
+export function showReplyInInbox(client: QueryClient, entry: OutboxEntry): Promise<void> {
   const reply = { text: entry.message?.text ?? entry.text, sentAt: entry.message?.sentAt ?? Date.now() };
-  for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(entry.accountId) })) {
-    const next = withSentReply(data, entry.conversationId, reply);
-    if (next !== data) writePages(client, queryKey, next);
-  }
+  return aheadOfHeads(client, entry.accountId, () => {
+    for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(entry.accountId) })) {
+      const next = withSentReply(data, entry.conversationId, reply);
+      if (next !== data) writePages(client, queryKey, next);
+    }
+  });
 }
 
 /**
@@ -53,7 +55,7 @@ function outboxOf(accountId: string, client: QueryClient): Promise<Outbox> {
         network: { isOnline: () => onlineManager.isOnline(), subscribe: (listener) => onlineManager.subscribe(listener) },
         post: (entry) => postReply(client, entry),
         onSent: (entry) => {
-          showReplyInInbox(client, entry);
+          void showReplyInInbox(client, entry);
           // The open thread reads the reply back now, not when the next poll notices its row moved.
           askOpenThreads(client, entry.accountId, [{ conversationId: entry.conversationId, sentAt: entry.message?.sentAt ?? Date.now() }]);
         },

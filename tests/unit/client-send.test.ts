@@ -51,7 +51,9 @@ describe("showReplyInInbox", () => {
   const conversation = (id: string): Conversation => ({ id, participant: { name: id }, lastMessage: { text: "old", sentAt: T - 1_000, fromMe: false }, unreadCount: 1, type: "normal" });
   const pages = (...ids: string[]): ConversationPages => ({ pages: [{ conversations: ids.map(conversation), nextCursor: null } satisfies ConversationsPage], pageParams: [null] });
 
-  it("puts the conversation on top with \"You: …\" in every loaded category of the account that holds it, and nowhere else", () => {
+  const sent = { ...entry, state: "sent", message: { id: "m", text: "Thanks!", sentAt: T + 5, sender: { name: "Riley" }, fromMe: true, type: "text", attachments: [], reactions: [] } } satisfies OutboxEntry;
+
+  it("puts the conversation on top with \"You: …\" in every loaded category of the account that holds it, and nowhere else", async () => {
     const client = new QueryClient();
     client.setQueryData(queryKeys.conversations("acc", "INBOX"), pages("a", entry.conversationId));
     client.setQueryData(queryKeys.conversations("acc", "UNREAD"), pages(entry.conversationId));
@@ -60,7 +62,7 @@ describe("showReplyInInbox", () => {
     const otherAccount = pages("a", entry.conversationId);
     client.setQueryData(queryKeys.conversations("other", "INBOX"), otherAccount);
 
-    showReplyInInbox(client, { ...entry, state: "sent", message: { id: "m", text: "Thanks!", sentAt: T + 5, sender: { name: "Riley" }, fromMe: true, type: "text", attachments: [], reactions: [] } });
+    await showReplyInInbox(client, sent);
 
     const inbox = client.getQueryData<ConversationPages>(queryKeys.conversations("acc", "INBOX"))!;
     expect(inbox.pages[0]!.conversations.map((c) => c.id)).toEqual([entry.conversationId, "a"]);
@@ -68,5 +70,25 @@ describe("showReplyInInbox", () => {
     expect(client.getQueryData<ConversationPages>(queryKeys.conversations("acc", "UNREAD"))!.pages[0]!.conversations[0]!.lastMessage?.fromMe).toBe(true);
     expect(client.getQueryData(queryKeys.conversations("acc", "STARRED"))).toBe(starred);
     expect(client.getQueryData(queryKeys.conversations("other", "INBOX"))).toBe(otherAccount);
+  });
+
+  it("first stops the account's head polls already on their way: their answers were read before the reply", async () => {
+    const client = new QueryClient();
+    client.setQueryData(queryKeys.conversations("acc", "INBOX"), pages("a", entry.conversationId));
+    let headSignal: AbortSignal | undefined;
+    const inFlight = client.fetchQuery({
+      queryKey: queryKeys.conversationsHead("acc", "INBOX"),
+      queryFn: ({ signal }) => {
+        headSignal = signal;
+        return new Promise<never>(() => {});
+      },
+    });
+    inFlight.catch(() => undefined);
+    await vi.waitFor(() => expect(headSignal).toBeDefined());
+
+    await showReplyInInbox(client, sent);
+
+    expect(headSignal?.aborted).toBe(true);
+    expect(client.getQueryData<ConversationPages>(queryKeys.conversations("acc", "INBOX"))!.pages[0]!.conversations[0]!.id).toBe(entry.conversationId);
   });
 });
