@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/server/errors";
 import { logEvent } from "@/lib/server/log";
 import { mayHaveArrived } from "@/lib/server/providers/send-errors";
 import type { InboxProvider, MessageSender, SendProgress, SendReceipt } from "@/lib/server/providers/types";
-import type { SendRecord, SendStore } from "./store";
+import type { ConfirmedSend, SendRecord, SendStore } from "./store";
 
 /** A send still `sending` this long after it started lost its server (a crash, a cut-off): unknown. */
 const STALE_SENDING_MS = 60_000;
@@ -139,9 +139,7 @@ async function checkJob(flow: Flow, record: SendRecord): Promise<SendResult> {
 async function verify(flow: Flow, record: SendRecord): Promise<SendResult> {
   const since = record.createdAt - VERIFY_LOOKBACK_MS;
   const page = await flow.provider.messagesSince({ conversationId: record.conversationId, since }, AbortSignal.timeout(SEND_TIMEOUT_MS));
-  // The same words sent a minute ago are that other send's message, not this one.
-  const taken = await flow.store.confirmedIds(record.accountId, record.conversationId, since);
-  const found = page.items.find((message) => !taken.has(message.id) && isThisSend(message, record));
+  const found = thisSendIn(page.items, record.text, await flow.store.confirmedSends(record.accountId, record.conversationId, since));
   if (found) {
     await flow.store.settle(record, { state: "sent", message: found }, flow.now());
     return { status: "sent", message: found };
@@ -155,8 +153,20 @@ export function maySendAgain(sender: Pick<MessageSender, "unconfirmedGraceMs">, 
   return now - record.updatedAt >= (sender.unconfirmedGraceMs ?? UNCONFIRMED_GRACE_MS);
 }
 
-function isThisSend(message: Message, record: SendRecord): boolean {
-  return message.fromMe !== false && normalized(message.text) === normalized(record.text);
+/**
+ * This send's message among the thread's: the newest from the rep with its words that no other
+ * confirmed send of the same words accounts for (the same words sent a minute ago are that send's
+ * message, not this one). A confirmed send accounts for the message its answer named, or, where
+ * the thread knows that message by another id (Linkup's send answer and its thread name a message
+ * differently) or the answer named none, for one of the older copies.
+ */
+export function thisSendIn(messages: readonly Message[], text: string, confirmed: readonly ConfirmedSend[]): Message | undefined {
+  const words = normalized(text);
+  const copies = messages.filter((message) => message.fromMe !== false && normalized(message.text) === words).sort((a, b) => b.sentAt - a.sentAt);
+  const others = confirmed.filter((send) => normalized(send.text) === words);
+  const named = new Set(others.flatMap((send) => (send.id !== null && copies.some((copy) => copy.id === send.id) ? [send.id] : [])));
+  const unclaimed = copies.filter((copy) => !named.has(copy.id));
+  return unclaimed.length > others.length - named.size ? unclaimed[0] : undefined;
 }
 
 function normalized(text: string): string {

@@ -5,6 +5,8 @@ import type { Queryable } from "@/lib/server/db/database";
 
 export type SendState = "sending" | "sent" | "pending" | "unconfirmed" | "failed";
 
+export type ConfirmedSend = { text: string; id: string | null };
+
 /** One reply, keyed by (account, clientId), as recorded before and after the provider was called. */
 export type SendRecord = {
   accountId: string;
@@ -91,13 +93,13 @@ export function createSendStore(database: () => Promise<Queryable>) {
       return { record: existing, created: false };
     },
 
-    /** The ids of messages other sends of this conversation were confirmed as, since `since`. */
-    async confirmedIds(accountId: string, conversationId: string, since: number): Promise<Set<string>> {
+    /** Other sends of this conversation confirmed since `since`: their words, and the message id their answer named (if any). */
+    async confirmedSends(accountId: string, conversationId: string, since: number): Promise<ConfirmedSend[]> {
       const rows = await (await database()).query(
-        "SELECT message->>'id' AS id FROM message_send WHERE account_id = $1 AND conversation_id = $2 AND created_at >= $3 AND message IS NOT NULL",
+        "SELECT text, message->>'id' AS id FROM message_send WHERE account_id = $1 AND conversation_id = $2 AND created_at >= $3 AND state = 'sent'",
         [accountId, conversationId, since],
       );
-      return new Set(rows.map((row) => z.object({ id: z.string() }).parse(row).id));
+      return rows.map((row) => z.object({ text: z.string(), id: z.string().nullable() }).parse(row));
     },
 
     get: (accountId: string, clientId: string) => one("SELECT * FROM message_send WHERE account_id = $1 AND client_id = $2", [accountId, clientId]),
