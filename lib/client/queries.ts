@@ -341,7 +341,9 @@ export async function aheadOfHeads(client: QueryClient, accountId: string, chang
  * retries, or every poll or mark would ask the provider for that page again.
  */
 export function writePages(client: QueryClient, queryKey: QueryKey, data: unknown): void {
-  client.getQueryCache().find({ queryKey, exact: true })?.setState({ data, dataUpdatedAt: Date.now() });
+  const query = client.getQueryCache().find({ queryKey, exact: true });
+  // Counted as setQueryData counts: a list written since it loaded is not "just loaded" (isHistoryJustLoaded).
+  query?.setState({ data, dataUpdatedAt: Date.now(), dataUpdateCount: query.state.dataUpdateCount + 1 });
 }
 
 export function isHistoryJustLoaded(client: QueryClient, historyKey: QueryKey): boolean {

@@ -2,13 +2,16 @@ import { environmentManager, InfiniteQueryObserver, QueryClient, QueryObserver }
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadResponseSchemas } from "@/lib/client/fetch-json";
 import { flattenConversations } from "@/lib/client/merge-inbox";
-import { conversationsInfiniteOptions } from "@/lib/client/queries";
+import { conversationsHeadQueryOptions, conversationsInfiniteOptions } from "@/lib/client/queries";
 import { queryKeys } from "@/lib/client/query-keys";
 import { markRead, markUnread } from "@/lib/client/read-state";
 
 /** The server as the marks reach it: whichever request it applies last decides (PUT read, DELETE unread). */
 let applied: string[] = [];
 let putDelayMs = 0;
+/** Inbox reads (first page or head), and one held until released. */
+let inboxReads = 0;
+let holdInbox: Promise<void> | undefined;
 
 beforeAll(async () => {
   environmentManager.setIsServer(() => false);
@@ -18,6 +21,8 @@ afterAll(() => environmentManager.setIsServer(() => true));
 beforeEach(() => {
   applied = [];
   putDelayMs = 0;
+  inboxReads = 0;
+  holdInbox = undefined;
   vi.useFakeTimers({ now: 1_764_000_000_000 });
   vi.stubGlobal("fetch", async (input: string, init: RequestInit = {}) => {
     const method = init.method ?? "GET";
@@ -26,6 +31,8 @@ beforeEach(() => {
       if (new URL(input, "http://app.test").searchParams.has("cursor")) {
         return new Response(JSON.stringify({ error: { code: "upstream_error", message: "LinkedIn is unavailable." } }), { status: 502, headers: { "content-type": "application/json" } });
       }
+      inboxReads++;
+      if (holdInbox) await holdInbox;
       const row = { id: "conv", participant: { name: "Ada" }, lastMessage: { text: "Hi", sentAt: 1, fromMe: false }, unreadCount: 1, type: "normal" };
       return new Response(JSON.stringify({ conversations: [row], nextCursor: "p2" }), { status: 200, headers: { "content-type": "application/json" } });
     }
@@ -104,5 +111,27 @@ describe("read marks", () => {
     expect(flattenConversations(inbox.getCurrentResult().data).map((row) => row.unreadCount)).toEqual([0]);
     expect(inbox.getCurrentResult().isFetchNextPageError).toBe(true);
     unsubscribe();
+  });
+
+  it("the head asked again after a mark reads the provider: the mark's write does not make the inbox look just loaded", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const inbox = new InfiniteQueryObserver(client, conversationsInfiniteOptions("acc", "INBOX"));
+    const unsubscribes = [inbox.subscribe(() => undefined)];
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(inboxReads).toBe(1);
+    let release: () => void = () => undefined;
+    holdInbox = new Promise<void>((resolve) => (release = resolve));
+    unsubscribes.push(new QueryObserver(client, conversationsHeadQueryOptions("acc", "INBOX")).subscribe(() => undefined));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(inboxReads).toBe(2);
+
+    holdInbox = undefined;
+    const read = markRead(client, "acc", "conv", 1);
+    await vi.advanceTimersByTimeAsync(100);
+    await read;
+    release();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(inboxReads).toBe(3);
+    for (const unsubscribe of unsubscribes) unsubscribe();
   });
 });
