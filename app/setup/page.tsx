@@ -31,7 +31,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
     <AuthCard title="Create the admin account" subtitle="For the admins named in THREADLINE_ADMIN_EMAILS. Then invite your reps from the Team page.">
       <div className="space-y-4">
         <FormError message={ssoErrorMessage(error ?? null)} />
-        <JoinForm door={{ kind: "setup" }} sso={oidcConfigOf(getEnv())?.name ?? null} />
+        <JoinForm door={{ kind: "setup", withPassword: getEnv().THREADLINE_SETUP_CODE !== undefined }} sso={oidcConfigOf(getEnv())?.name ?? null} />
       </div>
     </AuthCard>
   );

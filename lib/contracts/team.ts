@@ -69,7 +69,7 @@ const passwordSchema = z.string().check(z.minLength(10, "must be at least 10 cha
 export const joinBodySchema = z.strictObject({ token: z.string().check(z.minLength(20), z.maxLength(200)), name: nameSchema, password: passwordSchema });
 export type JoinBody = z.infer<typeof joinBodySchema>;
 
-export const setupBodySchema = z.strictObject({ email: emailSchema, name: nameSchema, password: passwordSchema });
+export const setupBodySchema = z.strictObject({ email: emailSchema, name: nameSchema, password: passwordSchema, setupCode: z.string().check(z.trim(), z.minLength(1, "is required"), z.maxLength(200)) });
 export type SetupBody = z.infer<typeof setupBodySchema>;
 
 export const signedUpSchema = z.object({ signedIn: z.literal(true) });

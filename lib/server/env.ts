@@ -124,8 +124,13 @@ const variablesSchema = z
     BETTER_AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     /** The public origin reps open, e.g. https://inbox.example.com: cookies, OIDC redirects and Origin checks use it. */
     BETTER_AUTH_URL: optionalUrl,
-    /** Comma-separated: these people are admins (they set their password at /setup, or sign in with SSO). */
+    /** Comma-separated: these people are admins (they set their password at /setup with the setup code, or sign in with SSO). */
     THREADLINE_ADMIN_EMAILS: optionalText.transform((text, ctx) => emailList(text, ctx)),
+    /**
+     * What an admin types at /setup to choose a password (`openssl rand -hex 16`): knowing an admin's
+     * email is not enough to take their account. Without it, admins sign in with SSO only.
+     */
+    THREADLINE_SETUP_CODE: optionalText.pipe(z.string().min(16, "must be at least 16 characters").max(200, "must be at most 200 characters").optional()),
     /** The company's OpenID Connect issuer (Google Workspace, Microsoft Entra, Okta…), with its client. */
     OIDC_ISSUER: optionalUrl,
     OIDC_CLIENT_ID: optionalText,

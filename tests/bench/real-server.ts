@@ -34,6 +34,7 @@ const SECRETS = {
   connectSafelyWebhookSecret: randomBytes(24).toString("hex"),
   linkedApiWebhookSecret: randomBytes(24).toString("hex"),
   authSecret: randomBytes(24).toString("hex"),
+  setupCode: randomBytes(16).toString("hex"),
   admin: { email: "bench.admin@threadline.test", name: "Bench Admin", password: `bench-admin-${randomBytes(8).toString("hex")}` },
 } as const;
 
@@ -167,6 +168,7 @@ export async function withRealServer<T>(
         LINKUP_API_KEY: "",
         LINKUP_ACCOUNT_ID: "",
         THREADLINE_ADMIN_EMAILS: SECRETS.admin.email,
+        THREADLINE_SETUP_CODE: SECRETS.setupCode,
         BETTER_AUTH_SECRET: SECRETS.authSecret,
         BETTER_AUTH_URL: appUrl,
         // A PostgreSQL server where one is given, else PGlite in a directory of this run.
@@ -191,7 +193,7 @@ export async function withRealServer<T>(
     await control("/reset", {});
 
     // The first admin sets a password (what /setup does) and is signed in by the answer's cookie.
-    const setup = await fetch(`${appUrl}/api/setup`, { method: "POST", headers: { "content-type": "application/json", origin: appUrl }, body: JSON.stringify(SECRETS.admin) });
+    const setup = await fetch(`${appUrl}/api/setup`, { method: "POST", headers: { "content-type": "application/json", origin: appUrl }, body: JSON.stringify({ ...SECRETS.admin, setupCode: SECRETS.setupCode }) });
     if (setup.status !== 201) throw new Error(`sign-in failed: ${setup.status} ${await setup.text()}`);
     const cookie = setup.headers
       .getSetCookie()

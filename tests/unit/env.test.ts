@@ -145,6 +145,12 @@ describe("parseEnv: sign-in", () => {
     expect(() => parseEnv({ ...linkup, NODE_ENV: "development" })).not.toThrow();
   });
 
+  it("a setup code is long enough to guess at no rate we allow, or absent (admins then sign in with SSO only)", () => {
+    expect(parseEnv({ THREADLINE_SETUP_CODE: "c".repeat(16) }).THREADLINE_SETUP_CODE).toBe("c".repeat(16));
+    expect(parseEnv({}).THREADLINE_SETUP_CODE).toBeUndefined();
+    expect(() => parseEnv({ THREADLINE_SETUP_CODE: "short-code" })).toThrow(/THREADLINE_SETUP_CODE: must be at least 16 characters/);
+  });
+
   it("reads admin emails case-insensitively and refuses anything else, without printing the secret", () => {
     expect(parseEnv({ THREADLINE_ADMIN_EMAILS: " Ada@Example.com, bo@x.io ," }).adminEmails).toEqual(["ada@example.com", "bo@x.io"]);
     expect(() => parseEnv({ THREADLINE_ADMIN_EMAILS: "ada, bo@x.io" })).toThrow(/THREADLINE_ADMIN_EMAILS/);

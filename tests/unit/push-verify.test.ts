@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CONNECTSAFELY_FRESHNESS, isFresh, LINKEDAPI_FRESHNESS } from "@/lib/server/push/freshness";
 import { isSignedBy } from "@/lib/server/push/signature";
 import { PUSH_EVENT_KEEP_MS } from "@/lib/server/push/store";
-import { isSameSecret } from "@/lib/server/push/url-secret";
+import { isSameSecret } from "@/lib/server/same-secret";
 
 const SECRET = "cs-webhook-secret-0123456789abcdef0123";
 const body = Buffer.from(JSON.stringify({ event: "message.received", data: { body: "Grüße — 👋" } }), "utf8");

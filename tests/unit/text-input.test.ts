@@ -10,7 +10,7 @@ describe("text fields that reach the database refuse control characters (a NUL i
     ["a reply's subject", sendMessageBodySchema, (subject) => ({ text: "Hello", clientId: "0b6f8c4e-8f5a-4c1e-9a7b-2d3e4f5a6b7c", subject })],
     ["a followed person's name", addPersonBodySchema, (name) => ({ profileUrl: "https://www.linkedin.com/in/ada", name })],
     ["a joining member's name", joinBodySchema, (name) => ({ token: "t".repeat(32), name, password: "correct horse battery" })],
-    ["the first admin's name", setupBodySchema, (name) => ({ email: "ada@example.com", name, password: "correct horse battery" })],
+    ["the first admin's name", setupBodySchema, (name) => ({ email: "ada@example.com", name, password: "correct horse battery", setupCode: "c".repeat(16) })],
     ["a search", conversationsQuerySchema, (q) => ({ q })],
     ["an id", { safeParse: (input) => idParamSchema.safeParse(input) }, (id) => id],
   ];

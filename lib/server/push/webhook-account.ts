@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { webhookFor } from "@/lib/server/accounts";
 import { ApiError } from "@/lib/server/errors";
-import { isSameSecret } from "./url-secret";
+import { isSameSecret } from "@/lib/server/same-secret";
 import type { PushProvider, WebhookAccount } from "./webhook-config";
 
 /** Compared against when there is no account, so that case takes as long as a wrong secret. */

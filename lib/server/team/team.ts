@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/server/auth/viewer";
 import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { usageToday } from "@/lib/server/limits/usage";
+import { isSameSecret } from "@/lib/server/same-secret";
 import type { Member } from "./store";
 
 /** The named server functions behind the team routes (admins) and the join and setup doors. */
@@ -97,9 +98,13 @@ export async function join(body: JoinBody, request: Request): Promise<Response> 
 }
 
 /** The first sign-in of an admin named by THREADLINE_ADMIN_EMAILS: they choose their password. */
-export async function setUpAdmin(body: SetupBody, request: Request): Promise<Response> {
-  if (!getEnv().adminEmails.includes(body.email)) throw new ApiError("forbidden", "This email is not one of the admins named in THREADLINE_ADMIN_EMAILS.");
-  return createMember(body, request);
+export async function setUpAdmin({ setupCode, ...admin }: SetupBody, request: Request): Promise<Response> {
+  const env = getEnv();
+  // The code first: without it, nothing tells which emails are the admins'.
+  if (!env.THREADLINE_SETUP_CODE) throw new ApiError("forbidden", "Choosing a password here needs THREADLINE_SETUP_CODE set on the server. Sign in with SSO instead, or ask whoever deployed Threadline.");
+  if (!isSameSecret(setupCode, env.THREADLINE_SETUP_CODE)) throw new ApiError("forbidden", "That is not the setup code set in THREADLINE_SETUP_CODE.");
+  if (!env.adminEmails.includes(admin.email)) throw new ApiError("forbidden", "This email is not one of the admins named in THREADLINE_ADMIN_EMAILS.");
+  return createMember(admin, request);
 }
 
 async function createMember(input: { email: string; name: string; password: string }, request: Request): Promise<Response> {

@@ -310,12 +310,16 @@ const PUBLIC: Record<string, PublicEntry> = {
       }
     },
   },
-  // The first admin's setup: open only to an admin named in the environment who has no account yet.
+  // The first admin's setup: open only to an admin named in the environment who has no account
+  // yet, and who gives the setup code (knowing an admin's email is not enough).
   "/api/setup": {
     served: ["POST"],
     check: async (w, problems) => {
-      await expectError(await w.anonymous.post("/api/setup", { data: { email: `mallory-${w.runId}@threadline.test`, name: "Mallory", password: PASSWORD } }), 403, "forbidden", "POST /api/setup, not a named admin", problems);
-      await expectError(await w.anonymous.post("/api/setup", { data: { email: E2E.admin.email, name: "Mallory", password: PASSWORD } }), 409, "conflict", "POST /api/setup, the admin again", problems);
+      const setupCode = E2E.setupCode;
+      await expectError(await w.anonymous.post("/api/setup", { data: { email: `mallory-${w.runId}@threadline.test`, name: "Mallory", password: PASSWORD, setupCode } }), 403, "forbidden", "POST /api/setup, not a named admin", problems);
+      await expectError(await w.anonymous.post("/api/setup", { data: { email: E2E.admin.email, name: "Mallory", password: PASSWORD, setupCode } }), 409, "conflict", "POST /api/setup, the admin again", problems);
+      await expectError(await w.anonymous.post("/api/setup", { data: { email: E2E.admin.email, name: "Mallory", password: PASSWORD, setupCode: `${setupCode}x` } }), 403, "forbidden", "POST /api/setup, a wrong setup code", problems);
+      await expectError(await w.anonymous.post("/api/setup", { data: { email: E2E.admin.email, name: "Mallory", password: PASSWORD } }), 400, "bad_request", "POST /api/setup, no setup code", problems);
       await expectError(await send(w.anonymous, "POST", "/api/setup", { junk: true }), 400, "bad_request", "POST /api/setup, junk", problems);
       for (const method of ["GET", "PUT", "PATCH", "DELETE"] as const) {
         await expectError(await send(w.anonymous, method, "/api/setup", {}), 405, "method_not_allowed", `${method} /api/setup`, problems, "POST");

@@ -39,6 +39,8 @@ export const E2E = {
   authSecret: "e2e-auth-secret-8c2f41d9a7e65b30c4d1f2e3a4b5c6d7",
   oidcClientId: "e2e-oidc-client",
   oidcClientSecret: "e2e-oidc-secret-61ac93f0b2",
+  /** THREADLINE_SETUP_CODE: what a named admin gives to choose a password at /setup. */
+  setupCode: "e2e-setup-code-3f7a9c1d5e",
   /** Named by THREADLINE_ADMIN_EMAILS: every other browser test runs signed in as this admin. */
   admin: { email: "ada.admin@threadline.test", name: "Ada Admin", password: "e2e-admin-password-4f9b2c7e" },
   /** People the company identity provider knows (none of them is on the team until invited). */
@@ -63,6 +65,7 @@ export const E2E_SECRETS = [
   E2E.connectSafelyWebhookSecret,
   E2E.linkedApiWebhookSecret,
   E2E.authSecret,
+  E2E.setupCode,
   E2E.oidcClientSecret,
   E2E.admin.password,
   ...E2E.ssoUsers.map((user) => user.password),
@@ -93,6 +96,7 @@ export function appServerEnv(options: {
     LINKUP_PROFILE_URL: E2E.selfProfileUrl,
     THREADLINE_ACCOUNTS: threadlineAccountsJson(options.moreLinkupV2Accounts),
     THREADLINE_ADMIN_EMAILS: E2E.admin.email,
+    THREADLINE_SETUP_CODE: E2E.setupCode,
     BETTER_AUTH_SECRET: E2E.authSecret,
     BETTER_AUTH_URL: local(options.port),
     OIDC_ISSUER: E2E.oidcUrl,
