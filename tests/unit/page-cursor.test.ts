@@ -39,6 +39,13 @@ describe("continuePage", () => {
     expect(served).toEqual([["a", "b", "no-last"], ["c", "d"], ["e"]]);
   });
 
+  it("a provider repeating a page with a row without a time: served once, and the listing ends", () => {
+    const page = { rows: [{ id: "a", time: 1_000 }, { id: "quiet" }], next: "c1" };
+    const served = walk([page, page, page, page]);
+    expect(served.flat()).toEqual(["a", "quiet"]);
+    expect(served.length).toBeLessThan(4);
+  });
+
   it("a page of rows without times keeps the last known time for the next", () => {
     const served = walk([
       { rows: [{ id: "a", time: 1_000 }], next: "p2" },

@@ -15,6 +15,8 @@ const cursorStateSchema = z.strictObject({
   u: z.string().min(1).max(2048),
   t: z.number().optional(),
   seen: z.array(z.string().max(1024)).max(MAX_SEEN).optional(),
+  /** Ids served without a time (no last message): no time rule tells a repeat of them. */
+  q: z.array(z.string().max(1024)).max(MAX_SEEN).optional(),
 });
 export type CursorState = z.infer<typeof cursorStateSchema>;
 
@@ -51,7 +53,7 @@ export function continuePage<T>(
 ): PageStep<T> {
   // Pages go strictly older: anything newer than the last page's oldest time was served already
   // (this also absorbs a provider that repeats a page), and at that time only `seen` was.
-  const alreadyServed = new Set(previous?.seen ?? []);
+  const alreadyServed = new Set([...(previous?.seen ?? []), ...(previous?.q ?? [])]);
   const items: T[] = [];
   for (const item of upstreamItems) {
     const id = key.idOf(item);
@@ -71,11 +73,13 @@ export function continuePage<T>(
     nextUpstream = String(Number(nextUpstream) - 1);
   }
 
+  const servedTimeless = [...(previous?.q ?? []), ...items.filter((item) => key.timeOf(item) === undefined).map(key.idOf)].slice(-MAX_SEEN);
+  const q = servedTimeless.length > 0 ? { q: servedTimeless } : {};
   const times = upstreamItems.map(key.timeOf).filter((time) => time !== undefined);
-  if (times.length === 0) return { items, next: { ...previous, u: nextUpstream } };
+  if (times.length === 0) return { items, next: { ...previous, u: nextUpstream, ...q } };
   const oldest = Math.min(...times);
   const atOldest = upstreamItems.filter((item) => key.timeOf(item) === oldest).map(key.idOf);
   const carried = previous?.t === oldest ? (previous.seen ?? []) : [];
   const seen = [...new Set([...carried, ...atOldest])].slice(-MAX_SEEN);
-  return { items, next: { u: nextUpstream, t: oldest, seen } };
+  return { items, next: { u: nextUpstream, t: oldest, seen, ...q } };
 }
