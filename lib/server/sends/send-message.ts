@@ -143,7 +143,7 @@ async function checkJob(flow: Flow, record: SendRecord): Promise<SendResult> {
 async function verify(flow: Flow, record: SendRecord): Promise<SendResult> {
   const since = record.createdAt - VERIFY_LOOKBACK_MS;
   const page = await flow.provider.messagesSince({ conversationId: record.conversationId, since }, AbortSignal.timeout(SEND_TIMEOUT_MS));
-  const found = thisSendIn(page.items, record.text, await flow.store.confirmedSends(record.accountId, record.conversationId, since));
+  const found = thisSendIn(page.items, record, await flow.store.confirmedSends(record.accountId, record.conversationId, since));
   if (found) {
     await flow.store.settle(record, { state: "sent", message: found }, flow.now());
     return { status: "sent", message: found };
@@ -158,18 +158,19 @@ export function maySendAgain(sender: Pick<MessageSender, "unconfirmedGraceMs">, 
 }
 
 /**
- * This send's message among the thread's: the newest from the rep with its words that no other
- * confirmed send of the same words accounts for (the same words sent a minute ago are that send's
- * message, not this one). A confirmed send accounts for the message its answer named, or, where
- * the thread knows that message by another id (Linkup's send answer and its thread name a message
- * differently) or the answer named none, for one of the older copies.
+ * This send's message among the thread's: one from the rep with its words that no other confirmed
+ * send of the same words accounts for (the same words sent a minute ago are that send's message,
+ * not this one). A confirmed send accounts for the message its answer named, or, where the thread
+ * knows that message by another id (Linkup's send answer and its thread name a message
+ * differently) or the answer named none, for one copy, unknown which: of those left, this send's
+ * is taken to be the one sent nearest to when it was made.
  */
-export function thisSendIn(messages: readonly Message[], text: string, confirmed: readonly ConfirmedSend[]): Message | undefined {
-  const words = normalized(text);
-  const copies = messages.filter((message) => message.fromMe !== false && normalized(message.text) === words).sort((a, b) => b.sentAt - a.sentAt);
-  const others = confirmed.filter((send) => normalized(send.text) === words);
-  const named = new Set(others.flatMap((send) => (send.id !== null && copies.some((copy) => copy.id === send.id) ? [send.id] : [])));
-  const unclaimed = copies.filter((copy) => !named.has(copy.id));
+export function thisSendIn(messages: readonly Message[], send: Pick<SendRecord, "text" | "createdAt">, confirmed: readonly ConfirmedSend[]): Message | undefined {
+  const words = normalized(send.text);
+  const copies = messages.filter((message) => message.fromMe !== false && normalized(message.text) === words);
+  const others = confirmed.filter((other) => normalized(other.text) === words);
+  const named = new Set(others.flatMap((other) => (other.id !== null && copies.some((copy) => copy.id === other.id) ? [other.id] : [])));
+  const unclaimed = copies.filter((copy) => !named.has(copy.id)).sort((a, b) => Math.abs(a.sentAt - send.createdAt) - Math.abs(b.sentAt - send.createdAt));
   return unclaimed.length > others.length - named.size ? unclaimed[0] : undefined;
 }
 
