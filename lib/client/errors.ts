@@ -180,10 +180,10 @@ function describeCode(error: ApiError): ErrorDescription {
       };
     case "upstream_error":
       return { title: "LinkedIn is unavailable", detail: "The LinkedIn data provider had a problem.", action: "Try again in a moment.", canRetry: true };
+    // A method our server does not answer is our own bug, as an internal error is.
     case "internal_error":
-      return { title: "Something went wrong", detail: "Threadline hit an unexpected error.", action: "Try again in a moment.", canRetry: true };
     case "method_not_allowed":
-      return { title: "Something went wrong", detail: "Threadline asked its server in a way it does not answer.", action: "Reload the page.", canRetry: false };
+      return { title: "Something went wrong", detail: "Threadline hit an unexpected error.", action: "Try again in a moment.", canRetry: true };
   }
 }
 

@@ -326,12 +326,12 @@ function askAboutChanges(client: QueryClient, accountId: string, answer: Changes
  */
 export async function aheadOfHeads(client: QueryClient, accountId: string, change: () => unknown): Promise<void> {
   const heads = queryKeys.conversationsHeads(accountId);
-  const wasAsking = client.isFetching({ queryKey: heads }) > 0;
+  const asking = client.isFetching({ queryKey: heads });
   await client.cancelQueries({ queryKey: heads });
   try {
     await change();
   } finally {
-    if (wasAsking) void client.refetchQueries({ queryKey: heads, type: "active" });
+    if (asking) void client.refetchQueries({ queryKey: heads, type: "active" });
   }
 }
 
@@ -350,7 +350,7 @@ export function isHistoryJustLoaded(client: QueryClient, historyKey: QueryKey): 
   const state = client.getQueryState(historyKey);
   const age = Date.now() - (state?.dataUpdatedAt ?? 0);
   // A negative age is the server's clock (the page's first data) ahead of this device's: not fresh, or the poll waits that long.
-  return state !== undefined && state.dataUpdateCount <= 1 && age >= 0 && age < FRESH_HISTORY_MS;
+  return (state?.dataUpdateCount ?? 2) <= 1 && age >= 0 && age < FRESH_HISTORY_MS;
 }
 
 /**
@@ -360,11 +360,7 @@ export function isHistoryJustLoaded(client: QueryClient, historyKey: QueryKey): 
 export async function waitForHistoryIdle(client: QueryClient, historyKey: QueryKey, signal: AbortSignal): Promise<void> {
   for (let attempt = 0; attempt < 20 && !signal.aborted; attempt++) {
     const query = client.getQueryCache().find({ queryKey: historyKey, exact: true });
-    const inFlight = query?.state.fetchStatus === "fetching" ? query.promise : undefined;
-    if (inFlight === undefined) return;
-    await inFlight.then(
-      () => undefined,
-      () => undefined,
-    );
+    if (query?.state.fetchStatus !== "fetching") return;
+    await query.promise?.catch(() => undefined);
   }
 }
