@@ -60,7 +60,7 @@ async function attempt(flow: Flow, record: SendRecord): Promise<SendResult> {
       await flow.store.settle(record, { state: "unconfirmed" }, flow.now());
       return { status: "unconfirmed", message: null };
     }
-    const refusal = error as ApiError;
+    const refusal = finalRefusal(error as ApiError);
     logEvent("send", { outcome: "failed", attempt: record.attempts, code: refusal.code });
     await flow.store.settle(record, { state: "failed", errorCode: refusal.code, errorMessage: refusal.message }, flow.now());
     throw refusal;
@@ -126,13 +126,20 @@ async function checkJob(flow: Flow, record: SendRecord): Promise<SendResult> {
       await flow.store.settle(record, { state: "sent", message: progress.message }, flow.now());
       return { status: "sent", message: progress.message };
     case "failed": {
-      // The job's own end, final: never in the code the browser reads as "our server could not
-      // answer, ask again" (rate_limited), or its rechecks would send it again by themselves.
-      const error = progress.error.code === "rate_limited" ? new ApiError("upstream_error", progress.error.message) : progress.error;
+      const error = finalRefusal(progress.error);
       await flow.store.settle(record, { state: "failed", errorCode: error.code, errorMessage: error.message }, flow.now());
       throw error;
     }
   }
+}
+
+/**
+ * A send's definite failure as the browser gets it: never in the code it reads as "our server could
+ * not answer, ask again" (rate_limited), or a pending reply's rechecks, each finding the record
+ * failed and trying it again, would send it by themselves once the limit lifts. Its words and wait stay.
+ */
+function finalRefusal(error: ApiError): ApiError {
+  return error.code === "rate_limited" ? new ApiError("upstream_error", error.message, { retryAfter: error.retryAfter, cause: error }) : error;
 }
 
 /**

@@ -144,6 +144,19 @@ test("a provider's definite refusal answers its error and sends nothing; Retry w
   expect(shown.filter((m) => m.text === body.text)).toHaveLength(1);
 });
 
+test("a send the provider rate-limits is refused in words the browser never takes for 'ask again'", async ({ request }) => {
+  const upstream = fakeUpstream(request);
+  const conversationId = await longThreadId(request, ACCOUNTS.linkupV2);
+  const body = { text: `Rate-limited ${randomUUID().slice(0, 8)}`, clientId: randomUUID() };
+  await upstream.fail({ action: "send", status: 429, body: { success: false, error: { code: "RATE_LIMITED", message: "slow down" } }, headers: { "retry-after": "30" }, times: 1 });
+  // A pending reply's recheck that met rate_limited would stay pending, and each recheck would try
+  // the failed send again: a send's own refusal is final.
+  const refused = await post(request, replyUrl(ACCOUNTS.linkupV2, conversationId), body);
+  expect(refused.status()).toBe(502);
+  expect(errorEnvelopeSchema.parse(await refused.json()).error.code).toBe("upstream_error");
+  expect(await callsOf(request, "send")).toBe(1);
+});
+
 test("bad text and bad clientIds are a 400 before any provider call; another message under a used clientId is a 409", async ({ request }) => {
   const upstream = fakeUpstream(request);
   const linkup = replyUrl(ACCOUNTS.linkupV2, await longThreadId(request, ACCOUNTS.linkupV2));
