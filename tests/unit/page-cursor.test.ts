@@ -46,6 +46,13 @@ describe("continuePage", () => {
     expect(served.length).toBeLessThan(4);
   });
 
+  it("…and with more such rows than the cursor remembers, the listing still ends", () => {
+    const page = { rows: [{ id: "a", time: 1_000 }, ...Array.from({ length: 20 }, (_, i) => ({ id: `quiet${i}` }))], next: "c1" };
+    const served = walk(Array.from({ length: 10 }, () => page));
+    expect(served.length).toBeLessThanOrEqual(2);
+    expect(new Set(served.flat()).size).toBe(21);
+  });
+
   it("a page of rows without times keeps the last known time for the next", () => {
     const served = walk([
       { rows: [{ id: "a", time: 1_000 }], next: "p2" },

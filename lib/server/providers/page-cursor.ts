@@ -10,13 +10,15 @@ import { ApiError } from "@/lib/server/errors";
  */
 // Enough for ordinary same-millisecond ties while the cursor stays URL-sized; the client dedupes by id anyway.
 const MAX_SEEN = 16;
+/** Rows without a time are rare; fewer ids keep the cursor URL-sized beside `seen`. */
+const MAX_TIMELESS = 8;
 
 const cursorStateSchema = z.strictObject({
   u: z.string().min(1).max(2048),
   t: z.number().optional(),
   seen: z.array(z.string().max(1024)).max(MAX_SEEN).optional(),
   /** Ids served without a time (no last message): no time rule tells a repeat of them. */
-  q: z.array(z.string().max(1024)).max(MAX_SEEN).optional(),
+  q: z.array(z.string().max(1024)).max(MAX_TIMELESS).optional(),
 });
 export type CursorState = z.infer<typeof cursorStateSchema>;
 
@@ -67,13 +69,14 @@ export function continuePage<T>(
   if (!upstreamNext || upstreamItems.length === 0) return { items, next: null };
 
   let nextUpstream = upstreamNext;
-  if (previous && nextUpstream === previous.u && items.length === 0) {
-    // The provider keeps answering the same page: step past it if the cursor is a time, else stop.
+  if (previous && nextUpstream === previous.u && items.every((item) => key.timeOf(item) === undefined)) {
+    // The provider keeps answering the same page (nothing new with a time; rows without one may
+    // have outrun `q`): step past it if the cursor is a time, else stop.
     if (!/^\d+$/.test(nextUpstream)) return { items, next: null };
     nextUpstream = String(Number(nextUpstream) - 1);
   }
 
-  const servedTimeless = [...(previous?.q ?? []), ...items.filter((item) => key.timeOf(item) === undefined).map(key.idOf)].slice(-MAX_SEEN);
+  const servedTimeless = [...(previous?.q ?? []), ...items.filter((item) => key.timeOf(item) === undefined).map(key.idOf)].slice(-MAX_TIMELESS);
   const q = servedTimeless.length > 0 ? { q: servedTimeless } : {};
   const times = upstreamItems.map(key.timeOf).filter((time) => time !== undefined);
   if (times.length === 0) return { items, next: { ...previous, u: nextUpstream, ...q } };
