@@ -18,6 +18,7 @@ type Door = { kind: "join"; token: string; email: string } | { kind: "setup"; wi
  */
 export function JoinForm({ door, sso }: { door: Door; sso: string | null }) {
   const router = useRouter();
+  const withPassword = door.kind === "join" || door.withPassword;
   const { busy, error, setError, run } = useAuthAction();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -38,10 +39,13 @@ export function JoinForm({ door, sso }: { door: Door; sso: string | null }) {
 
   return (
     <div className="space-y-5">
-      {door.kind === "setup" && !door.withPassword ? (
-        <p className="text-sm leading-relaxed text-zinc-600">
-          Choosing a password here needs <code>THREADLINE_SETUP_CODE</code> set on the server{sso ? ": until then, continue with your company's sign-in." : "."}
-        </p>
+      {!withPassword ? (
+        <>
+          <p className="text-sm leading-relaxed text-zinc-600">
+            Choosing a password here needs <code>THREADLINE_SETUP_CODE</code> set on the server{sso ? ": until then, continue with your company's sign-in." : "."}
+          </p>
+          <FormError message={error} />
+        </>
       ) : (
         <form method="post" onSubmit={onSubmit} className="space-y-4">
           {door.kind === "join" ? (
@@ -55,7 +59,7 @@ export function JoinForm({ door, sso }: { door: Door; sso: string | null }) {
           {door.kind === "setup" ? (
             <FormField label="Setup code" name="setupCode" type="password" autoComplete="off" required maxLength={200} hint="THREADLINE_SETUP_CODE, from whoever deployed Threadline." />
           ) : null}
-          <FormError message={error} />
+          <FormError message={withPassword ? error : null} />
           <SubmitButton busy={busy === "password"} busyLabel="Creating your account…">
             {door.kind === "join" ? "Join the team" : "Create the admin account"}
           </SubmitButton>

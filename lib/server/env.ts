@@ -185,6 +185,9 @@ const envSchema = variablesSchema.transform((env, ctx) => {
     if (!env.BETTER_AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["BETTER_AUTH_SECRET"], message: "is required in production when a provider account is configured (it signs sessions)" });
     }
+    if (!env.THREADLINE_SETUP_CODE && !env.OIDC_ISSUER) {
+      ctx.addIssue({ code: "custom", path: ["THREADLINE_SETUP_CODE"], message: "or OIDC_ISSUER is required in production when a provider account is configured (the admins' way in)" });
+    }
   }
   return { ...env, accounts, adminEmails: env.THREADLINE_ADMIN_EMAILS ?? [] };
 });

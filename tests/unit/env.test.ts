@@ -139,7 +139,11 @@ describe("parseEnv: sign-in", () => {
 
   it("refuses a production server with an account but no admin or auth secret, naming both", () => {
     expect(() => parseEnv({ ...linkup, NODE_ENV: "production" })).toThrow(/THREADLINE_ADMIN_EMAILS: is required in production[\s\S]*BETTER_AUTH_SECRET: is required in production/);
-    expect(() => parseEnv({ ...linkup, NODE_ENV: "production", THREADLINE_ADMIN_EMAILS: "a@x.com", BETTER_AUTH_SECRET: "s".repeat(32) })).not.toThrow();
+    const signIn = { THREADLINE_ADMIN_EMAILS: "a@x.com", BETTER_AUTH_SECRET: "s".repeat(32) };
+    // The admins need a way in: the setup code for a password, or the company's SSO.
+    expect(() => parseEnv({ ...linkup, NODE_ENV: "production", ...signIn })).toThrow(/THREADLINE_SETUP_CODE: or OIDC_ISSUER is required in production/);
+    expect(() => parseEnv({ ...linkup, NODE_ENV: "production", ...signIn, THREADLINE_SETUP_CODE: "c".repeat(16) })).not.toThrow();
+    expect(() => parseEnv({ ...linkup, NODE_ENV: "production", ...signIn, OIDC_ISSUER: "https://idp.example.com", OIDC_CLIENT_ID: "id", OIDC_CLIENT_SECRET: "secret" })).not.toThrow();
     // The demo (no account) needs neither, and neither does a development server.
     expect(() => parseEnv({ NODE_ENV: "production" })).not.toThrow();
     expect(() => parseEnv({ ...linkup, NODE_ENV: "development" })).not.toThrow();
