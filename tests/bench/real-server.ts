@@ -73,6 +73,10 @@ export type Answer = { status: number; body: unknown; ms: number };
 export type RealServer = {
   appUrl: string;
   fakeUrl: string;
+  /** The app server's process (its tree's memory is the soak's measure). */
+  appPid: number;
+  /** The signed-in admin's cookie and our origin: for requests made some other way than get/post. */
+  headers: Record<string, string>;
   secrets: { connectSafelyWebhookSecret: string; linkedApiWebhookSecret: string };
   /** The Linkup v2 account's own credentials at the fake: to ask the provider directly (proxy.ts). */
   linkupV2: { apiKey: string; accountId: string };
@@ -115,11 +119,11 @@ async function stopAndWait(child: ChildProcess): Promise<void> {
 
 /**
  * Starts the fake upstream and the app, signs the admin in, runs `body`, and stops both whatever
- * happens (their data directory removed too).
+ * happens (their data directory removed too). `appEnv` adds to or overrides the app's environment.
  */
 export async function withRealServer<T>(
   body: (server: RealServer) => Promise<T>,
-  { ports = BENCH_PORTS, databaseUrl }: { ports?: { app: number; fake: number }; databaseUrl?: string } = {},
+  { ports = BENCH_PORTS, databaseUrl, appEnv = {} }: { ports?: { app: number; fake: number }; databaseUrl?: string; appEnv?: Record<string, string> } = {},
 ): Promise<T> {
   const appUrl = `http://127.0.0.1:${ports.app}`;
   const fakeUrl = `http://127.0.0.1:${ports.fake}`;
@@ -179,8 +183,10 @@ export async function withRealServer<T>(
         THREADLINE_PROVIDER_CALLS_PER_MINUTE: "10000",
         THREADLINE_DAILY_CREDIT_BUDGET: "10000000",
         THREADLINE_SIGN_IN_ATTEMPTS_PER_15_MINUTES: "50",
+        ...appEnv,
       }),
     );
+    const app = children.at(-1);
     await waitUntilUp(`${fakeUrl}/__control/health`);
     await waitUntilUp(`${appUrl}/sign-in`, 90_000);
 
@@ -206,6 +212,8 @@ export async function withRealServer<T>(
     const server: RealServer = {
       appUrl,
       fakeUrl,
+      appPid: app?.pid ?? 0,
+      headers,
       secrets: { connectSafelyWebhookSecret: SECRETS.connectSafelyWebhookSecret, linkedApiWebhookSecret: SECRETS.linkedApiWebhookSecret },
       linkupV2: { apiKey: SECRETS.linkupKey, accountId: SECRETS.linkupAccountId },
       async get(path) {

@@ -19,13 +19,15 @@ export class SoakClient {
   constructor(
     private readonly threadUrl: string,
     private readonly tally: Tally,
+    /** The signed-in rep's cookie (and our origin). */
+    private readonly headers: Record<string, string>,
   ) {}
 
   /** GET and parse, or undefined after a failure that was counted and backed off from. */
   private async get(url: string): Promise<MessagesPage | undefined> {
     let response: Response;
     try {
-      response = await fetch(url, { signal: AbortSignal.timeout(35_000) });
+      response = await fetch(url, { headers: this.headers, signal: AbortSignal.timeout(35_000) });
     } catch {
       this.tally.statuses.set(0, (this.tally.statuses.get(0) ?? 0) + 1);
       await this.backOff();
