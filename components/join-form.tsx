@@ -59,7 +59,7 @@ export function JoinForm({ door, sso }: { door: Door; sso: string | null }) {
           {door.kind === "setup" ? (
             <FormField label="Setup code" name="setupCode" type="password" autoComplete="off" required maxLength={200} hint="THREADLINE_SETUP_CODE, from whoever deployed Threadline." />
           ) : null}
-          <FormError message={withPassword ? error : null} />
+          <FormError message={error} />
           <SubmitButton busy={busy === "password"} busyLabel="Creating your account…">
             {door.kind === "join" ? "Join the team" : "Create the admin account"}
           </SubmitButton>

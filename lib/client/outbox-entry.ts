@@ -65,8 +65,8 @@ export function answered(entry: OutboxEntry, result: SendResult, now: number): O
  */
 export function refused(entry: OutboxEntry, error: unknown, now: number): OutboxEntry {
   // Asking after a slow provider's send, our server's rate limit refused the question: nothing was
-  // decided, the send runs on, and the next recheck asks again. (A job's own failure never comes
-  // as rate_limited: send-message.ts checkJob.)
+  // decided, the send runs on, and the next recheck asks again. (A send's own refusal never comes
+  // as rate_limited: send-message.ts finalRefusal.)
   if (entry.state === "pending" && error instanceof ApiError && error.code === "rate_limited") return entry;
   const words = sendFailureWords(error);
   if (error instanceof NetworkError) return { ...moved(entry, "queued", now), mayBeDelivered: true, error: words };
