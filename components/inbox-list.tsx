@@ -161,7 +161,9 @@ export function InboxList({
     );
   } else if (history.isError && loaded.length === 0) {
     body = <ErrorState error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} />;
-  } else if (loaded.length === 0 && !searching) {
+  } else if (loaded.length === 0 && !searching && !hasNextPage) {
+    // Nothing here and nothing after. An empty page with more after it (Unread's rows read here)
+    // is not "caught up": the list below asks for the next page by itself.
     body = <EmptyState icon={<InboxIcon />} title={`No conversations in ${label}`} detail={emptyDetail ?? EMPTY_DETAIL[category]} />;
   } else {
     body = (
