@@ -49,6 +49,9 @@ export function createTeamStore(database: () => Promise<Queryable>, now: () => n
       const db = await database();
       const token = randomBytes(32).toString("base64url");
       const at = now();
+      // One pending invitation per email, the newest: joining by any link uses up every pending one
+      // and takes the newest's role, so an earlier link left pending would lend it its accounts.
+      await db.query("DELETE FROM team_invitation WHERE email = $1 AND accepted_at IS NULL", [input.email.toLowerCase()]);
       const [row] = await db.query(
         `INSERT INTO team_invitation (id, token_hash, email, role, account_ids, created_by, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
