@@ -75,18 +75,18 @@ function AccountChoices({ accounts, chosen, onToggle, disabled = false, name }: 
 function InviteCard({ accounts }: { accounts: Accounts }) {
   const invite = useInvite();
   const [accountIds, setAccountIds] = useState<string[]>([]);
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<"no" | "yes" | "failed">("no");
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setCopied(false);
+    setCopied("no");
     invite.mutate({ email: String(form.get("email") ?? ""), role: form.get("role") === "admin" ? "admin" : "rep", accountIds });
   }
 
   async function copy(link: string) {
-    await navigator.clipboard?.writeText(link).catch(() => undefined);
-    setCopied(true);
+    // Said only when it happened (no clipboard on plain http, or the browser refused): the link is shown once.
+    setCopied((await navigator.clipboard?.writeText(link).then(() => true, () => false)) ? "yes" : "failed");
   }
 
   return (
@@ -116,9 +116,14 @@ function InviteCard({ accounts }: { accounts: Accounts }) {
           <div className="flex gap-2">
             <input readOnly value={invite.data.link} aria-label="Invitation link" className="h-11 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-surface px-3 text-sm text-zinc-900" onFocus={(e) => e.currentTarget.select()} />
             <button type="button" onClick={() => void copy(invite.data.link)} className="min-h-11 shrink-0 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-surface hover:bg-zinc-800">
-              {copied ? "Copied" : "Copy"}
+              {copied === "yes" ? "Copied" : "Copy"}
             </button>
           </div>
+          {copied === "failed" ? (
+            <p role="status" className="text-sm text-red-700">
+              This browser didn&apos;t let Threadline copy it: select the link and copy it yourself.
+            </p>
+          ) : null}
         </div>
       ) : null}
     </Card>

@@ -20,6 +20,18 @@ test("the Team page: every control of the invite card, the invitations and the m
   const invitation = page.getByTestId("invitations-card").getByRole("listitem").filter({ hasText: email });
   await expect(invitation).toBeVisible();
 
+  // The link is shown once: "Copied" only when it was (a browser that refuses the clipboard, played
+  // here by the page's own clipboard API, gets told to copy it by hand), and then when it is.
+  const copy = inviteCard.getByRole("button", { name: /^Cop(y|ied)$/ });
+  await page.evaluate(() => Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: () => Promise.reject(new Error("denied")) } }));
+  await copy.click();
+  await expect(inviteCard.getByText("select the link and copy it yourself")).toBeVisible();
+  await expect(copy).toHaveText("Copy");
+  await page.evaluate(() => Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: () => Promise.resolve() } }));
+  await copy.click();
+  await expect(copy).toHaveText("Copied");
+  await expect(inviteCard.getByText("select the link and copy it yourself")).toHaveCount(0);
+
   const controls = page
     .locator('[data-testid="invite-card"], [data-testid="invitations-card"] li, [data-testid="member"]')
     .locator('input:not([type="checkbox"]), select, button, label:has(> input[type="checkbox"])');
