@@ -7,7 +7,7 @@ import { UNEXPECTED_ERROR } from "@/lib/client/error-description";
  * chunks of its own (Turbopack gives a boundary its modules again), so it is plain markup, sharing
  * no component: the states' ErrorState with its icons would be in every page twice.
  */
-export default function RootError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function RootError({ retry }: { error: Error & { digest?: string }; retry: () => void }) {
   const { title, detail, action } = UNEXPECTED_ERROR;
   return (
     <main className="flex h-dvh items-center justify-center bg-surface">
@@ -18,7 +18,8 @@ export default function RootError({ reset }: { error: Error & { digest?: string 
         <button
           type="button"
           data-testid="retry-button"
-          onClick={reset}
+          // retry, not reset: it asks the server again (a blip in a server render), reset only re-renders what failed.
+          onClick={retry}
           className="mt-5 inline-flex min-h-11 items-center justify-center rounded-lg bg-zinc-900 px-4 text-sm font-medium text-surface shadow-sm hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
         >
           Retry
