@@ -37,6 +37,23 @@ describe("the shared read cache (in the database)", () => {
     expect((await cache.read("inbox:b", 4_000, value, slowFetch, signal)).value.n).toBe(3);
   });
 
+  it("a claimer slowed by a struggling provider (its retries past 15 s) keeps its waiters waiting, not asking too", async () => {
+    let clock = 4_000_000;
+    const cache = createSharedCache(async () => db, () => clock);
+    let release: (answer: { n: number }) => void = () => undefined;
+    let waiterFetches = 0;
+    const claimer = cache.read("k:slow", 4_000, value, () => new Promise<{ n: number }>((resolve) => (release = resolve)), signal);
+    await expect.poll(async () => (await db.query("SELECT claimed_until FROM upstream_cache WHERE key = 'k:slow'")).length).toBe(1);
+    const waiter = cache.read("k:slow", 4_000, value, async () => ({ n: ++waiterFetches }), signal);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    clock += 20_000;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    release({ n: 42 });
+    expect((await claimer).value.n).toBe(42);
+    expect((await waiter).value.n).toBe(42);
+    expect(waiterFetches).toBe(0);
+  });
+
   it("keeps no failure, and frees a claim whose holder never came back", async () => {
     let clock = 2_000_000;
     const cache = createSharedCache(async () => db, () => clock);

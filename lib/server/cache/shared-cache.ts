@@ -20,8 +20,12 @@ export type SharedCache = {
   forget(prefix: string, changedAt?: number): Promise<void>;
 };
 
-/** How long a claim holds: longer than any provider read may take (a crashed claimer frees it after this). */
-const CLAIM_MS = 15_000;
+/**
+ * How long a claim holds: as long as the route that reads may run (its maxDuration, 30 s), so a
+ * slow provider's retries never outlive the claim and set every waiter asking it too. A crashed
+ * claimer frees it after this.
+ */
+const CLAIM_MS = 30_000;
 /** How often a waiting request looks whether the claimer has answered. */
 const WAIT_STEP_MS = 100;
 
