@@ -169,6 +169,9 @@ describe("the Linked API webhook route", () => {
     expect(checkedAt).toBeGreaterThan(0);
     await expect(getChanges("v2", 0)).rejects.toMatchObject({ code: "bad_request" });
     await expect(getChanges("cs-polled", 0)).rejects.toMatchObject({ code: "bad_request" });
+    // Asked from further back than deliveries are kept (a tab asleep for days): said to be incomplete.
+    expect((await getChanges("la", Date.now() - 26 * 3_600_000)).truncated).toBe(true);
+    expect((await getChanges("la", Date.now() - 3_600_000)).truncated).toBeUndefined();
   });
 
   it("says which accounts are pushed", () => {

@@ -4,7 +4,7 @@ import { webhookFor } from "@/lib/server/accounts";
 import { pushStore } from "@/lib/server/app-database";
 import { ApiError } from "@/lib/server/errors";
 import { readSince } from "@/lib/server/since-window";
-import type { PushStore } from "./store";
+import { PUSH_EVENT_KEEP_MS, type PushStore } from "./store";
 
 /** More changed conversations than this in one answer: the client reloads the inbox instead. */
 const MAX_CHANGES = 200;
@@ -18,5 +18,6 @@ export async function getChanges(accountId: string, since: number, store: PushSt
     throw new ApiError("bad_request", "This account has no webhook: its new messages are found by asking the provider.");
   }
   const { items, ...window } = await readSince(since, MAX_CHANGES, (from, limit) => store.changesSince(accountId, from, limit), now);
-  return { changes: items, ...window };
+  // Older than what we keep (a tab asleep for days): what was swept is unknown, so say so.
+  return { changes: items, ...window, ...(since < window.checkedAt - PUSH_EVENT_KEEP_MS ? { truncated: true as const } : {}) };
 }
