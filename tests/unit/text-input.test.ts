@@ -21,3 +21,19 @@ describe("text fields that reach the database refuse control characters (a NUL i
     expect(schema.safeParse(input("Ada\u001bLovelace")).success).toBe(false);
   });
 });
+
+describe("webhook deliveries' ids refuse control characters (stored as text: a NUL is a 500 the provider retries)", () => {
+  it("ConnectSafely's message and conversation URNs, Linked API's event id and person", async () => {
+    const { messageReceivedSchema } = await import("@/lib/server/providers/connectsafely/webhook-schemas");
+    const { linkedApiEnvelopeSchema, inboxMessageSchema } = await import("@/lib/server/providers/linkedapi/webhook-schemas");
+    const cs = { message_urn: "urn:li:msg_message:1", timestamp: "2026-05-12T14:33:21.000Z", conversation_id: "urn:li:messagingThread:2-a" };
+    expect(messageReceivedSchema.safeParse(cs).success).toBe(true);
+    expect(messageReceivedSchema.safeParse({ ...cs, message_urn: `urn:li:msg_message:1${NUL}` }).success).toBe(false);
+    expect(messageReceivedSchema.safeParse({ ...cs, conversation_id: `urn${NUL}` }).success).toBe(false);
+    const envelope = { id: "evt1", type: "inbox.messageReceived", createdAt: "2026-05-12T14:33:21.000Z", data: {} };
+    expect(linkedApiEnvelopeSchema.safeParse(envelope).success).toBe(true);
+    expect(linkedApiEnvelopeSchema.safeParse({ ...envelope, id: `evt${NUL}1` }).success).toBe(false);
+    expect(inboxMessageSchema.safeParse({ personUrl: "https://www.linkedin.com/in/a" }).success).toBe(true);
+    expect(inboxMessageSchema.safeParse({ personUrl: `https://www.linkedin.com/in/a${NUL}` }).success).toBe(false);
+  });
+});

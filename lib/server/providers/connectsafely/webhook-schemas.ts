@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { withoutControlCharacters } from "@/lib/contracts/text-checks";
 
 /**
  * ConnectSafely's webhook deliveries (Webhooks, Beta; providers.md §3c), lenient like its other
@@ -12,7 +13,8 @@ const isoTime = z
   .refine((text) => !Number.isNaN(Date.parse(text)), "must be a date and time")
   .transform((text) => Date.parse(text));
 
-const urn = z.string().trim().min(1).max(1024);
+// Stored as text: a NUL would fail the insert (a 500 the provider retries).
+const urn = z.string().trim().min(1).max(1024).check(withoutControlCharacters);
 
 export const connectSafelyEventSchema = z.looseObject({ event: z.string(), data: z.unknown() });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { withoutControlCharacters } from "@/lib/contracts/text-checks";
 
 /**
  * Linked API's webhook deliveries (current generation; providers.md §4e): one envelope
@@ -18,7 +19,7 @@ const time = z.union([
 
 export const linkedApiEnvelopeSchema = z.looseObject({
   /** What the docs say to dedupe on: a retry carries the same id. */
-  id: z.string().trim().min(1).max(512),
+  id: z.string().trim().min(1).max(512).check(withoutControlCharacters),
   type: z.string(),
   createdAt: time,
   data: z.unknown(),
@@ -27,7 +28,7 @@ export const linkedApiEnvelopeSchema = z.looseObject({
 export const inboxMessageSchema = z.looseObject({
   /** Standard LinkedIn or Sales Navigator, as in `/inbox/poll`. */
   type: z.enum(["st", "nv"]).nullish(),
-  personUrl: z.string().trim().min(1).max(2048),
+  personUrl: z.string().trim().min(1).max(2048).check(withoutControlCharacters),
   time: time.nullish(),
 });
 export type InboxMessage = z.infer<typeof inboxMessageSchema>;
