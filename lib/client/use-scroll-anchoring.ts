@@ -1,6 +1,7 @@
 /** Keeps the reader's place in an end-anchored, virtualized message list (client components only). */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Message } from "@/lib/contracts/api";
+import { boundEndDistance } from "./end-distance-bound";
 import type { VirtualLibrary } from "./use-lazy-virtualizer";
 
 /** Within this distance of the bottom, new messages scroll into view by themselves. */
@@ -79,6 +80,7 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
   // (The virtualizer's documented hook for this is a property of the instance, set here.)
   /* eslint-disable react-hooks/immutability */
   useLayoutEffect(() => {
+    boundEndDistance(virtualizer);
     virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) => {
       const offset = instance.scrollOffset ?? 0;
       // A row that changed size (a rotation, an image) and starts above the viewport: keep what is
