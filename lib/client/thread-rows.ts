@@ -2,6 +2,15 @@ import type { Message } from "@/lib/contracts/api";
 import { dayKey } from "@/lib/client/format";
 import type { ThreadItem } from "@/lib/client/merge-outbox";
 
+/** Each message's local day, worked out once: a thread of thousands is laid out again per page. */
+const localDays = new WeakMap<Message, string>();
+
+function localDay(message: Message): string {
+  let day = localDays.get(message);
+  if (day === undefined) localDays.set(message, (day = dayKey(message.sentAt)));
+  return day;
+}
+
 /** Consecutive messages from one side closer than this are grouped (tighter, one timestamp). */
 const GROUP_GAP_MS = 5 * 60_000;
 
@@ -29,18 +38,18 @@ export type ThreadRow =
  * Days are the browser's local ones (`dayOf`); the server, which does not know the rep's time zone,
  * passes one day for everything (no day rows; groups split by sender and time only).
  */
-export function threadRows(items: readonly ThreadItem[], dayOf: (sentAt: number) => string = dayKey): { firstDay: number | null; rows: ThreadRow[] } {
+export function threadRows(items: readonly ThreadItem[], dayOf: (message: Message) => string = localDay): { firstDay: number | null; rows: ThreadRow[] } {
   const rows: ThreadRow[] = [];
   let older: Message | undefined;
   let olderDay = "";
-  let day = items.length > 0 ? dayOf(items[items.length - 1]!.message.sentAt) : "";
+  let day = items.length > 0 ? dayOf(items[items.length - 1]!.message) : "";
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i]!;
     const { message } = item;
     const newDay = older === undefined || day !== olderDay;
     if (newDay && older !== undefined) rows.push({ kind: "day", key: `day:${day}`, sentAt: message.sentAt });
     const newer = items[i - 1]?.message;
-    const newerDay = newer === undefined ? "" : dayOf(newer.sentAt);
+    const newerDay = newer === undefined ? "" : dayOf(newer);
     rows.push({
       kind: "item",
       key: message.id,
