@@ -107,8 +107,10 @@ export async function setUpAdmin({ setupCode, ...admin }: SetupBody, request: Re
   return createMember(admin, request);
 }
 
+const ALREADY_A_MEMBER = "This email already has an account: sign in instead.";
+
 async function createMember(input: { email: string; name: string; password: string }, request: Request): Promise<Response> {
-  if (await teamStore().memberExists(input.email)) throw new ApiError("conflict", "This email already has an account: sign in instead.");
+  if (await teamStore().memberExists(input.email)) throw new ApiError("conflict", ALREADY_A_MEMBER);
   const auth = await getAuth();
   try {
     // From the server, with no request: Better Auth's public sign-up stays closed (see auth.ts).
@@ -117,8 +119,10 @@ async function createMember(input: { email: string; name: string; password: stri
     for (const cookie of headers.getSetCookie()) response.headers.append("set-cookie", cookie);
     return response;
   } catch (error) {
-    if (isAPIError(error)) throw new ApiError(error.statusCode === 422 ? "conflict" : "bad_request", passwordMessage(error.body?.code) ?? "Could not create the account.");
-    throw error;
+    if (!isAPIError(error)) throw error;
+    // The same link redeemed twice at once (a double tap, two devices): the other made the account.
+    if (await teamStore().memberExists(input.email)) throw new ApiError("conflict", ALREADY_A_MEMBER);
+    throw new ApiError(error.statusCode === 422 ? "conflict" : "bad_request", passwordMessage(error.body?.code) ?? "Could not create the account.");
   }
 }
 
@@ -130,7 +134,7 @@ function passwordMessage(code: string | undefined): string | undefined {
       return "The password is too long: use at most 128 characters.";
     case "USER_ALREADY_EXISTS":
     case "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL":
-      return "This email already has an account: sign in instead.";
+      return ALREADY_A_MEMBER;
     default:
       return undefined;
   }

@@ -304,6 +304,15 @@ const PUBLIC: Record<string, PublicEntry> = {
     check: async (w, problems) => {
       await expectError(await w.anonymous.post("/api/join", { data: { token: `bogus-token-${w.runId}-0000000000`, name: "Mallory", password: PASSWORD } }), 404, "not_found", "POST /api/join, a bogus token", problems);
       await expectError(await send(w.anonymous, "POST", "/api/join", { junk: true }), 400, "bad_request", "POST /api/join, junk", problems);
+      // One link opened twice at once (a double tap, two devices): one account, and the other is told so.
+      const { token } = await createInvitation(w.admin, `twice-${w.runId}@threadline.test`, []);
+      const devices = await Promise.all([1, 2].map(() => playwrightRequest.newContext({ baseURL: E2E.appUrl, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: forwardedFor() })));
+      const [first, second] = await Promise.all(devices.map((device, n) => device.post("/api/join", { data: { token, name: `Twice ${n}`, password: PASSWORD } })));
+      const statuses = [first!.status(), second!.status()].sort();
+      if (statuses[0] !== 201 || statuses[1] === 201) problems.push(`POST /api/join twice at once: ${statuses.join(" and ")}, not one 201`);
+      const refused = first!.status() === 201 ? second! : first!;
+      await expectError(refused, refused.status() === 404 ? 404 : 409, refused.status() === 404 ? "not_found" : "conflict", "POST /api/join, the same link at once", problems);
+      await Promise.all(devices.map((device) => device.dispose()));
       await expectError(await w.anonymous.post("/api/join", { data: { token: "short", name: "", password: "x", isAdmin: true } }), 400, "bad_request", "POST /api/join, a bad body", problems);
       for (const method of ["GET", "PUT", "PATCH", "DELETE"] as const) {
         await expectError(await send(w.anonymous, method, "/api/join", {}), 405, "method_not_allowed", `${method} /api/join`, problems, "POST");
