@@ -24,19 +24,18 @@ export function AccountMenuItems({ id, viewer }: { id: string; viewer: Extract<V
   }
 
   return (
-    <div id={id} role="menu" aria-label="Your account" className="absolute right-0 z-30 mt-2 w-64 rounded-xl border border-zinc-200 bg-surface p-1 shadow-lg">
+    <div id={id} role="group" aria-label="Your account" data-owns-keys className="absolute right-0 z-30 mt-2 w-64 rounded-xl border border-zinc-200 bg-surface p-1 shadow-lg">
       <div className="px-3 py-2">
         <p className="truncate text-sm font-medium text-zinc-900">{viewer.name}</p>
         <p className="truncate text-xs text-zinc-600">{viewer.email}</p>
       </div>
       {viewer.isAdmin ? (
-        <Link role="menuitem" href="/team" data-testid="team-link" className="flex min-h-11 items-center rounded-lg px-3 text-sm text-zinc-800 hover:bg-zinc-100">
+        <Link href="/team" data-testid="team-link" className="flex min-h-11 items-center rounded-lg px-3 text-sm text-zinc-800 hover:bg-zinc-100">
           Team
         </Link>
       ) : null}
       <button
         type="button"
-        role="menuitem"
         data-testid="sign-out"
         onClick={() => void onSignOut()}
         className="flex min-h-11 w-full items-center rounded-lg px-3 text-left text-sm text-zinc-800 hover:bg-zinc-100"

@@ -11,20 +11,28 @@ const { Component: AccountMenuItems, preload: preloadAccountMenuItems } = lazyCo
 
 /**
  * The signed-in rep's menu: who they are, the Team page for admins, and signing out (which ends the
- * session on the server). In the demo there is no one to sign out: it says so instead.
+ * session on the server). In the demo there is no one to sign out: it says so instead. A disclosure,
+ * not an ARIA menu: its two items are reached with Tab, as the links and buttons they are.
  */
 export function AccountMenu() {
   const viewer = useViewer();
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const member = viewer.kind === "member";
 
   useEffect(() => (member ? whenIdle(() => void preloadAccountMenuItems()) : undefined), [member]);
   useEffect(() => {
     if (!open) return;
     const close = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !root.current?.contains(event.target as Node)) setOpen(false);
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== "Escape") return;
+        // Focus in the menu would drop to the page as the menu goes: back to the button that opened it
+        // (while the menu is open, focus is there or on that button).
+        button.current?.focus();
+        setOpen(false);
+      } else if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener("pointerdown", close);
     document.addEventListener("keydown", close);
@@ -45,9 +53,9 @@ export function AccountMenu() {
   return (
     <div ref={root} className="relative">
       <button
+        ref={button}
         type="button"
         data-testid="account-menu"
-        aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen((o) => !o)}

@@ -19,10 +19,10 @@ export type ShortcutId = keyof typeof SHORTCUT_KEYS;
 
 type KeyEventLike = Pick<KeyboardEvent, "key" | "shiftKey" | "ctrlKey" | "metaKey" | "altKey" | "isComposing"> & { target: EventTarget | null };
 
-/** Where a key is text or belongs to a control: inputs, editable text; or anywhere while a dialog or menu is open. */
+/** Where a key is text or belongs to a control: inputs, editable text; or anywhere while a dialog or popup (`data-owns-keys`) is open. */
 function isOwnedByTarget(event: KeyEventLike): boolean {
   if (typeof Element === "undefined") return false;
-  if (document.querySelector("dialog[open], [role=menu]")) return true;
+  if (document.querySelector("dialog[open], [data-owns-keys]")) return true;
   const target = event.target;
   if (!(target instanceof Element)) return false;
   if (target.closest("input, textarea, select") || (target instanceof HTMLElement && target.isContentEditable)) return true;

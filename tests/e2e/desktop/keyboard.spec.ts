@@ -56,10 +56,16 @@ test("j/k move, Enter/o open, Esc/u go back, / searches, Shift+U marks unread, ?
   await expect(page).toHaveURL(threadUrl(ids[0]));
   await rows(page).nth(2).click();
   await expect(page).toHaveURL(threadUrl(ids[2]));
+  // It is a disclosure: Tab reaches what it holds, and Escape from there gives focus back to its button.
+  const accountMenu = page.getByRole("group", { name: "Your account" });
   await page.getByTestId("account-menu").click();
-  await expect(page.getByRole("menu")).toBeVisible();
+  await expect(accountMenu).toBeVisible();
+  await expect(page.getByTestId("account-menu")).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("Tab");
+  await expect(accountMenu.getByRole("link", { name: "Team" })).toBeFocused();
   await page.keyboard.press("Escape");
-  await expect(page.getByRole("menu")).toBeHidden();
+  await expect(accountMenu).toBeHidden();
+  await expect(page.getByTestId("account-menu")).toBeFocused();
   await expect(page).toHaveURL(threadUrl(ids[2]));
   await page.keyboard.press("Escape");
   await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
