@@ -7,6 +7,7 @@ import { describeError } from "@/lib/client/errors";
 import { usePeople, usePeopleActions, useRefreshPeopleOnThreadFailure } from "@/lib/client/people";
 import { useEarlyInput } from "@/lib/client/use-early-input";
 import { RefreshIcon, UserPlusIcon } from "./icons";
+import { RetryButton } from "./states";
 
 const CHANNELS: readonly { value: Channel; label: string }[] = [
   { value: "standard", label: "LinkedIn" },
@@ -101,12 +102,17 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
         </p>
       )}
       {people.isError ? (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {describeError(people.error).title}: {describeError(people.error).detail}
-        </p>
+        // A failure that waiting will not fix stops the list's polling (people.ts): Retry is the rep's way on.
+        <div className="mt-2 flex items-center gap-2">
+          <p role="alert" data-testid="people-error" className="min-w-0 flex-1 text-sm text-red-700">
+            {describeError(people.error).title}: {describeError(people.error).detail}
+          </p>
+          <RetryButton compact onRetry={() => void people.refetch()} retrying={people.isFetching} />
+        </div>
       ) : null}
       {pending.length > 0 ? (
-        <ul role="list" aria-label="Synchronizing" className="mt-2 divide-y divide-zinc-100 rounded-lg border border-zinc-200">
+        // At most a few rows high: on a phone, many people syncing at once must not push the inbox off screen.
+        <ul role="list" aria-label="Synchronizing" className="mt-2 max-h-48 divide-y divide-zinc-100 overflow-y-auto overscroll-contain rounded-lg border border-zinc-200">
           {pending.map((person) => (
             <PendingPerson
               key={person.id}

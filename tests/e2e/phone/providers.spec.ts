@@ -1,8 +1,9 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createFixtureMailbox, LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../../fake-upstream/fixture-mailbox";
-import { clearPeople, LENA_PROFILE_URL } from "../support/accounts";
+import { addPersonAndWait, clearPeople, LENA_PROFILE_URL } from "../support/accounts";
 import { ACCOUNTS, ADMIN_STATE, E2E } from "../support/env";
 import { fakeUpstream } from "../support/fake-upstream";
+import { expectLive } from "../support/live-control";
 import { hasNoHorizontalScroll, saveScreenshot } from "../support/screens";
 import { loadedMessageCount, scrollThreadToTop, waitForInboxPolls } from "../support/thread";
 
@@ -152,4 +153,36 @@ test("Linked API: a lapsed sync is shown as not synchronized, and syncing again 
   await expect(lena).toHaveCount(0, { timeout: 20_000 });
   await page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME }).click();
   await expect(page.getByTestId("thread-view").getByTestId("message").filter({ hasText: newestText })).toBeVisible();
+});
+
+test("Linked API: people that failed to load say why, with a Retry that brings them back; many people do not push the inbox off a phone's screen", async ({ page, request }) => {
+  const fake = fakeUpstream(request);
+  await clearPeople(request);
+  try {
+    // Eight people LinkedIn does not know: each sync fails, and each stays in the panel's list to act on.
+    for (let n = 1; n <= 8; n++) await addPersonAndWait(request, `https://www.linkedin.com/in/nobody-panel-${n}`);
+    await page.goto(`/a/${ACCOUNTS.linkedApi}/inbox`);
+    const panel = page.getByTestId("people-panel");
+    await expect(panel.getByTestId("pending-person")).toHaveCount(8);
+    await expect(page.getByText("Add a LinkedIn profile above")).toBeInViewport();
+    await expect(page.getByTestId("category-tab")).toBeInViewport();
+
+    // Lena's sync result is asked for while the provider refuses our credentials: the list stops polling
+    // (waiting will not fix that) and says why; once it is fixed, Retry brings the list back.
+    await fake.fail({ action: "la:result", status: 401, times: 50 });
+    const add = panel.getByTestId("add-person");
+    await expectLive(add);
+    await panel.getByLabel("LinkedIn profile URL").fill(LENA_PROFILE_URL);
+    await add.click();
+    const error = panel.getByTestId("people-error");
+    await expect(error).toContainText("LinkedIn connection lost", { timeout: 20_000 });
+    await fake.clearFaults();
+    await panel.getByTestId("retry-button").click();
+    await expect(error).toHaveCount(0);
+    await expect(panel.getByTestId("pending-person")).toHaveCount(8, { timeout: 20_000 });
+    await expect(page.getByTestId("conversation-row").filter({ hasText: LONG_THREAD_NAME })).toHaveCount(1, { timeout: 20_000 });
+  } finally {
+    await fake.clearFaults();
+    await clearPeople(request);
+  }
 });
