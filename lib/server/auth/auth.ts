@@ -7,6 +7,7 @@ import { appDatabase, rateCounter, teamStore } from "@/lib/server/app-database";
 import type { Database } from "@/lib/server/db/database";
 import { getEnv, type Env } from "@/lib/server/env";
 import type { RateCounter } from "@/lib/server/limits/rate-counter";
+import { clientAddress } from "@/lib/server/http/client-address";
 import type { TeamStore } from "@/lib/server/team/store";
 
 /** The id of the company's identity provider in Better Auth (callback: /api/auth/callback/company). */
@@ -14,6 +15,8 @@ export const OIDC_PROVIDER_ID = "company";
 
 const SESSION_DAYS = 7;
 const SIGN_IN_WINDOW_MS = 15 * 60_000;
+/** Sign-in attempts for one email from all addresses together, per THREADLINE_SIGN_IN_ATTEMPTS_PER_15_MINUTES. */
+const EMAIL_WIDE_FACTOR = 10;
 
 export type AuthDeps = { env: Env; db: Database; team: TeamStore; counter: RateCounter };
 
@@ -85,8 +88,17 @@ export function createAuth({ env, db, team, counter }: AuthDeps) {
         }
         if (ctx.path === "/sign-in/email") {
           const email = typeof ctx.body?.email === "string" ? ctx.body.email.trim().toLowerCase().slice(0, 320) : "";
-          const hit = await counter.hit(`sign-in:${email}`, env.THREADLINE_SIGN_IN_ATTEMPTS_PER_15_MINUTES, SIGN_IN_WINDOW_MS);
-          if (!hit.allowed) {
+          const perAddress = env.THREADLINE_SIGN_IN_ATTEMPTS_PER_15_MINUTES;
+          // Counted per email from one client address, so a stranger's wrong passwords lock out the
+          // stranger and not the rep on their own device; and per email from everywhere, ten times
+          // as many, so guesses spread over many addresses are not multiplied by them.
+          const limits = [
+            [`sign-in:${email}:${clientAddress(ctx.headers ?? new Headers())}`, perAddress],
+            [`sign-in:${email}`, perAddress * EMAIL_WIDE_FACTOR],
+          ] as const;
+          for (const [key, limit] of limits) {
+            const hit = await counter.hit(key, limit, SIGN_IN_WINDOW_MS);
+            if (hit.allowed) continue;
             throw new APIError(
               "TOO_MANY_REQUESTS",
               { message: "Too many sign-in attempts for this email. Try again later." },

@@ -2,6 +2,7 @@ import "server-only";
 import { rateCounter } from "@/lib/server/app-database";
 import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
+import { clientAddress } from "@/lib/server/http/client-address";
 import { webhookAccountIn } from "@/lib/server/push/webhook-account";
 import type { PushProvider, WebhookAccount } from "@/lib/server/push/webhook-config";
 import { isDemoMode, viewerFor, type Viewer } from "./viewer";
@@ -91,8 +92,4 @@ export function assertSameOrigin(request: Request): void {
 
 function forbidden(): ApiError {
   return new ApiError("forbidden", "This request did not come from Threadline's own pages.");
-}
-
-export function clientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
 }

@@ -226,15 +226,16 @@ test("one rep looping ?since=0 gets 429s, and the provider never sees more calls
   expect(calls).toBeLessThanOrEqual(LIMITS.providerCallsPerMinute * minutesSpanned);
 });
 
-test("a burst of wrong passwords locks that email (429 with Retry-After), the right password too, and no other email", async ({ playwright }) => {
+test("a burst of wrong passwords locks that email from that address (429 with Retry-After), the right password too, and neither the rep's own device nor another email", async ({ playwright }) => {
   test.setTimeout(120_000);
   const { email } = await invitedRep(playwright.request, []);
   // The limit counts in fixed 15-minute windows: start the burst well inside one, so it all counts together.
   const WINDOW_MS = 15 * 60_000;
   await expect.poll(() => WINDOW_MS - (Date.now() % WINDOW_MS), { timeout: 60_000, intervals: [1_000] }).toBeGreaterThan(45_000);
 
-  const stranger = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT });
-  contexts.push(stranger);
+  const stranger = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.66" } });
+  const ownDevice = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.7" } });
+  contexts.push(stranger, ownDevice);
   const signIn = (who: string, password: string) => stranger.post("/api/auth/sign-in/email", { data: { email: who, password } });
   const statuses: number[] = [];
   const retryAfters: string[] = [];
@@ -246,9 +247,10 @@ test("a burst of wrong passwords locks that email (429 with Retry-After), the ri
   const right = await signIn(email, REP_PASSWORD);
   const rightUpperCase = await signIn(email.toUpperCase(), REP_PASSWORD);
   const otherEmail = await signIn(E2E.admin.email, E2E.admin.password);
+  const fromOwnDevice = await ownDevice.post("/api/auth/sign-in/email", { data: { email, password: REP_PASSWORD } });
   console.log(
-    `[limits] sign-in burst (limit ${LIMITS.signInsPer15Minutes} per email per 15 min): wrong passwords → ${statuses.join(",")}; Retry-After ${[...new Set(retryAfters)].join("/")} s; ` +
-      `then the right password → ${right.status()}, the same email in capitals → ${rightUpperCase.status()}, another email's right password → ${otherEmail.status()}`,
+    `[limits] sign-in burst (limit ${LIMITS.signInsPer15Minutes} per email and address per 15 min): wrong passwords → ${statuses.join(",")}; Retry-After ${[...new Set(retryAfters)].join("/")} s; ` +
+      `then the right password → ${right.status()}, the same email in capitals → ${rightUpperCase.status()}, another email's right password → ${otherEmail.status()}, the rep from another address → ${fromOwnDevice.status()}`,
   );
 
   const limit = LIMITS.signInsPer15Minutes;
@@ -262,8 +264,22 @@ test("a burst of wrong passwords locks that email (429 with Retry-After), the ri
     expect(refused.status()).toBe(429);
     expect(refused.headers()["set-cookie"] ?? "").not.toContain("session_token");
   }
-  // …and nobody else is locked out by it.
+  // …and nobody else is locked out by it: not another email, nor the rep signing in from their own device.
   expect(otherEmail.status(), await otherEmail.text()).toBe(200);
+  expect(fromOwnDevice.status(), await fromOwnDevice.text()).toBe(200);
+
+  // Guesses spread over many addresses, each under its own limit, still meet the email's limit from
+  // everywhere (ten times the other): it has counted the burst's first `limit` and the rep's sign-in.
+  const spreadStatuses: number[] = [];
+  for (let attempt = 0; attempt < 120 && !spreadStatuses.includes(429); attempt++) {
+    const address = `192.0.2.${Math.floor(attempt / (limit - 1)) + 1}`;
+    const response = await stranger.post("/api/auth/sign-in/email", { data: { email, password: `spread-guess-${attempt}-x` }, headers: { origin: new URL(baseURL).origin, "x-forwarded-for": address } });
+    spreadStatuses.push(response.status());
+  }
+  expect(spreadStatuses).toEqual([...Array.from({ length: limit * 10 - limit - 1 }, () => 401), 429]);
+  // (Signed in now, the device sends its Origin, as a browser does: Better Auth asks for one beside a session cookie.)
+  const again = await ownDevice.post("/api/auth/sign-in/email", { data: { email, password: REP_PASSWORD }, headers: { origin: new URL(baseURL).origin, "x-forwarded-for": "198.51.100.7" } });
+  expect(again.status(), await again.text()).toBe(429);
 });
 
 test("Linked API: adding more people than THREADLINE_LINKEDAPI_MAX_PEOPLE is refused, and no sync starts", async ({ request }) => {
