@@ -7,6 +7,8 @@ type Key = number | string | bigint;
 type Internals = {
   /** Every row's start and size (flat: start, size, start, size…) as of the last rebuild, and its keys (or rows read since). */
   _singleLaneMeasurements: { flat: Float64Array; items: readonly (Key | { key: Key })[] } | null;
+  /** Moves on every change of a row's size, wherever it is made. */
+  itemSizeCacheVersion: number;
   getVirtualDistanceFromEnd: () => number;
   resizeItem: (index: number, size: number) => void;
   getSize: () => number;
@@ -32,13 +34,17 @@ export function boundEndDistance(virtualizer: Virtualizer<HTMLDivElement, Elemen
   const resizeItem = internals.resizeItem;
   let built: Internals["_singleLaneMeasurements"] = null;
   /** The most the end can have moved since `built`: the sum of every measured change since. */
-  let drift = 0;
+  let drift = Infinity;
+  /** The size cache's version when last seen here: any other means sizes changed elsewhere (`measure()`). */
+  let versionSeen = -1;
   const sinceRebuild = () => {
     const now = internals._singleLaneMeasurements;
     if (now !== built) {
       built = now;
       drift = 0;
     }
+    // After a rebuild seen above, so that one older than a change made elsewhere does not hide it.
+    if (internals.itemSizeCacheVersion !== versionSeen) drift = Infinity;
     return now;
   };
 
@@ -48,9 +54,13 @@ export function boundEndDistance(virtualizer: Virtualizer<HTMLDivElement, Elemen
     const builtRow = measurements?.items[index];
     const builtKey = typeof builtRow === "object" ? builtRow.key : builtRow;
     const before = key !== undefined && builtKey === key && measurements ? (virtualizer.itemSizeCache.get(key) ?? measurements.flat[index * 2 + 1]) : undefined;
+    const versionBefore = internals.itemSizeCacheVersion;
     resizeItem(index, size);
+    // One change is this row's; more were made while it was applied (a render it flushed).
+    const changedElsewhere = internals.itemSizeCacheVersion - versionBefore > 1;
+    versionSeen = internals.itemSizeCacheVersion;
     sinceRebuild();
-    drift += before === undefined ? Infinity : Math.abs(size - before);
+    drift += before === undefined || changedElsewhere ? Infinity : Math.abs(size - before);
   };
 
   internals.getVirtualDistanceFromEnd = () => {
@@ -58,8 +68,16 @@ export function boundEndDistance(virtualizer: Virtualizer<HTMLDivElement, Elemen
     const { count, paddingEnd, scrollEndThreshold } = virtualizer.options;
     const lastStart = measurements?.flat[(count - 1) * 2];
     const lastSize = measurements?.flat[(count - 1) * 2 + 1];
-    if (measurements?.items.length !== count || lastStart === undefined || lastSize === undefined || !Number.isFinite(drift)) return exactDistance();
-    const atLeast = lastStart + lastSize + paddingEnd - internals.getSize() - internals.getScrollOffset() - drift;
-    return atLeast > scrollEndThreshold ? atLeast : exactDistance();
+    const atLeast =
+      measurements?.items.length === count && lastStart !== undefined && lastSize !== undefined
+        ? lastStart + lastSize + paddingEnd - internals.getSize() - internals.getScrollOffset() - drift
+        : -Infinity;
+    if (atLeast > scrollEndThreshold) return atLeast;
+    const exact = exactDistance();
+    // The exact answer rebuilt every position from every size as they are now.
+    built = internals._singleLaneMeasurements;
+    drift = 0;
+    versionSeen = internals.itemSizeCacheVersion;
+    return exact;
   };
 }

@@ -98,6 +98,18 @@ describe("boundEndDistance", () => {
     expect(bounded.state()).toEqual(plain.state());
   });
 
+  it("sizes forgotten elsewhere (measure()) are not taken for the last rebuild's: the bottom stays pinned", () => {
+    const plain = list(100, false);
+    const bounded = list(100, true);
+    for (const each of [plain, bounded]) {
+      each.measure(sizes(0, 99, () => 3));
+      each.scrollTo(each.virtualizer.getTotalSize() - VIEWPORT - 1_000);
+      each.virtualizer.measure();
+      each.measure(new Map([[99, 40]]));
+    }
+    expect(bounded.state()).toEqual(plain.state());
+  });
+
   it("measuring a page of rows above 10,000 does not walk every row once per row", () => {
     const plain = list(10_000, false);
     const bounded = list(10_000, true);
