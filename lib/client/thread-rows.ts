@@ -2,13 +2,21 @@ import type { Message } from "@/lib/contracts/api";
 import { dayKey } from "@/lib/client/format";
 import type { ThreadItem } from "@/lib/client/merge-outbox";
 
-/** Each message's local day, worked out once: a thread of thousands is laid out again per page. */
-const localDays = new WeakMap<Message, string>();
+/**
+ * Each message's local day, worked out once per time zone: a thread of thousands is laid out again
+ * per page, and a rep who travels with the tab open gets every day in the new zone.
+ */
+let localDays = { zone: "", days: new WeakMap<Message, string>() };
 
-function localDay(message: Message): string {
-  let day = localDays.get(message);
-  if (day === undefined) localDays.set(message, (day = dayKey(message.sentAt)));
-  return day;
+function localDayOf(): (message: Message) => string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone !== localDays.zone) localDays = { zone, days: new WeakMap() };
+  const { days } = localDays;
+  return (message) => {
+    let day = days.get(message);
+    if (day === undefined) days.set(message, (day = dayKey(message.sentAt)));
+    return day;
+  };
 }
 
 /** Consecutive messages from one side closer than this are grouped (tighter, one timestamp). */
@@ -38,7 +46,7 @@ export type ThreadRow =
  * Days are the browser's local ones (`dayOf`); the server, which does not know the rep's time zone,
  * passes one day for everything (no day rows; groups split by sender and time only).
  */
-export function threadRows(items: readonly ThreadItem[], dayOf: (message: Message) => string = localDay): { firstDay: number | null; rows: ThreadRow[] } {
+export function threadRows(items: readonly ThreadItem[], dayOf: (message: Message) => string = localDayOf()): { firstDay: number | null; rows: ThreadRow[] } {
   const rows: ThreadRow[] = [];
   let older: Message | undefined;
   let olderDay = "";

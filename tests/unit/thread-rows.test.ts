@@ -66,4 +66,24 @@ describe("threadRows without the rep's days (the server's first HTML)", () => {
       ["d", false, true],
     ]);
   });
+
+  it("a rep whose time zone changes with the tab open gets every day in the new zone, not the old one's for messages already laid out", () => {
+    const zoneBefore = process.env.TZ;
+    try {
+      // 03:00 UTC: the evening before in New York, the same morning in London.
+      const early = Date.UTC(2026, 10, 3, 3);
+      const loaded = newestFirst(item("a", early - DAY), item("b", early));
+      process.env.TZ = "America/New_York";
+      const inNewYork = keys(threadRows(loaded).rows);
+      process.env.TZ = "Europe/London";
+      const inLondon = keys(threadRows(loaded).rows);
+      const fresh = keys(threadRows(newestFirst(item("a", early - DAY), item("b", early))).rows);
+      expect(inLondon).toEqual(fresh);
+      expect(inLondon).toEqual(["a", "day:2026-10-3", "b"]);
+      expect(inNewYork).toEqual(["a", "day:2026-10-2", "b"]);
+    } finally {
+      if (zoneBefore === undefined) delete process.env.TZ;
+      else process.env.TZ = zoneBefore;
+    }
+  });
 });
