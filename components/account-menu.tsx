@@ -29,16 +29,15 @@ export function AccountMenu() {
       if (event instanceof KeyboardEvent) {
         if (event.key !== "Escape") return;
         // Focus in the menu would drop to the page as the menu goes: back to the button that opened it
-        // (while the menu is open, focus is there or on that button).
+        // (while the menu is open, focus is there or on that button: it closes as focus leaves).
         button.current?.focus();
         setOpen(false);
       } else if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
-    document.addEventListener("pointerdown", close);
-    document.addEventListener("keydown", close);
+    const events = ["pointerdown", "keydown", "focusin"] as const;
+    for (const type of events) document.addEventListener(type, close);
     return () => {
-      document.removeEventListener("pointerdown", close);
-      document.removeEventListener("keydown", close);
+      for (const type of events) document.removeEventListener(type, close);
     };
   }, [open]);
 

@@ -102,6 +102,17 @@ test("j/k move, Enter/o open, Esc/u go back, / searches, Shift+U marks unread, ?
   await expect(search).toHaveValue("jk?");
   await expect(page.getByTestId("shortcuts-help")).toBeHidden();
   await expect(page).toHaveURL(/\?q=jk%3F$/);
+
+  // Tabbing on past the account menu's items closes it, so the shortcuts it holds off work again.
+  await page.getByTestId("account-menu").click();
+  await expect(accountMenu).toBeVisible();
+  for (const name of ["Team", "Sign out"]) {
+    await page.keyboard.press("Tab");
+    await expect(accountMenu.getByRole(name === "Team" ? "link" : "button", { name })).toBeFocused();
+  }
+  await page.keyboard.press("Tab");
+  await expect(accountMenu).toBeHidden();
+  await expect(page.getByTestId("account-menu")).toHaveAttribute("aria-expanded", "false");
 });
 
 test("j walks on past the rows rendered at first (the list renders only those near the viewport)", async ({ page }) => {
