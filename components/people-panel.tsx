@@ -107,12 +107,13 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
           <p role="alert" data-testid="people-error" className="min-w-0 flex-1 text-sm text-red-700">
             {describeError(people.error).title}: {describeError(people.error).detail}
           </p>
-          <RetryButton compact onRetry={() => void people.refetch()} retrying={people.isFetching} />
+          {describeError(people.error).canRetry ? <RetryButton compact onRetry={() => void people.refetch()} retrying={people.isFetching} /> : null}
         </div>
       ) : null}
       {pending.length > 0 ? (
         // At most a few rows high: on a phone, many people syncing at once must not push the inbox off screen.
-        <ul role="list" aria-label="Synchronizing" className="mt-2 max-h-48 divide-y divide-zinc-100 overflow-y-auto overscroll-contain rounded-lg border border-zinc-200">
+        // It is focusable, so the keyboard can scroll it too (a syncing row has nothing else to focus).
+        <ul role="list" aria-label="Synchronizing" tabIndex={0} className="mt-2 max-h-48 divide-y divide-zinc-100 overflow-y-auto overscroll-contain rounded-lg border border-zinc-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500">
           {pending.map((person) => (
             <PendingPerson
               key={person.id}
