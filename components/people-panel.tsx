@@ -40,6 +40,7 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
 
   const pending = (people.data?.people ?? []).filter((person) => person.state !== "ready");
   const readyCount = (people.data?.people.length ?? 0) - pending.length;
+  const listError = people.isError ? describeError(people.error) : null;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -101,13 +102,13 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
           {readyCount > 0 ? ` ${readyCount} synchronized.` : ""}
         </p>
       )}
-      {people.isError ? (
+      {listError ? (
         // A failure that waiting will not fix stops the list's polling (people.ts): Retry is the rep's way on.
         <div className="mt-2 flex items-center gap-2">
           <p role="alert" data-testid="people-error" className="min-w-0 flex-1 text-sm text-red-700">
-            {describeError(people.error).title}: {describeError(people.error).detail}
+            {listError.title}: {listError.detail}
           </p>
-          {describeError(people.error).canRetry ? <RetryButton compact onRetry={() => void people.refetch()} retrying={people.isFetching} /> : null}
+          {listError.canRetry ? <RetryButton compact onRetry={() => void people.refetch()} retrying={people.isFetching} /> : null}
         </div>
       ) : null}
       {pending.length > 0 ? (
