@@ -6,7 +6,7 @@ import type { Conversation } from "@/lib/contracts/api";
 import { CATEGORY_LABELS, type Category } from "@/lib/contracts/categories";
 import { useInbox, useNow } from "@/lib/client/hooks";
 import { conversationHref } from "@/lib/client/routes";
-import { focusedConversationId, isConversationRow, moveCursor } from "@/lib/client/inbox-cursor";
+import { focusedConversationId, isConversationRow, moveCursor, noteCursor, refocusAfterLostRow } from "@/lib/client/inbox-cursor";
 import { forgetOpenedFromList, markOpenedFromList } from "@/lib/client/nav-memory";
 import { markUnread } from "@/lib/client/read-state";
 import { messagesInfiniteOptions } from "@/lib/client/queries";
@@ -77,6 +77,10 @@ export function InboxList({
   const { virtualizer, rows, padding, measure } = useInboxVirtualizer(scrollerRef, conversations, hidden);
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = history;
+
+  useLayoutEffect(() => {
+    if (!hidden && scrollerRef.current) refocusAfterLostRow(scrollerRef.current);
+  }, [conversations, hidden]);
 
   const onScroll = useCallback(() => {
     const el = scrollerRef.current;
@@ -268,6 +272,7 @@ export function InboxList({
       <div
         ref={scrollerRef}
         onScroll={onScroll}
+        onFocus={(event) => noteCursor(event.target)}
         data-testid="inbox-list"
         aria-busy={history.isPending || isFetchingNextPage}
         className="min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [overflow-anchor:none] pb-[env(safe-area-inset-bottom)]"

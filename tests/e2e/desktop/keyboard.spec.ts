@@ -131,3 +131,30 @@ test("j walks on past the rows rendered at first (the list renders only those ne
     await expect.poll(focusedPosition).toBe(String(position));
   }
 });
+
+test("in Unread, a conversation just read leaves the cursor where it was: focus moves to the row after it, j and k go on from there", async ({ page }) => {
+  await page.goto("/a/linkup/unread");
+  await expect(rows(page).nth(3)).toBeVisible();
+  await expectInboxLive(page);
+  const ids = await rows(page).evaluateAll((els) => els.slice(0, 4).map((el) => el.getAttribute("data-conversation-id")));
+  const rowOf = (id: string | null | undefined) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`);
+
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await expect.poll(() => focusedId(page)).toBe(ids[1]);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(threadUrl(ids[1]));
+  // Opened, it is read, and leaves Unread: focus goes to the row that took its place, not the page.
+  await expect(rowOf(ids[1])).toHaveCount(0);
+  await expect.poll(() => focusedId(page)).toBe(ids[2]);
+  await page.keyboard.press("j");
+  await expect.poll(() => focusedId(page)).toBe(ids[3]);
+
+  // The same from the thread: focus in the thread, k goes on from the row the cursor moved to.
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(threadUrl(ids[3]));
+  await expect(rowOf(ids[3])).toHaveCount(0);
+  await page.getByTestId("thread-view").getByTestId("message").first().click();
+  await page.keyboard.press("k");
+  await expect.poll(() => focusedId(page)).toBe(ids[2]);
+});
