@@ -17,12 +17,18 @@ export function activitySnapshot(): Readonly<typeof activity> {
   return activity;
 }
 
-const EVENTS = ["pointerdown", "keydown", "wheel", "touchstart", "scroll", "focus"] as const;
+/**
+ * What only the rep does: a scroll or a focus of our own (a new message scrolled into view, the cursor
+ * moving on) is no touch, and the rep's own scrolls begin with one of these.
+ */
+const EVENTS = ["pointerdown", "keydown", "wheel", "touchstart"] as const;
 
-/** Starts noting the rep's touches, keys, scrolls and coming back to the tab; returns how to stop. */
+/** Starts noting the rep's touches, keys, wheel and coming back to the tab (the window's own focus); returns how to stop. */
 export function trackActivity(): () => void {
   for (const event of EVENTS) window.addEventListener(event, noteInteraction, { passive: true, capture: true });
+  window.addEventListener("focus", noteInteraction);
   return () => {
     for (const event of EVENTS) window.removeEventListener(event, noteInteraction, { capture: true });
+    window.removeEventListener("focus", noteInteraction);
   };
 }
