@@ -6,7 +6,7 @@ import type { Conversation } from "@/lib/contracts/api";
 import { CATEGORY_LABELS, type Category } from "@/lib/contracts/categories";
 import { useInbox, useNow } from "@/lib/client/hooks";
 import { conversationHref } from "@/lib/client/routes";
-import { focusedConversationId, isConversationRow, moveCursor, noteCursor, refocusAfterLostRow } from "@/lib/client/inbox-cursor";
+import { focusedConversationId, isConversationRow, moveCursor, noteCursor, noteListChange } from "@/lib/client/inbox-cursor";
 import { forgetOpenedFromList, markOpenedFromList } from "@/lib/client/nav-memory";
 import { markUnread } from "@/lib/client/read-state";
 import { messagesInfiniteOptions } from "@/lib/client/queries";
@@ -78,8 +78,11 @@ export function InboxList({
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = history;
 
+  const listed = useRef<string[]>([]);
   useLayoutEffect(() => {
-    if (!hidden && scrollerRef.current) refocusAfterLostRow(scrollerRef.current);
+    const ids = conversations.map((conversation) => conversation.id);
+    if (scrollerRef.current) noteListChange(scrollerRef.current, listed.current, ids, hidden);
+    listed.current = ids;
   }, [conversations, hidden]);
 
   const onScroll = useCallback(() => {

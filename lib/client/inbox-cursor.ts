@@ -1,7 +1,7 @@
 /**
  * The keyboard cursor over the inbox is the focused row: j/k move focus, Enter follows the link,
  * focus-visible draws it. Rows are found by their data-testid, so no row keeps cursor state; the
- * page remembers only the row last focused and its neighbours then, for when it is gone.
+ * page remembers only the conversation the cursor was last on.
  */
 const ROW_SELECTOR = '[data-testid="conversation-row"]';
 
@@ -12,36 +12,37 @@ export function isConversationRow(element: unknown): element is HTMLAnchorElemen
 const idOf = (row: HTMLElement | undefined) => row?.dataset.conversationId;
 const rowsIn = (list: ParentNode) => Array.from(list.querySelectorAll<HTMLAnchorElement>(ROW_SELECTOR));
 
-let last: { id?: string; before?: string; after?: string } = {};
+/** The conversation the cursor was last on (or, once that one has left the list, the one after it). */
+let last: string | undefined;
 
-/** A row took focus (a key, a click, a tab): the cursor is on it, between these two. */
+/** A row took focus (a key, a click, a tab): the cursor is on it. */
 export function noteCursor(row: EventTarget): void {
-  if (!isConversationRow(row)) return;
-  const rows = rowsIn(document);
-  const at = rows.indexOf(row);
-  last = { id: idOf(row), before: idOf(rows[at - 1]), after: idOf(rows[at + 1]) };
+  if (isConversationRow(row)) last = idOf(row);
 }
 
-/** Focus lost with the cursor's row (read, it left Unread) goes to the row that took its place, as in a mail client. */
-export function refocusAfterLostRow(list: HTMLElement): void {
-  if (document.activeElement === document.body && last.id && !rowsIn(list).some((row) => idOf(row) === last.id)) moveCursor(list, 1);
+/**
+ * The list's conversations went from `was` to `is`: if the cursor's left (read, it left Unread), the
+ * cursor goes on to the one after it, and so does focus lost with its row, as in a mail client.
+ */
+export function noteListChange(list: HTMLElement, was: readonly string[], is: readonly string[], hidden: boolean): void {
+  const at = last && !is.includes(last) ? was.indexOf(last) : -1;
+  if (at === -1) return;
+  const kept = (id: string) => is.includes(id);
+  last = was.slice(at + 1).find(kept) ?? was.slice(0, at).findLast(kept);
+  if (!hidden && document.activeElement === document.body) rowsIn(list).find((row) => idOf(row) === last)?.focus();
 }
 
 /**
  * Focuses the row `step` away from the focused one (or, with none focused, from the open one; with
- * neither, from the one focused last, or if it is gone, either side of where it was; else the
- * first). Answers false when there is no row there (the end of what is loaded).
+ * neither, from the one the cursor was last on; else the first). Answers false when there is no row
+ * there (the end of what is loaded).
  */
 export function moveCursor(list: HTMLElement, step: 1 | -1): boolean {
   const rows = rowsIn(list);
   if (rows.length === 0) return false;
   const active = document.activeElement;
-  const indexOf = (id: string | undefined) => rows.findIndex((row) => idOf(row) === id);
   let from = isConversationRow(active) ? rows.indexOf(active) : rows.findIndex((row) => row.getAttribute("aria-current") === "page");
-  if (from === -1) from = indexOf(last.id);
-  // j goes on to the row that was after it, k to the one before.
-  const neighbour = from === -1 ? indexOf(step === 1 ? last.after : last.before) : -1;
-  if (neighbour !== -1) from = neighbour - step;
+  if (from === -1) from = rows.findIndex((row) => idOf(row) === last);
   if (from === -1) from = step === 1 ? -1 : rows.length;
   const target = rows[from + step];
   if (target === undefined) return false;

@@ -132,7 +132,7 @@ test("j walks on past the rows rendered at first (the list renders only those ne
   }
 });
 
-test("in Unread, a conversation just read leaves the cursor where it was: focus moves to the row after it, j and k go on from there", async ({ page }) => {
+test("in Unread, a conversation just read hands the cursor to the row after it: focus moves there, and j and k go on from there", async ({ page }) => {
   await page.goto("/a/linkup/unread");
   await expect(rows(page).nth(3)).toBeVisible();
   await expectInboxLive(page);
@@ -157,4 +157,29 @@ test("in Unread, a conversation just read leaves the cursor where it was: focus 
   await page.getByTestId("thread-view").getByTestId("message").first().click();
   await page.keyboard.press("k");
   await expect.poll(() => focusedId(page)).toBe(ids[2]);
+});
+
+test("a focused row scrolled out of the rendered rows stays where the rep left it: more conversations loading does not pull the list back", async ({ page }) => {
+  await page.goto("/a/linkup/inbox");
+  await expect(rows(page).first()).toBeVisible();
+  await expectInboxLive(page);
+  await page.keyboard.press("j");
+  const first = await focusedId(page);
+  expect(first).not.toBeNull();
+  const loaded = () => page.getByTestId("conversation-list").getAttribute("data-conversation-count").then(Number);
+  const scrollTop = () => page.getByTestId("inbox-list").evaluate((el) => el.scrollTop);
+  await page.getByTestId("inbox-list").hover();
+  await page.mouse.wheel(0, 2_000);
+  // Out of the rendered rows, and focus with it.
+  await expect(page.locator(`[data-testid="conversation-row"][data-conversation-id="${first}"]`)).toHaveCount(0);
+  // Each turn of the wheel takes the list to its end, and the next page loads.
+  for (let turn = 0; turn < 2; turn++) {
+    const count = await loaded();
+    const top = await scrollTop();
+    await page.mouse.wheel(0, 2_000);
+    await expect.poll(loaded).toBeGreaterThan(count);
+    // The page that landed took no focus for the rep and moved the list nowhere.
+    expect(await focusedId(page)).toBeNull();
+    expect(await scrollTop()).toBeGreaterThan(top);
+  }
 });
