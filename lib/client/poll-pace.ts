@@ -21,11 +21,6 @@ export const LIVE_TYPING_MS = 30_000;
 /** No touch, key, scroll or click for this long: idle. */
 export const ACTIVE_MS = 2 * 60_000;
 /**
- * A recent message makes the account live only while the rep touched the page this recently: a rep
- * who has put the page down but not yet gone idle is active, not worth a question every few seconds.
- */
-export const LIVE_ATTENTION_MS = 30_000;
-/**
  * The provider's own checks besides: a polled account's open thread, in case a change cannot show
  * in the inbox head (its conversation is not on the head's answer; skipped while a head vouches for
  * it, but never for longer than `vouched`, in case a provider's row lags its messages); a pushed
@@ -45,14 +40,12 @@ export type PaceInputs = { now: number; newestMessageAt: number | null; lastType
  * Typing is live. Otherwise a rep who has not touched the page for a while is idle, whatever
  * arrives: nobody is watching, so a new message can wait for the idle pace (and a burst of them
  * does not keep an unwatched tab asking fast). A rep using the page is live while a message is
- * recent and they touched the page moments ago, active otherwise.
+ * recent, active otherwise.
  */
 export function paceOf({ now, newestMessageAt, lastTypedAt, lastInteractionAt }: PaceInputs): PollPace {
   if (now - lastTypedAt < LIVE_TYPING_MS) return "live";
   if (now - lastInteractionAt >= ACTIVE_MS) return "idle";
-  const watching = now - lastInteractionAt < LIVE_ATTENTION_MS;
-  const recent = newestMessageAt !== null && now - newestMessageAt < LIVE_MESSAGE_MS;
-  return watching && recent ? "live" : "active";
+  return newestMessageAt !== null && now - newestMessageAt < LIVE_MESSAGE_MS ? "live" : "active";
 }
 
 /**

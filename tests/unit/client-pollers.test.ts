@@ -484,9 +484,7 @@ describe("the pace table", () => {
   const now = 10_000_000;
   const quiet = { now, newestMessageAt: now - 60 * 60_000, lastTypedAt: 0 };
   it("is live while the rep types or uses the page with a recent message, active while they use it, idle otherwise", () => {
-    expect(paceOf({ ...quiet, newestMessageAt: now - 60_000, lastInteractionAt: now - 20_000 })).toBe("live");
-    // Put down moments ago: a recent message no longer makes it ask every few seconds.
-    expect(paceOf({ ...quiet, newestMessageAt: now - 60_000, lastInteractionAt: now - 45_000 })).toBe("active");
+    expect(paceOf({ ...quiet, newestMessageAt: now - 60_000, lastInteractionAt: now - 30_000 })).toBe("live");
     // Nobody watching: a recent message does not make an untouched tab ask fast.
     expect(paceOf({ ...quiet, newestMessageAt: now - 60_000, lastInteractionAt: 0 })).toBe("idle");
     expect(paceOf({ ...quiet, lastTypedAt: now - 5_000, lastInteractionAt: now - 5_000 })).toBe("live");
