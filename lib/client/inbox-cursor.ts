@@ -54,5 +54,5 @@ export function moveCursor(list: HTMLElement, step: 1 | -1): boolean {
 /** The conversation the rep is pointing at: the focused row's. */
 export function focusedConversationId(): string | null {
   const active = document.activeElement;
-  return isConversationRow(active) ? (active.dataset.conversationId ?? null) : null;
+  return isConversationRow(active) ? (idOf(active) ?? null) : null;
 }

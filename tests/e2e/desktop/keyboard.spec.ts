@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SHORTCUTS } from "@/lib/client/shortcut-labels";
 import { fakeUpstream } from "../support/fake-upstream";
-import { escapeRegExp, expectInboxLive } from "../support/thread";
+import { cssEscape, escapeRegExp, expectInboxLive } from "../support/thread";
 
 /**
  * Issue 12, the keyboard on a desktop: every binding in the table does what the cheat sheet says,
@@ -14,6 +14,7 @@ test.beforeEach(async ({ request }) => {
 
 const rows = (page: Page) => page.getByTestId("conversation-row");
 const threadUrl = (id: string | null | undefined) => new RegExp(`/c/${escapeRegExp(encodeURIComponent(id ?? "?"))}$`);
+const rowOf = (page: Page, id: string | null | undefined) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${cssEscape(id ?? "?")}"]`);
 const focusedId = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.conversationId ?? null);
 
 test("j/k move, Enter/o open, Esc/u go back, / searches, Shift+U marks unread, ? lists them all", async ({ page }) => {
@@ -83,7 +84,7 @@ test("j/k move, Enter/o open, Esc/u go back, / searches, Shift+U marks unread, ?
   // Shift+U on a read row marks it unread; in its open thread, marks it and goes back.
   const readRow = rows(page).filter({ hasNot: page.getByTestId("unread-badge") }).first();
   const readId = await readRow.getAttribute("data-conversation-id");
-  const row = page.locator(`[data-testid="conversation-row"][data-conversation-id="${readId}"]`);
+  const row = rowOf(page, readId);
   await row.focus();
   await page.keyboard.press("Shift+U");
   await expect(row.getByTestId("unread-badge")).toBeVisible();
@@ -137,7 +138,6 @@ test("in Unread, a conversation just read hands the cursor to the row after it: 
   await expect(rows(page).nth(3)).toBeVisible();
   await expectInboxLive(page);
   const ids = await rows(page).evaluateAll((els) => els.slice(0, 4).map((el) => el.getAttribute("data-conversation-id")));
-  const rowOf = (id: string | null | undefined) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`);
 
   await page.keyboard.press("j");
   await page.keyboard.press("j");
@@ -145,7 +145,7 @@ test("in Unread, a conversation just read hands the cursor to the row after it: 
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(threadUrl(ids[1]));
   // Opened, it is read, and leaves Unread: focus goes to the row that took its place, not the page.
-  await expect(rowOf(ids[1])).toHaveCount(0);
+  await expect(rowOf(page, ids[1])).toHaveCount(0);
   await expect.poll(() => focusedId(page)).toBe(ids[2]);
   await page.keyboard.press("j");
   await expect.poll(() => focusedId(page)).toBe(ids[3]);
@@ -153,7 +153,7 @@ test("in Unread, a conversation just read hands the cursor to the row after it: 
   // The same from the thread: focus in the thread, k goes on from the row the cursor moved to.
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(threadUrl(ids[3]));
-  await expect(rowOf(ids[3])).toHaveCount(0);
+  await expect(rowOf(page, ids[3])).toHaveCount(0);
   await page.getByTestId("thread-view").getByTestId("message").first().click();
   await page.keyboard.press("k");
   await expect.poll(() => focusedId(page)).toBe(ids[2]);
@@ -171,7 +171,7 @@ test("a focused row scrolled out of the rendered rows stays where the rep left i
   await page.getByTestId("inbox-list").hover();
   await page.mouse.wheel(0, 2_000);
   // Out of the rendered rows, and focus with it.
-  await expect(page.locator(`[data-testid="conversation-row"][data-conversation-id="${first}"]`)).toHaveCount(0);
+  await expect(rowOf(page, first)).toHaveCount(0);
   // Each turn of the wheel takes the list to its end, and the next page loads.
   for (let turn = 0; turn < 2; turn++) {
     const count = await loaded();
