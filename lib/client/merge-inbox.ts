@@ -6,7 +6,7 @@
  * pushed off page 1 by a newcomer stays (at the end of page 1) instead of vanishing until its
  * page is reloaded. Later pages are filtered so no conversation appears twice. The number of
  * pages, pageParams and every page's nextCursor are untouched, so "load more" continues exactly
- * where it would have.
+ * where it would have. An answer read before the list's page 1 changes nothing.
  */
 import type { InfiniteData } from "@tanstack/react-query";
 import type { Conversation, ConversationsPage } from "@/lib/contracts/api";
@@ -19,7 +19,10 @@ export function mergeInboxFirstPage<TPageParam>(
 ): ConversationPages<TPageParam> | undefined {
   if (data === undefined) return undefined;
   const [first, ...rest] = data.pages;
-  if (first === undefined) return data;
+  // The server shares an inbox answer among tabs for a few seconds (lib/server/inbox.ts), so one
+  // can be older than the list's page 1 (the page's own first read, or the last answer merged): it
+  // would put old rows back. Both times are the server's; one unknown compares as NaN, never older.
+  if (first === undefined || (fresh.meta?.checkedAt ?? NaN) < (first.meta?.checkedAt ?? NaN)) return data;
 
   const seen = new Set<string>();
   const head: Conversation[] = [];
@@ -44,7 +47,8 @@ export function mergeInboxFirstPage<TPageParam>(
     return kept.length === page.conversations.length ? page : { ...page, conversations: kept };
   });
 
-  return { pages: [{ ...first, conversations: head }, ...later], pageParams: data.pageParams };
+  // Page 1 now shows the provider as of the fresh read.
+  return { pages: [{ ...first, conversations: head, meta: fresh.meta ?? first.meta }, ...later], pageParams: data.pageParams };
 }
 
 /** Every loaded conversation once, in list order (tolerates overlapping pages: first copy wins). */

@@ -215,10 +215,13 @@ export function conversationsHeadQueryOptions(accountId: string, category: Categ
 /** The head poll's page size: the smallest that says what changed (Linkup bills per 10 results). */
 export const HEAD_LIMIT = 10;
 
-/** How many of the fresh rows are new, or newer than the loaded copy. */
+/**
+ * How many of the fresh rows are new, or newer than the loaded copy. Not merely different: a shared
+ * answer (lib/server/inbox.ts) may be older than the list, and mergeInboxFirstPage keeps the list then.
+ */
 function changedRows(loaded: ConversationPages | undefined, fresh: ConversationsPage): number {
-  const known = new Map(flattenConversations(loaded).map((conversation) => [conversation.id, conversation.lastMessage?.sentAt ?? null]));
-  return fresh.conversations.filter((conversation) => !known.has(conversation.id) || known.get(conversation.id) !== (conversation.lastMessage?.sentAt ?? null)).length;
+  const known = new Map(flattenConversations(loaded).map((conversation) => [conversation.id, conversation.lastMessage?.sentAt ?? 0]));
+  return fresh.conversations.filter((conversation) => (known.get(conversation.id) ?? -1) < (conversation.lastMessage?.sentAt ?? 0)).length;
 }
 
 function newestActivity(pages: ConversationPages | undefined): number | null {
@@ -293,7 +296,7 @@ export function changesQueryOptions(accountId: string) {
   });
 }
 
-/** When the account's loaded inboxes were read (the earliest), by the server's clock where it said. */
+/** When the account's loaded inboxes were last read (the earliest of them; a head answer merged counts), by the server's clock where it said. */
 export function inboxReadAt(client: QueryClient, accountId: string): number {
   let earliest = Date.now();
   for (const [key, pages] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {

@@ -185,6 +185,32 @@ describe("inbox head poller", () => {
     expect(data!.pageParams).toEqual([null, "p2"]);
   });
 
+  it("leaves the list alone when a shared answer is older than it: no old rows back, no wider read", async () => {
+    const at = (id: string, sentAt: number): Conversation => ({ ...conv(id), lastMessage: { text: id, sentAt, fromMe: false } });
+    const fresh = Array.from({ length: 20 }, (_, i) => at(`c${i}`, 2_000 - i));
+    // What another tab asked the provider before this page read it: every row a message behind.
+    const older = { conversations: fresh.slice(0, HEAD_LIMIT).map((row) => at(row.id, row.lastMessage!.sentAt - 500)), nextCursor: null, meta: { checkedAt: 900_000 } };
+    handler = (url) => (url.searchParams.get("limit") === String(HEAD_LIMIT) ? older : { conversations: fresh, nextCursor: null, meta: { checkedAt: 950_000 } });
+    const client = newClient();
+    await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
+    const before = client.getQueryData<ConversationPages>(queryKeys.conversations(ACCOUNT, "INBOX"));
+    later();
+    await client.fetchQuery(conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
+    expect(calls.slice(1).map((u) => u.searchParams.get("limit"))).toEqual([String(HEAD_LIMIT)]);
+    expect(client.getQueryData(queryKeys.conversations(ACCOUNT, "INBOX"))).toBe(before);
+
+    // A newer answer is merged, and the list then counts as read at its time.
+    older.meta.checkedAt = 960_000;
+    older.conversations = [at("c0", 3_000), ...fresh.slice(1, HEAD_LIMIT)];
+    later();
+    calls.length = 0;
+    await client.fetchQuery(conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
+    expect(calls.map((u) => u.searchParams.get("limit"))).toEqual([String(HEAD_LIMIT)]);
+    const after = client.getQueryData<ConversationPages>(queryKeys.conversations(ACCOUNT, "INBOX"))!;
+    expect(after.pages[0]!.conversations[0]!.lastMessage!.sentAt).toBe(3_000);
+    expect(after.pages[0]!.meta?.checkedAt).toBe(960_000);
+  });
+
   it("skips the network right after the inbox itself loaded", async () => {
     handler = () => ({ conversations: [conv("a")], nextCursor: null });
     const client = newClient();

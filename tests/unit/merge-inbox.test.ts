@@ -66,6 +66,19 @@ describe("mergeInboxFirstPage", () => {
     expect(ids(flattenConversations(merged))).toEqual(["b", "a"]);
   });
 
+  it("keeps the list as it is for an answer read before it, and takes a newer answer's read time", () => {
+    const data: ConversationPages = { pages: [{ ...page(["a", "b"], null), meta: { checkedAt: 2_000 } }], pageParams: [null] };
+    const older: ConversationsPage = { ...page(["b"], null), meta: { checkedAt: 1_999 } };
+    expect(mergeInboxFirstPage(data, older)).toBe(data);
+    const newer: ConversationsPage = { ...page(["b"], null), meta: { checkedAt: 2_001 } };
+    const merged = mergeInboxFirstPage(data, newer)!;
+    expect(ids(merged.pages[0]!.conversations)).toEqual(["b", "a"]);
+    expect(merged.pages[0]!.meta?.checkedAt).toBe(2_001);
+    // Without a read time on either side, nothing can be told: the answer is merged.
+    expect(ids(mergeInboxFirstPage(loaded([["a"], null]), older)!.pages[0]!.conversations)).toEqual(["b", "a"]);
+    expect(ids(mergeInboxFirstPage(data, page(["b"], null))!.pages[0]!.conversations)).toEqual(["b", "a"]);
+  });
+
   it("flattens overlapping pages once each", () => {
     expect(ids(flattenConversations(loaded([["a", "b"], "c"], [["b", "c"], null])))).toEqual(["a", "b", "c"]);
   });
