@@ -7,7 +7,6 @@ import { UNEXPECTED_ERROR, type ErrorDescription } from "./error-description";
 /** The server answered with a non-2xx status (our error envelope, or something we map from the status). */
 export class ApiError extends Error {
   override readonly name = "ApiError";
-  readonly kind = "api" as const;
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
@@ -40,16 +39,11 @@ const PROVIDER_CODES: ReadonlySet<ErrorCode> = new Set([
 /** The request never got an answer: offline, DNS, connection reset, CORS… */
 export class NetworkError extends Error {
   override readonly name = "NetworkError";
-  readonly kind = "network" as const;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** The server answered 2xx but the body was not JSON or did not match the contract. */
 export class InvalidResponseError extends Error {
   override readonly name = "InvalidResponseError";
-  readonly kind = "invalid_response" as const;
   constructor(
     readonly status: number,
     message: string,

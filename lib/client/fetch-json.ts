@@ -31,7 +31,7 @@ export async function fetchJson<N extends ResponseName>(
   name: N,
   signal?: AbortSignal,
   fetchImpl: typeof fetch = fetch,
-  send?: { method: "POST" | "PUT" | "DELETE"; body?: unknown },
+  send?: { method: "POST" | "PUT" | "DELETE"; body: unknown },
 ): Promise<ResponseOf<N>> {
   // Before the request leaves (the page has nearly always loaded them when idle): a failed load is
   // then a request that never reached the server, which is safe to retry, and an answer is never
@@ -41,10 +41,9 @@ export async function fetchJson<N extends ResponseName>(
   try {
     response = await fetchImpl(url, {
       signal,
-      method: send?.method ?? "GET",
-      headers: { accept: "application/json", ...(send?.body !== undefined ? { "content-type": "application/json" } : {}) },
-      body: send?.body !== undefined ? JSON.stringify(send.body) : undefined,
-      credentials: "same-origin",
+      method: send?.method,
+      headers: { accept: "application/json", ...(send && { "content-type": "application/json" }) },
+      body: send && JSON.stringify(send.body),
       cache: "no-store",
     });
   } catch (error) {
