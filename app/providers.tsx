@@ -34,8 +34,9 @@ function makeQueryClient(): QueryClient {
 export function Providers({ children }: { children: ReactNode }) {
   // One client per browser tab (useState keeps it across re-renders, never shared between requests).
   const [queryClient] = useState(makeQueryClient);
-  // How live the page is sets how often it asks for news (poll-pace.ts).
-  useEffect(() => trackActivity(), []);
+  // How live the page is sets how often it asks for news (poll-pace.ts); back from idle, the pollers
+  // ask at once, as on a tab shown again (TanStack's focus).
+  useEffect(() => trackActivity(() => queryClient.getQueryCache().onFocus()), [queryClient]);
   useEffect(() => whenIdle(() => void loadResponseSchemas().catch(() => undefined)), []);
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

@@ -4,7 +4,8 @@ import type { Conversation, Message } from "@/lib/contracts/api";
 import { flattenConversations, type ConversationPages } from "@/lib/client/merge-inbox";
 import { flattenMessages } from "@/lib/client/merge-messages";
 import { type MessagePages } from "@/lib/client/message-pages";
-import { PACE_MS, paceDelayMs, paceOf, shortestDelayMs } from "@/lib/client/poll-pace";
+import { trackActivity } from "@/lib/client/activity";
+import { ACTIVE_MS, PACE_MS, paceDelayMs, paceOf, shortestDelayMs } from "@/lib/client/poll-pace";
 import {
   askOpenThreads,
   changesQueryOptions,
@@ -503,6 +504,44 @@ describe("a pushed account: its webhooks' news from our database, the provider a
     expect(interval(messagesSinceQueryOptions(ACCOUNT, CONV, { pushed: true, rowShowsNews: true }))).toBeGreaterThanOrEqual(4 * 60_000);
     expect(interval(changesQueryOptions(ACCOUNT))).toBeLessThanOrEqual(PACE_MS.active.changes * 1.1 + 1);
     expect(interval(conversationsHeadQueryOptions(ACCOUNT, "INBOX"))).toBeLessThanOrEqual(PACE_MS.idle.head * 1.1 + 1);
+  });
+});
+
+describe("the rep back from idle", () => {
+  it("asks the inbox head at once, as a tab shown again does; touches while active ask nothing", async () => {
+    vi.stubGlobal("window", new EventTarget());
+    handler = () => ({ conversations: [conv("a")], nextCursor: null, meta: { checkedAt: Date.now() } });
+    const client = newClient();
+    await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
+    const head = new QueryObserver(client, { ...conversationsHeadQueryOptions(ACCOUNT, "INBOX"), refetchInterval: false });
+    const unsubscribe = head.subscribe(() => undefined);
+    const stop = trackActivity(() => client.getQueryCache().onFocus());
+    const touch = async (event: string) => {
+      window.dispatchEvent(new Event(event));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    try {
+      await touch("pointerdown");
+      later();
+      await touch("keydown");
+      expect(calls).toHaveLength(1);
+
+      vi.setSystemTime(Date.now() + ACTIVE_MS);
+      await touch("wheel");
+      expect(calls).toHaveLength(2);
+      expect(calls[1]!.searchParams.get("limit")).toBe(String(HEAD_LIMIT));
+      later();
+      await touch("pointerdown");
+      expect(calls).toHaveLength(2);
+
+      // The window focused again from another app, after a while away: the same.
+      vi.setSystemTime(Date.now() + ACTIVE_MS);
+      await touch("focus");
+      expect(calls).toHaveLength(3);
+    } finally {
+      stop();
+      unsubscribe();
+    }
   });
 });
 

@@ -47,13 +47,17 @@ export async function runSession(time: FakeClock, app: InProcessApp, watcher: Pa
   try {
     focusManager.setFocused(true);
     noteInteraction();
-    for (const at of interactionTimes()) time.at(at, noteInteraction);
+    // As trackActivity does in the browser: back from idle, the pollers ask at once.
+    const interact = () => {
+      if (noteInteraction()) client.getQueryCache().onFocus();
+    };
+    for (const at of interactionTimes()) time.at(at, interact);
     for (const at of typingTimes()) time.at(at, noteTyping);
     time.at(HIDDEN_FROM_MS, () => focusManager.setFocused(false));
     time.at(HIDDEN_UNTIL_MS, () => {
-      // The browser reports the tab shown again as a focus event: the rep is using the page (activity.ts).
-      noteInteraction();
+      // The browser reports the tab shown again, then the window's focus: the rep is using the page (activity.ts).
       focusManager.setFocused(true);
+      interact();
     });
     for (const arrival of arrivalsOf(repetition)) {
       time.at(arrival.atMs, () => {
