@@ -188,16 +188,19 @@ export function conversationsHeadQueryOptions(accountId: string, category: Categ
       const errorsBefore = errorsSoFar(client, queryKey);
       const skipped = { polledAt: null, received: 0, errorsBefore, newestAt: newestActivity(client.getQueryData<ConversationPages>(historyKey)), checkedAt: null };
       if (isHistoryJustLoaded(client, historyKey)) return skipped;
-      let fresh = await fetchJson(conversationsUrl(accountId, { category, limit: HEAD_LIMIT }), "conversationsPage", signal);
-      if (fresh.conversations.length === HEAD_LIMIT && changedRows(client.getQueryData<ConversationPages>(historyKey), fresh) === HEAD_LIMIT) {
-        // Everything on the small page changed: more may have below it.
-        fresh = await fetchJson(conversationsUrl(accountId, { category }), "conversationsPage", signal);
-      }
+      const head = await fetchJson(conversationsUrl(accountId, { category, limit: HEAD_LIMIT }), "conversationsPage", signal);
+      // Everything on the small page changed: more may have below it.
+      const fresh =
+        head.conversations.length === HEAD_LIMIT && changedRows(client.getQueryData<ConversationPages>(historyKey), head) === HEAD_LIMIT
+          ? await fetchJson(conversationsUrl(accountId, { category }), "conversationsPage", signal)
+          : head;
       await waitForHistoryIdle(client, historyKey, signal);
       // An answer overtaken by a newer poll would reorder the list backwards: drop it.
       if (signal.aborted) return skipped;
       const before = client.getQueryData<ConversationPages>(historyKey);
-      const merged = mergeInboxFirstPage(before, fresh);
+      // The full page may be a shared answer older than the small one (lib/server/inbox.ts): the
+      // small one goes over it. (mergeInboxFirstPage ignores an answer older than the list.)
+      const merged = mergeInboxFirstPage(mergeInboxFirstPage(before, fresh), head);
       if (merged !== undefined && merged !== before) writePages(client, historyKey, merged);
       askOpenThreadsThatMoved(client, accountId, fresh.conversations);
       const polledAt = Date.now();

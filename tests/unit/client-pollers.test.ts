@@ -212,6 +212,28 @@ describe("inbox head poller", () => {
     expect(after.pages[0]!.meta?.checkedAt).toBe(960_000);
   });
 
+  it("puts the small page over a full one that is an older shared answer", async () => {
+    const at = (id: string, sentAt: number): Conversation => ({ ...conv(id), lastMessage: { text: id, sentAt, fromMe: false } });
+    const loadedRows = Array.from({ length: 20 }, (_, i) => at(`c${i}`, 1_000 - i));
+    const newRows = Array.from({ length: HEAD_LIMIT }, (_, i) => at(`new${i}`, 2_000 - i));
+    let answers: Record<string, { conversations: Conversation[]; nextCursor: null; meta: { checkedAt: number } }> = {
+      "20": { conversations: loadedRows, nextCursor: null, meta: { checkedAt: 950_000 } },
+    };
+    handler = (url) => answers[url.searchParams.get("limit") ?? ""];
+    const client = newClient();
+    await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
+    answers = {
+      [String(HEAD_LIMIT)]: { conversations: newRows, nextCursor: null, meta: { checkedAt: 970_000 } },
+      // Read by another tab before the last five arrived.
+      "20": { conversations: [...newRows.slice(5), ...loadedRows.slice(0, 15)], nextCursor: null, meta: { checkedAt: 960_000 } },
+    };
+    later();
+    await client.fetchQuery(conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
+    expect(calls.slice(1).map((u) => u.searchParams.get("limit"))).toEqual([String(HEAD_LIMIT), "20"]);
+    const list = flattenConversations(client.getQueryData(queryKeys.conversations(ACCOUNT, "INBOX"))).map((c) => c.id);
+    expect(list).toEqual([...newRows.map((c) => c.id), ...loadedRows.map((c) => c.id)]);
+  });
+
   it("skips the network right after the inbox itself loaded", async () => {
     handler = () => ({ conversations: [conv("a")], nextCursor: null });
     const client = newClient();
