@@ -83,7 +83,9 @@ export function readMarksQueryOptions(accountId: string) {
     refetchOnWindowFocus: true,
     staleTime: READ_MARKS_POLL_MS - 1_000,
     retry: retryUnreachedRequest,
-    gcTime: 60_000,
+    // As long as the lists it marks (TanStack's default): one kept without it would ask again from
+    // its page 1's time, which each head answer merged moves on past marks on rows below the head's.
+    gcTime: 5 * 60_000,
   });
 }
 

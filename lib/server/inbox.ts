@@ -46,8 +46,11 @@ async function getProviderConversations(accountId: string, query: ConversationsQ
   }
   const read = async (): Promise<ConversationsPage> => {
     const { q, ...rest } = query;
+    // When it was asked, not answered: what a slow read missed came after this, and the browser
+    // orders answers by it (mergeInboxFirstPage) and asks for read marks since it.
+    const checkedAt = Date.now();
     const page = await provider.listConversations({ ...rest, keywords: q }, signal);
-    return { conversations: page.items, nextCursor: page.nextCursor, meta: { ...metaOf(page), checkedAt: Date.now() } };
+    return { conversations: page.items, nextCursor: page.nextCursor, meta: { ...metaOf(page), checkedAt } };
   };
   // Later pages and searches are the rep's own asking; the demo costs nothing and keeps no database.
   if (query.cursor !== undefined || query.q !== undefined || isDemoMode()) return read();
