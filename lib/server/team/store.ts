@@ -49,12 +49,16 @@ export function createTeamStore(database: () => Promise<Queryable>, now: () => n
       const db = await database();
       const token = randomBytes(32).toString("base64url");
       const at = now();
-      // One pending invitation per email, the newest: joining by any link uses up every pending one
-      // and takes the newest's role, so an earlier link left pending would lend it its accounts.
-      await db.query("DELETE FROM team_invitation WHERE email = $1 AND accepted_at IS NULL", [input.email.toLowerCase()]);
+      // One pending invitation per email, the newest (a unique index: migration 9): joining by any
+      // link uses up every pending one and takes the newest's role, so an earlier link left pending
+      // would lend it its accounts. One statement, so two admins inviting at once leave one.
       const [row] = await db.query(
         `INSERT INTO team_invitation (id, token_hash, email, role, account_ids, created_by, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (email) WHERE accepted_at IS NULL DO UPDATE SET
+           id = EXCLUDED.id, token_hash = EXCLUDED.token_hash, role = EXCLUDED.role, account_ids = EXCLUDED.account_ids,
+           created_by = EXCLUDED.created_by, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
+         RETURNING *`,
         [randomBytes(12).toString("base64url"), tokenHash(token), input.email.toLowerCase(), input.role, input.accountIds, input.createdBy, at, at + input.ttlMs],
       );
       return { invitation: toInvitation(row), token };

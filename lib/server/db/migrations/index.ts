@@ -7,6 +7,7 @@ import * as upstreamCache from "./0005-upstream-cache";
 import * as push from "./0006-push";
 import * as readMarks from "./0007-read-marks";
 import * as readMarksByTime from "./0008-read-marks-by-time";
+import * as onePendingInvitation from "./0009-one-pending-invitation";
 
 /**
  * Every schema change, in order. Append only: a shipped migration is never edited, a new one is
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 6, name: "push", sql: push.sql },
   { version: 7, name: "read-marks", sql: readMarks.sql },
   { version: 8, name: "read-marks-by-time", sql: readMarksByTime.sql },
+  { version: 9, name: "one-pending-invitation", sql: onePendingInvitation.sql },
 ];
