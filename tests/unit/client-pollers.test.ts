@@ -27,6 +27,9 @@ function msg(n: number, sentAt = 1_000 + n): Message {
 function conv(id: string): Conversation {
   return { id, participant: { name: id }, lastMessage: null, unreadCount: 0, type: "normal" };
 }
+function lastAt(id: string, sentAt: number): Conversation {
+  return { ...conv(id), lastMessage: { text: "x", sentAt, fromMe: false } };
+}
 
 type Handler = (url: URL) => Promise<unknown> | unknown;
 let handler: Handler;
@@ -187,10 +190,9 @@ describe("inbox head poller", () => {
   });
 
   it("leaves the list alone when a shared answer is older than it: no old rows back, no wider read", async () => {
-    const at = (id: string, sentAt: number): Conversation => ({ ...conv(id), lastMessage: { text: id, sentAt, fromMe: false } });
-    const fresh = Array.from({ length: 20 }, (_, i) => at(`c${i}`, 2_000 - i));
+    const fresh = Array.from({ length: 20 }, (_, i) => lastAt(`c${i}`, 2_000 - i));
     // What another tab asked the provider before this page read it: every row a message behind.
-    const older = { conversations: fresh.slice(0, HEAD_LIMIT).map((row) => at(row.id, row.lastMessage!.sentAt - 500)), nextCursor: null, meta: { checkedAt: 900_000 } };
+    const older = { conversations: fresh.slice(0, HEAD_LIMIT).map((row) => lastAt(row.id, row.lastMessage!.sentAt - 500)), nextCursor: null, meta: { checkedAt: 900_000 } };
     handler = (url) => (url.searchParams.get("limit") === String(HEAD_LIMIT) ? older : { conversations: fresh, nextCursor: null, meta: { checkedAt: 950_000 } });
     const client = newClient();
     await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
@@ -202,7 +204,7 @@ describe("inbox head poller", () => {
 
     // A newer answer is merged, and the list then counts as read at its time.
     older.meta.checkedAt = 960_000;
-    older.conversations = [at("c0", 3_000), ...fresh.slice(1, HEAD_LIMIT)];
+    older.conversations = [lastAt("c0", 3_000), ...fresh.slice(1, HEAD_LIMIT)];
     later();
     calls.length = 0;
     await client.fetchQuery(conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
@@ -213,9 +215,8 @@ describe("inbox head poller", () => {
   });
 
   it("puts the small page over a full one that is an older shared answer", async () => {
-    const at = (id: string, sentAt: number): Conversation => ({ ...conv(id), lastMessage: { text: id, sentAt, fromMe: false } });
-    const loadedRows = Array.from({ length: 20 }, (_, i) => at(`c${i}`, 1_000 - i));
-    const newRows = Array.from({ length: HEAD_LIMIT }, (_, i) => at(`new${i}`, 2_000 - i));
+    const loadedRows = Array.from({ length: 20 }, (_, i) => lastAt(`c${i}`, 1_000 - i));
+    const newRows = Array.from({ length: HEAD_LIMIT }, (_, i) => lastAt(`new${i}`, 2_000 - i));
     let answers: Record<string, { conversations: Conversation[]; nextCursor: null; meta: { checkedAt: number } }> = {
       "20": { conversations: loadedRows, nextCursor: null, meta: { checkedAt: 950_000 } },
     };
@@ -273,9 +274,6 @@ describe("query options", () => {
 });
 
 describe("one question per account: the head tells the open thread when to ask", () => {
-  function lastAt(id: string, sentAt: number): Conversation {
-    return { ...conv(id), lastMessage: { text: "x", sentAt, fromMe: false } };
-  }
 
   async function openThread(client: QueryClient) {
     await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
@@ -456,9 +454,6 @@ describe("one question per account: the head tells the open thread when to ask",
 });
 
 describe("a pushed account: its webhooks' news from our database, the provider asked only about that", () => {
-  function lastAt(id: string, sentAt: number): Conversation {
-    return { ...conv(id), lastMessage: { text: "x", sentAt, fromMe: false } };
-  }
   const OTHER = "urn:li:msg_conversation:(urn:li:fsd_profile:ACoAA,other)";
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
