@@ -18,7 +18,7 @@ export type PollPace = keyof typeof PACE_MS;
 export const LIVE_MESSAGE_MS = 3 * 60_000;
 /** Typing this recently makes it live: a reply is likely to come. */
 export const LIVE_TYPING_MS = 30_000;
-/** No touch, key, scroll or click for this long: idle. */
+/** No touch, key, wheel or window focus for this long (activity.ts): idle. */
 export const ACTIVE_MS = 2 * 60_000;
 /**
  * The provider's own checks besides: a polled account's open thread, in case a change cannot show
