@@ -8,9 +8,9 @@ import { cssEscape } from "./support/thread";
 /**
  * Issue 11, content in the first response: a thread opened by its URL has its newest messages in
  * the server's HTML, at the bottom of the screen before any of the app's scripts has run, under
- * the header and above the composer the live thread will have, and the live thread takes over with
- * the newest message on the very same pixel (nothing jumps), in a browser whose time zone and
- * language are not the server's.
+ * the header and above the composer the live thread will have, painted first (no loading skeleton
+ * before it), and the live thread takes over with the newest message on the very same pixel
+ * (nothing jumps), in a browser whose time zone and language are not the server's.
  */
 
 test.use({ timezoneId: "Pacific/Chatham", locale: "de-DE" });
@@ -85,6 +85,8 @@ async function expectFirstPaintThenTakeover(page: Page, request: APIRequestConte
       const box = row?.getBoundingClientRect();
       // Shown: not still in the hidden part of the streamed HTML, waiting to be moved into place.
       if (view && box && box.height > 0) frames.push({ view, top: box.top });
+      // A loading skeleton painted before the messages (the page streamed behind a fallback).
+      else if ((document.querySelector('[aria-label="Loading conversation"]')?.getBoundingClientRect().height ?? 0) > 0) frames.push({ view: "loading", top: 0 });
       // After the frame's paint: what the rep saw.
       requestAnimationFrame(() => setTimeout(record, 0));
     };
@@ -97,6 +99,8 @@ async function expectFirstPaintThenTakeover(page: Page, request: APIRequestConte
   await expect(live.locator(`${newestRow} time`).last()).not.toHaveText("\u00a0");
   await expectAround(live);
   const frames = await page.evaluate(() => (window as unknown as { __frames: { view: string; top: number }[] }).__frames);
+  // The messages are in the first frame that shows anything of the thread: no skeleton before them.
+  expect(frames.filter((frame) => frame.view === "loading")).toEqual([]);
   expect(frames.some((frame) => frame.view === "thread-preview")).toBe(true);
   expect(frames.some((frame) => frame.view === "thread-view")).toBe(true);
   const tops = frames.map((frame) => frame.top);
