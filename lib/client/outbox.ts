@@ -8,11 +8,13 @@
  *   queued    → sent again when the browser is back online (or, after a request that got no answer,
  *               after a growing pause)
  *   sending   → the server's answer: sent / pending / unconfirmed, or refused (failed)
- *   pending   → asked again every PENDING_RECHECK_MS with the same clientId
+ *   pending   → asked again every PENDING_RECHECK_MS with the same clientId (after a question our
+ *               rate limit refused, once its Retry-After has passed)
  *   failed, unconfirmed (once the rep gives up waiting) → Retry: sending again, same clientId
  */
 import type { SendResult } from "@/lib/contracts/api";
 import type { StorageLike } from "./browser-storage";
+import { ApiError } from "./errors";
 import { MATCH_AFTER_MS } from "./merge-outbox";
 import { answered, newClientId, newOutboxEntry, refused, startedSending, waitingForNetwork, type NewReply, type OutboxEntry, type OutboxState } from "./outbox-entry";
 import { readOutbox, writeOutbox } from "./outbox-storage";
@@ -140,6 +142,8 @@ export function createOutbox(accountId: string, deps: OutboxDeps) {
     } catch (error) {
       const next = update(clientId, (entry) => refused(entry, error, now()));
       if (next?.state === "queued") unanswered.set(clientId, (unanswered.get(clientId) ?? 0) + 1);
+      // A recheck our rate limit refused (refused keeps it pending): the next waits as long as it said.
+      else if (next?.state === "pending" && error instanceof ApiError && error.retryAfter !== undefined) later(clientId, Math.max(PENDING_RECHECK_MS, error.retryAfter * 1000));
     } finally {
       inFlight.delete(clientId);
     }

@@ -89,23 +89,29 @@ describe("the outbox", () => {
     expect(new Set(api.posts.map((p) => p.clientId)).size).toBe(1);
   });
 
-  it("keeps a pending send pending when our rate limit refuses a recheck; a refusal still fails it", async () => {
+  it("keeps a pending send pending when our rate limit refuses a recheck, asking again when it says to; a refusal still fails it", async () => {
     const pending: SendResult = { status: "pending", message: null };
+    const retryAfterS = 5;
     const api = fakeApi(
       pending,
-      new ApiError(429, "rate_limited", "Too many requests: slow down for a moment.", 5, true),
-      new ApiError(429, "rate_limited", "Too many requests: slow down for a moment.", 5, true),
+      new ApiError(429, "rate_limited", "Too many requests: slow down for a moment.", retryAfterS, true),
+      new ApiError(429, "rate_limited", "Too many requests: slow down for a moment.", retryAfterS, true),
       { status: "sent", message: null },
     );
     const { outbox, only } = setup(api);
     outbox.send({ conversationId: "conv", text: "Hello" });
     await vi.advanceTimersByTimeAsync(0);
     await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MS);
+    expect(api.posts).toHaveLength(2);
     expect(only()).toMatchObject({ state: "pending" });
     expect(statusLabel(only()!, Date.now(), true)).toBe("Sending…");
-    await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MS);
+    // Not at the usual pace: after the Retry-After the refusal named.
+    await vi.advanceTimersByTimeAsync(retryAfterS * 1000 - 1);
+    expect(api.posts).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(api.posts).toHaveLength(3);
     expect(only()).toMatchObject({ state: "pending" });
-    await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MS);
+    await vi.advanceTimersByTimeAsync(retryAfterS * 1000);
     expect(only()?.state).toBe("sent");
     expect(api.posts).toHaveLength(4);
 
