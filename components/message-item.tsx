@@ -2,7 +2,8 @@
 
 import { memo, useState, type ReactNode } from "react";
 import type { Message } from "@/lib/contracts/api";
-import { formatClockTime, formatFullTimestamp, loadableImageUrl, safeHttpUrl } from "@/lib/client/format";
+import { formatFullTimestamp, loadableImageUrl, safeHttpUrl } from "@/lib/client/format";
+import { formatClockTime } from "@/lib/client/thread-times";
 import { linkify } from "@/lib/client/linkify";
 import { sideOf, type Side } from "@/lib/client/thread-rows";
 import { useHydrated } from "@/lib/client/use-hydrated";

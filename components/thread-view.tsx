@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { Category } from "@/lib/contracts/api";
 import { needsSubject } from "@/lib/client/compose";
 import { ApiError } from "@/lib/client/errors";
-import { formatDayLabel } from "@/lib/client/format";
+import { formatDayLabel } from "@/lib/client/thread-times";
 import { useAccount, useNow } from "@/lib/client/hooks";
 import { useThread } from "@/lib/client/use-thread";
 import { changesQueryOptions, conversationsHeadQueryOptions, conversationsInfiniteOptions } from "@/lib/client/queries";

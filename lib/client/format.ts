@@ -1,4 +1,4 @@
-/** Pure formatting helpers for the UI (times, day separators, initials, usage). Links in text: linkify.ts. */
+/** Pure formatting helpers for the UI (times, initials, usage). A thread's times: thread-times.ts; links in text: linkify.ts. */
 import { isLinkedInMediaUrl } from "@/lib/contracts/media-hosts";
 
 const MINUTE = 60_000;
@@ -11,7 +11,7 @@ const DAY = 24 * HOUR;
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale ?? ""}|${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
   if (formatter === undefined) {
@@ -47,29 +47,8 @@ export function formatCompactTime(sentAt: number, now: number, locale?: string):
   return dateFormat(locale, { year: "2-digit", month: "numeric", day: "numeric" }).format(sentAt);
 }
 
-/** Day separator label: "Today", "Yesterday", "Monday, March 4", "March 4, 2023". */
-export function formatDayLabel(sentAt: number, now: number, locale?: string): string {
-  const days = calendarDaysBetween(sentAt, now);
-  if (days === 0) return "Today";
-  if (days === 1) return "Yesterday";
-  if (new Date(sentAt).getFullYear() === new Date(now).getFullYear()) {
-    return dateFormat(locale, { weekday: "long", month: "long", day: "numeric" }).format(sentAt);
-  }
-  return dateFormat(locale, { year: "numeric", month: "long", day: "numeric" }).format(sentAt);
-}
-
-export function formatClockTime(sentAt: number, locale?: string): string {
-  return dateFormat(locale, { hour: "numeric", minute: "2-digit" }).format(sentAt);
-}
-
 export function formatFullTimestamp(sentAt: number, locale?: string): string {
   return dateFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(sentAt);
-}
-
-/** A key identifying the local calendar day (for grouping messages under separators). */
-export function dayKey(sentAt: number): string {
-  const d = new Date(sentAt);
-  return `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
 }
 
 /** Up to two initials, from letters only ("Acme Corp." → "AC", "  " → "?"). */

@@ -1,5 +1,5 @@
 import type { Message } from "@/lib/contracts/api";
-import { dayKey } from "@/lib/client/format";
+import { dayKey } from "@/lib/client/thread-times";
 import type { ThreadItem } from "@/lib/client/merge-outbox";
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatCompactTime, formatDayLabel, initials, loadableImageUrl, safeHttpUrl } from "@/lib/client/format";
+import { describeUsage, formatCompactTime, initials, loadableImageUrl, safeHttpUrl } from "@/lib/client/format";
+import { formatDayLabel } from "@/lib/client/thread-times";
 import { linkify } from "@/lib/client/linkify";
 import { stripBidiControls } from "@/lib/contracts/text";
 
@@ -89,5 +90,13 @@ describe("links cannot disguise where they go", () => {
     for (const url of ["https://tracker.example/pixel.gif", "http://media.licdn.com/x.jpg", "https://licdn.com.evil.example/x.png", "javascript:alert(1)", undefined]) {
       expect(loadableImageUrl(url), String(url)).toBeUndefined();
     }
+  });
+});
+
+describe("describeUsage", () => {
+  it("names credits against the daily budget and calls, or calls alone where the provider reports no credits", () => {
+    expect(describeUsage({ calls: 120, credits: 34, dailyCreditBudget: 20_000 }, "en-US")).toBe("34 of 20,000 credits · 120 calls");
+    expect(describeUsage({ calls: 1, credits: 0, dailyCreditBudget: 20_000 }, "en-US")).toBe("1 call");
+    expect(describeUsage({ calls: 1_234, credits: 0, dailyCreditBudget: 20_000 }, "de-DE")).toBe("1.234 calls");
   });
 });
