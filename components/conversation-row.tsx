@@ -94,7 +94,11 @@ export const ConversationRow = memo(function ConversationRow({
         href={href}
         scroll={false}
         prefetch={intended}
-        onClick={() => onOpen(href)}
+        onClick={() => {
+          // Opened with no intent first (a key, a quick tap): the messages come with the route, not after it.
+          onIntent(conversation.id);
+          onOpen(href);
+        }}
         onPointerDown={(event) => {
           if (event.pointerType !== "mouse") {
             pressedAt.current = { x: event.clientX, y: event.clientY };

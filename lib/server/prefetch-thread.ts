@@ -18,7 +18,7 @@ import { firstInboxPage } from "@/lib/server/prefetch-inbox";
  * header and above the composer the live thread will have.
  *
  * Not when the browser moves to the thread itself (isInAppNavigation): it asked for the messages on
- * the tap already (starting on intent), and a second read here would cost a second provider call.
+ * the tap already (or before it, on intent), and a second read here would cost a second provider call.
  */
 export async function prefetchThread(viewer: Viewer, account: Account, category: Category, conversationId: string): Promise<{ state: DehydratedState; preview: ThreadPreviewData | null }> {
   const client = new QueryClient();

@@ -99,9 +99,9 @@ async function expectFirstPaintThenTakeover(page: Page, request: APIRequestConte
   await expect(live.locator(`${newestRow} time`).last()).not.toHaveText("\u00a0");
   await expectAround(live);
   const frames = await page.evaluate(() => (window as unknown as { __frames: { view: string; top: number }[] }).__frames);
+  expect(frames.some((frame) => frame.view === "thread-preview")).toBe(true);
   // The messages are in the first frame that shows anything of the thread: no skeleton before them.
   expect(frames.filter((frame) => frame.view === "loading")).toEqual([]);
-  expect(frames.some((frame) => frame.view === "thread-preview")).toBe(true);
   expect(frames.some((frame) => frame.view === "thread-view")).toBe(true);
   const tops = frames.map((frame) => frame.top);
   expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(0.5);

@@ -45,3 +45,26 @@ test("the inbox prefetches no thread on load; resting on a row starts its messag
   // One provider read of the thread, the browser's: the route's own payload read nothing.
   expect((await fakeUpstream(request).stats()).calls.get_conversation ?? 0).toBe(1);
 });
+
+test("a row opened with no intent first (a key, a quick tap) asks for its messages with its route, not after it", async ({ page, request }) => {
+  await page.goto("/a/linkup/inbox");
+  const target = page.getByTestId("conversation-row").nth(3);
+  await expect(target).toBeVisible();
+  const id = (await target.getAttribute("data-conversation-id")) ?? "";
+  const isHistory = (url: string) => url.includes(`/conversations/${encodeURIComponent(id)}/messages?`) && !url.includes("since=");
+  const messagesAsked = page.waitForRequest((request) => isHistory(request.url()));
+  // The route's payload is held until the messages are asked for (or 5 s): then the order seen is the app's, not the network's.
+  let askedWhileRouteHeld: boolean | undefined;
+  await page.route(
+    (url) => url.pathname.includes(`/c/${encodeURIComponent(id)}`),
+    async (route) => {
+      askedWhileRouteHeld ??= await Promise.race([messagesAsked.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000))]);
+      await route.continue();
+    },
+  );
+  // A click with no pointer or focus before it: no intent, as with a key or a quick tap.
+  await target.dispatchEvent("click");
+  await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
+  expect(askedWhileRouteHeld).toBe(true);
+  expect((await fakeUpstream(request).stats()).calls.get_conversation ?? 0).toBe(1);
+});
