@@ -24,6 +24,8 @@ export { outboxStorageKey } from "./outbox-storage";
 
 /** How often a slow provider's send is asked about. */
 export const PENDING_RECHECK_MS = 3_000;
+/** The longest a Retry-After may hold a recheck back (a proxy's 429 can name hours). */
+export const PENDING_RECHECK_MAX_MS = 60_000;
 /** After a request that got no answer while online: the first pause, doubled up to the longest. */
 export const NO_ANSWER_RETRY_MS = 2_000;
 export const NO_ANSWER_RETRY_MAX_MS = 30_000;
@@ -96,7 +98,8 @@ export function createOutbox(accountId: string, deps: OutboxDeps) {
   }
 
   function later(clientId: string, delayMs: number): void {
-    if (timers.has(clientId)) return;
+    // Stopped (an answer that came after stop): nothing more is asked.
+    if (!started || timers.has(clientId)) return;
     timers.set(
       clientId,
       setTimeout(() => {
@@ -143,7 +146,9 @@ export function createOutbox(accountId: string, deps: OutboxDeps) {
       const next = update(clientId, (entry) => refused(entry, error, now()));
       if (next?.state === "queued") unanswered.set(clientId, (unanswered.get(clientId) ?? 0) + 1);
       // A recheck our rate limit refused (refused keeps it pending): the next waits as long as it said.
-      else if (next?.state === "pending" && error instanceof ApiError && error.retryAfter !== undefined) later(clientId, Math.max(PENDING_RECHECK_MS, error.retryAfter * 1000));
+      else if (next?.state === "pending" && error instanceof ApiError && error.retryAfter !== undefined) {
+        later(clientId, Math.min(PENDING_RECHECK_MAX_MS, Math.max(PENDING_RECHECK_MS, error.retryAfter * 1000)));
+      }
     } finally {
       inFlight.delete(clientId);
     }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Message, SendResult } from "@/lib/contracts/api";
 import { memoryStorage, type StorageLike } from "@/lib/client/browser-storage";
 import { ApiError, InvalidResponseError, NetworkError } from "@/lib/client/errors";
-import { createOutbox, FORGET_SENT_MS, PENDING_RECHECK_MS, type Network, type OutboxDeps } from "@/lib/client/outbox";
+import { createOutbox, FORGET_SENT_MS, PENDING_RECHECK_MAX_MS, PENDING_RECHECK_MS, type Network, type OutboxDeps } from "@/lib/client/outbox";
 import { isNotSent, statusLabel, UNCONFIRMED_PATIENCE_MS, type OutboxEntry } from "@/lib/client/outbox-entry";
 import { outboxStorageKey, readOutbox, writeOutbox } from "@/lib/client/outbox-storage";
 
@@ -120,6 +120,19 @@ describe("the outbox", () => {
     second.outbox.send({ conversationId: "conv", text: "Hi" });
     await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MS);
     expect(second.only()?.state).toBe("failed");
+  });
+
+  it("waits at most a minute for a Retry-After, however long it names (a proxy's 429 can name hours)", async () => {
+    const api = fakeApi({ status: "pending", message: null }, new ApiError(429, "rate_limited", "Too many requests.", 3_600), { status: "sent", message: null });
+    const { outbox, only } = setup(api);
+    outbox.send({ conversationId: "conv", text: "Hello" });
+    await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MS);
+    expect(api.posts).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MAX_MS - 1);
+    expect(api.posts).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(api.posts).toHaveLength(3);
+    expect(only()?.state).toBe("sent");
   });
 
   it("does not ask about a pending send while the tab is hidden, and asks once it is seen again", async () => {
