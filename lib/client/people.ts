@@ -76,13 +76,23 @@ export function usePeople(accountId: string, enabled: boolean) {
   return useQuery({ ...peopleQueryOptions(accountId), enabled });
 }
 
-/** Puts the server's answer for one person into the list (new ones first, like the server orders them). */
-function upsert(client: QueryClient, accountId: string, person: Person): void {
-  client.setQueryData<PeopleResponse>(queryKeys.people(accountId), (current) => {
+/**
+ * Writes a change the server answered into the list (`edit`). A read of the list already on its way
+ * was read before the change and would land over it (a person just added gone until the next
+ * refresh, 30 s on): it is cancelled first.
+ */
+export async function writePeople(client: QueryClient, accountId: string, edit: (current: PeopleResponse | undefined) => PeopleResponse | undefined): Promise<void> {
+  await client.cancelQueries({ queryKey: queryKeys.people(accountId) });
+  client.setQueryData<PeopleResponse>(queryKeys.people(accountId), edit);
+}
+
+/** The server's answer for one person, in the list (new ones first, like the server orders them). */
+export function withPerson(person: Person): (current: PeopleResponse | undefined) => PeopleResponse {
+  return (current) => {
     const others = (current?.people ?? []).filter((p) => p.id !== person.id);
     const known = current?.people.some((p) => p.id === person.id) ?? false;
     return { people: known ? (current?.people ?? []).map((p) => (p.id === person.id ? person : p)) : [person, ...others] };
-  });
+  };
 }
 
 export function useRefreshPeopleOnThreadFailure(accountId: string): void {
@@ -92,8 +102,8 @@ export function useRefreshPeopleOnThreadFailure(accountId: string): void {
 
 export function usePeopleActions(accountId: string) {
   const client = useQueryClient();
-  const settle = (person: Person) => {
-    upsert(client, accountId, person);
+  const settle = async (person: Person) => {
+    await writePeople(client, accountId, withPerson(person));
     if (person.state === "ready") void refreshInbox(client, accountId);
   };
   const add = useMutation({
@@ -106,8 +116,8 @@ export function usePeopleActions(accountId: string) {
   });
   const remove = useMutation({
     mutationFn: (personId: string) => sendJson("DELETE", personUrl(accountId, personId), "removed"),
-    onSuccess: (_result, personId) => {
-      client.setQueryData<PeopleResponse>(queryKeys.people(accountId), (current) => current && { people: current.people.filter((p) => p.id !== personId) });
+    onSuccess: async (_result, personId) => {
+      await writePeople(client, accountId, (current) => current && { people: current.people.filter((p) => p.id !== personId) });
       void refreshInbox(client, accountId);
     },
   });

@@ -1,7 +1,8 @@
 import { QueryClient, type QueryKey } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/client/errors";
-import { refreshPeopleOnThreadFailure } from "@/lib/client/people";
+import { refreshPeopleOnThreadFailure, withPerson, writePeople } from "@/lib/client/people";
+import type { PeopleResponse, Person } from "@/lib/contracts/api";
 import { queryKeys } from "@/lib/client/query-keys";
 
 describe("refreshPeopleOnThreadFailure", () => {
@@ -34,5 +35,21 @@ describe("refreshPeopleOnThreadFailure", () => {
     fresh();
     await fail(queryKeys.messages("la", "p4"), new ApiError(404, "not_found", "LinkedIn has no person at this address."));
     expect(reloaded("la")).toBe(false);
+  });
+});
+
+describe("writePeople", () => {
+  it("cancels a read of the list already on its way, so the list read before a person was added does not land over them", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const key = queryKeys.people("la");
+    client.setQueryData<PeopleResponse>(key, { people: [] });
+    // The list as the server read it just before the add: empty, answered after the add's answer.
+    let answer!: (value: PeopleResponse) => void;
+    const inFlight = client.fetchQuery({ queryKey: key, queryFn: () => new Promise<PeopleResponse>((resolve) => (answer = resolve)) }).catch(() => undefined);
+    const lena: Person = { id: "p1", name: "Lena Longthread", profileUrl: "https://www.linkedin.com/in/lena", channel: "standard", state: "syncing", addedAt: 1 };
+    await writePeople(client, "la", withPerson(lena));
+    answer({ people: [] });
+    await inFlight;
+    expect(client.getQueryData<PeopleResponse>(key)?.people.map((person) => person.id)).toEqual(["p1"]);
   });
 });
