@@ -8,6 +8,9 @@ import { waitForInboxPolls } from "../support/thread";
  * before the click, and the click uses them instead of asking again (the route asks the provider nothing).
  */
 
+/** A request for the first page of this conversation's messages (not a `since` poll). */
+const isHistoryOf = (id: string) => (url: string) => url.includes(`/conversations/${encodeURIComponent(id)}/messages?`) && !url.includes("since=");
+
 test.beforeEach(async ({ request }) => {
   await fakeUpstream(request).reset();
 });
@@ -26,7 +29,7 @@ test("the inbox prefetches no thread on load; resting on a row starts its messag
 
   const target = rows.nth(2);
   const id = (await target.getAttribute("data-conversation-id")) ?? "";
-  const isHistory = (url: string) => url.includes(`/conversations/${encodeURIComponent(id)}/messages?`) && !url.includes("since=");
+  const isHistory = isHistoryOf(id);
   // Intent prefetches the thread's whole route too (its tree, then its data): the click asks the
   // server for nothing more.
   const isRoute = (url: string) => url.includes(`/c/${encodeURIComponent(id)}`);
@@ -51,7 +54,7 @@ test("a row opened with no intent first (a key, a quick tap) asks for its messag
   const target = page.getByTestId("conversation-row").nth(3);
   await expect(target).toBeVisible();
   const id = (await target.getAttribute("data-conversation-id")) ?? "";
-  const isHistory = (url: string) => url.includes(`/conversations/${encodeURIComponent(id)}/messages?`) && !url.includes("since=");
+  const isHistory = isHistoryOf(id);
   const messagesAsked = page.waitForRequest((request) => isHistory(request.url()));
   // The route's payload is held until the messages are asked for (or 5 s): then the order seen is the app's, not the network's.
   let askedWhileRouteHeld: boolean | undefined;
