@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { Role, TeamMember, TeamResponse } from "@/lib/contracts/team";
-import { describeError } from "@/lib/client/errors";
+import { ApiError, describeError } from "@/lib/client/errors";
 import { describeUsage } from "@/lib/client/format";
 import { homeHref } from "@/lib/client/routes";
 import { teamQueryOptions, useInvite, useRemoveMember, useRevokeInvitation, useSetMemberAccounts } from "@/lib/client/team";
@@ -13,6 +13,15 @@ import { FormError, FormField, SubmitButton } from "./form-field";
 import { ErrorState, Spinner } from "./states";
 
 type Accounts = TeamResponse["accounts"];
+
+/**
+ * A refused invitation in words. The email is the one thing typed here, and a browser lets through
+ * addresses our server refuses ("jane@localhost", "a..b@acme.com"), so a 400 is about it, not a link.
+ */
+function inviteProblem(error: unknown): string {
+  if (error instanceof ApiError && error.code === "bad_request") return "That email address doesn't look right. Check it for typos, then try again.";
+  return describeError(error).detail;
+}
 
 /** The Team page (admins): invite reps by link, choose who reads which account, remove people. */
 export function TeamView() {
@@ -105,7 +114,7 @@ function InviteCard({ accounts }: { accounts: Accounts }) {
           <p className="text-sm font-medium text-zinc-800">Accounts they can read</p>
           <AccountChoices name="Accounts they can read" accounts={accounts} chosen={accountIds} onToggle={(id, on) => setAccountIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)))} />
         </div>
-        <FormError message={invite.isError ? describeError(invite.error).detail : null} />
+        <FormError message={invite.isError ? inviteProblem(invite.error) : null} />
         <SubmitButton busy={invite.isPending} busyLabel="Creating the link…">
           Create invitation link
         </SubmitButton>

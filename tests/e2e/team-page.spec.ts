@@ -49,3 +49,24 @@ test("the Team page: every control of the invite card, the invitations and the m
   await invitation.getByRole("button", { name: "Revoke" }).click();
   await expect(invitation).toHaveCount(0);
 });
+
+test("an email the browser lets through but the server refuses is named as the problem, and the admin can correct it", async ({ page }) => {
+  await page.goto("/team");
+  const inviteCard = page.getByTestId("invite-card");
+  const email = inviteCard.getByLabel("Their work email");
+  // Valid to the browser's type=email (no dot needed after the @); not an address an invitation can go to.
+  await email.fill(`rep-${unique()}@localhost`);
+  await inviteCard.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(inviteCard.getByText("That email address doesn't look right.")).toBeVisible();
+  await expect(inviteCard.getByText("That link doesn't look right.")).toHaveCount(0);
+  await expect(inviteCard.getByLabel("Invitation link")).toHaveCount(0);
+
+  const corrected = `rep-${unique()}@threadline.test`;
+  await email.fill(corrected);
+  await inviteCard.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(inviteCard.getByLabel("Invitation link")).toBeVisible();
+  await expect(inviteCard.getByText("That email address doesn't look right.")).toHaveCount(0);
+  const invitation = page.getByTestId("invitations-card").getByRole("listitem").filter({ hasText: corrected });
+  await invitation.getByRole("button", { name: "Revoke" }).click();
+  await expect(invitation).toHaveCount(0);
+});
