@@ -76,4 +76,29 @@ describe("withSharedReads", () => {
     await expect(pending).rejects.toThrow("gone");
     expect(slowReads[0]?.aborted).toBe(true);
   });
+
+  it("a cancelled read that settles late leaves the read that replaced it shared", async () => {
+    const releases: Array<(value: Page<Conversation>) => void> = [];
+    const { provider, reads } = countingProvider(
+      (signal) =>
+        new Promise((resolve, reject) => {
+          releases.push(resolve);
+          // As fetch does: the abort rejects a moment later, not at once.
+          signal.addEventListener("abort", () => setTimeout(() => reject(signal.reason), 0));
+        }),
+    );
+    const shared = withSharedReads(provider);
+    const gone = new AbortController();
+    const cancelled = shared.listConversations(query, gone.signal);
+    gone.abort(new Error("tab closed"));
+    await expect(cancelled).rejects.toThrow("tab closed");
+    const next = shared.listConversations(query, new AbortController().signal);
+    expect(reads).toHaveLength(2);
+    // The first read's rejection lands now; a third identical caller must still join the second read.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const joined = shared.listConversations(query, new AbortController().signal);
+    expect(reads).toHaveLength(2);
+    releases[1]?.(page);
+    await expect(Promise.all([next, joined])).resolves.toEqual([page, page]);
+  });
 });

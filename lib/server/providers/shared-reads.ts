@@ -11,6 +11,11 @@ type Flight = { promise: Promise<unknown>; controller: AbortController; waiters:
 export function withSharedReads(provider: InboxProvider): InboxProvider {
   const flights = new Map<string, Flight>();
 
+  // A flight cancelled by its last caller settles later, after another may have taken its key.
+  const forget = (key: string, flight: Flight) => {
+    if (flights.get(key) === flight) flights.delete(key);
+  };
+
   function shared<T>(key: string, signal: AbortSignal, read: (signal: AbortSignal) => Promise<T>): Promise<T> {
     signal.throwIfAborted();
     let flight = flights.get(key);
@@ -18,8 +23,8 @@ export function withSharedReads(provider: InboxProvider): InboxProvider {
       const controller = new AbortController();
       const started: Flight = { promise: read(controller.signal), controller, waiters: 0 };
       void started.promise.then(
-        () => flights.delete(key),
-        () => flights.delete(key),
+        () => forget(key, started),
+        () => forget(key, started),
       );
       flights.set(key, started);
       flight = started;
@@ -30,7 +35,7 @@ export function withSharedReads(provider: InboxProvider): InboxProvider {
       const leave = () => {
         joined.waiters--;
         if (joined.waiters === 0) {
-          flights.delete(key);
+          forget(key, joined);
           joined.controller.abort(signal.reason);
         }
         reject(signal.reason);
