@@ -290,6 +290,25 @@ describe("Linked API people: add, list, resync, remove", () => {
     expect((await store.get(accountId, person.id))?.resultLink).toBe(link("later"));
   });
 
+  it("a restart that fails for a passing reason waits its 30 s again, and of two people lists at once only one restarts the sync", async () => {
+    const answers = [new Response("oops", { status: 503 }), new Response("oops", { status: 503 })];
+    let clock = NOW;
+    const { provider, calls, accountId } = setup((_, index) => answers[index] ?? processing("later"), { now: () => clock, retry: undefined });
+    const person = await provider.people.add({ profileUrl: person1 }, signal);
+    clock += 31_000;
+    await provider.people.list(signal);
+    expect(calls).toHaveLength(2);
+    // Every device polls the list every few seconds while someone syncs: the failed restart is not asked again at once.
+    clock += 3_000;
+    await provider.people.list(signal);
+    expect(calls).toHaveLength(2);
+    clock += 28_000;
+    const lists = await Promise.all([provider.people.list(signal), provider.people.list(signal)]);
+    expect(calls).toHaveLength(3);
+    expect(lists.map((list) => list.map((p) => p.state))).toEqual([["syncing"], ["syncing"]]);
+    expect((await store.get(accountId, person.id))?.resultLink).toBe(link("later"));
+  });
+
   it("a daily action limit (limitExceeded) fails the sync instead of leaving it to be retried forever", async () => {
     const { provider } = setup(() => Response.json({ success: false, error: { type: "limitExceeded", message: "daily limit" } }, { status: 429 }));
     const person = await provider.people.add({ profileUrl: person1 }, signal);

@@ -82,7 +82,11 @@ export function createLinkedApiPeople(deps: PeopleDeps): PeopleDirectory {
   async function check(record: PersonRecord, signal: AbortSignal): Promise<PersonRecord> {
     if (record.resultLink === null) {
       // Every device's people list polls while someone syncs: throttle re-starts, not just polls.
-      return now() - record.updatedAt < RESTART_AFTER_MS ? record : start(record, signal);
+      if (now() - record.updatedAt < RESTART_AFTER_MS) return record;
+      // Touched as it is taken, so a restart that fails for a passing reason waits its 30 s again,
+      // and of two lists at once only one starts it (the other shows the person as they are).
+      const claimed = await store.claimRestart(accountId, record, now());
+      return claimed ? start(claimed, signal) : existing(record.id);
     }
     try {
       client.trustedResultLink(record.resultLink);

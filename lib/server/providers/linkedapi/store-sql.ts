@@ -104,6 +104,13 @@ export function createPeopleStore(database: Queryable | (() => Promise<Queryable
         [accountId, id, resultLink, now],
       ),
 
+    claimRestart: (accountId, seen, now) =>
+      one(
+        `UPDATE people SET updated_at = $4
+         WHERE account_id = $1 AND id = $2 AND state = 'syncing' AND result_link IS NULL AND updated_at = $3 RETURNING *`,
+        [accountId, seen.id, seen.updatedAt, now],
+      ),
+
     markReady: (accountId, id, now) =>
       one(
         `UPDATE people SET state = 'ready', result_link = NULL, failure_reason = NULL, synced_at = $3, updated_at = $3

@@ -39,6 +39,11 @@ export interface PeopleStore {
   /** Idempotent on (account, profileKey, channel): a second add returns the first with created false. */
   add(accountId: string, person: NewPerson, now: number): Promise<{ person: PersonRecord; created: boolean }>;
   markSyncing(accountId: string, id: string, resultLink: string | null, now: number): Promise<PersonRecord | undefined>;
+  /**
+   * Takes the restart of a sync that has no result link, if it is still as `seen` (syncing, no link,
+   * last touched at `seen.updatedAt`), by touching it: of many lists at once, one restarts it.
+   */
+  claimRestart(accountId: string, seen: PersonRecord, now: number): Promise<PersonRecord | undefined>;
   markReady(accountId: string, id: string, now: number): Promise<PersonRecord | undefined>;
   markFailed(accountId: string, id: string, reason: SyncFailure, now: number): Promise<PersonRecord | undefined>;
   /** Only ever moves forward: an older message than the one stored is ignored. */
