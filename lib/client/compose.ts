@@ -16,7 +16,10 @@ export function needsSubject(send: SendCapability | null | undefined, type: Conv
 /** A device with a mouse or trackpad and a real keyboard: Enter sends there, as in any chat app. */
 export const ENTER_SENDS_QUERY = "(hover: hover) and (pointer: fine)";
 
-export type KeyPress = { key: string; shiftKey: boolean; altKey: boolean; ctrlKey: boolean; metaKey: boolean; isComposing: boolean };
+export type KeyPress = { key: string; keyCode: number; shiftKey: boolean; altKey: boolean; ctrlKey: boolean; metaKey: boolean; isComposing: boolean };
+
+/** The keyCode of a key an input method took: Safari sends the Enter that confirms a conversion after the composition ended. */
+const IME_KEY_CODE = 229;
 
 /**
  * "send", or "type" (the textarea does what it does: a line break, or the input method's own use
@@ -24,7 +27,7 @@ export type KeyPress = { key: string; shiftKey: boolean; altKey: boolean; ctrlKe
  * sends everywhere (a tablet with a keyboard).
  */
 export function enterAction(press: KeyPress, enterSends: boolean): "send" | "type" {
-  if (press.key !== "Enter" || press.isComposing) return "type";
+  if (press.key !== "Enter" || press.isComposing || press.keyCode === IME_KEY_CODE) return "type";
   if (press.ctrlKey || press.metaKey) return "send";
   if (press.shiftKey || press.altKey) return "type";
   return enterSends ? "send" : "type";

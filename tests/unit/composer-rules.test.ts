@@ -5,7 +5,7 @@ import { draftKey, EMPTY_DRAFT, hasWords, writeDraft } from "@/lib/client/draft-
 import { readDraft } from "@/lib/client/stored-draft";
 import { keyboardInset } from "@/lib/client/use-keyboard-inset";
 
-const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key, shiftKey: false, altKey: false, ctrlKey: false, metaKey: false, isComposing: false, ...mods });
+const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key, keyCode: key === "Enter" ? 13 : 0, shiftKey: false, altKey: false, ctrlKey: false, metaKey: false, isComposing: false, ...mods });
 
 describe("enterAction", () => {
   it("on a desktop, Enter sends and Shift+Enter breaks the line", () => {
@@ -23,6 +23,10 @@ describe("enterAction", () => {
     expect(enterAction(press("Enter", { ctrlKey: true }), false)).toBe("send");
     expect(enterAction(press("Enter", { metaKey: true }), false)).toBe("send");
     expect(enterAction(press("Enter", { isComposing: true }), true)).toBe("type");
+    // Safari: the Enter that confirms a Japanese, Chinese or Korean conversion comes after the
+    // composition ended (isComposing false), as the input method's key (keyCode 229): not a send.
+    expect(enterAction(press("Enter", { keyCode: 229 }), true)).toBe("type");
+    expect(enterAction(press("Enter", { keyCode: 229, metaKey: true }), true)).toBe("type");
     expect(enterAction(press("a"), true)).toBe("type");
   });
 });
