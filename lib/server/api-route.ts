@@ -7,7 +7,7 @@ import { ApiError } from "@/lib/server/errors";
 import { readBytes, readJsonBody } from "@/lib/server/http/json-body";
 import type { WebhookAccount } from "@/lib/server/push/webhook-config";
 import { logEvent } from "@/lib/server/log";
-import { settleAlongside, withRequestContext } from "@/lib/server/request-context";
+import { settleAlongside, withAnswerCookies, withRequestContext } from "@/lib/server/request-context";
 
 /** Next passes `params` only to routes with dynamic segments. */
 type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
@@ -72,7 +72,7 @@ export function apiRoute<TParams, TQuery, TBody>(spec: RouteSpec<TParams, TQuery
   return (request, context) => {
     const requestId = randomUUID();
     return withRequestContext(requestId, async () => {
-      const response = await answer(spec, handler, request, context);
+      const response = withAnswerCookies(await answer(spec, handler, request, context));
       response.headers.set("x-request-id", requestId);
       return response;
     });
@@ -127,7 +127,7 @@ export function routeMethods(handlers: Partial<Record<HttpMethod, RouteHandler>>
         await passGate(request, (await context.params) ?? {}, access);
         throw new ApiError("method_not_allowed", `This address answers ${allow} only.`);
       } catch (error) {
-        const response = errorResponse(error);
+        const response = withAnswerCookies(errorResponse(error));
         if (response.status === 405) response.headers.set("allow", allow);
         return response;
       }

@@ -3,14 +3,31 @@ import { AsyncLocalStorage } from "node:async_hooks";
 
 /**
  * What one API request shares without threading it through every call: its id (every log line
- * has it), and the writes its answer waits for (see `alongside`).
+ * has it), the writes its answer waits for (see `alongside`), and the cookies its answer sets
+ * (a renewed session's).
  */
-type RequestContext = { requestId: string; pending: Promise<{ failure: unknown } | null>[] };
+type RequestContext = { requestId: string; pending: Promise<{ failure: unknown } | null>[]; setCookies: string[] };
 
 const storage = new AsyncLocalStorage<RequestContext>();
 
 export function withRequestContext<T>(requestId: string, work: () => T): T {
-  return storage.run({ requestId, pending: [] }, work);
+  return storage.run({ requestId, pending: [], setCookies: [] }, work);
+}
+
+/** Set-Cookie lines for this API request's answer, whatever it turns out to be. */
+export function setCookiesOnAnswer(lines: string[]): void {
+  storage.getStore()?.setCookies.push(...lines);
+}
+
+/**
+ * The answer, with the cookies this request was given to set; but an answer that sets cookies of
+ * its own (signing in or out) has the last word on the session.
+ */
+export function withAnswerCookies(response: Response): Response {
+  const lines = storage.getStore()?.setCookies.splice(0) ?? [];
+  if (response.headers.has("set-cookie")) return response;
+  for (const line of lines) response.headers.append("set-cookie", line);
+  return response;
 }
 
 export function currentRequestId(): string | undefined {

@@ -5,7 +5,7 @@ import { idParamSchema } from "@/lib/contracts/queries";
 import { malformedPathReason } from "@/lib/proxy/malformed-path";
 import { apiRoute, routeMethods } from "@/lib/server/api-route";
 import { ApiError } from "@/lib/server/errors";
-import { alongside } from "@/lib/server/request-context";
+import { alongside, setCookiesOnAnswer } from "@/lib/server/request-context";
 
 const noParams = { params: z.strictObject({}), query: z.strictObject({}) };
 
@@ -33,6 +33,34 @@ describe("apiRoute", () => {
     const pending = route(new Request("http://x/api/slow", { signal: controller.signal }), {});
     controller.abort();
     expect((await pending).status).toBe(499);
+  });
+
+  it("sends a renewed session's cookie on whatever the answer is, unless the answer sets cookies of its own", async () => {
+    const renewed = "session_token=renewed; Max-Age=604800; Path=/; HttpOnly";
+    const answers = await Promise.all(
+      [
+        () => ({ ok: true }),
+        () => {
+          throw new ApiError("not_found", "gone");
+        },
+      ].map((work) =>
+        apiRoute(noParams, () => {
+          // What the gate does when Better Auth renews the session (sessionFor).
+          setCookiesOnAnswer([renewed]);
+          return work();
+        })(new Request("http://x/api/c"), {}),
+      ),
+    );
+    expect(answers.map((response) => [response.status, response.headers.getSetCookie()])).toEqual([
+      [200, [renewed]],
+      [404, [renewed]],
+    ]);
+    // Signing out: its own cookie (the session's end) must not be followed by the renewed one.
+    const signedOut = await apiRoute(noParams, () => {
+      setCookiesOnAnswer([renewed]);
+      return new Response(null, { status: 204, headers: { "set-cookie": "session_token=; Max-Age=0; Path=/" } });
+    })(new Request("http://x/api/c"), {});
+    expect(signedOut.headers.getSetCookie()).toEqual(["session_token=; Max-Age=0; Path=/"]);
   });
 
   it("answers a rate limit with Retry-After, and an unexpected throw as a mapped internal_error", async () => {

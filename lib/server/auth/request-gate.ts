@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { clientAddress } from "@/lib/server/http/client-address";
 import { webhookAccountIn } from "@/lib/server/push/webhook-account";
+import { setCookiesOnAnswer } from "@/lib/server/request-context";
 import type { PushProvider, WebhookAccount } from "@/lib/server/push/webhook-config";
 import { isDemoMode, viewerFor, type Viewer } from "./viewer";
 
@@ -49,7 +50,7 @@ export async function passGate(request: Request, rawParams: Record<string, unkno
     await limit(`public:${clientAddress(request.headers)}`, PUBLIC_REQUESTS_PER_MINUTE);
     return undefined;
   }
-  const viewer = await viewerFor(request.headers);
+  const viewer = await viewerFor(request.headers, setCookiesOnAnswer);
   if (!viewer) throw new ApiError("unauthenticated", "Sign in to continue.");
   if (access === "admin" && !viewer.isAdmin) throw new ApiError("not_found", "No such API endpoint.");
   const accountId = rawParams.accountId;

@@ -4,6 +4,7 @@ import { listAccountSummaries } from "@/lib/server/accounts";
 import { teamStore } from "@/lib/server/app-database";
 import { getEnv } from "@/lib/server/env";
 import { getAuth } from "./auth";
+import { sessionFor } from "./session";
 
 /** Who is asking, and which accounts they may read and send from. */
 export type Viewer =
@@ -18,12 +19,13 @@ export function isDemoMode(): boolean {
 /**
  * The signed-in member behind these request headers (Better Auth's database session, checked on
  * every request), with their accounts: an admin has every configured account, a rep the ones
- * assigned to them. Null when there is no valid session.
+ * assigned to them. Null when there is no valid session. `renew`: where the answer can set cookies,
+ * it receives the renewed session's (see sessionFor).
  */
-export async function viewerFor(headers: Headers): Promise<Viewer | null> {
+export async function viewerFor(headers: Headers, renew?: (setCookies: string[]) => void): Promise<Viewer | null> {
   const configured = listAccountSummaries().map((account) => account.id);
   if (isDemoMode()) return { kind: "demo", accountIds: new Set(configured), isAdmin: false };
-  const session = await (await getAuth()).api.getSession({ headers });
+  const session = await sessionFor(await getAuth(), headers, renew);
   if (!session) return null;
   const { user } = session;
   const isAdmin = user.role === "admin" || getEnv().adminEmails.includes(user.email.toLowerCase());
