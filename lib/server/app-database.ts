@@ -10,10 +10,15 @@ import { createMemoryReadMarkStore, createReadMarkStore, type ReadMarkStore } fr
 import { createSendStore, type SendStore } from "@/lib/server/sends/store";
 import { createTeamStore, type TeamStore } from "@/lib/server/team/store";
 
-/** The process's database, as configured (Postgres by DATABASE_URL, else PGlite), opened on first use. */
+/**
+ * The process's database, as configured (Postgres by DATABASE_URL, else PGlite), opened on first use.
+ * The demo (no provider configured) keeps what little it writes (a reply's send record) in memory:
+ * it must run where no directory is writable, as on Vercel with no DATABASE_URL.
+ */
 export function appDatabase(): Promise<Database> {
   const env = getEnv();
-  return sharedDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR });
+  const pgliteDataDir = env.accounts.length === 0 ? undefined : env.PGLITE_DATA_DIR;
+  return sharedDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir });
 }
 
 let counter: RateCounter | undefined;
