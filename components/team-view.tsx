@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { Role, TeamMember, TeamResponse } from "@/lib/contracts/team";
-import { ApiError, describeError } from "@/lib/client/errors";
+import { ApiError } from "@/lib/client/errors";
+import { formErrorText } from "@/lib/client/form-error";
 import { describeUsage } from "@/lib/client/format";
 import { homeHref } from "@/lib/client/routes";
 import { teamQueryOptions, useInvite, useRemoveMember, useRevokeInvitation, useSetMemberAccounts } from "@/lib/client/team";
@@ -16,11 +17,12 @@ type Accounts = TeamResponse["accounts"];
 
 /**
  * A refused invitation in words. The email is the one thing typed here, and a browser lets through
- * addresses our server refuses ("jane@localhost", "a..b@acme.com"), so a 400 is about it, not a link.
+ * addresses our server refuses ("jane@localhost", "a..b@acme.com"): its 400 is about the email,
+ * said for a person rather than as the server's parameter check.
  */
 function inviteProblem(error: unknown): string {
   if (error instanceof ApiError && error.code === "bad_request") return "That email address doesn't look right. Check it for typos, then try again.";
-  return describeError(error).detail;
+  return formErrorText(error);
 }
 
 /** The Team page (admins): invite reps by link, choose who reads which account, remove people. */
@@ -222,7 +224,7 @@ function MemberRow({ member, accounts }: { member: TeamMember; accounts: Account
           />
         </div>
       )}
-      <FormError message={error ? describeError(error).detail : null} />
+      <FormError message={error ? formErrorText(error) : null} />
       {member.isYou || member.isNamedAdmin ? null : confirming ? (
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <span className="text-sm text-zinc-800">Remove {member.name}? They are signed out at once.</span>

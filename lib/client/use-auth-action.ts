@@ -1,7 +1,7 @@
 /** The state of a sign-in form: which way it is busy signing in, and what went wrong in words. */
 import { useState } from "react";
 import { SignInError } from "./auth";
-import { describeError } from "./errors";
+import { formErrorText } from "./form-error";
 
 export type AuthWay = "password" | "sso";
 
@@ -16,7 +16,7 @@ export function useAuthAction(initialError: string | null = null) {
     try {
       await work();
     } catch (failure) {
-      setError(failure instanceof SignInError ? failure.message : describeError(failure).detail);
+      setError(failure instanceof SignInError ? failure.message : formErrorText(failure));
       setBusy(null);
     }
   }
