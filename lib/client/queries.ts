@@ -135,14 +135,23 @@ function paceNow(query: PollerQuery) {
   return paceOf({ now: Date.now(), newestMessageAt: query.state.data?.newestAt ?? null, ...activitySnapshot() });
 }
 
+/**
+ * A pushed account's own reads wait for a webhook's news, or the slow safety check; but one that
+ * failed was asked about news that will not be announced again, so it tries again at the account's
+ * pace (backing off while it fails), not in 5 minutes.
+ */
+function pushedMs(query: PollerQuery): number {
+  return query.state.error ? PACE_MS[paceNow(query)].head : SAFETY_MS.pushed;
+}
+
 /** The inbox head: at the account's pace; for a pushed account, only the slow safety check. */
 function headInterval(pushed: boolean) {
-  return (query: PollerQuery) => nextPollMs(query, pushed ? SAFETY_MS.pushed : PACE_MS[paceNow(query)].head);
+  return (query: PollerQuery) => nextPollMs(query, pushed ? pushedMs(query) : PACE_MS[paceNow(query)].head);
 }
 
 /** The open thread's own check: the inbox head (or a webhook) says when it changed; this is the slow safety net. */
 export function threadInterval(pushed: boolean) {
-  return (query: PollerQuery) => nextPollMs(query, pushed ? SAFETY_MS.pushed : SAFETY_MS.thread);
+  return (query: PollerQuery) => nextPollMs(query, pushed ? pushedMs(query) : SAFETY_MS.thread);
 }
 
 /** A pushed account's question to our database: quick (it costs nothing upstream), slower when idle. */

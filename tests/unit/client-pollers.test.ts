@@ -522,6 +522,20 @@ describe("a pushed account: its webhooks' news from our database, the provider a
     expect(interval(changesQueryOptions(ACCOUNT))).toBeLessThanOrEqual(PACE_MS.active.changes * 1.1 + 1);
     expect(interval(conversationsHeadQueryOptions(ACCOUNT, "INBOX"))).toBeLessThanOrEqual(PACE_MS.idle.head * 1.1 + 1);
   });
+
+  it("a pushed account's read that failed tries again at the account's pace, not in 5 minutes: its news is not announced again", () => {
+    // The wait a poller sets after a failed answer (the first failure, so no backoff beyond the pace).
+    const intervalAfterFailure = (options: ReturnType<typeof changesQueryOptions>) => {
+      const client = newClient();
+      client.setQueryData(options.queryKey, { polledAt: Date.now(), received: 0, errorsBefore: 0, newestAt: null, checkedAt: Date.now() });
+      const query = client.getQueryCache().find<PollResult>({ queryKey: options.queryKey, exact: true })!;
+      query.setState({ error: new Error("upstream_error"), errorUpdatedAt: Date.now(), fetchFailureCount: 1 });
+      const { refetchInterval } = options;
+      return typeof refetchInterval === "function" ? refetchInterval(query) : refetchInterval;
+    };
+    expect(intervalAfterFailure(conversationsHeadQueryOptions(ACCOUNT, "INBOX", true))).toBeLessThanOrEqual(60_000);
+    expect(intervalAfterFailure(messagesSinceQueryOptions(ACCOUNT, CONV, { pushed: true, rowShowsNews: true }))).toBeLessThanOrEqual(60_000);
+  });
 });
 
 describe("the rep back from idle", () => {
