@@ -58,7 +58,7 @@ export function AccountMenu() {
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen((o) => !o)}
-        className="inline-flex size-11 items-center justify-center rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 lg:size-9"
+        className="inline-flex size-11 items-center justify-center rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 mouse:lg:size-9"
       >
         <span className="sr-only">Your account: {viewer.name}</span>
         <span aria-hidden="true" className="inline-flex size-8 items-center justify-center rounded-full bg-zinc-900 text-xs font-semibold text-surface">

@@ -169,7 +169,7 @@ export const ConversationRow = memo(function ConversationRow({
         aria-label={`More for ${participant.name}`}
         aria-haspopup="dialog"
         onClick={() => onActions(conversation)}
-        className="absolute right-1 bottom-1 inline-flex size-11 items-center justify-center rounded-full text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-offset-[-4px] focus-visible:outline-accent-500 active:bg-zinc-200 lg:opacity-0 lg:group-hover/row:opacity-100"
+        className="absolute right-1 bottom-1 inline-flex size-11 items-center justify-center rounded-full text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-offset-[-4px] focus-visible:outline-accent-500 active:bg-zinc-200 mouse:lg:opacity-0 lg:group-hover/row:opacity-100"
       >
         <MoreIcon width={18} height={18} />
       </button>

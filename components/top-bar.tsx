@@ -60,7 +60,7 @@ export function TopBar({
               value={accountId}
               disabled={!hydrated}
               onChange={(e) => router.push(inboxHref(e.target.value, "INBOX"))}
-              className="h-11 max-w-[13rem] min-w-0 appearance-none lg:h-9 truncate rounded-lg border border-zinc-200 bg-surface pr-8 pl-3 text-sm font-medium text-zinc-800 hover:border-zinc-300 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500 sm:max-w-[16rem]"
+              className="h-11 max-w-[13rem] min-w-0 appearance-none mouse:lg:h-9 truncate rounded-lg border border-zinc-200 bg-surface pr-8 pl-3 text-sm font-medium text-zinc-800 hover:border-zinc-300 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500 sm:max-w-[16rem]"
             >
               {account === undefined ? (
                 <option value={accountId} disabled>
