@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { after } from "next/server";
 import { logEvent } from "@/lib/server/log";
 
 /**
@@ -20,7 +21,10 @@ export async function isInAppNavigation(): Promise<boolean> {
 /**
  * How long a page waits for a provider read before it is sent without it: a slow provider must not
  * hold the whole page back. The read is not cancelled: where it goes through the shared cache, the
- * browser's own request finds its answer there (one provider call, not two).
+ * browser's own request finds its answer there (one provider call, not two). So it is handed to
+ * `after`: a serverless platform keeps the function running until it ends, instead of freezing it
+ * with the cache's claim held (the browser's request, on another instance, would wait for that
+ * claim until its own time ran out).
  */
 export const PREFETCH_BUDGET_MS = 1_500;
 
@@ -36,6 +40,7 @@ export async function withinPrefetchBudget<T>(read: Promise<T>, accountId: strin
     const answer = await Promise.race([read, late]);
     if (answer !== TIMED_OUT) return answer;
     logEvent("prefetch", { accountId, outcome: "over_budget" });
+    after(read.catch(() => undefined));
   } catch (error) {
     // The browser asks again and, if it fails there too, explains why.
     logEvent("prefetch", { accountId, outcome: error instanceof Error ? error.name : "error" });

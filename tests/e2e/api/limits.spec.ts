@@ -135,6 +135,26 @@ test("identical reads at the same moment go upstream once: 10 concurrent inbox r
   await upstream.clearFaults();
 });
 
+test("a page whose provider read outlasts its 1.5 s is sent without it; the read runs on (after the answer) and the browser's own request gets its answer: one list_inbox", async ({ playwright, request }) => {
+  const upstream = fakeUpstream(request);
+  const { rep } = await invitedRep(playwright.request, [ACCOUNTS.linkupV2]);
+  await upstream.fail({ action: "list_inbox", kind: "delay", delayMs: 1_800, times: 1 });
+  const before = await upstream.stats();
+  const started = Date.now();
+  // Unread: a list no other test here has just read (the server shares a list's answer for a few seconds).
+  const page = await rep.get(`/a/${ACCOUNTS.linkupV2}/unread`, { headers: { accept: "text/html" } });
+  const pageMs = Date.now() - started;
+  expect(page.status()).toBe(200);
+  expect(await page.text()).not.toContain('data-testid="conversation-row"');
+  const inbox = await rep.get(`/api/accounts/${ACCOUNTS.linkupV2}/conversations?category=UNREAD&limit=20`);
+  expect(inbox.status()).toBe(200);
+  expect(conversationsPageSchema.parse(await inbox.json()).conversations.length).toBeGreaterThan(0);
+  const after = await upstream.stats();
+  console.log(`[limits] slow provider: page sent in ${pageMs} ms without its rows; list_inbox calls ${(after.calls.list_inbox ?? 0) - (before.calls.list_inbox ?? 0)}`);
+  expect((after.calls.list_inbox ?? 0) - (before.calls.list_inbox ?? 0)).toBe(1);
+  await upstream.clearFaults();
+});
+
 test("a rep above their request rate is refused (429 with Retry-After), with no provider call, and another rep is not", async ({ playwright, request }) => {
   test.setTimeout(120_000);
   const upstream = fakeUpstream(request);
