@@ -214,7 +214,12 @@ export const MessageItem = memo(function MessageItem({
       data-send-state={sending?.state}
       className={`flex flex-col px-3 sm:px-5 ${spacing} ${mine ? "items-end" : "items-start"}`}
     >
-      {showName && groupStart ? <span className="mb-1 px-3 text-xs font-medium text-zinc-500">{message.sender.name}</span> : null}
+      {showName && groupStart ? (
+        <span className="mb-1 px-3 text-xs font-medium text-zinc-500">{message.sender.name}</span>
+      ) : (
+        // Who wrote it, which the bubble's side and colour say only to the eye.
+        <span className="sr-only">{mine ? "You" : message.sender.name}:</span>
+      )}
       <div className={`flex max-w-[85%] min-w-0 flex-col gap-1 sm:max-w-[75%] ${mine ? "items-end" : "items-start"}`}>
         {message.subject ? (
           <p data-testid="message-subject" dir="auto" className="px-1 text-sm font-semibold text-zinc-800 [overflow-wrap:anywhere]">

@@ -278,7 +278,10 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
       <div className="relative flex min-h-0 flex-1 flex-col">
         <div
           ref={scrollerRef}
+          data-testid="thread-scroller"
           onScroll={onScroll}
+          // Focus can move here (the pill goes away under a keyboard's focus): not a Tab stop.
+          tabIndex={-1}
           aria-busy={history.isPending || isFetchingNextPage}
           className="relative min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [overflow-anchor:none]"
         >
@@ -289,7 +292,10 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
             <button
               type="button"
               data-testid="new-messages-pill"
-              onClick={() => scrollToBottom(true)}
+              onClick={() => {
+                scrollToBottom(true);
+                scrollerRef.current?.focus({ preventScroll: true });
+              }}
               className="pointer-events-auto inline-flex min-h-11 animate-pill-in items-center gap-1.5 rounded-full bg-zinc-900 py-2 pr-4 pl-3 text-sm font-medium text-surface shadow-lg shadow-zinc-900/20 hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
             >
               <ArrowDownIcon width={16} height={16} />
@@ -307,8 +313,9 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
           onSend={send}
         />
       ) : null}
-      <p className="sr-only" aria-live="polite">
-        {announcement}
+      <p className="sr-only" aria-live="polite" data-testid="thread-announcer">
+        {/* A new node each time: a screen reader says an addition, even in the words of the last one. */}
+        <span key={announcement.id}>{announcement.text}</span>
       </p>
     </section>
   );

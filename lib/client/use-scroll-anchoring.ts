@@ -59,7 +59,7 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
   const nearBottom = useCallback(() => fromBottom.current <= NEAR_BOTTOM_PX, []);
   const follow = useRef(false);
   const [unseen, setUnseen] = useState(0);
-  const [announcement, setAnnouncement] = useState("");
+  const [announcement, setAnnouncement] = useState({ text: "", id: 0 });
 
   const noteReading = useCallback(() => {
     const el = scrollerRef.current;
@@ -113,7 +113,8 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
 
   const scrollToBottom = useCallback(
     (smooth: boolean) => {
-      virtualizer.scrollToEnd({ behavior: smooth ? "smooth" : "auto" });
+      // A behaviour passed to scrollTo is not overridden by the reduced-motion stylesheet.
+      virtualizer.scrollToEnd({ behavior: smooth && !matchMedia("(prefers-reduced-motion: reduce)").matches ? "smooth" : "auto" });
       setUnseen(0);
     },
     [virtualizer],
@@ -154,14 +155,17 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
         }),
       );
     }
-    if (!followed && !nearBottom() && grewAtEnd) {
-      // Appended below the fold: the view stays; show the pill.
+    if (grewAtEnd) {
       const index = messages.findIndex((m) => m.id === prev.newestId);
       const newer = messages.slice(0, index > 0 ? index : Math.max(1, messages.length - prev.count));
-      const count = newer.filter((m) => m.fromMe !== true).length;
-      if (count > 0) {
-        setUnseen((n) => n + count);
-        setAnnouncement(`${count} new message${count === 1 ? "" : "s"}`);
+      const theirs = newer.filter((m) => m.fromMe !== true);
+      const [one] = theirs;
+      if (one) {
+        // Appended below the fold: the view stays; show the pill.
+        if (!followed && !nearBottom()) setUnseen((n) => n + theirs.length);
+        // Said wherever the reader is (at the end, the eye sees it arrive; a screen reader hears it),
+        // each time, even in the same words as the last.
+        setAnnouncement((last) => ({ text: theirs.length === 1 ? `New message from ${one.sender.name}` : `${theirs.length} new messages`, id: last.id + 1 }));
       }
     }
   }, [messages, virtualizer, nearBottom]);
