@@ -19,7 +19,7 @@ test("inbox → category → second page → thread → older messages → a new
   const rows = page.getByTestId("conversation-row");
   await expect(rows.first()).toContainText(LONG_THREAD_NAME);
   await expect(page.getByTestId("demo-badge")).toHaveCount(0);
-  expect(await hasNoHorizontalScroll(page)).toBe(true);
+  await expect.poll(() => hasNoHorizontalScroll(page)).toBe(true);
   await saveScreenshot(page, testInfo, "inbox");
 
   // The inbox loads its second page as you scroll (it renders only the rows near the viewport:
@@ -44,7 +44,7 @@ test("inbox → category → second page → thread → older messages → a new
   const thread = page.getByTestId("thread-view");
   await expect(thread.getByTestId("message").filter({ hasText: messageText(LONG_THREAD_LENGTH) })).toBeInViewport();
   if (isPhone(page)) await expect(page.getByTestId("inbox-list")).toBeHidden();
-  expect(await hasNoHorizontalScroll(page)).toBe(true);
+  await expect.poll(() => hasNoHorizontalScroll(page)).toBe(true);
   await saveScreenshot(page, testInfo, "thread");
 
   // A new message arrives while the rep reads at the bottom: it scrolls into view, exactly once.

@@ -108,6 +108,6 @@ test("screenshots: the composer empty, typing, sending, and a reply not sent", a
   await sendButton(page).click();
   await expect(shownAs(thread, refused)).toHaveAttribute("data-send-state", "not-sent", { timeout: 20_000 });
   await expect(shownAs(thread, refused)).toBeInViewport();
-  expect(await hasNoHorizontalScroll(page)).toBe(true);
+  await expect.poll(() => hasNoHorizontalScroll(page)).toBe(true);
   await saveScreenshot(page, testInfo, "reply-not-sent");
 });

@@ -88,11 +88,15 @@ describe("forgetting answers", () => {
     const cache = createSharedCache(async () => db, () => clock);
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let fetching: () => void = () => undefined;
+    // The read asks the provider only once it holds the claim: from then on the change drops its answer.
+    const claimed = new Promise<void>((resolve) => (fetching = resolve));
     const inFlight = cache.read("conversations:acc-2:INBOX:10", 60_000, value, async () => {
+      fetching();
       await gate;
       return { n: 1 };
     }, signal);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await claimed;
     clock += 100;
     await cache.forget("conversations:acc-2:");
     release();

@@ -62,7 +62,8 @@ test("a stored draft shows once it can be read; words typed before then are stor
   await page.goto(threadPath, HELD_LOAD);
   await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
   await expect(messageBox(page)).toHaveValue("");
-  expect(first.held.length).toBeGreaterThan(0);
+  // Held once its request came and its body was read: a moment after the composer mounted.
+  await expect.poll(() => first.held.length).toBeGreaterThan(0);
   await first.release();
   await expect(messageBox(page)).toHaveValue(older);
 
@@ -74,7 +75,7 @@ test("a stored draft shows once it can be read; words typed before then are stor
   const typed = `Typed straight away ${Date.now()}`;
   await messageBox(page).fill(typed);
   await expect.poll(stored).toContain(typed);
-  expect(second.held.length).toBeGreaterThan(0);
+  await expect.poll(() => second.held.length).toBeGreaterThan(0);
   await second.release();
   await expect(messageBox(page)).toHaveValue(typed);
   await page.reload();

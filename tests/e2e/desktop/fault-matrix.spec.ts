@@ -45,7 +45,7 @@ for (const row of BROWSER_ROWS) {
     await expect(banner).toContainText("Showing what was loaded.");
     await expect(messages.filter({ hasText: newestLoadedText })).toBeVisible();
     await expect(page.getByTestId("conversation-row").first()).toBeVisible();
-    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await expect.poll(() => hasNoHorizontalScroll(page)).toBe(true);
     await saveScreenshot(page, testInfo, `fault-${row.name.replace(/\W+/g, "-")}`);
 
     await upstream.clearFaults();

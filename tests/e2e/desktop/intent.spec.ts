@@ -55,13 +55,17 @@ test("a row opened with no intent first (a key, a quick tap) asks for its messag
   await expect(target).toBeVisible();
   const id = (await target.getAttribute("data-conversation-id")) ?? "";
   const isHistory = isHistoryOf(id);
-  const messagesAsked = page.waitForRequest((request) => isHistory(request.url()));
-  // The route's payload is held until the messages are asked for (or 5 s): then the order seen is the app's, not the network's.
+  // The route's payload is held until the messages are asked for (false if they never are while it
+  // is held): then the order seen is the app's, not the network's.
+  const messagesAsked = page.waitForRequest((request) => isHistory(request.url()), { timeout: 15_000 }).then(
+    () => true,
+    () => false,
+  );
   let askedWhileRouteHeld: boolean | undefined;
   await page.route(
     (url) => url.pathname.includes(`/c/${encodeURIComponent(id)}`),
     async (route) => {
-      askedWhileRouteHeld ??= await Promise.race([messagesAsked.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000))]);
+      askedWhileRouteHeld ??= await messagesAsked;
       await route.continue();
     },
   );

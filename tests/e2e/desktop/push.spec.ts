@@ -104,6 +104,9 @@ test("ConnectSafely: a forged delivery is refused, shows nothing and makes the p
   const before = await providerCalls(request, account.operations);
   const shown = await messages.count();
 
+  // The words are real (the provider has them): a page that trusted the forged delivery, which names
+  // the newest message, would ask for them and show them.
+  await fakeUpstream(request).addMessage(fixtureId!, "Wire the money today");
   const forged = await fakeUpstream(request).deliverWebhook({ ...account.delivery(fixtureId!, "Wire the money today"), tamper: "signature" });
   expect(forged.answers.map((answer) => answer.status)).toEqual([401]);
   await waitForInboxPolls(page, 3, PAGE_CLOCK);

@@ -21,7 +21,7 @@ test("the composer stays above an on-screen keyboard on a phone", async ({ page,
   await expect(box).toBeInViewport({ ratio: 1 });
   await expect(sendButton(page)).toBeInViewport({ ratio: 1 });
   await expectTouchTarget(sendButton(page), 44, "both");
-  expect(await hasNoHorizontalScroll(page)).toBe(true);
+  await expect.poll(() => hasNoHorizontalScroll(page)).toBe(true);
   // 16px text: iOS Safari zooms into a smaller one.
   expect(await box.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(16);
 });

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { FIXTURE_CONVERSATION_COUNT } from "../../fake-upstream/fixture-mailbox";
 import { fakeUpstream } from "../support/fake-upstream";
 import { waitForInboxPolls } from "../support/thread";
+import { settledValue } from "../support/settled";
 
 /**
  * Issue 11: the inbox renders only the rows near the viewport, however many are loaded, and a
@@ -43,7 +44,8 @@ test("the whole inbox loaded, only the rows near the viewport are in the page; b
     await rowAt(middle).scrollIntoViewIfNeeded({ timeout: 1_000 });
   }).toPass();
   const id = await rowAt(middle).getAttribute("data-conversation-id");
-  const scrollTop = await list.evaluate((el) => el.scrollTop);
+  // Once the rows just brought into view are measured and the list has kept them in place.
+  const scrollTop = await settledValue(page, () => list.evaluate((el) => el.scrollTop));
   await rowAt(middle).click();
   await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
   await page.getByTestId("thread-back").click();

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "../../fake-upstream/fixture-mailbox";
 import { fakeUpstream } from "../support/fake-upstream";
 import { loadedMessageCount, scrollThreadToTop } from "../support/thread";
+import { settledValue } from "../support/settled";
 
 const messageText = (n: number) => `${LONG_THREAD_NAME} message ${n} of ${LONG_THREAD_LENGTH}`;
 
@@ -40,7 +41,7 @@ test("a long thread renders only what is near the screen, and keeps the message 
   expect(await messages.count()).toBeLessThan(loaded / 2);
 
   // Turn the phone sideways and back: the message being read is still on screen.
-  const reading = messages.filter({ hasText: messageText(await messageAtTop(page)) });
+  const reading = messages.filter({ hasText: messageText(await settledValue(page, () => messageAtTop(page))) });
   await page.setViewportSize({ width: 800, height: 360 });
   await expect(reading).toBeInViewport();
   await page.setViewportSize({ width: 360, height: 800 });

@@ -53,7 +53,7 @@ async function readLongThread(page: Page, request: APIRequestContext, label: str
   await expect(fresh).toBeInViewport();
   await waitForInboxPolls(page, 2); // two more polls: still exactly once
   await expect(fresh).toHaveCount(1);
-  expect(await hasNoHorizontalScroll(page)).toBe(true);
+  await expect.poll(() => hasNoHorizontalScroll(page)).toBe(true);
 }
 
 test("Linkup v1: every category, then the core journey", async ({ page, request }, testInfo) => {

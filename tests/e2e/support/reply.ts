@@ -106,7 +106,7 @@ export async function expectReplySentOnce(page: Page, request: APIRequestContext
   expect(await mostShown()).toBe(1);
   expect(await timesInUpstream(request, fixtureId, text)).toBe(1);
   expect(await sendCalls(request, provider.send)).toBe(1);
-  expect(await hasNoHorizontalScroll(page)).toBe(true);
+  await expect.poll(() => hasNoHorizontalScroll(page)).toBe(true);
 
   // The conversation's preview is the reply, as the rep's (on a phone, the list is a screen of its own).
   const threadUrl = page.url();
