@@ -56,8 +56,11 @@ async function getProviderConversations(accountId: string, query: ConversationsQ
   if (query.cursor !== undefined || query.q !== undefined || isDemoMode()) return read();
   const key = `${headKeyPrefix(accountId)}${query.category}:${query.limit}`;
   const { value, fresh } = await sharedCache().read(key, HEAD_TTL_MS, conversationsPageSchema, read, signal);
-  // Another request's answer cost this one nothing.
-  return fresh ? value : { ...value, meta: { ...value.meta, creditsConsumed: undefined } };
+  if (fresh) return value;
+  // Another request's answer, perhaps another instance's: it cost this one nothing, and this
+  // instance learns what reading it would have taught (whom a Linkup reply goes to).
+  provider.learnFromPage?.(value.conversations);
+  return { ...value, meta: { ...value.meta, creditsConsumed: undefined } };
 }
 
 function headKeyPrefix(accountId: string): string {

@@ -141,6 +141,17 @@ describe("Linkup v2 send: whom a reply goes to", () => {
     expect(calls.map((call) => call.body.action)).toEqual(["list_inbox", "send"]);
   });
 
+  it("an inbox page another instance read (the shared cache's answer) teaches this one too: no lookup", async () => {
+    const elsewhere = setup(withJane(() => sentAnswer()));
+    const page = await elsewhere.provider.listConversations({ category: "INBOX", limit: 10 }, signal);
+    // This instance never read the inbox: it is handed the page as the cache served it (JSON, parsed).
+    const { provider, sender, calls } = setup(withJane(() => sentAnswer()));
+    provider.learnFromPage?.(JSON.parse(JSON.stringify(page.items)) as typeof page.items);
+    await sender.send({ conversationId: CONVERSATION, text: "hi" }, signal);
+    expect(calls.map((call) => call.body.action)).toEqual(["send"]);
+    expect(calls[0]?.body.params.profile_url).toBe(JANE);
+  });
+
   it("the other sender of a thread page read before is remembered: no lookup", async () => {
     const { provider, sender, calls } = setup(withJane(() => sentAnswer()));
     await provider.listMessages({ conversationId: CONVERSATION, limit: 30 }, signal);

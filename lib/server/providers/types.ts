@@ -37,6 +37,11 @@ export interface InboxProvider {
   listMessages(query: ListMessagesQuery, signal: AbortSignal): Promise<Page<Message>>;
   /** Every message with `sentAt >= since`, newest first, each exactly once. */
   messagesSince(query: MessagesSinceQuery, signal: AbortSignal): Promise<Page<Message>>;
+  /**
+   * An inbox page another instance read (the shared cache's answer): where the adapter keeps what
+   * inbox pages teach it in its instance's memory (Linkup: whom a reply goes to), it learns it here.
+   */
+  learnFromPage?(conversations: readonly Conversation[]): void;
 }
 
 export type SendInput = { conversationId: string; text: string; subject?: string };

@@ -6,7 +6,7 @@ import { LINKUP_CAPABILITIES } from "@/lib/server/providers/linkup/capabilities"
 import { collectSince } from "@/lib/server/providers/emulated-since";
 import { createIdentityMemory } from "@/lib/server/providers/identity-memory";
 import { linkupMessageKey, upstreamCursorOf } from "@/lib/server/providers/linkup/map";
-import { conversationPage, messagePage, toMessages } from "@/lib/server/providers/linkup/pages";
+import { conversationPage, learnParticipants, messagePage, toMessages } from "@/lib/server/providers/linkup/pages";
 import { createLinkupSender } from "@/lib/server/providers/linkup/sender";
 import { decodeCursor } from "@/lib/server/providers/page-cursor";
 import { isProfileUrl } from "@/lib/server/providers/profile-url";
@@ -52,6 +52,8 @@ export function createLinkupV2Provider(config: LinkupV2Config): InboxProvider {
 
   return {
     capabilities: LINKUP_CAPABILITIES,
+
+    learnFromPage: (conversations) => learnParticipants(conversations, identities),
 
     sender: createLinkupSender(identities, config.selfProfileUrl, {
       readNewest: async (conversationId, count, signal) => (await getConversation(conversationId, count, undefined, signal)).data.messages,

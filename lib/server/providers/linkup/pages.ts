@@ -12,6 +12,11 @@ export type LinkupIdentities = ReturnType<typeof createIdentityMemory>;
 
 type MappedPage<T> = { items: T[]; nextCursor: string | null };
 
+/** An inbox page as we serve it (read by another instance): each conversation's other participant, as its upstream page names them. */
+export function learnParticipants(conversations: readonly Conversation[], identities: LinkupIdentities): void {
+  for (const conversation of conversations) identities.rememberParticipant(conversation.id, conversation.participant.profileUrl);
+}
+
 /** One upstream inbox page → our page: learns identities, serves each conversation once, wraps the cursor. */
 export function conversationPage(
   raw: readonly LinkupConversation[],
