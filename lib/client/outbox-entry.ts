@@ -75,11 +75,14 @@ export function refused(entry: OutboxEntry, error: unknown, now: number): Outbox
   return { ...moved(entry, "unconfirmed", now), mayBeDelivered: true, error: words };
 }
 
-/** Our server's refusals of a send are written for the rep (too long, no such conversation…): keep its words. */
+/**
+ * Our server's refusals of a send are written for the rep (too long, no such conversation, too many
+ * requests from this rep): keep its words. A rate limit's usual words are about loading messages.
+ */
 export function sendFailureWords(error: unknown): { title: string; detail: string } {
   const { title, detail } = describeError(error);
-  if (error instanceof ApiError && error.fromEnvelope && error.code === "bad_request" && error.message.trim() !== "") return { title, detail: error.message };
-  return { title, detail };
+  const ours = error instanceof ApiError && error.fromEnvelope && (error.code === "bad_request" || error.code === "rate_limited") && error.message.trim() !== "";
+  return { title, detail: ours ? error.message : detail };
 }
 
 /** Whether the rep may now retry or delete it: refused, or unconfirmed for longer than the thread takes to show it. */

@@ -218,6 +218,15 @@ describe("the outbox", () => {
     expect(only()?.error?.detail).toBe("The message is too long for this account: at most 1900 characters.");
   });
 
+  it("a send our own rate limit refused says so in the server's words, not as the provider limiting how fast messages load", async () => {
+    const api = fakeApi(new ApiError(429, "rate_limited", "Too many requests: slow down for a moment.", 20, true));
+    const { outbox, only } = setup(api);
+    outbox.send({ conversationId: "conv", text: "Hello" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(only()?.state).toBe("failed");
+    expect(only()?.error?.detail).toBe("Too many requests: slow down for a moment.");
+  });
+
   it("unconfirmed: not confirmed yet, then after a minute not sent with Retry; nothing is sent again by itself", async () => {
     const api = fakeApi({ status: "unconfirmed", message: null });
     const { outbox, only } = setup(api);
