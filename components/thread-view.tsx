@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Category } from "@/lib/contracts/api";
 import { needsSubject } from "@/lib/client/compose";
 import { ApiError } from "@/lib/client/errors";
@@ -88,10 +88,15 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
   const now = useNow(60_000);
 
   // The participant, from the loaded inbox when the conversation is in it.
-  const { data: conversation } = useInfiniteQuery({
+  const { data: listed } = useInfiniteQuery({
     ...conversationsInfiniteOptions(accountId, category),
     select: (data) => flattenConversations(data).find((c) => c.id === conversationId),
   });
+  // Opened from Unread, its row leaves the list as it is marked read: what the row said (the
+  // person's headline, an InMail's type, which a thread page may not give) stays.
+  const [lastListed, setLastListed] = useState(listed);
+  if (listed !== undefined && listed !== lastListed) setLastListed(listed);
+  const conversation = listed ?? (lastListed?.id === conversationId ? lastListed : undefined);
   // Everyone in the thread, where the provider names them (group threads have several).
   const threadParticipants = history.data?.pages[0]?.participants;
   const type = threadType(conversation, history.data?.pages[0]);

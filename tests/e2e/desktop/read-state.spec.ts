@@ -111,3 +111,19 @@ test("a conversation read on the rep's other device leaves an Unread list alread
   await expect(row).toBeVisible();
   await expect(row.getByTestId("unread-badge")).toHaveCount(0);
 });
+
+test("an InMail opened from Unread keeps its header as its row leaves Unread: the person's headline and the InMail mark stay", async ({ page, request }) => {
+  // Conversation 13 of the fixture mailbox: an unread InMail (its newest message is theirs).
+  const conversationId = (await fakeUpstream(request).conversationIds())[13];
+  if (conversationId === undefined) throw new Error("the fixture mailbox has fewer than 14 conversations");
+  await page.goto("/a/linkup/unread");
+  const row = rowOf(page, conversationId);
+  await expect(row).toBeVisible();
+  const header = page.getByTestId("thread-view").locator("header");
+  await row.click();
+  await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
+  // Read now: Unread no longer lists it.
+  await expect(row).toHaveCount(0);
+  await expect(header.getByText("InMail", { exact: true })).toBeVisible();
+  await expect(header.getByText("Head of Sales at Firm 13")).toBeVisible();
+});
