@@ -59,7 +59,8 @@ export function ThreadHeader({
         <>
           <Avatar name={participant.name} pictureUrl={participant.pictureUrl} isOrganization={participant.isOrganization} size="sm" />
           <div className="ml-2 min-w-0 flex-1">
-            <h1 dir="auto" className="truncate text-[15px] leading-5 font-semibold text-zinc-900">
+            {/* Focusable by script (not a Tab stop): where focus goes when a thread opens on a phone (thread-view.tsx). */}
+            <h1 dir="auto" tabIndex={-1} className="truncate text-[15px] leading-5 font-semibold text-zinc-900 focus:outline-none">
               {participant.name}
             </h1>
             {participants.length > 1 ? (
@@ -88,7 +89,9 @@ export function ThreadHeader({
               <div className="h-3.5 w-32 rounded bg-zinc-200" />
             </div>
           ) : (
-            <h1 className="truncate text-[15px] font-semibold text-zinc-900">Conversation</h1>
+            <h1 tabIndex={-1} className="truncate text-[15px] font-semibold text-zinc-900 focus:outline-none">
+              Conversation
+            </h1>
           )}
         </div>
       )}

@@ -7,6 +7,7 @@ import { needsSubject } from "@/lib/client/compose";
 import { ApiError } from "@/lib/client/errors";
 import { formatDayLabel } from "@/lib/client/thread-times";
 import { useAccount, useNow } from "@/lib/client/hooks";
+import { useIsDesktop } from "@/lib/client/use-media-query";
 import { useThread } from "@/lib/client/use-thread";
 import { changesQueryOptions, conversationsHeadQueryOptions, conversationsInfiniteOptions } from "@/lib/client/queries";
 import { flattenConversations } from "@/lib/client/merge-inbox";
@@ -129,6 +130,16 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
   const topSentinelRef = useLoadOlder(scrollerRef, history);
   const sectionRef = useRef<HTMLElement>(null);
   useKeyboardInset(sectionRef);
+  // On a phone the list hides as a thread opens, and the row that had focus with it (focus would
+  // fall to the page): the thread's heading takes it, so a screen reader starts in the thread. On a
+  // wide screen the row stays in view, and so does focus (the keyboard's cursor, j/k).
+  const headingShown = !history.isPending;
+  const isDesktop = useIsDesktop();
+  useEffect(() => {
+    const focused = document.activeElement;
+    if (isDesktop || !headingShown || (focused instanceof HTMLElement && focused !== document.body && focused.checkVisibility?.() !== false)) return;
+    sectionRef.current?.querySelector<HTMLElement>("h1")?.focus({ preventScroll: true });
+  }, [conversationId, headingShown, isDesktop]);
 
   const send = useCallback(
     (reply: Reply): boolean => {

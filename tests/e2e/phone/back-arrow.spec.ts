@@ -36,3 +36,15 @@ test("the back arrow goes to the list: from a shared link, from the list, and fr
   await expect(page).toHaveURL(list);
   await expect(page.getByTestId("conversation-row").first()).toBeVisible();
 });
+
+test("a thread opened from the keyboard on a phone takes focus on its heading: the list, and the row that had focus, are hidden", async ({ page }) => {
+  await page.goto("/a/linkup/inbox");
+  const row = page.getByTestId("conversation-row").nth(1);
+  await expect(row).toBeVisible();
+  await row.focus();
+  await expect(row).toBeFocused();
+  await page.keyboard.press("Enter");
+  const thread = page.getByTestId("thread-view");
+  await expect(thread.getByTestId("message").first()).toBeVisible();
+  await expect(thread.getByRole("heading", { level: 1 })).toBeFocused();
+});
