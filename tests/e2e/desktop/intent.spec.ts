@@ -43,6 +43,8 @@ test("the inbox prefetches no thread on load; resting on a row starts its messag
 
   await target.click();
   await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
+  // Counted after the account's next question is answered: a second request the click set off would be in by then.
+  await waitForInboxPolls(page, 1);
   expect(threadRequests.filter(isHistory)).toHaveLength(1);
   expect(threadRequests.filter(isRoute)).toHaveLength(routeRequests);
   // One provider read of the thread, the browser's: the route's own payload read nothing.
