@@ -21,7 +21,8 @@ type Accounts = TeamResponse["accounts"];
  * said for a person rather than as the server's parameter check.
  */
 function inviteProblem(error: unknown): string {
-  if (error instanceof ApiError && error.code === "bad_request") return "That email address doesn't look right. Check it for typos, then try again.";
+  // Our parameter check names the field; another 400 (an account no longer configured) says its own words.
+  if (error instanceof ApiError && error.code === "bad_request" && /\bemail\b/.test(error.message)) return "That email address doesn't look right. Check it for typos, then try again.";
   return formErrorText(error);
 }
 

@@ -107,7 +107,11 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
   const outbox = useConversationOutbox(accountId, conversationId);
   const matches = useMemo(() => matchOutbox(messages, outbox.entries), [messages, outbox.entries]);
   const items = useMemo(() => mergeOutbox(messages, outbox.entries, matches), [messages, outbox.entries, matches]);
-  const shown = useMemo(() => items.map((item) => item.message), [items]);
+  // A reply the provider gave back without saying it is the rep's (fromMe null) is still theirs: not "new from" the other side.
+  const shown = useMemo(() => {
+    const replies = new Set([...matches.values()].map((message) => message.id));
+    return items.map(({ message }) => (replies.has(message.id) && message.fromMe !== true ? { ...message, fromMe: true } : message));
+  }, [items, matches]);
   // Replies the thread has shown for a while are forgotten (checked with each change and each minute).
   const outboxStore = outbox.outbox;
   useEffect(() => {
@@ -299,7 +303,7 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
           // Focus can move here (the pill goes away under a keyboard's focus): not a Tab stop.
           tabIndex={-1}
           aria-busy={history.isPending || isFetchingNextPage}
-          className="relative min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [overflow-anchor:none]"
+          className="relative min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [overflow-anchor:none] focus:outline-none"
         >
           {body}
         </div>
@@ -308,9 +312,11 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
             <button
               type="button"
               data-testid="new-messages-pill"
-              onClick={() => {
+              onClick={(event) => {
+                // Focus was on the pill, which goes away: keep it in the thread (a click that left focus in the composer keeps it there).
+                const hadFocus = document.activeElement === event.currentTarget;
                 scrollToBottom(true);
-                scrollerRef.current?.focus({ preventScroll: true });
+                if (hadFocus) scrollerRef.current?.focus({ preventScroll: true });
               }}
               className="pointer-events-auto inline-flex min-h-11 animate-pill-in items-center gap-1.5 rounded-full bg-zinc-900 py-2 pr-4 pl-3 text-sm font-medium text-surface shadow-lg shadow-zinc-900/20 hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
             >
