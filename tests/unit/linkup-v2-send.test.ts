@@ -182,6 +182,23 @@ describe("Linkup v2 send: whom a reply goes to", () => {
     expect(sends()[0]?.body.params.profile_url).toBe(JANE);
   });
 
+  it("a group the inbox names by one participant: once a thread page showed several others writing, a reply is refused, not sent to one", async () => {
+    const bo = "https://www.linkedin.com/in/bo";
+    const { provider, sender, sends } = setup((call) => {
+      if (call.body.action === "get_conversation") return threadAnswer([JANE, bo, SELF]);
+      if (call.body.action === "list_inbox") return inboxAnswer();
+      return sentAnswer();
+    });
+    await provider.listConversations({ category: "INBOX", limit: 10 }, signal);
+    await provider.listMessages({ conversationId: CONVERSATION, limit: 30 }, signal);
+    await provider.listConversations({ category: "INBOX", limit: 10 }, signal);
+    const error = await failureOf(sender.send({ conversationId: CONVERSATION, text: "hi" }, signal));
+    expect(error.code).toBe("bad_request");
+    expect(error.message).toMatch(/several people/);
+    expect(mayHaveArrived(error)).toBe(false);
+    expect(sends()).toHaveLength(0);
+  });
+
   it("refuses, without sending, where nobody can be told apart: no own profile, only the rep's messages, several people", async () => {
     const cases: Array<{ senders: string[]; self?: string; words: RegExp }> = [
       { senders: [JANE, "https://www.linkedin.com/in/bo"], words: /several people/ },

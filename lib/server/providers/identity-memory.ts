@@ -14,15 +14,12 @@ export function createIdentityMemory(configuredSelfProfileUrl: string | undefine
   let selfKey = profileKey(configuredSelfProfileUrl);
   /** conversation id → the other participant's profile URL, least recently set first. */
   const participantByConversation = new Map<string, string>();
+  /** Conversations a thread page showed several other people writing in, least recently seen first. */
+  const groupConversations = new Map<string, true>();
 
   function rememberParticipant(conversationId: string, profileUrl: string | null | undefined): void {
     if (!profileUrl || profileKey(profileUrl) === undefined) return;
-    participantByConversation.delete(conversationId);
-    participantByConversation.set(conversationId, profileUrl.trim());
-    if (participantByConversation.size > MAX_REMEMBERED_CONVERSATIONS) {
-      const oldest = participantByConversation.keys().next();
-      if (!oldest.done) participantByConversation.delete(oldest.value);
-    }
+    setBounded(participantByConversation, conversationId, profileUrl.trim());
   }
 
   return {
@@ -38,6 +35,13 @@ export function createIdentityMemory(configuredSelfProfileUrl: string | undefine
     learnParticipant(conversationId: string, profileUrl: string | null | undefined): void {
       if (!participantByConversation.has(conversationId)) rememberParticipant(conversationId, profileUrl);
     },
+    /** A thread page showed several other people writing: whatever an inbox page names, a reply would reach only one of them. */
+    learnGroup(conversationId: string): void {
+      setBounded(groupConversations, conversationId, true);
+    },
+    isGroup(conversationId: string): boolean {
+      return groupConversations.has(conversationId);
+    },
     participantUrlOf(conversationId: string): string | undefined {
       return participantByConversation.get(conversationId);
     },
@@ -45,4 +49,14 @@ export function createIdentityMemory(configuredSelfProfileUrl: string | undefine
       return { selfKey, otherKey: profileKey(participantProfileUrl) ?? profileKey(participantByConversation.get(conversationId)) };
     },
   };
+}
+
+/** Sets a key as the most recently set, dropping the least recently set beyond the bound. */
+function setBounded<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > MAX_REMEMBERED_CONVERSATIONS) {
+    const oldest = map.keys().next();
+    if (!oldest.done) map.delete(oldest.value);
+  }
 }

@@ -5,7 +5,7 @@ import { continuePage, encodeCursor, type CursorState } from "@/lib/server/provi
 import { isProfileUrl } from "@/lib/server/providers/profile-url";
 import type { LinkupConversation, LinkupMessage } from "./items";
 import { conversationIdOf, linkupMessageKey, mapConversation, mapMessage } from "./map";
-import { otherSenderIn } from "./recipient";
+import { othersIn } from "./recipient";
 
 /** What both Linkup adapters learn about who is who (their messages carry no is_me). */
 export type LinkupIdentities = ReturnType<typeof createIdentityMemory>;
@@ -56,7 +56,11 @@ export function messagePage(
  */
 export function toMessages(conversationId: string, raw: readonly LinkupMessage[], identities: LinkupIdentities): Message[] {
   const profileUrlId = isProfileUrl(conversationId);
-  if (!profileUrlId) identities.learnParticipant(conversationId, otherSenderIn(raw, identities.selfKey));
+  if (!profileUrlId) {
+    const others = othersIn(raw, identities.selfKey);
+    if (others.length > 1) identities.learnGroup(conversationId);
+    else identities.learnParticipant(conversationId, others[0]);
+  }
   const identity = identities.identityFor(conversationId, profileUrlId ? conversationId : undefined);
   return raw.map((message) => mapMessage(message, identity));
 }

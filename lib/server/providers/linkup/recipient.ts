@@ -9,7 +9,7 @@ import type { LinkupIdentities } from "./pages";
 export const RECIPIENT_LOOKUP_COUNT = 10;
 
 /** The distinct senders of these messages who are not the rep, by profile URL; none when the rep is unknown. */
-function othersIn(messages: readonly LinkupMessage[], selfKey: string | undefined): string[] {
+export function othersIn(messages: readonly LinkupMessage[], selfKey: string | undefined): string[] {
   if (selfKey === undefined) return [];
   const byKey = new Map<string, string>();
   for (const message of messages) {
@@ -20,11 +20,7 @@ function othersIn(messages: readonly LinkupMessage[], selfKey: string | undefine
   return [...byKey.values()];
 }
 
-/** The other participant of a one-to-one thread page: its one sender who is not the rep, if there is exactly one. */
-export function otherSenderIn(messages: readonly LinkupMessage[], selfKey: string | undefined): string | undefined {
-  const others = othersIn(messages, selfKey);
-  return others.length === 1 ? others[0] : undefined;
-}
+const SEVERAL_PEOPLE = "This conversation has several people in it, and Linkup can only send a message to one person: it was not sent.";
 
 /**
  * Whom a reply in this conversation goes to. Linkup sends by the other person's profile URL only
@@ -37,6 +33,8 @@ export async function recipientOf(
   readNewest: (count: number) => Promise<readonly LinkupMessage[]>,
 ): Promise<string> {
   if (isProfileUrl(conversationId)) return conversationId;
+  // An inbox page names one participant even for a group: the thread's senders said otherwise.
+  if (identities.isGroup(conversationId)) throw new ApiError("bad_request", SEVERAL_PEOPLE);
   const remembered = identities.participantUrlOf(conversationId);
   if (remembered) return remembered;
   let messages: readonly LinkupMessage[];
@@ -48,7 +46,8 @@ export async function recipientOf(
   const others = othersIn(messages, identities.selfKey);
   const [only] = others;
   if (others.length > 1) {
-    throw new ApiError("bad_request", "This conversation has several people in it, and Linkup can only send a message to one person: it was not sent.");
+    identities.learnGroup(conversationId);
+    throw new ApiError("bad_request", SEVERAL_PEOPLE);
   }
   if (only === undefined) {
     throw new ApiError(
