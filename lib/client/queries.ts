@@ -372,8 +372,8 @@ export function isHistoryJustLoaded(client: QueryClient, historyKey: QueryKey): 
  * fetchNextPage builds its result from the pages as they were when it started, so a merge
  * written while it is in flight would be overwritten. Merge only once the history is idle.
  */
-export async function waitForHistoryIdle(client: QueryClient, historyKey: QueryKey, signal: AbortSignal): Promise<void> {
-  for (let attempt = 0; attempt < 20 && !signal.aborted; attempt++) {
+export async function waitForHistoryIdle(client: QueryClient, historyKey: QueryKey, signal?: AbortSignal): Promise<void> {
+  for (let attempt = 0; attempt < 20 && !signal?.aborted; attempt++) {
     const query = client.getQueryCache().find({ queryKey: historyKey, exact: true });
     if (query?.state.fetchStatus !== "fetching") return;
     await query.promise?.catch(() => undefined);

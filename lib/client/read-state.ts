@@ -13,31 +13,32 @@ import { readMarkUrl, readMarksUrl } from "./api-urls";
 import { fetchJson, sendJson } from "./fetch-json";
 import { retryUnreachedRequest } from "./errors";
 import { flattenConversations, withUnreadCount, type ConversationPages } from "./merge-inbox";
-import { aheadOfHeads, conversationsInfiniteOptions, inboxReadAt, writePages } from "./queries";
+import { aheadOfHeads, conversationsInfiniteOptions, inboxReadAt, waitForHistoryIdle, writePages } from "./queries";
 import { categoryOfList, queryKeys } from "./query-keys";
 import { useTitleCount } from "./use-page-title";
 
 /** Shows the mark at once in every loaded list (before any head or read-marks answer on its way), then has the server keep it. */
-function mark(client: QueryClient, accountId: string, conversationId: string, unreadCount: number, method: "PUT" | "DELETE", body: object): Promise<void> {
+function mark(client: QueryClient, accountId: string, conversationId: string, readThrough: number | null): Promise<void> {
+  const show = () => showMarks(client, accountId, [{ conversationId, readThrough }]);
   return aheadOfHeads(client, accountId, async () => {
     await client.cancelQueries({ queryKey: queryKeys.readMarks(accountId) });
-    for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
-      const isUnreadCategory: boolean = categoryOfList(queryKey) === ("UNREAD" satisfies Category);
-      const next = withUnreadCount(data, conversationId, unreadCount, isUnreadCategory);
-      if (next !== data) writePages(client, queryKey, next);
-    }
+    show();
     const url = readMarkUrl(accountId, conversationId);
     // One conversation's marks go one after another (scope): a read mark retried or resumed after an unread one must not undo it.
-    await new QueryMutationObserver(client, { mutationFn: () => sendJson(method, url, "readMark", body), retry: 2, scope: { id: url } }).mutate();
+    const send = () => sendJson(readThrough === null ? "DELETE" : "PUT", url, "readMark", readThrough === null ? {} : { readThrough });
+    await new QueryMutationObserver(client, { mutationFn: send, retry: 2, scope: { id: url } }).mutate();
+    // A next page asked before the mark lands on the pages as they were when it was asked: mark them again.
+    for (const [queryKey] of client.getQueriesData({ queryKey: queryKeys.conversationLists(accountId) })) await waitForHistoryIdle(client, queryKey);
+    show();
   });
 }
 
 export function markRead(client: QueryClient, accountId: string, conversationId: string, readThrough: number): Promise<void> {
-  return mark(client, accountId, conversationId, 0, "PUT", { readThrough });
+  return mark(client, accountId, conversationId, readThrough);
 }
 
 export function markUnread(client: QueryClient, accountId: string, conversationId: string): Promise<void> {
-  return mark(client, accountId, conversationId, 1, "DELETE", {});
+  return mark(client, accountId, conversationId, null);
 }
 
 /** How many loaded Inbox conversations are unread, in the tab's title, as mail clients do. */

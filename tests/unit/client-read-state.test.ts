@@ -12,6 +12,8 @@ let putDelayMs = 0;
 /** Inbox reads (first page or head), and one held until released. */
 let inboxReads = 0;
 let holdInbox: Promise<void> | undefined;
+/** When set, the inbox's next page is held until it settles, then answered (otherwise it fails). */
+let holdNextPage: Promise<void> | undefined;
 
 beforeAll(async () => {
   environmentManager.setIsServer(() => false);
@@ -23,12 +25,18 @@ beforeEach(() => {
   putDelayMs = 0;
   inboxReads = 0;
   holdInbox = undefined;
+  holdNextPage = undefined;
   vi.useFakeTimers({ now: 1_764_000_000_000 });
   vi.stubGlobal("fetch", async (input: string, init: RequestInit = {}) => {
     const method = init.method ?? "GET";
     if (method === "GET") {
       // The inbox: its first page, and a next page that fails.
       if (new URL(input, "http://app.test").searchParams.has("cursor")) {
+        if (holdNextPage) {
+          await holdNextPage;
+          const older = { id: "older", participant: { name: "Bo" }, lastMessage: { text: "Yo", sentAt: 0, fromMe: false }, unreadCount: 0, type: "normal" };
+          return new Response(JSON.stringify({ conversations: [older], nextCursor: null }), { status: 200, headers: { "content-type": "application/json" } });
+        }
         return new Response(JSON.stringify({ error: { code: "upstream_error", message: "LinkedIn is unavailable." } }), { status: 502, headers: { "content-type": "application/json" } });
       }
       inboxReads++;
@@ -110,6 +118,26 @@ describe("read marks", () => {
     await read;
     expect(flattenConversations(inbox.getCurrentResult().data).map((row) => row.unreadCount)).toEqual([0]);
     expect(inbox.getCurrentResult().isFetchNextPageError).toBe(true);
+    unsubscribe();
+  });
+
+  it("a next page on its way when the mark is made does not undo it when it lands (it lands on the pages as they were when asked)", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const inbox = new InfiniteQueryObserver(client, conversationsInfiniteOptions("acc", "INBOX"));
+    const unsubscribe = inbox.subscribe(() => undefined);
+    await vi.advanceTimersByTimeAsync(10);
+    let release: () => void = () => undefined;
+    holdNextPage = new Promise<void>((resolve) => (release = resolve));
+    const nextPage = inbox.fetchNextPage();
+    await vi.advanceTimersByTimeAsync(10);
+
+    const read = markRead(client, "acc", "conv", 1);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(flattenConversations(inbox.getCurrentResult().data).map((row) => [row.id, row.unreadCount])).toEqual([["conv", 0]]);
+    release();
+    await vi.advanceTimersByTimeAsync(10);
+    await Promise.all([nextPage, read]);
+    expect(flattenConversations(inbox.getCurrentResult().data).map((row) => [row.id, row.unreadCount])).toEqual([["conv", 0], ["older", 0]]);
     unsubscribe();
   });
 
