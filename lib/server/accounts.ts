@@ -1,4 +1,5 @@
 import "server-only";
+import { processSingleton } from "@/lib/server/process-singleton";
 import type { Account } from "@/lib/contracts/api";
 import { appDatabase, rateCounter } from "@/lib/server/app-database";
 import { createDemoLinkupFetch, DEMO_ACCOUNT } from "@/lib/server/demo";
@@ -100,11 +101,9 @@ function entry(id: string, label: string, providerName: string, isDemo: boolean,
   return { summary: { id, label, provider: providerName, isDemo, capabilities: capabilitiesOf(provider, { push: webhook !== undefined }) }, provider, webhook };
 }
 
-let accounts: AccountEntry[] | undefined;
-
+/** One set per process: what an adapter learns, and the demo's sent replies, serve pages and routes alike. */
 function allAccounts(): AccountEntry[] {
-  accounts ??= buildAccounts(getEnv());
-  return accounts;
+  return processSingleton("accounts", () => buildAccounts(getEnv()));
 }
 
 export function listAccountSummaries(): Account[] {

@@ -1,4 +1,5 @@
 import "server-only";
+import { processSingleton } from "@/lib/server/process-singleton";
 import { createSharedCache, type SharedCache } from "@/lib/server/cache/shared-cache";
 import type { Database } from "@/lib/server/db/database";
 import { sharedDatabase } from "@/lib/server/db";
@@ -59,8 +60,8 @@ export function mailboxStore(): MailboxStore {
   return mailboxes;
 }
 
-/** The reps' read marks; the demo's (no provider configured) in this process. */
+/** The reps' read marks; the demo's (no provider configured) in this process, for its pages and routes alike. */
 export function readMarkStore(): ReadMarkStore {
-  readMarks ??= getEnv().accounts.length === 0 ? createMemoryReadMarkStore() : createReadMarkStore(appDatabase);
+  readMarks ??= getEnv().accounts.length === 0 ? processSingleton("demo read marks", createMemoryReadMarkStore) : createReadMarkStore(appDatabase);
   return readMarks;
 }
