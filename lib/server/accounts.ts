@@ -3,6 +3,7 @@ import { processSingleton } from "@/lib/server/process-singleton";
 import type { Account } from "@/lib/contracts/api";
 import { appDatabase, rateCounter } from "@/lib/server/app-database";
 import { createDemoLinkupFetch, DEMO_ACCOUNT } from "@/lib/server/demo";
+import { createDemoOutbox } from "@/lib/server/demo/outbox";
 import { getEnv, type AccountConfig, type Env, type ProviderName } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { createProviderMeter } from "@/lib/server/limits/provider-meter";
@@ -35,7 +36,8 @@ function buildAccounts(env: Env): AccountEntry[] {
   if (env.accounts.length > 0) return env.accounts.map((config) => configuredAccount(config, env));
   const demo = createLinkupV2Provider({
     baseUrl: "https://demo.threadline.invalid/v2",
-    fetch: createDemoLinkupFetch(),
+    // Its sent replies are data kept per process, so a page's server HTML has what a route sent.
+    fetch: createDemoLinkupFetch({ outbox: processSingleton("demo outbox", createDemoOutbox) }),
     timeoutMs: env.UPSTREAM_TIMEOUT_MS,
     apiKey: DEMO_ACCOUNT.apiKey,
     accountId: DEMO_ACCOUNT.accountId,
@@ -101,9 +103,11 @@ function entry(id: string, label: string, providerName: string, isDemo: boolean,
   return { summary: { id, label, provider: providerName, isDemo, capabilities: capabilitiesOf(provider, { push: webhook !== undefined }) }, provider, webhook };
 }
 
-/** One set per process: what an adapter learns, and the demo's sent replies, serve pages and routes alike. */
+let accounts: AccountEntry[] | undefined;
+
 function allAccounts(): AccountEntry[] {
-  return processSingleton("accounts", () => buildAccounts(getEnv()));
+  accounts ??= buildAccounts(getEnv());
+  return accounts;
 }
 
 export function listAccountSummaries(): Account[] {
