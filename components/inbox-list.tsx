@@ -22,7 +22,8 @@ import { ConversationRow } from "./conversation-row";
 import { CloudOffIcon, InboxIcon, SearchIcon } from "./icons";
 import { PagingControl } from "./paging-control";
 import { VirtualListItem } from "./virtual-list-item";
-import { EmptyState, ErrorState, InboxSkeleton, RetryButton, Spinner, StaleBanner } from "./states";
+import { ErrorState, preloadErrorStates, StaleBanner } from "./lazy-error-states";
+import { EmptyState, InboxSkeleton, RetryButton, Spinner } from "./states";
 
 // The actions sheet a row's ⋯ button opens: loaded when the page is idle, not with it.
 const { Component: RowActions, preload: preloadRowActions } = lazyComponent(() => import("./row-actions").then((m) => m.RowActions));
@@ -116,7 +117,14 @@ export function InboxList({
 
   const client = useQueryClient();
   const [actionsFor, setActionsFor] = useState<Conversation | null>(null);
-  useEffect(() => whenIdle(() => void preloadRowActions()), []);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void preloadRowActions();
+        preloadErrorStates();
+      }),
+    [],
+  );
   // The thread's newest messages, at once: not after the route and its chunk arrive (the row
   // prefetches the route itself).
   const startOpening = useCallback(

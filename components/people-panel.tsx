@@ -3,7 +3,7 @@
 import { useRef, useState, type FormEvent } from "react";
 import type { Channel, Person } from "@/lib/contracts/api";
 import { chosenChannel, parsePersonUrl, type PersonUrl } from "@/lib/contracts/linkedin-url";
-import { describeError } from "@/lib/client/errors";
+import { describeError } from "@/lib/client/describe-error";
 import { usePeople, usePeopleActions, useRefreshPeopleOnThreadFailure } from "@/lib/client/people";
 import { useEarlyInput } from "@/lib/client/use-early-input";
 import { RefreshIcon, UserPlusIcon } from "./icons";

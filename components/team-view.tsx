@@ -11,7 +11,8 @@ import { homeHref } from "@/lib/client/routes";
 import { teamQueryOptions, useInvite, useRemoveMember, useRevokeInvitation, useSetMemberAccounts } from "@/lib/client/team";
 import { AccountMenu } from "./account-menu";
 import { FormError, FormField, SubmitButton } from "./form-field";
-import { ErrorState, Spinner } from "./states";
+import { ErrorState } from "./error-states";
+import { Spinner } from "./states";
 
 type Accounts = TeamResponse["accounts"];
 

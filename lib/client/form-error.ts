@@ -1,5 +1,6 @@
 /** Words for a form whose submission was refused (sign-in's doors, the Team page). */
-import { ApiError, describeError } from "./errors";
+import { describeError } from "./describe-error";
+import { ApiError } from "./errors";
 
 /**
  * Our server words a form's refusal for the person at the form ("That is not the setup code…",

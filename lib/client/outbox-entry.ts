@@ -11,7 +11,8 @@
  *   failed      refused: not sent (Retry sends it again, with the same clientId)
  */
 import type { SendResult } from "@/lib/contracts/api";
-import { ApiError, describeError, NetworkError } from "./errors";
+import { describeError } from "./describe-error";
+import { ApiError, NetworkError } from "./errors";
 import type { OutboxEntry } from "./outbox-storage";
 
 export const OUTBOX_STATES = ["queued", "sending", "pending", "sent", "unconfirmed", "failed"] as const;

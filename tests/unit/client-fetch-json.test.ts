@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fetchJson } from "@/lib/client/fetch-json";
-import { ApiError, InvalidResponseError, NetworkError, describeError, isRetryableError, retryUnreachedRequest } from "@/lib/client/errors";
+import { describeError } from "@/lib/client/describe-error";
+import { ApiError, InvalidResponseError, NetworkError, isRetryableError, retryUnreachedRequest } from "@/lib/client/errors";
 
 const fakeFetch =
   (status: number, body: string, headers: Record<string, string> = {}): typeof fetch =>
