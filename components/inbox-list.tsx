@@ -6,7 +6,7 @@ import type { Conversation } from "@/lib/contracts/api";
 import { CATEGORY_LABELS, type Category } from "@/lib/contracts/categories";
 import { useInbox, useNow } from "@/lib/client/hooks";
 import { conversationHref } from "@/lib/client/routes";
-import { focusedConversationId, isConversationRow, moveCursor, noteCursor, noteListChange } from "@/lib/client/inbox-cursor";
+import { focusedConversationId, isConversationRow, moveCursor, noteCursor, noteListChange, refocus } from "@/lib/client/inbox-cursor";
 import { forgetOpenedFromList, markOpenedFromList } from "@/lib/client/nav-memory";
 import { markUnread } from "@/lib/client/read-state";
 import { messagesInfiniteOptions } from "@/lib/client/queries";
@@ -97,6 +97,14 @@ export function InboxList({
     const el = scrollerRef.current;
     if (!hidden && el && el.scrollTop !== savedScrollTop.current) el.scrollTop = savedScrollTop.current;
   }, [hidden]);
+
+  // A thread closed (back, Esc, marked unread) took focus with it: to its row, not the page.
+  const wasOpen = useRef(openConversationId);
+  useEffect(() => {
+    const closed = wasOpen.current;
+    wasOpen.current = openConversationId;
+    if (closed && !openConversationId && !hidden && scrollerRef.current) refocus(scrollerRef.current, closed);
+  }, [openConversationId, hidden]);
 
   // Infinite scroll. Re-observing after each page makes the observer report again if the
   // sentinel is still in view (a short first page on a tall screen). Not while searching: a

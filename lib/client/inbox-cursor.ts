@@ -14,10 +14,18 @@ const rowsIn = (list: ParentNode) => Array.from(list.querySelectorAll<HTMLAnchor
 
 /** The conversation the cursor was last on (or, once that one has left the list, the one after it). */
 let last: string | undefined;
+/**
+ * Set when the conversation the cursor was on left the list and `last` moved on to the one after it:
+ * "seen" where a focus ring shows the cursor there, "unseen" where not (it was opened by a click).
+ */
+let advanced: "seen" | "unseen" | false = false;
 
 /** A row took focus (a key, a click, a tab): the cursor is on it. */
 export function noteCursor(row: EventTarget): void {
-  if (isConversationRow(row)) last = idOf(row);
+  if (isConversationRow(row)) {
+    last = idOf(row);
+    advanced = false;
+  }
 }
 
 /**
@@ -29,7 +37,14 @@ export function noteListChange(list: HTMLElement, was: readonly string[], is: re
   if (at === -1) return;
   const kept = (id: string) => is.includes(id);
   last = was.slice(at + 1).find(kept) ?? was.slice(0, at).findLast(kept);
-  if (!hidden && document.activeElement === document.body) rowsIn(list).find((row) => idOf(row) === last)?.focus();
+  if (!hidden) refocus(list, last);
+  const active = document.activeElement;
+  advanced = isConversationRow(active) && idOf(active) === last && active.matches(":focus-visible") ? "seen" : "unseen";
+}
+
+/** Focus that went away with what held it (a row, a thread) goes to this conversation's row. */
+export function refocus(list: HTMLElement, id: string | undefined): void {
+  if (document.activeElement === document.body) rowsIn(list).find((row) => idOf(row) === id)?.focus();
 }
 
 /**
@@ -39,11 +54,17 @@ export function noteListChange(list: HTMLElement, was: readonly string[], is: re
  */
 export function moveCursor(list: HTMLElement, step: 1 | -1): boolean {
   const rows = rowsIn(list);
+  const wasAdvanced = advanced;
+  advanced = false;
   if (rows.length === 0) return false;
   const active = document.activeElement;
-  let from = isConversationRow(active) ? rows.indexOf(active) : rows.findIndex((row) => row.getAttribute("aria-current") === "page");
+  const onRow = isConversationRow(active);
+  let from = onRow ? rows.indexOf(active) : rows.findIndex((row) => row.getAttribute("aria-current") === "page");
   if (from === -1) from = rows.findIndex((row) => idOf(row) === last);
   if (from === -1) from = step === 1 ? -1 : rows.length;
+  // The one the rep was reading left the list: "next" is the one the cursor moved on to, unless
+  // the rep watched it move there (a focus ring) and goes on from it.
+  else if (step === 1 && wasAdvanced && idOf(rows[from]) === last && (wasAdvanced === "unseen" || !onRow)) from--;
   const target = rows[from + step];
   if (target === undefined) return false;
   target.focus();

@@ -159,6 +159,35 @@ test("in Unread, a conversation just read hands the cursor to the row after it: 
   await expect.poll(() => focusedId(page)).toBe(ids[2]);
 });
 
+test("in Unread, j after a conversation opened by a click and read goes to the row after it, not past it (the cursor moved there unseen)", async ({ page }) => {
+  await page.goto("/a/linkup/unread");
+  await expect(rows(page).nth(3)).toBeVisible();
+  await expectInboxLive(page);
+  const ids = await rows(page).evaluateAll((els) => els.slice(0, 3).map((el) => el.getAttribute("data-conversation-id")));
+
+  await rowOf(page, ids[0]).click();
+  await expect(page).toHaveURL(threadUrl(ids[0]));
+  await expect(rowOf(page, ids[0])).toHaveCount(0);
+  await page.keyboard.press("j");
+  await expect.poll(() => focusedId(page)).toBe(ids[1]);
+  // And the cursor shows.
+  await expect.poll(() => rowOf(page, ids[1]).evaluate((el) => el.matches(":focus-visible"))).toBe(true);
+  await page.keyboard.press("j");
+  await expect.poll(() => focusedId(page)).toBe(ids[2]);
+
+  // Reading in the thread (focus there), j goes to the row after the one just read, too.
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(threadUrl(ids[2]));
+  await expect(rowOf(page, ids[2])).toHaveCount(0);
+  const next = await rows(page).evaluateAll((els, after) => {
+    const all = els.map((el) => el.getAttribute("data-conversation-id"));
+    return all[all.indexOf(after ?? "") + 1] ?? null;
+  }, ids[1]);
+  await page.getByTestId("thread-view").getByTestId("message").first().click();
+  await page.keyboard.press("j");
+  await expect.poll(() => focusedId(page)).toBe(next);
+});
+
 test("a focused row scrolled out of the rendered rows stays where the rep left it: more conversations loading does not pull the list back", async ({ page }) => {
   await page.goto("/a/linkup/inbox");
   await expect(rows(page).first()).toBeVisible();

@@ -37,7 +37,7 @@ test("the back arrow goes to the list: from a shared link, from the list, and fr
   await expect(page.getByTestId("conversation-row").first()).toBeVisible();
 });
 
-test("a thread opened from the keyboard on a phone takes focus on its heading: the list, and the row that had focus, are hidden", async ({ page }) => {
+test("a thread opened from the keyboard on a phone takes focus on its heading (the list, and the row that had focus, are hidden), and gives it back to the row when it closes", async ({ page }) => {
   await page.goto("/a/linkup/inbox");
   const row = page.getByTestId("conversation-row").nth(1);
   await expect(row).toBeVisible();
@@ -47,4 +47,10 @@ test("a thread opened from the keyboard on a phone takes focus on its heading: t
   const thread = page.getByTestId("thread-view");
   await expect(thread.getByTestId("message").first()).toBeVisible();
   await expect(thread.getByRole("heading", { level: 1 })).toBeFocused();
+
+  // Back: focus goes to the row the thread was opened from, not to the page.
+  const id = await row.getAttribute("data-conversation-id");
+  await page.getByTestId("thread-back").click();
+  await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
+  await expect(page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`)).toBeFocused();
 });
