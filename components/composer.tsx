@@ -31,6 +31,7 @@ export function Composer({
   send,
   needsSubject,
   onSend,
+  onEscape,
 }: {
   accountId: string;
   conversationId: string;
@@ -39,6 +40,8 @@ export function Composer({
   needsSubject: boolean;
   /** False when the reply could not be taken yet: the composer keeps it. */
   onSend: (reply: Reply) => boolean;
+  /** Esc in the message box: the draft stays, focus goes back to the thread, where the shortcuts work. */
+  onEscape: () => void;
 }) {
   const [draft, setDraft] = useDraft(accountId, conversationId);
   const enterSends = useMediaQuery(ENTER_SENDS_QUERY);
@@ -78,7 +81,9 @@ export function Composer({
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     const press = { key: event.key, keyCode: event.keyCode, shiftKey: event.shiftKey, altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, isComposing: event.nativeEvent.isComposing };
-    if (enterAction(press, enterSends) === "send") {
+    // Esc during a Japanese/Chinese/Korean conversion cancels the conversion: not ours.
+    if (press.key === "Escape" && !press.isComposing) onEscape();
+    else if (enterAction(press, enterSends) === "send") {
       event.preventDefault();
       submit();
     }

@@ -17,6 +17,7 @@ export function PagingControl({
   end,
   className,
   style,
+  tabIndex,
 }: {
   failed: boolean;
   hasMore: boolean;
@@ -27,6 +28,7 @@ export function PagingControl({
   end: ReactNode;
   className: string;
   style?: CSSProperties;
+  tabIndex?: number;
 }) {
   return (
     <div className={`flex items-center justify-center px-4 ${className}`} style={style}>
@@ -41,6 +43,7 @@ export function PagingControl({
           data-testid={testId}
           onClick={onLoad}
           disabled={loading}
+          tabIndex={tabIndex}
           className="inline-flex min-h-11 items-center gap-2 rounded-full border border-zinc-300 bg-surface px-4 text-sm font-medium text-accent-700 shadow-xs hover:border-accent-300 hover:bg-accent-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 active:bg-accent-100 disabled:cursor-default disabled:border-transparent disabled:bg-transparent disabled:text-zinc-600 disabled:shadow-none"
         >
           {loading ? <Spinner label={labels.loading} /> : null}

@@ -224,6 +224,9 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
             onLoad={() => void fetchNextPage()}
             labels={{ failed: "Couldn't load older messages.", load: "Load older messages", loading: "Loading older messages…" }}
             testId="load-older"
+            // Not a Tab stop: Shift+Tab from the reply box would scroll the thread to its top. The
+            // keyboard reads back from the message list itself.
+            tabIndex={-1}
             className="absolute inset-x-0 top-0 z-10"
             style={{ height: OLDER_CONTROL_PX }}
             end={<p className="text-xs text-zinc-500">Start of your conversation{participant ? ` with ${participant.name}` : ""}</p>}
@@ -301,10 +304,13 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
           ref={scrollerRef}
           data-testid="thread-scroller"
           onScroll={onScroll}
-          // Focus can move here (the pill goes away under a keyboard's focus): not a Tab stop.
-          tabIndex={-1}
+          // A Tab stop, so a keyboard can read back (arrows, Page Up: older pages load as they come
+          // into view); where focus goes when the pill goes away, and Esc leaves the reply box.
+          tabIndex={0}
+          role="region"
+          aria-label="Messages"
           aria-busy={history.isPending || isFetchingNextPage}
-          className="relative min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [overflow-anchor:none] focus:outline-none"
+          className="relative min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [overflow-anchor:none] focus:outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-500"
         >
           {body}
         </div>
@@ -334,6 +340,7 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
           send={account ? account.capabilities.send : undefined}
           needsSubject={needsSubject(account?.capabilities.send, type)}
           onSend={send}
+          onEscape={() => scrollerRef.current?.focus({ preventScroll: true })}
         />
       ) : null}
       <p className="sr-only" aria-live="polite" data-testid="thread-announcer">
