@@ -68,7 +68,8 @@ export function InboxList({
   // While the provider searches, "more" means more of what it found.
   const pager = provider ?? history;
   // A pushed account is checked by its webhooks' poller (our database); the head, rarely, besides.
-  const checkedAt = Math.max(head.data?.checkedAt ?? 0, changes.data?.checkedAt ?? 0) || null;
+  // The first page's own read counts, so the line is there from the first paint (no shift when the first poll lands).
+  const checkedAt = Math.max(head.data?.checkedAt ?? 0, changes.data?.checkedAt ?? 0, history.data?.pages[0]?.meta?.checkedAt ?? 0) || null;
   const failing = head.isError ? head : changes.isError ? changes : null;
   const online = useIsOnline();
   const now = useNow();
