@@ -10,7 +10,7 @@ export function OfflineBanner() {
   if (online) return null;
   return (
     <Banner testId="offline-banner" tone="quiet" icon={<CloudOffIcon width={16} height={16} className="shrink-0" />}>
-      <span className="min-w-0 flex-1 py-0.5">You&apos;re offline — showing what&apos;s loaded.</span>
+      <span className="min-w-0 flex-1 py-0.5">You&apos;re offline — showing what&apos;s loaded. What you open loads when you&apos;re back.</span>
     </Banner>
   );
 }
