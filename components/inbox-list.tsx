@@ -282,8 +282,13 @@ export function InboxList({
     );
   }
 
+  // What a search found, said to a screen reader as the rep types (the list itself is not live).
+  const searchSettled = searching && !(provider && (provider.isPending || !providerCurrent));
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
+      <p className="sr-only" aria-live="polite" data-testid="search-announcer">
+        {searchSettled ? (conversations.length > 0 ? `${conversations.length} found` : "No matches") : ""}
+      </p>
       {failing && online && conversations.length > 0 ? (
         <StaleBanner error={failing.error} onRetry={() => void failing.refetch()} retrying={failing.isFetching} />
       ) : checkedAt !== null ? (

@@ -39,6 +39,9 @@ test("search finds a conversation by name and by message text, keeps the query i
   await search.fill(surname);
   await expect(rowOf(page, nameId)).toBeVisible();
   await expect.poll(() => rows.count()).toBeLessThan(loaded);
+  // A screen reader hears how many were found (the list is not a live region).
+  const announcer = page.getByTestId("search-announcer");
+  await expect(announcer).toHaveText(`${await page.getByTestId("conversation-list").getAttribute("data-conversation-count")} found`);
   // Every row left says the word somewhere (name, headline or last message).
   for (const shown of await rows.allTextContents()) expect(shown.toLowerCase()).toContain(surname);
   await expect(page).toHaveURL(new RegExp(`/a/linkup/inbox\\?q=${encodeURIComponent(surname)}$`));
@@ -72,9 +75,11 @@ test("search finds a conversation by name and by message text, keeps the query i
   await search.fill("zzqx no such words anywhere");
   await expect(rows).toHaveCount(0);
   await expect(page.getByTestId("empty-state")).toContainText("No matches");
+  await expect(announcer).toHaveText("No matches");
   // Escape clears the field.
   await search.press("Escape");
   await expect(search).toHaveValue("");
+  await expect(announcer).toHaveText("");
   await expect(rows.first()).toBeVisible();
 });
 
