@@ -120,6 +120,17 @@ function Shell({ accountId, category, children }: { accountId: string; category:
 
   return (
     <div className="safe-area-x flex h-dvh flex-col bg-surface pt-[env(safe-area-inset-top)]">
+      {/* The first Tab stop beside an open thread: past the bar and every row of the list. */}
+      {threadOpen && isDesktop ? (
+        <button
+          type="button"
+          data-testid="skip-to-thread"
+          onClick={() => document.querySelector<HTMLElement>('[data-testid="thread-scroller"]')?.focus()}
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:min-h-11 focus:rounded-lg focus:bg-zinc-900 focus:px-4 focus:text-sm focus:text-surface"
+        >
+          Skip to conversation
+        </button>
+      ) : null}
       <TopBar
         account={account}
         accounts={accounts}

@@ -4,7 +4,8 @@ import { fakeUpstream } from "../support/fake-upstream";
 import { escapeRegExp } from "../support/thread";
 
 /**
- * A thread from the keyboard: the message list is a Tab stop that reads back with the keys a page
+ * A thread from the keyboard: the first Tab stop skips to it, past the bar and every row of the
+ * list; its message list is a Tab stop that reads back with the keys a page
  * scrolls by (older pages load as they come into view), Shift+Tab from the reply box does not throw
  * the reader to the top of the thread, and Esc leaves the reply box (the draft stays) for the
  * thread, where Esc again goes back to the list. Not size-dependent: desktop only.
@@ -25,6 +26,11 @@ test("the message list reads back from the keyboard; Shift+Tab from the reply bo
   const scroller = page.getByTestId("thread-scroller");
   const list = page.getByTestId("message-list");
   await expect(thread.getByTestId("message").first()).toBeVisible();
+  // The first Tab stop skips the bar and the list (every row a stop) to the thread.
+  await page.keyboard.press("Tab");
+  await expect(page.getByTestId("skip-to-thread")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => activeTestId(page)).toBe("thread-scroller");
   const loaded = Number(await list.getAttribute("data-message-count"));
   await expect.poll(() => scroller.evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop)).toBeLessThan(2);
 
