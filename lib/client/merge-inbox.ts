@@ -4,8 +4,7 @@
  * Result: the fresh page-1 conversations first (in their fresh order, with their fresh data),
  * then every previously loaded conversation that is not among them, in previous order: an item
  * pushed off page 1 by a newcomer stays (at the end of page 1) instead of vanishing until its
- * page is reloaded. A page-1 item the answer should have held (newer than its oldest) but does
- * not has left the list and goes. Later pages are filtered so no conversation appears twice. The number of
+ * page is reloaded. Later pages are filtered so no conversation appears twice. The number of
  * pages, pageParams and every page's nextCursor are untouched, so "load more" continues exactly
  * where it would have. An answer read before the list's page 1 changes nothing.
  */
@@ -32,13 +31,8 @@ export function mergeInboxFirstPage<TPageParam>(
     seen.add(conversation.id);
     head.push(conversation);
   }
-  // The answer holds every row from its newest to its oldest: a loaded row in that span it does not
-  // hold, last written before it was asked, has left this list (read or archived elsewhere).
-  const oldest = fresh.conversations.at(-1)?.lastMessage?.sentAt ?? Infinity;
-  const askedAt = fresh.meta?.checkedAt ?? 0;
   for (const conversation of first.conversations) {
-    const sentAt = conversation.lastMessage?.sentAt ?? 0;
-    if (seen.has(conversation.id) || (sentAt > oldest && sentAt <= askedAt)) continue;
+    if (seen.has(conversation.id)) continue;
     seen.add(conversation.id);
     head.push(conversation);
   }
