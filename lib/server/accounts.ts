@@ -1,5 +1,6 @@
 import "server-only";
 import { processSingleton } from "@/lib/server/process-singleton";
+import type { GroupMemory } from "@/lib/server/providers/identity-memory";
 import type { Account } from "@/lib/contracts/api";
 import { appDatabase, rateCounter } from "@/lib/server/app-database";
 import { createDemoLinkupFetch, DEMO_ACCOUNT } from "@/lib/server/demo";
@@ -67,7 +68,14 @@ function createProvider(config: AccountConfig, env: Env): InboxProvider {
   const deps = { fetch: globalThis.fetch, timeoutMs: env.UPSTREAM_TIMEOUT_MS, meter };
   switch (config.provider) {
     case "linkup-v2":
-      return createLinkupV2Provider({ ...deps, baseUrl: config.baseUrl ?? env.LINKUP_BASE_URL, apiKey: config.apiKey, accountId: config.accountId, selfProfileUrl: config.profileUrl });
+      return createLinkupV2Provider({
+        ...deps,
+        baseUrl: config.baseUrl ?? env.LINKUP_BASE_URL,
+        apiKey: config.apiKey,
+        accountId: config.accountId,
+        selfProfileUrl: config.profileUrl,
+        groupMemory: groupMemoryOf(config.id),
+      });
     case "linkup-v1":
       return createLinkupV1Provider({
         ...deps,
@@ -76,6 +84,7 @@ function createProvider(config: AccountConfig, env: Env): InboxProvider {
         loginToken: config.loginToken,
         country: config.country,
         selfProfileUrl: config.profileUrl,
+        groupMemory: groupMemoryOf(config.id),
       });
     case "connectsafely":
       return createConnectSafelyProvider({
@@ -101,6 +110,11 @@ function createProvider(config: AccountConfig, env: Env): InboxProvider {
 
 function entry(id: string, label: string, providerName: string, isDemo: boolean, provider: InboxProvider, webhook?: WebhookAccount): AccountEntry {
   return { summary: { id, label, provider: providerName, isDemo, capabilities: capabilitiesOf(provider, { push: webhook !== undefined }) }, provider, webhook };
+}
+
+/** A thread read by a page's server code teaches the route that sends the reply: see GroupMemory. */
+function groupMemoryOf(accountId: string): GroupMemory {
+  return processSingleton(`linkup groups:${accountId}`, (): GroupMemory => new Map());
 }
 
 let accounts: AccountEntry[] | undefined;

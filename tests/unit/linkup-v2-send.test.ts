@@ -199,6 +199,23 @@ describe("Linkup v2 send: whom a reply goes to", () => {
     expect(sends()).toHaveLength(0);
   });
 
+  it("the group is known to every copy of the adapter given the same memory (a page read the thread, a route sends)", async () => {
+    const bo = "https://www.linkedin.com/in/bo";
+    const answer = (call: Call) => {
+      if (call.body.action === "get_conversation") return threadAnswer([JANE, bo, SELF]);
+      if (call.body.action === "list_inbox") return inboxAnswer();
+      return sentAnswer();
+    };
+    const groupMemory = new Map<string, true>();
+    const page = setup(answer, { groupMemory });
+    await page.provider.listMessages({ conversationId: CONVERSATION, limit: 30 }, signal);
+    const route = setup(answer, { groupMemory });
+    await route.provider.listConversations({ category: "INBOX", limit: 10 }, signal);
+    const error = await failureOf(route.sender.send({ conversationId: CONVERSATION, text: "hi" }, signal));
+    expect(error.message).toMatch(/several people/);
+    expect(route.sends()).toHaveLength(0);
+  });
+
   it("refuses, without sending, where nobody can be told apart: no own profile, only the rep's messages, several people", async () => {
     const cases: Array<{ senders: string[]; self?: string; words: RegExp }> = [
       { senders: [JANE, "https://www.linkedin.com/in/bo"], words: /several people/ },

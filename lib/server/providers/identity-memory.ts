@@ -5,17 +5,22 @@ import type { Identity } from "./identity";
 const MAX_REMEMBERED_CONVERSATIONS = 5_000;
 
 /**
+ * Conversations a thread page showed several other people writing in, least recently seen first:
+ * data an account's adapters share (a page reads the thread; a route handler, in another module
+ * graph with its own adapter, sends the reply).
+ */
+export type GroupMemory = Map<string, true>;
+
+/**
  * What an adapter learns about who is who, to tell the rep's own thread messages apart when the
  * provider does not say, and whom a reply goes to where a provider sends by profile (Linkup): the
  * owner's profile (configured, or seen as `is_me` in the inbox) and each conversation's other
  * participant. A per-instance cache only: losing it degrades `fromMe` to null and costs a lookup.
  */
-export function createIdentityMemory(configuredSelfProfileUrl: string | undefined) {
+export function createIdentityMemory(configuredSelfProfileUrl: string | undefined, groupConversations: GroupMemory = new Map()) {
   let selfKey = profileKey(configuredSelfProfileUrl);
   /** conversation id → the other participant's profile URL, least recently set first. */
   const participantByConversation = new Map<string, string>();
-  /** Conversations a thread page showed several other people writing in, least recently seen first. */
-  const groupConversations = new Map<string, true>();
 
   function rememberParticipant(conversationId: string, profileUrl: string | null | undefined): void {
     if (!profileUrl || profileKey(profileUrl) === undefined) return;
