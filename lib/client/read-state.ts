@@ -17,9 +17,15 @@ import { aheadOfHeads, conversationsInfiniteOptions, inboxReadAt, waitForHistory
 import { categoryOfList, queryKeys } from "./query-keys";
 import { useTitleCount } from "./use-page-title";
 
+/** Each conversation's latest mark (by account): an earlier one, finishing later, must not show itself again over it. */
+const latestMarks = new Map<string, object>();
+
 /** Shows the mark at once in every loaded list (before any head or read-marks answer on its way), then has the server keep it. */
 function mark(client: QueryClient, accountId: string, conversationId: string, readThrough: number | null): Promise<void> {
   const show = () => showMarks(client, accountId, [{ conversationId, readThrough }]);
+  const key = `${accountId} ${conversationId}`;
+  const token = {};
+  latestMarks.set(key, token);
   return aheadOfHeads(client, accountId, async () => {
     await client.cancelQueries({ queryKey: queryKeys.readMarks(accountId) });
     show();
@@ -29,6 +35,8 @@ function mark(client: QueryClient, accountId: string, conversationId: string, re
     await new QueryMutationObserver(client, { mutationFn: send, retry: 2, scope: { id: url } }).mutate();
     // A next page asked before the mark lands on the pages as they were when it was asked: mark them again.
     for (const [queryKey] of client.getQueriesData({ queryKey: queryKeys.conversationLists(accountId) })) await waitForHistoryIdle(client, queryKey);
+    if (latestMarks.get(key) !== token) return;
+    latestMarks.delete(key);
     show();
   });
 }

@@ -9,6 +9,7 @@ import { markRead, markUnread } from "@/lib/client/read-state";
 /** The server as the marks reach it: whichever request it applies last decides (PUT read, DELETE unread). */
 let applied: string[] = [];
 let putDelayMs = 0;
+let deleteDelayMs = 0;
 /** Inbox reads (first page or head), and one held until released. */
 let inboxReads = 0;
 let holdInbox: Promise<void> | undefined;
@@ -23,6 +24,7 @@ afterAll(() => environmentManager.setIsServer(() => true));
 beforeEach(() => {
   applied = [];
   putDelayMs = 0;
+  deleteDelayMs = 0;
   inboxReads = 0;
   holdInbox = undefined;
   holdNextPage = undefined;
@@ -45,6 +47,7 @@ beforeEach(() => {
       return new Response(JSON.stringify({ conversations: [row], nextCursor: "p2" }), { status: 200, headers: { "content-type": "application/json" } });
     }
     if (method === "PUT") await new Promise((resolve) => setTimeout(resolve, putDelayMs));
+    if (method === "DELETE") await new Promise((resolve) => setTimeout(resolve, deleteDelayMs));
     applied.push(method);
     return new Response(JSON.stringify({ conversationId: "conv", readThrough: method === "PUT" ? 1 : null }), { status: 200, headers: { "content-type": "application/json" } });
   });
@@ -63,6 +66,28 @@ describe("read marks", () => {
     await vi.advanceTimersByTimeAsync(1_000);
     await Promise.all([read, unread]);
     expect(applied).toEqual(["PUT", "DELETE"]);
+  });
+
+  it("a read mark kept after a later unread mark does not show itself again over it", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const inbox = new InfiniteQueryObserver(client, conversationsInfiniteOptions("acc", "INBOX"));
+    const unsubscribe = inbox.subscribe(() => undefined);
+    await vi.advanceTimersByTimeAsync(10);
+    putDelayMs = 500;
+    deleteDelayMs = 1_000;
+    const read = markRead(client, "acc", "conv", 1);
+    const unread = markUnread(client, "acc", "conv");
+    const unreadCounts = () => flattenConversations(inbox.getCurrentResult().data).map((row) => row.unreadCount);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(unreadCounts()).toEqual([1]);
+    // The read mark is kept (its PUT answered); the unread one is still on its way.
+    await vi.advanceTimersByTimeAsync(600);
+    expect(applied).toEqual(["PUT"]);
+    expect(unreadCounts()).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await Promise.all([read, unread]);
+    expect(unreadCounts()).toEqual([1]);
+    unsubscribe();
   });
 
   it("another conversation's mark does not wait for this one's", async () => {
