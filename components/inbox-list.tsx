@@ -283,7 +283,7 @@ export function InboxList({
   }
 
   // What a search found, said to a screen reader as the rep types (the list itself is not live).
-  const searchSettled = searching && !(provider && (provider.isPending || !providerCurrent));
+  const searchSettled = searching && !history.isPending && !provider?.isFetching && !provider?.isError;
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
       <p className="sr-only" aria-live="polite" data-testid="search-announcer">

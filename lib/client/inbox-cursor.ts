@@ -14,17 +14,19 @@ const rowsIn = (list: ParentNode) => Array.from(list.querySelectorAll<HTMLAnchor
 
 /** The conversation the cursor was last on (or, once that one has left the list, the one after it). */
 let last: string | undefined;
+const SEEN = 1;
+const UNSEEN = 2;
 /**
  * Set when the conversation the cursor was on left the list and `last` moved on to the one after it:
- * "seen" where a focus ring shows the cursor there, "unseen" where not (it was opened by a click).
+ * SEEN where a focus ring shows the cursor there, UNSEEN where not (it was opened by a click).
  */
-let advanced: "seen" | "unseen" | false = false;
+let advanced: 0 | typeof SEEN | typeof UNSEEN = 0;
 
 /** A row took focus (a key, a click, a tab): the cursor is on it. */
 export function noteCursor(row: EventTarget): void {
   if (isConversationRow(row)) {
     last = idOf(row);
-    advanced = false;
+    advanced = 0;
   }
 }
 
@@ -39,12 +41,13 @@ export function noteListChange(list: HTMLElement, was: readonly string[], is: re
   last = was.slice(at + 1).find(kept) ?? was.slice(0, at).findLast(kept);
   if (!hidden) refocus(list, last);
   const active = document.activeElement;
-  advanced = isConversationRow(active) && idOf(active) === last && active.matches(":focus-visible") ? "seen" : "unseen";
+  advanced = isConversationRow(active) && idOf(active) === last && active.matches(":focus-visible") ? SEEN : UNSEEN;
 }
 
-/** Focus that went away with what held it (a row, a thread) goes to this conversation's row. */
+/** Focus that went away with what held it (a row, a thread) goes to this conversation's row, or where the cursor went (it left the list). */
 export function refocus(list: HTMLElement, id: string | undefined): void {
-  if (document.activeElement === document.body) rowsIn(list).find((row) => idOf(row) === id)?.focus();
+  const rows = rowsIn(list);
+  if (document.activeElement === document.body) (rows.find((row) => idOf(row) === id) ?? rows.find((row) => idOf(row) === last))?.focus();
 }
 
 /**
@@ -55,7 +58,7 @@ export function refocus(list: HTMLElement, id: string | undefined): void {
 export function moveCursor(list: HTMLElement, step: 1 | -1): boolean {
   const rows = rowsIn(list);
   const wasAdvanced = advanced;
-  advanced = false;
+  advanced = 0;
   if (rows.length === 0) return false;
   const active = document.activeElement;
   const onRow = isConversationRow(active);
@@ -64,7 +67,7 @@ export function moveCursor(list: HTMLElement, step: 1 | -1): boolean {
   if (from === -1) from = step === 1 ? -1 : rows.length;
   // The one the rep was reading left the list: "next" is the one the cursor moved on to, unless
   // the rep watched it move there (a focus ring) and goes on from it.
-  else if (step === 1 && wasAdvanced && idOf(rows[from]) === last && (wasAdvanced === "unseen" || !onRow)) from--;
+  else if (step === 1 && wasAdvanced && idOf(rows[from]) === last && (wasAdvanced === UNSEEN || !onRow)) from--;
   const target = rows[from + step];
   if (target === undefined) return false;
   target.focus();

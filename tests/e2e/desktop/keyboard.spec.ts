@@ -186,6 +186,18 @@ test("in Unread, j after a conversation opened by a click and read goes to the r
   await page.getByTestId("thread-view").getByTestId("message").first().click();
   await page.keyboard.press("j");
   await expect.poll(() => focusedId(page)).toBe(next);
+
+  // Closed while focus is in it, a thread whose row left the list gives focus to the row after it.
+  await page.keyboard.press("Enter");
+  await expect(rowOf(page, next)).toHaveCount(0);
+  await page.getByTestId("thread-view").getByTestId("message").first().click();
+  const after = await rows(page).evaluateAll((els, before) => {
+    const all = els.map((el) => el.getAttribute("data-conversation-id"));
+    return all[all.indexOf(before ?? "") + 1] ?? null;
+  }, ids[1]);
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/\/a\/linkup\/unread$/);
+  await expect.poll(() => focusedId(page)).toBe(after);
 });
 
 test("a focused row scrolled out of the rendered rows stays where the rep left it: more conversations loading does not pull the list back", async ({ page }) => {
