@@ -81,8 +81,9 @@ export function Composer({
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     const press = { key: event.key, keyCode: event.keyCode, shiftKey: event.shiftKey, altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, isComposing: event.nativeEvent.isComposing };
-    // Esc during a Japanese/Chinese/Korean conversion cancels the conversion: not ours.
-    if (press.key === "Escape" && !press.isComposing) onEscape();
+    // Esc during a Japanese/Chinese/Korean conversion cancels the conversion: not ours (Safari
+    // ends the composition first, and says so by keyCode 229 only).
+    if (press.key === "Escape" && !press.isComposing && press.keyCode !== 229) onEscape();
     else if (enterAction(press, enterSends) === "send") {
       event.preventDefault();
       submit();

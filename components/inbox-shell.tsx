@@ -125,8 +125,8 @@ function Shell({ accountId, category, children }: { accountId: string; category:
         <button
           type="button"
           data-testid="skip-to-thread"
-          onClick={() => document.querySelector<HTMLElement>('[data-testid="thread-scroller"]')?.focus()}
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:min-h-11 focus:rounded-lg focus:bg-zinc-900 focus:px-4 focus:text-sm focus:text-surface"
+          onClick={() => document.getElementById("thread-messages")?.focus()}
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-lg focus:bg-zinc-900 focus:p-3 focus:text-sm focus:text-surface"
         >
           Skip to conversation
         </button>

@@ -4,7 +4,8 @@ import type * as ErrorStates from "./error-states";
 
 /*
  * The inbox's error states, whose code (and words) loads when the page is idle (preloadErrorStates)
- * rather than with its first scripts: most visits show none. Until it is in, nothing shows in its place.
+ * rather than with its first scripts: most visits show none. Until it is in, an error says only that
+ * something could not load; a stale banner shows nothing.
  */
 const load = () => import("./error-states");
 const errorState = lazyComponent(() => load().then((m) => m.ErrorState));
@@ -17,7 +18,8 @@ export function preloadErrorStates(): void {
 
 export function ErrorState(props: ComponentProps<typeof ErrorStates.ErrorState>) {
   return (
-    <Suspense fallback={null}>
+    // Said at once, and for as long as the code cannot load (the network failing the page too).
+    <Suspense fallback={<p role="alert" className="p-6">Couldn&apos;t load.</p>}>
       <errorState.Component {...props} />
     </Suspense>
   );

@@ -302,6 +302,7 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
       <div className="relative flex min-h-0 flex-1 flex-col">
         <div
           ref={scrollerRef}
+          id="thread-messages"
           data-testid="thread-scroller"
           onScroll={onScroll}
           // A Tab stop, so a keyboard can read back (arrows, Page Up: older pages load as they come

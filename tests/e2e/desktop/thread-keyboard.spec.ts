@@ -26,6 +26,9 @@ test("the message list reads back from the keyboard; Shift+Tab from the reply bo
   const scroller = page.getByTestId("thread-scroller");
   const list = page.getByTestId("message-list");
   await expect(thread.getByTestId("message").first()).toBeVisible();
+  // The live thread (not the server's preview) and the page's scripts are in.
+  await expect(scroller).toBeAttached();
+  await expect(page.getByTestId("skip-to-thread")).toBeAttached();
   // The first Tab stop skips the bar and the list (every row a stop) to the thread.
   await page.keyboard.press("Tab");
   await expect(page.getByTestId("skip-to-thread")).toBeFocused();
