@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fakeUpstream } from "../support/fake-upstream";
+import { expectInboxLive } from "../support/thread";
 
 /**
  * A phone loses its signal: a tap on a conversation or a category must not leave the app for the
@@ -20,6 +21,8 @@ test("offline, a tapped conversation waits in the app and opens when the connect
   await expect(row).toBeVisible();
   const href = await row.getAttribute("href");
   if (href === null) throw new Error("the row links nowhere");
+  // The page's scripts are in and running: offline before then, they could not load at all.
+  await expectInboxLive(page);
 
   await context.setOffline(true);
   await expect(page.getByTestId("offline-banner")).toContainText("What you open loads when you're back.");
