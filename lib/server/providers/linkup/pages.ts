@@ -5,7 +5,7 @@ import { continuePage, encodeCursor, type CursorState } from "@/lib/server/provi
 import { isProfileUrl } from "@/lib/server/providers/profile-url";
 import type { LinkupConversation, LinkupMessage } from "./items";
 import { conversationIdOf, linkupMessageKey, mapConversation, mapMessage } from "./map";
-import { othersIn } from "./recipient";
+import { learnFromSenders } from "./recipient";
 
 /** What both Linkup adapters learn about who is who (their messages carry no is_me). */
 export type LinkupIdentities = ReturnType<typeof createIdentityMemory>;
@@ -56,11 +56,7 @@ export function messagePage(
  */
 export function toMessages(conversationId: string, raw: readonly LinkupMessage[], identities: LinkupIdentities): Message[] {
   const profileUrlId = isProfileUrl(conversationId);
-  if (!profileUrlId) {
-    const others = othersIn(raw, identities.selfKey);
-    if (others.length > 1) identities.learnGroup(conversationId);
-    else identities.learnParticipant(conversationId, others[0]);
-  }
+  if (!profileUrlId) learnFromSenders(conversationId, raw, identities);
   const identity = identities.identityFor(conversationId, profileUrlId ? conversationId : undefined);
   return raw.map((message) => mapMessage(message, identity));
 }

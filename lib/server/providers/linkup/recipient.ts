@@ -8,8 +8,18 @@ import type { LinkupIdentities } from "./pages";
 /** How many of the newest messages are read to find whom to reply to when no page has named them. */
 export const RECIPIENT_LOOKUP_COUNT = 10;
 
+/**
+ * What a thread's messages say of whom a reply goes to: several other senders make it a group; one
+ * is the other participant (kept only where no inbox page named one).
+ */
+export function learnFromSenders(conversationId: string, messages: readonly LinkupMessage[], identities: LinkupIdentities): void {
+  const others = othersIn(messages, identities.selfKey);
+  if (others.length > 1) identities.learnGroup(conversationId);
+  else identities.learnParticipant(conversationId, others[0]);
+}
+
 /** The distinct senders of these messages who are not the rep, by profile URL; none when the rep is unknown. */
-export function othersIn(messages: readonly LinkupMessage[], selfKey: string | undefined): string[] {
+function othersIn(messages: readonly LinkupMessage[], selfKey: string | undefined): string[] {
   if (selfKey === undefined) return [];
   const byKey = new Map<string, string>();
   for (const message of messages) {
@@ -43,12 +53,9 @@ export async function recipientOf(
   } catch (error) {
     throw notSentError(error, "Linkup could not tell us whom this reply goes to, so it was not sent. Try again.");
   }
-  const others = othersIn(messages, identities.selfKey);
-  const [only] = others;
-  if (others.length > 1) {
-    identities.learnGroup(conversationId);
-    throw new ApiError("bad_request", SEVERAL_PEOPLE);
-  }
+  learnFromSenders(conversationId, messages, identities);
+  if (identities.isGroup(conversationId)) throw new ApiError("bad_request", SEVERAL_PEOPLE);
+  const only = identities.participantUrlOf(conversationId);
   if (only === undefined) {
     throw new ApiError(
       "bad_request",
@@ -57,6 +64,5 @@ export async function recipientOf(
         : "Threadline could not tell who the other person in this conversation is (none of its newest messages is theirs), so Linkup cannot send the reply. Reload the inbox, then try again.",
     );
   }
-  identities.learnParticipant(conversationId, only);
   return only;
 }
