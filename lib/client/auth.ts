@@ -1,6 +1,6 @@
 /**
- * The browser's side of signing in and out: Better Auth's endpoints (/api/auth/*), answered in
- * Better Auth's own shape ({message, code}), parsed here into what the sign-in page can say.
+ * The browser's side of signing in and out: Better Auth's endpoints (/api/auth/*), their refusals
+ * turned here into what the sign-in page can say.
  */
 import { z } from "zod/mini";
 import { parseRetryAfter } from "@/lib/contracts/retry-after";
@@ -19,7 +19,6 @@ export class SignInError extends Error {
   }
 }
 
-const failureSchema = z.looseObject({ message: z.optional(z.string()), code: z.optional(z.string()) });
 const ssoStartSchema = z.object({ url: z.url() });
 
 async function post(path: string, body: unknown): Promise<Response> {
@@ -36,14 +35,13 @@ async function post(path: string, body: unknown): Promise<Response> {
   }
 }
 
-async function failureOf(response: Response): Promise<SignInError> {
+function failureOf(response: Response): SignInError {
   if (response.status === 429) {
-    const seconds = parseRetryAfter(response.headers.get("retry-after") ?? response.headers.get("x-retry-after"), Date.now());
+    const seconds = parseRetryAfter(response.headers.get("retry-after"), Date.now());
     const wait = seconds === undefined ? "a little while" : seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
     return new SignInError("rate-limited", `Too many attempts. Try again in ${wait}.`);
   }
-  const body = failureSchema.safeParse(await response.json().catch(() => undefined));
-  if (response.status === 401 || body.data?.code === "INVALID_EMAIL_OR_PASSWORD") {
+  if (response.status === 401) {
     return new SignInError("wrong-credentials", "That email and password don't match. Check them and try again.");
   }
   return new SignInError("refused", "Sign-in didn't work. Reload the page and try again.");
@@ -51,13 +49,13 @@ async function failureOf(response: Response): Promise<SignInError> {
 
 export async function signInWithPassword(email: string, password: string): Promise<void> {
   const response = await post("/sign-in/email", { email, password });
-  if (!response.ok) throw await failureOf(response);
+  if (!response.ok) throw failureOf(response);
 }
 
 /** Starts the company sign-in; returns the identity provider's address to go to. */
 export async function startSso(callbackPath: string, errorPath: string): Promise<string> {
   const response = await post("/sign-in/social", { provider: SSO_PROVIDER_ID, callbackURL: callbackPath, errorCallbackURL: errorPath });
-  if (!response.ok) throw await failureOf(response);
+  if (!response.ok) throw failureOf(response);
   const parsed = ssoStartSchema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) throw new SignInError("refused", "The company sign-in is not available right now.");
   return parsed.data.url;
@@ -66,7 +64,7 @@ export async function startSso(callbackPath: string, errorPath: string): Promise
 /** Ends the session on the server (its row is deleted), not just in this browser. */
 export async function signOut(): Promise<void> {
   const response = await post("/sign-out", {});
-  if (!response.ok && response.status !== 401) throw await failureOf(response);
+  if (!response.ok && response.status !== 401) throw failureOf(response);
 }
 
 /** What an error code from the company sign-in's return trip means for the rep. */

@@ -1,23 +1,41 @@
 import "server-only";
+import { ERROR_STATUS, errorEnvelope, type ErrorCode } from "@/lib/contracts/errors";
 import { errorResponse } from "@/lib/server/api-route";
 import { ApiError } from "@/lib/server/errors";
 import { readText } from "@/lib/server/http/json-body";
-import { getAuth } from "./auth";
+import { getAuth, OIDC_PROVIDER_ID } from "./auth";
 import { isDemoMode } from "./viewer";
 
 const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
 /**
+ * The Better Auth endpoints Threadline uses, by method. Better Auth serves many more (update-user,
+ * list-sessions, change-email, delete-user…): a rep's name is the one the join form checked, and
+ * the team page is where people are changed, so the rest are not reachable at all.
+ */
+const USED_ENDPOINTS: Record<string, readonly string[]> = {
+  "/sign-in/email": ["POST"],
+  "/sign-in/social": ["POST"],
+  "/sign-out": ["POST"],
+  "/get-session": ["GET"],
+  // The company IdP's return trip (a redirect; a POST when it answers with form_post).
+  [`/callback/${OIDC_PROVIDER_ID}`]: ["GET", "POST"],
+};
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = { 400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found", 429: "rate_limited" };
+
+/**
  * Better Auth's own endpoints (/api/auth/*: sign-in, sign-out, the OIDC callback). Its JSON answers
  * carry the session token for bearer clients; ours use the HttpOnly cookie only, so it is removed.
+ * Its errors ({message, code}) are answered in our one envelope.
  */
 export async function handleAuthRequest(request: Request): Promise<Response> {
   if (isDemoMode()) return errorResponse(new ApiError("not_found", "The demo needs no sign-in."));
+  const path = new URL(request.url).pathname.replace(/^\/api\/auth/, "");
+  if (!USED_ENDPOINTS[path]?.includes(request.method)) return errorResponse(new ApiError("not_found", "No such API endpoint."));
   try {
     const response = await (await getAuth()).handler(await withBoundedBody(request));
-    // Better Auth answers an unknown path (or a method a path lacks) with an empty 404: ours is JSON.
-    if (response.status === 404 && !isJson(response)) return errorResponse(new ApiError("not_found", "No such API endpoint."));
-    return withoutSessionToken(response);
+    return response.ok ? await withoutSessionToken(response) : await inOurEnvelope(response);
   } catch (error) {
     return errorResponse(error, request.signal);
   }
@@ -28,6 +46,22 @@ async function withBoundedBody(request: Request): Promise<Request> {
   if (request.method === "GET" || request.method === "HEAD") return request;
   const body = await readText(request, MAX_AUTH_BODY_BYTES);
   return new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
+}
+
+/** A refusal keeps its status and headers (cookies, the retry time), with our envelope as its body. */
+async function inOurEnvelope(response: Response): Promise<Response> {
+  if (response.status < 400) return response;
+  const body: unknown = isJson(response) ? await response.json().catch(() => null) : null;
+  const message = body && typeof body === "object" && "message" in body && typeof body.message === "string" ? body.message : "Sign-in refused this request.";
+  const code = CODE_BY_STATUS[response.status] ?? (response.status >= 500 ? "internal_error" : "bad_request");
+  const status = ERROR_STATUS[code];
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  headers.set("content-type", "application/json");
+  headers.set("cache-control", "private, no-store");
+  const retryAfter = Number(headers.get("retry-after") ?? headers.get("x-retry-after"));
+  if (code === "rate_limited" && retryAfter > 0) headers.set("retry-after", String(retryAfter));
+  return new Response(JSON.stringify(errorEnvelope(code, message, code === "rate_limited" && retryAfter > 0 ? retryAfter : undefined)), { status, headers });
 }
 
 function isJson(response: Response): boolean {
