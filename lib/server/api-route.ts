@@ -17,7 +17,7 @@ type RouteHandler = (request: Request, context: RouteContext) => Promise<Respons
 type RouteSpec<TParams, TQuery, TBody> = {
   params: z.core.$ZodType<TParams>;
   query: z.core.$ZodType<TQuery>;
-  /** Required of every method but GET: a state-changing request always carries a JSON object. */
+  /** Required of every method but GET (and HEAD): a state-changing request always carries a JSON object. */
   body?: z.core.$ZodType<TBody>;
   /** Who may call it; "member" unless said otherwise. An `accountId` in the path is always checked. */
   access?: Access;
@@ -94,7 +94,8 @@ async function answer<TParams, TQuery, TBody>(
     const viewer = await passGate(request, rawParams, access);
     const params = parseInput("path", spec.params, rawParams);
     const query = parseInput("query", spec.query, queryObject(new URL(request.url).searchParams));
-    const body = (request.method === "GET" ? undefined : await readBody(request, access, spec.body)) as TBody;
+    // HEAD is Next's own GET without the answer's body: neither carries one.
+    const body = (request.method === "GET" || request.method === "HEAD" ? undefined : await readBody(request, access, spec.body)) as TBody;
     // The overloads tie each access level to its viewer type (public: none; member, admin: a Viewer; webhook: its account).
     const result = await handler({ params, query, body, viewer: viewer as never, signal, request });
     await settleAlongside();

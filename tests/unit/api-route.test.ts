@@ -183,6 +183,8 @@ describe("routeMethods", () => {
   it("answers every method a route does not serve with 405 in our envelope, naming what it allows", async () => {
     const routes = routeMethods({ GET: apiRoute(noParams, () => ({ ok: true })) });
     expect((await routes.GET(new Request("http://x/api/r"), {})).status).toBe(200);
+    // Next answers HEAD with the GET handler: a safe method, with no body to require.
+    expect((await routes.GET(new Request("http://x/api/r", { method: "HEAD" }), {})).status).toBe(200);
     for (const method of ["POST", "PUT", "PATCH", "DELETE"] as const) {
       const response = await routes[method](new Request("http://x/api/r", { method }), {});
       expect(response.status).toBe(405);
