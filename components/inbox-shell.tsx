@@ -48,9 +48,11 @@ export function InboxShell({ viewer, ...props }: { accountId: string; category: 
 function Shell({ accountId, category, children }: { accountId: string; category: Category; children: ReactNode }) {
   const { query: search } = useSearchQuery();
   const params = useParams<{ conversationId?: string }>();
-  const openConversationId = decodeIdParam(params.conversationId);
-  const threadOpen = openConversationId !== null;
   const { account, accounts, query } = useAccount(accountId);
+  const unknownAccount = query.isSuccess && account === undefined;
+  // An account that is gone (or was taken from this rep) shows no thread: only the list's answer.
+  const openConversationId = unknownAccount ? null : decodeIdParam(params.conversationId);
+  const threadOpen = openConversationId !== null;
   // Replies waiting to go (offline, a reload mid-send) are sent from any page of the account.
   useOutbox(accountId);
   useUnreadTitle(accountId);
@@ -75,7 +77,6 @@ function Shell({ accountId, category, children }: { accountId: string; category:
 
   // Until the accounts arrive, offer every category (most accounts have them all): less jumpy than one chip.
   const categories = account?.capabilities.categories ?? CATEGORIES;
-  const unknownAccount = query.isSuccess && account === undefined;
   const unsupportedCategory = account !== undefined && !account.capabilities.categories.includes(category);
 
   let list: ReactNode;
@@ -83,7 +84,7 @@ function Shell({ accountId, category, children }: { accountId: string; category:
     list = (
       <NotFoundState
         title="Account not found"
-        detail="This account doesn't exist or isn't connected anymore."
+        detail="This account doesn't exist, isn't connected anymore, or is no longer yours to read."
         backHref={homeHref()}
         backLabel="Go to your inbox"
       />
@@ -149,7 +150,7 @@ function Shell({ accountId, category, children }: { accountId: string; category:
           {peoplePanel}
           {list}
         </section>
-        <div className={`${threadOpen ? "flex" : "hidden"} min-h-0 min-w-0 flex-1 flex-col bg-zinc-50/60 lg:flex`}>{children}</div>
+        <div className={`${threadOpen ? "flex" : "hidden"} min-h-0 min-w-0 flex-1 flex-col bg-zinc-50/60 lg:flex`}>{unknownAccount ? null : children}</div>
       </main>
       <ShortcutsHelp />
     </div>

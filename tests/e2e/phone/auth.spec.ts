@@ -254,6 +254,32 @@ test("a session that ends while a thread is open: the next poll sends the rep to
   await expectThreadOpen(page);
 });
 
+test("an account taken from a rep while its thread is open: the next poll says so, the thread goes, and the rep is pointed to what they still have", async ({ page, context }) => {
+  const reader = await joinAsNewRep(admin, context.request, [ACCOUNTS.linkupV2, ACCOUNTS.linkupV1]);
+  await page.goto(deepPath);
+  await expectThreadOpen(page);
+  await expect(page.getByTestId("composer")).toBeVisible();
+
+  const member = (await team(admin)).members.find((m) => m.email === reader.email);
+  if (!member) throw new Error("the rep is not on the team");
+  const refused = page.waitForResponse((response) => response.url().startsWith(appUrl(`/api/accounts/${ACCOUNTS.linkupV2}/`)) && response.status() === 404, { timeout: 30_000 });
+  const unassigned = await admin.put(`/api/team/members/${member.id}/accounts`, { data: { accountIds: [ACCOUNTS.linkupV1] } });
+  expect(unassigned.status(), await unassigned.text()).toBe(200);
+
+  // Nothing is clicked: the open page's own poll is refused, and the page asks which accounts are left.
+  await refused;
+  await expect(page.getByRole("heading", { name: "Account not found" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("no longer yours to read")).toBeVisible();
+  // The thread, its reply box and its pollers are gone, not left sending into a refusal.
+  await expect(page.getByTestId("thread-view")).toHaveCount(0);
+  await expect(page.getByTestId("composer")).toHaveCount(0);
+  await page.getByRole("link", { name: "Go to your inbox" }).click();
+  await expect(page).toHaveURL(appUrl(`/a/${ACCOUNTS.linkupV1}/inbox`));
+  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
+  // One account left: no account switcher offering the lost one.
+  await expect(page.getByRole("combobox", { name: "Account", exact: true })).toHaveCount(0);
+});
+
 test("an admin invites a rep on the Team page; the rep joins by the link, reads only that account, and loses it when the admin says so", async ({ page, browser }, testInfo) => {
   const email = `rep-ui-${unique()}@threadline.test`;
   const password = `rep-ui-password-${unique()}`;
