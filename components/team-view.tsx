@@ -50,7 +50,7 @@ export function TeamView() {
           <ErrorState error={team.error} onRetry={() => void team.refetch()} retrying={team.isFetching} />
         ) : (
           <>
-            <InviteCard accounts={team.data.accounts} />
+            <InviteCard accounts={team.data.accounts} pending={team.data.invitations} />
             <InvitationsCard team={team.data} />
             <MembersCard team={team.data} />
             <UsageCard accounts={team.data.accounts} />
@@ -85,17 +85,29 @@ function AccountChoices({ accounts, chosen, onToggle, disabled = false, name }: 
   );
 }
 
-function InviteCard({ accounts }: { accounts: Accounts }) {
+function InviteCard({ accounts, pending }: { accounts: Accounts; pending: TeamResponse["invitations"] }) {
   const invite = useInvite();
   const [accountIds, setAccountIds] = useState<string[]>([]);
   const [copied, setCopied] = useState<"no" | "yes" | "failed">("no");
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
     setCopied("no");
-    invite.mutate({ email: String(form.get("email") ?? ""), role: form.get("role") === "admin" ? "admin" : "rep", accountIds });
+    invite.mutate(
+      { email: String(form.get("email") ?? ""), role: form.get("role") === "admin" ? "admin" : "rep", accountIds },
+      {
+        // A second click would make a second link and end the one just shown: the form starts over.
+        onSuccess: () => {
+          formElement.reset();
+          setAccountIds([]);
+        },
+      },
+    );
   }
+  // The link is shown while its invitation waits: not once it is revoked, used or replaced.
+  const created = invite.data && pending.some((invitation) => invitation.id === invite.data.invitation.id) ? invite.data : null;
 
   async function copy(link: string) {
     // Said only when it happened (no clipboard on plain http, or the browser refused): the link is shown once.
@@ -123,12 +135,12 @@ function InviteCard({ accounts }: { accounts: Accounts }) {
           Create invitation link
         </SubmitButton>
       </form>
-      {invite.data ? (
+      {created ? (
         <div data-testid="invitation-link" className="mt-4 space-y-2 rounded-xl bg-accent-50 p-3">
-          <p className="text-sm text-zinc-800">Send this link to {invite.data.invitation.email} yourself. It works once, for 7 days; you won&apos;t see it again.</p>
+          <p className="text-sm wrap-anywhere text-zinc-800">Send this link to {created.invitation.email} yourself. It works once, for 7 days; you won&apos;t see it again.</p>
           <div className="flex gap-2">
-            <input readOnly value={invite.data.link} aria-label="Invitation link" className="h-11 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-surface px-3 text-sm text-zinc-900" onFocus={(e) => e.currentTarget.select()} />
-            <button type="button" onClick={() => void copy(invite.data.link)} className="min-h-11 shrink-0 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-surface hover:bg-zinc-800">
+            <input readOnly value={created.link} aria-label="Invitation link" className="h-11 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-surface px-3 text-sm text-zinc-900" onFocus={(e) => e.currentTarget.select()} />
+            <button type="button" onClick={() => void copy(created.link)} className="min-h-11 shrink-0 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-surface hover:bg-zinc-800">
               {copied === "yes" ? "Copied" : "Copy"}
             </button>
           </div>
@@ -153,12 +165,14 @@ function InvitationsCard({ team }: { team: TeamResponse }) {
         {team.invitations.map((invitation) => (
           <li key={invitation.id} className="flex flex-wrap items-center gap-2 py-2">
             <div className="min-w-0 flex-1">
-              <p className="truncate text-sm font-medium text-zinc-900">{invitation.email}</p>
+              <p className="truncate text-sm font-medium text-zinc-900" title={invitation.email}>
+                {invitation.email}
+              </p>
               <p className="text-xs text-zinc-600">
                 {roleLabel(invitation.role)} · {label(invitation.accountIds)} · link valid until {new Date(invitation.expiresAt).toLocaleDateString()}
               </p>
             </div>
-            <button type="button" disabled={revoke.isPending} onClick={() => revoke.mutate(invitation.id)} className="min-h-11 rounded-lg px-3 text-sm font-medium text-red-700 hover:bg-red-50">
+            <button type="button" aria-label={`Revoke the invitation for ${invitation.email}`} disabled={revoke.isPending} onClick={() => revoke.mutate(invitation.id)} className="min-h-11 rounded-lg px-3 text-sm font-medium text-red-700 hover:bg-red-50">
               Revoke
             </button>
           </li>
@@ -209,7 +223,9 @@ function MemberRow({ member, accounts }: { member: TeamMember; accounts: Account
           <p className="truncate text-sm font-medium text-zinc-900">
             {member.name} {member.isYou ? <span className="text-zinc-600">(you)</span> : null}
           </p>
-          <p className="truncate text-xs text-zinc-600">{member.email}</p>
+          <p className="truncate text-xs text-zinc-600" title={member.email}>
+            {member.email}
+          </p>
         </div>
         <span className="rounded-full bg-zinc-100 px-2.5 py-1 text-xs font-medium text-zinc-800">{roleLabel(member.role)}</span>
       </div>
