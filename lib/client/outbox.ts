@@ -11,6 +11,9 @@
  *   pending   → asked again every PENDING_RECHECK_MS with the same clientId (after a question our
  *               rate limit refused, once its Retry-After has passed)
  *   failed, unconfirmed (once the rep gives up waiting) → Retry: sending again, same clientId
+ *
+ * A conversation's replies leave one at a time, in the order they were written: each waits while an
+ * earlier one is queued or being sent (three written offline used to leave together, newest first).
  */
 import type { SendResult } from "@/lib/contracts/api";
 import type { StorageLike } from "./browser-storage";
@@ -109,12 +112,21 @@ export function createOutbox(accountId: string, deps: OutboxDeps) {
     );
   }
 
+  /** Whether an earlier reply to the same conversation has not had its answer yet. */
+  function waitsForEarlier(entry: OutboxEntry): boolean {
+    for (const other of entries) {
+      if (other.clientId === entry.clientId) return false;
+      if (other.conversationId === entry.conversationId && (other.state === "queued" || other.state === "sending")) return true;
+    }
+    return false;
+  }
+
   /** Starts whatever each reply needs now: a request, or a timer for the next one. */
   function pump(): void {
     if (!started) return;
     const online = deps.network.isOnline();
     for (const entry of entries) {
-      if (inFlight.has(entry.clientId)) continue;
+      if (inFlight.has(entry.clientId) || waitsForEarlier(entry)) continue;
       if (entry.state === "sending" && online) void request(entry.clientId);
       else if (entry.state === "pending") later(entry.clientId, PENDING_RECHECK_MS);
       else if (entry.state === "queued" && online) {
@@ -128,7 +140,7 @@ export function createOutbox(accountId: string, deps: OutboxDeps) {
   async function request(clientId: string): Promise<void> {
     const current = entries.find((entry) => entry.clientId === clientId);
     // Settled meanwhile (by another tab's answer, or deleted): nothing to ask.
-    if (!current || !WAITING.has(current.state) || inFlight.has(clientId) || !deps.network.isOnline()) return;
+    if (!current || !WAITING.has(current.state) || inFlight.has(clientId) || !deps.network.isOnline() || waitsForEarlier(current)) return;
     // Each recheck of a pending send is a provider call: a hidden tab asks once it is seen again.
     if (current.state === "pending" && isHidden()) return later(clientId, PENDING_RECHECK_MS);
     clearTimer(clientId);

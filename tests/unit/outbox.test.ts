@@ -169,6 +169,55 @@ describe("the outbox", () => {
     expect(api.posts).toHaveLength(1);
   });
 
+  it("sends a conversation's replies written offline one at a time, oldest first; another conversation's go alongside", async () => {
+    const answers: Array<(result: SendResult) => void> = [];
+    const posts: string[] = [];
+    const post = vi.fn((entry: OutboxEntry) => {
+      posts.push(entry.text);
+      return new Promise<SendResult>((resolve) => answers.push(resolve));
+    });
+    const network = fakeNetwork();
+    network.set(false);
+    const outbox = createOutbox("acc", { storage: memoryStorage(), network, post });
+    outbox.start();
+    stops.push(() => outbox.stop());
+    for (const text of ["1st", "2nd", "3rd"]) outbox.send({ conversationId: "conv", text });
+    outbox.send({ conversationId: "other", text: "elsewhere" });
+    network.set(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(new Set(posts)).toEqual(new Set(["1st", "elsewhere"]));
+    const answerOf = (text: string) => answers[posts.indexOf(text)]?.({ status: "sent", message: null });
+    answerOf("1st");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posts.slice(2)).toEqual(["2nd"]);
+    answerOf("2nd");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posts.slice(2)).toEqual(["2nd", "3rd"]);
+  });
+
+  it("sends a reply written while an earlier one is still on its way only after that one's answer", async () => {
+    const answers: Array<(result: SendResult) => void> = [];
+    const posts: string[] = [];
+    const outbox = createOutbox("acc", {
+      storage: memoryStorage(),
+      network: fakeNetwork(),
+      post: (entry) => {
+        posts.push(entry.text);
+        return new Promise<SendResult>((resolve) => answers.push(resolve));
+      },
+    });
+    outbox.start();
+    stops.push(() => outbox.stop());
+    outbox.send({ conversationId: "conv", text: "first" });
+    outbox.send({ conversationId: "conv", text: "second" });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(posts).toEqual(["first"]);
+    expect(outbox.getSnapshot().map((entry) => entry.state)).toEqual(["sending", "sending"]);
+    answers.shift()?.({ status: "pending", message: null });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posts).toEqual(["first", "second"]);
+  });
+
   it("survives a reload: a queued reply in storage is sent by the next page's outbox", async () => {
     const storage = memoryStorage();
     const offline = fakeNetwork();

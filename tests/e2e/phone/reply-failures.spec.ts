@@ -3,7 +3,7 @@ import { clearPeople } from "../support/accounts";
 import { messageBox, openLongThread, sendButton } from "../support/composer";
 import { ACCOUNTS, E2E } from "../support/env";
 import { fakeUpstream } from "../support/fake-upstream";
-import { expectInThread, PROVIDERS, sendCalls, shownAs, timesInUpstream, unique, watchMostShown } from "../support/reply";
+import { arrivalOrderUpstream, expectInThread, PROVIDERS, sendCalls, shownAs, timesInUpstream, unique, watchMostShown } from "../support/reply";
 import { expectTouchTarget } from "../support/size";
 import { waitForInboxPolls } from "../support/thread";
 
@@ -20,27 +20,32 @@ test.beforeEach(async ({ request }) => {
 });
 
 for (const provider of PROVIDERS) {
-  test(`${provider.name}: a reply written offline waits, visibly, and is sent once on reconnect`, async ({ page, request, context }) => {
+  test(`${provider.name}: replies written offline wait, visibly, and are sent once each on reconnect, in the order written`, async ({ page, request, context }) => {
     const { thread, fixtureId } = await openLongThread(page, request, provider.id);
-    const text = unique(`${provider.name} offline reply`, page);
-    const mostShown = await watchMostShown(page, text);
+    const texts = ["1st", "2nd", "3rd"].map((n) => unique(`${provider.name} offline reply ${n}`, page));
+    const mostShown = await watchMostShown(page, texts[0]!);
 
     await context.setOffline(true);
     await expect(page.getByTestId("offline-banner")).toBeVisible();
-    await messageBox(page).fill(text);
-    await sendButton(page).click();
-    const reply = shownAs(thread, text);
-    await expect(reply).toHaveAttribute("data-send-state", "queued");
-    await expect(reply.getByTestId("send-status")).toHaveText("Waiting for connection");
+    for (const text of texts) {
+      await messageBox(page).fill(text);
+      await sendButton(page).click();
+      const reply = shownAs(thread, text);
+      await expect(reply).toHaveAttribute("data-send-state", "queued");
+      await expect(reply.getByTestId("send-status")).toHaveText("Waiting for connection");
+    }
     expect(await sendCalls(request, provider.send)).toBe(0);
 
     await context.setOffline(false);
-    await expectInThread(reply);
+    for (const text of texts) await expectInThread(shownAs(thread, text));
     await waitForInboxPolls(page, 1);
-    await expect(reply).toHaveCount(1);
+    for (const text of texts) await expect(shownAs(thread, text)).toHaveCount(1);
     expect(await mostShown()).toBe(1);
-    expect(await sendCalls(request, provider.send)).toBe(1);
-    expect(await timesInUpstream(request, fixtureId, text)).toBe(1);
+    expect(await sendCalls(request, provider.send)).toBe(3);
+    // LinkedIn has them once each, in the order the rep wrote them (they once left together, newest first).
+    expect(await arrivalOrderUpstream(request, fixtureId, texts)).toEqual(texts);
+    // And the thread shows them in that order.
+    await expect.poll(async () => (await thread.getByTestId("message").allTextContents()).flatMap((shown) => texts.filter((text) => shown.includes(text)))).toEqual(texts);
   });
 
   test(`${provider.name}: a reply the provider refuses says "Not sent" and why; Retry sends it once`, async ({ page, request }) => {

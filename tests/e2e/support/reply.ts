@@ -60,6 +60,14 @@ export async function timesInUpstream(request: APIRequestContext, fixtureId: str
   return messages.filter((message) => message.text === text).length;
 }
 
+/** Which of these texts the provider holds, in the order it got them. */
+export async function arrivalOrderUpstream(request: APIRequestContext, fixtureId: string, texts: readonly string[]): Promise<string[]> {
+  const response = await request.get(`${E2E.fakeUpstreamUrl}/__control/thread?id=${encodeURIComponent(fixtureId)}`);
+  expect(response.status()).toBe(200);
+  const { messages } = (await response.json()) as { messages: { text?: string }[] };
+  return messages.flatMap((message) => (message.text !== undefined && texts.includes(message.text) ? [message.text] : []));
+}
+
 export async function sendCalls(request: APIRequestContext, operation: string): Promise<number> {
   return (await fakeUpstream(request).stats()).calls[operation] ?? 0;
 }
