@@ -19,6 +19,8 @@ test("the Team page: every control of the invite card, the invitations and the m
   await expect(inviteCard.getByLabel("Invitation link")).toBeVisible();
   const invitation = page.getByTestId("invitations-card").getByRole("listitem").filter({ hasText: email });
   await expect(invitation).toBeVisible();
+  // The form starts over: a second click would make a second link and end the one just shown.
+  await expect(inviteCard.getByLabel("Their work email")).toHaveValue("");
 
   // The link is shown once: "Copied" only when it was (a browser that refuses the clipboard, played
   // here by the page's own clipboard API, gets told to copy it by hand), and then when it is.
@@ -46,8 +48,10 @@ test("the Team page: every control of the invite card, the invitations and the m
   await page.mouse.wheel(0, 10_000);
   await expect(page.getByTestId("usage-card")).toBeInViewport();
 
-  await invitation.getByRole("button", { name: "Revoke" }).click();
+  await invitation.getByRole("button", { name: `Revoke the invitation for ${email}` }).click();
   await expect(invitation).toHaveCount(0);
+  // Its link is not offered any more.
+  await expect(inviteCard.getByLabel("Invitation link")).toHaveCount(0);
 });
 
 test("an email the browser lets through but the server refuses is named as the problem, and the admin can correct it", async ({ page }) => {
