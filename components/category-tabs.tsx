@@ -84,8 +84,9 @@ export function CategoryTabs({
           );
         })}
         {available.length < CATEGORIES.length ? (
-          <li className="flex shrink-0 items-center px-2" data-testid="categories-note">
-            <span className="text-xs whitespace-nowrap text-zinc-500">Other filters aren&apos;t offered for this account</span>
+          // The rest of the row, in two lines if it must: cut off at a chip's edge, it read "…offered fo".
+          <li className="flex min-w-32 flex-1 items-center px-2" data-testid="categories-note">
+            <span className="text-xs leading-tight text-zinc-500">Other filters aren&apos;t offered for this account</span>
           </li>
         ) : null}
       </ul>

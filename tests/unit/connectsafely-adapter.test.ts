@@ -286,8 +286,16 @@ describe("ConnectSafely adapter: conversation-details (thread)", () => {
     });
   });
 
-  it("learns the owner's name from a thread, then tells their inbox messages apart", async () => {
+  it("tells the rep's own last message in a two-person row at once: a sender who is not the other person", async () => {
     const inbox = clone(recentMessagesExample);
+    inbox.conversations[0]!.latestMessage.senderName = "Karan Kumar";
+    const { fetchFn } = stubFetch(() => Response.json(inbox));
+    expect((await provider(fetchFn).listConversations({ category: "INBOX", limit: 5 }, signal)).items[0]?.lastMessage?.fromMe).toBe(true);
+  });
+
+  it("in a group, learns the owner's name from a thread, then tells their inbox messages apart", async () => {
+    const inbox = clone(recentMessagesExample);
+    inbox.conversations[0]!.participants.push({ profileId: "ACoAna", name: "Ana Other", headline: "x", profilePicture: "x" });
     inbox.conversations[0]!.latestMessage.senderName = "Karan Kumar";
     const { fetchFn } = stubFetch((call) => Response.json(call.url.pathname.endsWith("recent-messages") ? inbox : detailsSeed));
     const cs = provider(fetchFn);

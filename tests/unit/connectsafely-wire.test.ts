@@ -167,12 +167,12 @@ describe("ConnectSafely adapter against the fake wire server: inbox", () => {
     expect(calls.every((url) => url.searchParams.get("read") === "false")).toBe(true);
   });
 
-  it("a new message moves its conversation to the top; the rep's own last message is told apart once a thread named them", async () => {
+  it("a new message moves its conversation to the top; the rep's own last message is told apart, in a two-person row at once", async () => {
     const { cs, fixture, ids } = setup();
     const id = ids[40]!;
     fixture.append(id, "Back to the top", true, NEWEST + 5_000);
     const first = await cs.listConversations({ category: "INBOX", limit: 5 }, signal);
-    expect(first.items[0]).toMatchObject({ id, lastMessage: { text: "Back to the top", fromMe: null } });
+    expect(first.items[0]).toMatchObject({ id, lastMessage: { text: "Back to the top", fromMe: true } });
     await cs.listMessages({ conversationId: id, limit: 5 }, signal);
     const again = await cs.listConversations({ category: "INBOX", limit: 5 }, signal);
     expect(again.items[0]?.lastMessage?.fromMe).toBe(true);

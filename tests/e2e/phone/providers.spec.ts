@@ -77,7 +77,10 @@ test("ConnectSafely: only the filters it has, attachments and reactions in the t
   const rows = page.getByTestId("conversation-row");
   await expect(rows.first()).toContainText(LONG_THREAD_NAME);
   await expect(page.getByTestId("category-tab")).toHaveText(["Inbox", "Unread"]);
-  await expect(page.getByTestId("categories-note")).toBeAttached();
+  // Said in full beside the two chips, not cut off at the row's edge.
+  await expect(page.getByTestId("categories-note")).toBeInViewport({ ratio: 1 });
+  // The rep wrote last to Noah Okafor: "You:" on the first page too (its rows name the sender only).
+  await expect(rows.filter({ hasText: "Noah Okafor" }).getByTestId("conversation-preview")).toContainText("You:");
   await page.getByTestId("category-tab").filter({ hasText: "Unread" }).click();
   await expect(page.getByTestId("conversation-list")).toHaveAttribute("data-conversation-count", String(createFixtureMailbox(Date.now()).mailbox.conversations("UNREAD").length));
   // A link to a filter this provider lacks is explained, not faked.

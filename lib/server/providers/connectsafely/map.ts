@@ -72,15 +72,16 @@ export function groupName(names: readonly string[]): string {
 
 /**
  * The inbox only names the latest message's sender. It is not the rep's when that name is one of the
- * other participants; it is when it is the owner's name learned from a thread (`selfName`) and nobody
- * else's; otherwise nobody can tell (null).
+ * other participants. It is when it is the owner's name (learned from a thread: `selfName`) and
+ * nobody else's, or, with that name not known yet, when the conversation has one other person and
+ * the sender is not them: two people wrote in it [inf]. Otherwise nobody can tell (null).
  */
 export function latestFromMe(senderName: string | null | undefined, others: readonly ConnectSafelyParticipant[], selfName: string | undefined): boolean | null {
   const name = senderName?.trim();
   if (!name) return null;
   if (others.some((person) => person.name?.trim() === name)) return false;
-  if (selfName !== undefined && name === selfName) return true;
-  return null;
+  if (selfName !== undefined) return name === selfName ? true : null;
+  return others.length === 1 && others[0]?.name?.trim() ? true : null;
 }
 
 export function mapConversation(raw: ConnectSafelyConversation, ownerId: string | undefined, selfName: string | undefined): Conversation {
