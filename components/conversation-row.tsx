@@ -135,7 +135,6 @@ export const ConversationRow = memo(function ConversationRow({
             <span dir="auto" data-testid="conversation-name" className={`min-w-0 truncate text-[15px] ${unread ? "font-semibold text-zinc-950" : "font-medium text-zinc-900"}`}>
               {participant.name}
             </span>
-            <TypeMark type={conversation.type} />
             {lastMessage ? (
               <time
                 dateTime={new Date(lastMessage.sentAt).toISOString()}
@@ -146,7 +145,12 @@ export const ConversationRow = memo(function ConversationRow({
               </time>
             ) : null}
           </div>
-          {participant.headline ? <p dir="auto" className="truncate text-[13px] leading-5 text-zinc-500">{participant.headline}</p> : null}
+          {/* The mark under the name, not beside it: there it squeezed "Company 22" to "Company …" on a phone. */}
+          {participant.headline || conversation.type !== "normal" ? (
+            <p dir="auto" className="truncate text-[13px] leading-5 text-zinc-500">
+              <TypeMark type={conversation.type} /> {participant.headline}
+            </p>
+          ) : null}
           <div className="mt-0.5 mr-8 flex items-center gap-2">
             <p dir="auto" data-testid="conversation-preview" className={`min-w-0 flex-1 truncate text-sm ${unread ? "font-medium text-zinc-900" : "text-zinc-600"}`}>
               {previewText(conversation)}
