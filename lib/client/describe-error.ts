@@ -98,7 +98,8 @@ function describeCode(error: ApiError): ErrorDescription {
       return {
         title: "LinkedIn connection lost",
         detail: "The LinkedIn data provider no longer accepts this account's connection.",
-        action: "Reconnect the account, then retry.",
+        // The server's detail says who can act (an admin, usually): a rep has no key to change.
+        action: "Retry once it's reconnected.",
         canRetry: true,
       };
     case "upstream_timeout":

@@ -90,7 +90,7 @@ test("a thread whose first load fails shows the error with Retry, and Retry load
   const error = page.getByTestId("thread-view").getByTestId("error-state");
   await expect(error).toBeVisible({ timeout: 25_000 });
   await expect(error).toContainText("LinkedIn connection lost");
-  await expect(error).toContainText("Reconnect the account, then retry.");
+  await expect(error).toContainText("Retry once it's reconnected.");
   if (!isPhone(page)) await expect(rows.first()).toBeVisible();
   await saveScreenshot(page, testInfo, "first-load-error");
 

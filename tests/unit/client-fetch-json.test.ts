@@ -102,7 +102,7 @@ describe("describeError", () => {
     expect(fromServer("upstream_auth", "Linkup no longer accepts this account's API key. An admin needs to update it.")).toMatchObject({
       title: "LinkedIn connection lost",
       detail: "Linkup no longer accepts this account's API key. An admin needs to update it.",
-      action: expect.stringMatching(/^Reconnect/),
+      action: expect.stringMatching(/reconnected/),
     });
     expect(fromServer("credits_exhausted", "Linkup has no credits left on this plan.").action).toMatch(/^Top up/);
     expect(fromServer("upstream_invalid", "Linkup sent a response we could not read (data.messages.0.timestamp).")).toMatchObject({

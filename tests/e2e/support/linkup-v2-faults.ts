@@ -51,7 +51,7 @@ export const LINKUP_V2_FAULT_ROWS: LinkupV2FaultRow[] = [
     status: 502,
     apiReads: ["thread"],
     providerText: "Invalid API key",
-    banner: /LinkedIn connection lost\. Reconnect the account, then retry\./,
+    banner: /LinkedIn connection lost\. Retry once it's reconnected\./,
   },
   {
     name: "402 INSUFFICIENT_CREDITS",
