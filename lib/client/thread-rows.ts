@@ -83,6 +83,7 @@ export function showsSenderName(message: Message, multiParty: boolean): boolean 
   return message.fromMe === null || (message.fromMe === false && multiParty);
 }
 
+/** Close in time either way: a reply waiting in the outbox keeps its place after one sent later. */
 function sameGroup(a: Message, b: Message): boolean {
-  return sideOf(a) === sideOf(b) && a.sender.name === b.sender.name && b.sentAt - a.sentAt < GROUP_GAP_MS && a.type !== "invitation" && b.type !== "invitation";
+  return sideOf(a) === sideOf(b) && a.sender.name === b.sender.name && Math.abs(b.sentAt - a.sentAt) < GROUP_GAP_MS && a.type !== "invitation" && b.type !== "invitation";
 }

@@ -24,6 +24,16 @@ describe("threadRows", () => {
     expect(keys(rows)).toEqual(["a", "b", expect.stringMatching(/^day:/), "c"]);
   });
 
+  it("breaks a group at a gap when the later row is the earlier message (a reply still in the outbox, after one sent since)", () => {
+    // As the thread shows them, oldest first: one sent at 12:09, then one written at 12:00 that is still not confirmed.
+    const items: ThreadItem[] = [item("waiting", NOON, true), item("sent", NOON + 9 * MINUTE, true)];
+    const flags = threadRows(items).rows.filter((row) => row.kind === "item").map((row) => [row.key, row.groupStart, row.groupEnd]);
+    expect(flags).toEqual([
+      ["sent", true, true],
+      ["waiting", true, true],
+    ]);
+  });
+
   it("groups one side's messages close in time, and breaks groups at a day, a side or a gap", () => {
     const { rows } = threadRows(
       newestFirst(item("a", NOON), item("b", NOON + MINUTE), item("c", NOON + 2 * MINUTE, true), item("d", NOON + 20 * MINUTE, true), item("e", NOON + DAY)),
