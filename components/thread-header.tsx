@@ -60,7 +60,7 @@ export function ThreadHeader({
           <Avatar name={participant.name} pictureUrl={participant.pictureUrl} isOrganization={participant.isOrganization} size="sm" />
           <div className="ml-2 min-w-0 flex-1">
             {/* Focusable by script (not a Tab stop): where focus goes when a thread opens on a phone (thread-view.tsx). */}
-            <h1 dir="auto" tabIndex={-1} className="truncate text-[15px] leading-5 font-semibold text-zinc-900 focus:outline-none">
+            <h1 dir="auto" tabIndex={-1} className="truncate text-left text-[15px] leading-5 font-semibold text-zinc-900 focus:outline-none">
               {participant.name}
             </h1>
             {participants.length > 1 ? (

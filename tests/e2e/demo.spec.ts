@@ -80,3 +80,18 @@ test("the demo (no provider configured) needs no sign-in, and says so", async ({
   expect(firstUrlOf(signIn)).toBe(`${E2E.demoUrl}/sign-in`);
   await expect(page).toHaveURL(`${E2E.demoUrl}/a/demo/inbox`);
 });
+
+test("a right-to-left name in the thread's header starts where its headline does, under the same avatar", async ({ page }) => {
+  await page.goto("/a/demo/inbox");
+  await page.getByTestId("conversation-row").filter({ hasText: "عمر حداد" }).click();
+  const name = page.getByRole("heading", { name: "عمر حداد", level: 1 });
+  await expect(name).toBeVisible();
+  // Where the name's text begins against where its heading box begins: at the right end before.
+  const textOffset = () =>
+    name.evaluate((heading) => {
+      const range = document.createRange();
+      range.selectNodeContents(heading);
+      return Math.round(range.getBoundingClientRect().left - heading.getBoundingClientRect().left);
+    });
+  await expect.poll(textOffset).toBeLessThanOrEqual(1);
+});
