@@ -17,7 +17,9 @@ export function CheckedAgo({ accountId, checkedAt, pushed }: { accountId: string
   // "… ago" depends on the moment: written by the browser, not in the server's HTML.
   const hydrated = useHydrated();
   return (
-    <p data-testid="checked-ago" className="min-h-5 px-4 pt-1 text-xs text-zinc-600">
+    // One line, cut short if it must: today's usage arrives after the first paint, and wrapping
+    // to a second line then pushed the whole list down under the rep's thumb.
+    <p data-testid="checked-ago" className="min-h-5 truncate px-4 pt-1 text-xs text-zinc-600">
       {pushed ? <span data-testid="pushed">Live updates · </span> : null}
       {hydrated ? formatCheckedAgo(checkedAt, Math.max(now, checkedAt)) : null}
       {usage.data && usage.data.usage.calls > 0 ? <span data-testid="usage-today"> · today {describeUsage(usage.data.usage)}</span> : null}
