@@ -1,20 +1,11 @@
 /**
- * The outbox of an account in this browser tab (client components only): kept in localStorage,
- * online as TanStack Query sees it, each request through the query client's mutation cache (so a
- * session that ended goes to sign-in like every other request), and each sent reply shown at once
- * at the top of the account's loaded inboxes.
+ * The outbox of an account in this browser tab (client components only): kept in localStorage, and
+ * wired to the page by outbox-runtime.ts, which loads when a page first mounts an account.
  */
-import { MutationObserver, onlineManager, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import type { SendMessageBody } from "@/lib/contracts/api";
-import { threadMessagesUrl } from "./api-urls";
-import { browserStorage, watchOtherTabs } from "./browser-storage";
-import { sendJson } from "./fetch-json";
-import { withSentReply, type ConversationPages } from "./merge-inbox";
 import type { Outbox } from "./outbox";
-import { aheadOfHeads, askOpenThreads, writePages } from "./queries";
 import type { OutboxEntry } from "./outbox-entry";
-import { queryKeys } from "./query-keys";
 
 const outboxes = new Map<string, Promise<Outbox>>();
 /** The same outboxes once made, for a render to use at once. */
@@ -23,25 +14,6 @@ const NONE: readonly OutboxEntry[] = [];
 const noSubscription = () => () => {};
 const OUTBOX_LOAD_RETRY_MS = 3_000;
 
-/** One request for one reply, through the mutation cache (where a session that ended is handled). */
-export function postReply(client: QueryClient, entry: OutboxEntry) {
-  const body: SendMessageBody = { text: entry.text, clientId: entry.clientId, ...(entry.subject ? { subject: entry.subject } : {}) };
-  const url = threadMessagesUrl(entry.accountId, entry.conversationId);
-  // The outbox decides when to send and resend (offline included): the mutation only reports.
-  return new MutationObserver(client, { mutationFn: () => sendJson("POST", url, "sendResult", body), networkMode: "always", retry: false }).mutate();
-}
-
-/** The reply as the preview of its conversation, at the top of every loaded inbox of the account holding it. */
-export function showReplyInInbox(client: QueryClient, entry: OutboxEntry): Promise<void> {
-  const reply = { text: entry.message?.text ?? entry.text, sentAt: entry.message?.sentAt ?? Date.now() };
-  return aheadOfHeads(client, entry.accountId, () => {
-    for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(entry.accountId) })) {
-      const next = withSentReply(data, entry.conversationId, reply);
-      if (next !== data) writePages(client, queryKey, next);
-    }
-  });
-}
-
 /**
  * The account's outbox, made once per page. Its code (and the stored entries' parsing with zod) is
  * loaded when a page first mounts an account, beside the page's own work, not in its first JavaScript.
@@ -49,18 +21,8 @@ export function showReplyInInbox(client: QueryClient, entry: OutboxEntry): Promi
 function outboxOf(accountId: string, client: QueryClient): Promise<Outbox> {
   let outbox = outboxes.get(accountId);
   if (outbox === undefined) {
-    outbox = import("./outbox").then(({ createOutbox, outboxStorageKey }) => {
-      const made = createOutbox(accountId, {
-        storage: browserStorage(),
-        network: { isOnline: () => onlineManager.isOnline(), subscribe: (listener) => onlineManager.subscribe(listener) },
-        post: (entry) => postReply(client, entry),
-        onSent: (entry) => {
-          void showReplyInInbox(client, entry);
-          // The open thread reads the reply back now, not when the next poll notices its row moved.
-          askOpenThreads(client, entry.accountId, [{ conversationId: entry.conversationId, sentAt: entry.message?.sentAt ?? Date.now() }]);
-        },
-        watchOtherTabs: (listener) => watchOtherTabs(outboxStorageKey(accountId), listener),
-      });
+    outbox = import("./outbox-runtime").then(({ accountOutbox }) => {
+      const made = accountOutbox(accountId, client);
       loaded.set(accountId, made);
       return made;
     });

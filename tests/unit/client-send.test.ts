@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/client/errors";
 import type { ConversationPages } from "@/lib/client/merge-inbox";
 import type { OutboxEntry } from "@/lib/client/outbox-entry";
 import { queryKeys } from "@/lib/client/query-keys";
-import { postReply, showReplyInInbox } from "@/lib/client/use-outbox";
+import { postReply, showReplyInInbox } from "@/lib/client/outbox-runtime";
 
 const T = 1_764_000_000_000;
 const entry: OutboxEntry = {
