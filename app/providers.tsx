@@ -2,6 +2,7 @@
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
+import { ACCOUNTS_KEY } from "@/lib/client/accounts-key";
 import { trackActivity } from "@/lib/client/activity";
 import { ApiError, retryUnreachedRequest } from "@/lib/client/errors";
 import { loadResponseSchemas } from "@/lib/client/fetch-json";
@@ -16,8 +17,15 @@ function onSessionEnded(error: unknown): void {
 }
 
 function makeQueryClient(): QueryClient {
-  return new QueryClient({
-    queryCache: new QueryCache({ onError: onSessionEnded }),
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        onSessionEnded(error);
+        // The admin may have taken this account from the rep while the page was open: the accounts
+        // list is asked again, and the shell then says so and stops polling it.
+        if (error instanceof ApiError && error.code === "not_found") void client.invalidateQueries({ queryKey: ACCOUNTS_KEY, exact: true });
+      },
+    }),
     mutationCache: new MutationCache({ onError: onSessionEnded }),
     defaultOptions: {
       queries: {
@@ -29,6 +37,7 @@ function makeQueryClient(): QueryClient {
       },
     },
   });
+  return client;
 }
 
 export function Providers({ children }: { children: ReactNode }) {

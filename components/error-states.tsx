@@ -1,8 +1,5 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { describeError } from "@/lib/client/describe-error";
-import { ApiError } from "@/lib/client/errors";
-import { queryKeys } from "@/lib/client/query-keys";
 import { AlertIcon } from "./icons";
 import { Banner, RetryButton } from "./states";
 
@@ -24,7 +21,6 @@ export function ErrorState({
   action?: ReactNode;
 }) {
   const { title, detail, action: whatToDo, canRetry } = describeError(error);
-  useAccessRecheck(error);
   return (
     <div
       role="alert"
@@ -52,7 +48,6 @@ export function ErrorState({
  */
 export function StaleBanner({ error, onRetry, retrying }: { error: unknown; onRetry: () => void; retrying: boolean }) {
   const { title, action, canRetry } = describeError(error);
-  useAccessRecheck(error);
   return (
     <Banner testId="refresh-error" tone="warning" icon={<AlertIcon width={16} height={16} className="shrink-0" />}>
       <p className="min-w-0 flex-1 py-1">
@@ -63,14 +58,3 @@ export function StaleBanner({ error, onRetry, retrying }: { error: unknown; onRe
   );
 }
 
-/**
- * A "not found" from an account's data may mean the admin took the account from this rep while the
- * page was open: the accounts list is asked again, and the shell then says so and stops polling.
- */
-function useAccessRecheck(error: unknown): void {
-  const queryClient = useQueryClient();
-  const notFound = error instanceof ApiError && error.code === "not_found";
-  useEffect(() => {
-    if (notFound) void queryClient.invalidateQueries({ queryKey: queryKeys.accounts(), exact: true });
-  }, [notFound, queryClient]);
-}

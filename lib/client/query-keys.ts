@@ -4,6 +4,7 @@
  * so invalidating a history never touches its poller and vice versa.
  */
 import type { Category } from "@/lib/contracts/api";
+import { ACCOUNTS_KEY } from "./accounts-key";
 
 /** The category of a key under `conversationLists` (an inbox, or a search of one). */
 export function categoryOfList(queryKey: readonly unknown[]): unknown {
@@ -13,7 +14,7 @@ export function categoryOfList(queryKey: readonly unknown[]): unknown {
 
 export const queryKeys = {
   all: ["threadline"] as const,
-  accounts: () => [...queryKeys.all, "accounts"] as const,
+  accounts: () => ACCOUNTS_KEY,
   /** Admins: members, invitations and assignments. */
   team: () => [...queryKeys.all, "team"] as const,
   account: (accountId: string) => [...queryKeys.all, "account", accountId] as const,
