@@ -13,7 +13,9 @@
  *   failed, unconfirmed (once the rep gives up waiting) → Retry: sending again, same clientId
  *
  * A conversation's replies leave one at a time, in the order they were written: each waits while an
- * earlier one is queued or being sent (three written offline used to leave together, newest first).
+ * earlier one is queued, being sent, or pending (a slow provider still sending it). Three written
+ * offline used to leave together, newest first. One the rep must decide on (failed, unconfirmed)
+ * holds nothing back: its Retry sends it after the rest.
  */
 import type { SendResult } from "@/lib/contracts/api";
 import type { StorageLike } from "./browser-storage";
@@ -112,11 +114,11 @@ export function createOutbox(accountId: string, deps: OutboxDeps) {
     );
   }
 
-  /** Whether an earlier reply to the same conversation has not had its answer yet. */
+  /** Whether an earlier reply to the same conversation is still on its way (WAITING). */
   function waitsForEarlier(entry: OutboxEntry): boolean {
     for (const other of entries) {
       if (other.clientId === entry.clientId) return false;
-      if (other.conversationId === entry.conversationId && (other.state === "queued" || other.state === "sending")) return true;
+      if (other.conversationId === entry.conversationId && WAITING.has(other.state)) return true;
     }
     return false;
   }

@@ -195,7 +195,7 @@ describe("the outbox", () => {
     expect(posts.slice(2)).toEqual(["2nd", "3rd"]);
   });
 
-  it("sends a reply written while an earlier one is still on its way only after that one's answer", async () => {
+  it("sends a reply written while an earlier one is still on its way (sending, then pending at a slow provider) only once it is sent", async () => {
     const answers: Array<(result: SendResult) => void> = [];
     const posts: string[] = [];
     const outbox = createOutbox("acc", {
@@ -215,7 +215,23 @@ describe("the outbox", () => {
     expect(outbox.getSnapshot().map((entry) => entry.state)).toEqual(["sending", "sending"]);
     answers.shift()?.({ status: "pending", message: null });
     await vi.advanceTimersByTimeAsync(0);
-    expect(posts).toEqual(["first", "second"]);
+    expect(posts).toEqual(["first"]);
+    // The pending one is asked about again; once it is sent, the next leaves.
+    await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MS);
+    expect(posts).toEqual(["first", "first"]);
+    answers.shift()?.({ status: "sent", message: null });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posts).toEqual(["first", "first", "second"]);
+  });
+
+  it("a refused earlier reply holds nothing back: the rep decides on it, and the next one goes", async () => {
+    const api = fakeApi(new ApiError(400, "bad_request", "The message is too long for this account.", undefined, true), { status: "sent", message: null });
+    const { outbox } = setup(api);
+    outbox.send({ conversationId: "conv", text: "too long" });
+    outbox.send({ conversationId: "conv", text: "short" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.posts.map((entry) => entry.text)).toEqual(["too long", "short"]);
+    expect(outbox.getSnapshot().map((entry) => entry.state)).toEqual(["failed", "sent"]);
   });
 
   it("survives a reload: a queued reply in storage is sent by the next page's outbox", async () => {
