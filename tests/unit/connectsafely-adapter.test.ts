@@ -286,11 +286,20 @@ describe("ConnectSafely adapter: conversation-details (thread)", () => {
     });
   });
 
-  it("tells the rep's own last message in a two-person row at once: a sender who is not the other person", async () => {
+  it("tells the rep's own last message in a two-person row at once: a sender who is not the other person, nothing unread", async () => {
     const inbox = clone(recentMessagesExample);
     inbox.conversations[0]!.latestMessage.senderName = "Karan Kumar";
-    const { fetchFn } = stubFetch(() => Response.json(inbox));
-    expect((await provider(fetchFn).listConversations({ category: "INBOX", limit: 5 }, signal)).items[0]?.lastMessage?.fromMe).toBe(true);
+    const fromMe = async (unreadCount: number, senderName = "Karan Kumar") => {
+      inbox.conversations[0]!.unreadCount = unreadCount;
+      inbox.conversations[0]!.latestMessage.senderName = senderName;
+      const { fetchFn } = stubFetch(() => Response.json(inbox));
+      return (await provider(fetchFn).listConversations({ category: "INBOX", limit: 5 }, signal)).items[0]?.lastMessage?.fromMe;
+    };
+    expect(await fromMe(0)).toBe(true);
+    // Something unread is not the rep's own: nobody can tell who wrote last.
+    expect(await fromMe(2)).toBeNull();
+    // The other person's name written differently (spacing, case) is still them.
+    expect(await fromMe(0, " john  DOE ")).toBe(false);
   });
 
   it("in a group, learns the owner's name from a thread, then tells their inbox messages apart", async () => {

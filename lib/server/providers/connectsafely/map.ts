@@ -73,15 +73,26 @@ export function groupName(names: readonly string[]): string {
 /**
  * The inbox only names the latest message's sender. It is not the rep's when that name is one of the
  * other participants. It is when it is the owner's name (learned from a thread: `selfName`) and
- * nobody else's, or, with that name not known yet, when the conversation has one other person and
- * the sender is not them: two people wrote in it [inf]. Otherwise nobody can tell (null).
+ * nobody else's; or, that name not known yet, when the conversation has one other person, the
+ * sender is not them, and nothing in it is unread (a message the rep has not read is not theirs)
+ * [inf]. Otherwise nobody can tell (null): a wrong "You:" would hide a reply the rep owes.
  */
-export function latestFromMe(senderName: string | null | undefined, others: readonly ConnectSafelyParticipant[], selfName: string | undefined): boolean | null {
-  const name = senderName?.trim();
+export function latestFromMe(
+  senderName: string | null | undefined,
+  others: readonly ConnectSafelyParticipant[],
+  selfName: string | undefined,
+  unreadCount: number,
+): boolean | null {
+  const name = comparableName(senderName);
   if (!name) return null;
-  if (others.some((person) => person.name?.trim() === name)) return false;
-  if (selfName !== undefined) return name === selfName ? true : null;
-  return others.length === 1 && others[0]?.name?.trim() ? true : null;
+  if (others.some((person) => comparableName(person.name) === name)) return false;
+  if (selfName !== undefined) return name === comparableName(selfName) ? true : null;
+  return others.length === 1 && comparableName(others[0]?.name) && unreadCount === 0 ? true : null;
+}
+
+/** A display name as compared: the same letters, whatever the spacing, case or Unicode form. */
+function comparableName(name: string | null | undefined): string {
+  return (name ?? "").normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase();
 }
 
 export function mapConversation(raw: ConnectSafelyConversation, ownerId: string | undefined, selfName: string | undefined): Conversation {
@@ -96,7 +107,7 @@ export function mapConversation(raw: ConnectSafelyConversation, ownerId: string 
     participant,
     lastMessage:
       latest && sentAt != null
-        ? { text: latest.text ?? "", sentAt, fromMe: latestFromMe(latest.senderName, others, selfName) }
+        ? { text: latest.text ?? "", sentAt, fromMe: latestFromMe(latest.senderName, others, selfName, raw.unreadCount ?? 0) }
         : null,
     unreadCount: raw.unreadCount ?? 0,
     // The inbox says nothing about InMail or sponsored threads.
