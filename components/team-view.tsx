@@ -50,7 +50,7 @@ export function TeamView() {
           <ErrorState error={team.error} onRetry={() => void team.refetch()} retrying={team.isFetching} />
         ) : (
           <>
-            <InviteCard accounts={team.data.accounts} pending={team.data.invitations} />
+            <InviteCard accounts={team.data.accounts} pending={team.data.invitations} pendingAsOf={team.dataUpdatedAt} />
             <InvitationsCard team={team.data} />
             <MembersCard team={team.data} />
             <UsageCard accounts={team.data.accounts} />
@@ -85,7 +85,7 @@ function AccountChoices({ accounts, chosen, onToggle, disabled = false, name }: 
   );
 }
 
-function InviteCard({ accounts, pending }: { accounts: Accounts; pending: TeamResponse["invitations"] }) {
+function InviteCard({ accounts, pending, pendingAsOf }: { accounts: Accounts; pending: TeamResponse["invitations"]; pendingAsOf: number }) {
   const invite = useInvite();
   const [accountIds, setAccountIds] = useState<string[]>([]);
   const [copied, setCopied] = useState<"no" | "yes" | "failed">("no");
@@ -106,8 +106,10 @@ function InviteCard({ accounts, pending }: { accounts: Accounts; pending: TeamRe
       },
     );
   }
-  // The link is shown while its invitation waits: not once it is revoked, used or replaced.
-  const created = invite.data && pending.some((invitation) => invitation.id === invite.data.invitation.id) ? invite.data : null;
+  // The link is shown while its invitation waits: not once a team read since its making lacks it
+  // (revoked, used or replaced). A read that failed after it hides nothing: it is shown only once.
+  const stillPending = invite.data && (pendingAsOf < invite.submittedAt || pending.some((invitation) => invitation.id === invite.data.invitation.id));
+  const created = stillPending ? invite.data : null;
 
   async function copy(link: string) {
     // Said only when it happened (no clipboard on plain http, or the browser refused): the link is shown once.
