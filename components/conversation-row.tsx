@@ -147,8 +147,8 @@ export const ConversationRow = memo(function ConversationRow({
           </div>
           {/* The mark under the name, not beside it: there it squeezed "Company 22" to "Company …" on a phone. */}
           {participant.headline || conversation.type !== "normal" ? (
-            <p dir="auto" className="truncate text-[13px] leading-5 text-zinc-500">
-              <TypeMark type={conversation.type} /> {participant.headline}
+            <p className="truncate text-[13px] leading-5 text-zinc-500">
+              <TypeMark type={conversation.type} /> <span dir="auto">{participant.headline}</span>
             </p>
           ) : null}
           <div className="mt-0.5 mr-8 flex items-center gap-2">
