@@ -3,6 +3,7 @@ import { ERROR_STATUS, errorEnvelope, type ErrorCode } from "@/lib/contracts/err
 import { errorResponse } from "@/lib/server/api-route";
 import { ApiError } from "@/lib/server/errors";
 import { readText } from "@/lib/server/http/json-body";
+import { logEvent } from "@/lib/server/log";
 import { getAuth, OIDC_PROVIDER_ID } from "./auth";
 import { isDemoMode } from "./viewer";
 
@@ -48,12 +49,18 @@ async function withBoundedBody(request: Request): Promise<Request> {
   return new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
 }
 
-/** A refusal keeps its status and headers (cookies, the retry time), with our envelope as its body. */
+/**
+ * A refusal keeps its headers (cookies, the retry time), with our envelope as its body and its
+ * code's status. Better Auth's words for a refusal are kept; a failure of its own is logged and
+ * said in ours.
+ */
 async function inOurEnvelope(response: Response): Promise<Response> {
   if (response.status < 400) return response;
   const body: unknown = isJson(response) ? await response.json().catch(() => null) : null;
-  const message = body && typeof body === "object" && "message" in body && typeof body.message === "string" ? body.message : "Sign-in refused this request.";
+  const said = body && typeof body === "object" && "message" in body && typeof body.message === "string" ? body.message : "Sign-in refused this request.";
   const code = CODE_BY_STATUS[response.status] ?? (response.status >= 500 ? "internal_error" : "bad_request");
+  if (code === "internal_error") logEvent("auth_error", { status: response.status, message: said }, "error");
+  const message = code === "internal_error" ? "Sign-in hit an unexpected error. Try again." : said;
   const status = ERROR_STATUS[code];
   const headers = new Headers(response.headers);
   headers.delete("content-length");
