@@ -25,7 +25,12 @@ function elementsWiderThanViewport(page: Page): Promise<string[]> {
       if (box.width === 0 || box.height === 0) continue;
       // Inside a sideways scroller (the category chips), being past the edge is what scrolling is for.
       const scroller = el.parentElement?.closest<HTMLElement>("ul, div");
-      const clipped = scroller !== null && scroller !== undefined && scroller !== el && getComputedStyle(scroller).overflowX !== "visible" && scroller.getBoundingClientRect().right <= width + 0.5;
+      const scrolled = scroller !== null && scroller !== undefined && scroller !== el && getComputedStyle(scroller).overflowX !== "visible" && scroller.getBoundingClientRect().right <= width + 0.5;
+      // Inside a line cut short with an ellipsis that fits, nothing shows past the edge.
+      let line = el.parentElement;
+      while (line && line !== document.body && getComputedStyle(line).textOverflow !== "ellipsis") line = line.parentElement;
+      const cutShort = line !== null && line !== document.body && line.getBoundingClientRect().right <= width + 0.5;
+      const clipped = scrolled || cutShort;
       if (box.right > width + 0.5 && !clipped) out.push(`${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ""} right=${Math.round(box.right)}`);
     }
     return out.slice(0, 10);
