@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import type { Route } from "next";
+import { useEffect } from "react";
 import type { Conversation, Participant } from "@/lib/contracts/api";
 import { safeHttpUrl } from "@/lib/client/format";
-import { wasOpenedFromList } from "@/lib/client/nav-memory";
+import { keepOpenedFromListMark, wasOpenedFromList } from "@/lib/client/nav-memory";
 import { useLeaveThread } from "@/lib/client/use-leave-thread";
 import { Avatar } from "./avatar";
 import { TypeMark } from "./conversation-row";
@@ -35,6 +36,8 @@ export function ThreadHeader({
   onMarkUnread?: () => void;
 }) {
   const leave = useLeaveThread(listHref);
+  // After every render: the router makes the thread's history entry in the commit that first shows it.
+  useEffect(keepOpenedFromListMark);
   const profileUrl = safeHttpUrl(participant?.profileUrl);
 
   return (

@@ -37,6 +37,24 @@ test("the back arrow goes to the list: from a shared link, from the list, and fr
   await expect(page.getByTestId("conversation-row").first()).toBeVisible();
 });
 
+test("after a reload (a phone's pull to refresh), the back arrow of a thread the list opened still goes back to that list, adding no history entry", async ({ page }) => {
+  const list = /\/a\/linkup\/inbox$/;
+  const messages = page.getByTestId("thread-view").getByTestId("message");
+  await page.goto("/a/linkup/inbox");
+  await page.getByTestId("conversation-row").nth(1).click();
+  await expect(messages.first()).toBeVisible();
+  const threadUrl = page.url();
+  await page.reload();
+  await expect(messages.first()).toBeVisible();
+
+  await page.getByTestId("thread-back").click();
+  await expect(page).toHaveURL(list);
+  await expect(page.getByTestId("conversation-row").first()).toBeVisible();
+  // Went back: the thread is the next entry forward, where a new list entry would have dropped it.
+  await page.goForward();
+  await expect(page).toHaveURL(threadUrl);
+});
+
 test("a thread opened from the keyboard on a phone takes focus on its heading (the list, and the row that had focus, are hidden), and gives it back to the row when it closes", async ({ page }) => {
   await page.goto("/a/linkup/inbox");
   const row = page.getByTestId("conversation-row").nth(1);
