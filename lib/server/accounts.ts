@@ -1,6 +1,6 @@
 import "server-only";
 import { processSingleton } from "@/lib/server/process-singleton";
-import type { GroupMemory } from "@/lib/server/providers/identity-memory";
+import type { SenderChecks } from "@/lib/server/providers/identity-memory";
 import type { Account } from "@/lib/contracts/api";
 import { appDatabase, rateCounter } from "@/lib/server/app-database";
 import { createDemoLinkupFetch, DEMO_ACCOUNT } from "@/lib/server/demo";
@@ -74,7 +74,7 @@ function createProvider(config: AccountConfig, env: Env): InboxProvider {
         apiKey: config.apiKey,
         accountId: config.accountId,
         selfProfileUrl: config.profileUrl,
-        groupMemory: groupMemoryOf(config.id),
+        senderChecks: senderChecksOf(config.id),
       });
     case "linkup-v1":
       return createLinkupV1Provider({
@@ -84,7 +84,7 @@ function createProvider(config: AccountConfig, env: Env): InboxProvider {
         loginToken: config.loginToken,
         country: config.country,
         selfProfileUrl: config.profileUrl,
-        groupMemory: groupMemoryOf(config.id),
+        senderChecks: senderChecksOf(config.id),
       });
     case "connectsafely":
       return createConnectSafelyProvider({
@@ -112,9 +112,9 @@ function entry(id: string, label: string, providerName: string, isDemo: boolean,
   return { summary: { id, label, provider: providerName, isDemo, capabilities: capabilitiesOf(provider, { push: webhook !== undefined }) }, provider, webhook };
 }
 
-/** A thread read by a page's server code teaches the route that sends the reply: see GroupMemory. */
-function groupMemoryOf(accountId: string): GroupMemory {
-  return processSingleton(`linkup groups:${accountId}`, (): GroupMemory => new Map());
+/** A thread read by a page's server code teaches the route that sends the reply: see SenderChecks. */
+function senderChecksOf(accountId: string): SenderChecks {
+  return processSingleton(`linkup sender checks:${accountId}`, (): SenderChecks => new Map());
 }
 
 let accounts: AccountEntry[] | undefined;

@@ -60,7 +60,8 @@ export const accountConfigSchema = z.discriminatedUnion("provider", [
     /** The LinkedIn session cookie Linkup v1 works with: as secret as the key. */
     loginToken: secret,
     country: z.enum(LINKUP_COUNTRIES).optional(),
-    profileUrl: httpUrl.optional(),
+    /** Linkup v1 never says which messages are the rep's: without it a group's third person would read as the rep. */
+    profileUrl: httpUrl,
   }),
   z.strictObject({
     provider: z.literal("connectsafely"),
@@ -154,6 +155,9 @@ const variablesSchema = z
     }
     pair("LINKUP_ACCOUNT_ID", "LINKUP_API_KEY");
     pair("LINKUP_LOGIN_TOKEN", "LINKUP_API_KEY");
+    if (env.LINKUP_LOGIN_TOKEN && !env.LINKUP_PROFILE_URL) {
+      ctx.addIssue({ code: "custom", path: ["LINKUP_PROFILE_URL"], message: "is required when LINKUP_LOGIN_TOKEN is set (Linkup v1 never says which messages are the rep's)" });
+    }
     pair("CONNECTSAFELY_ACCOUNT_ID", "CONNECTSAFELY_API_KEY");
     pair("CONNECTSAFELY_API_KEY", "CONNECTSAFELY_ACCOUNT_ID");
     pair("CONNECTSAFELY_WEBHOOK_SECRET", "CONNECTSAFELY_API_KEY");
@@ -205,7 +209,7 @@ function shortcutAccounts(env: Variables): AccountConfig[] {
       profileUrl: env.LINKUP_PROFILE_URL,
     });
   }
-  if (env.LINKUP_API_KEY && env.LINKUP_LOGIN_TOKEN) {
+  if (env.LINKUP_API_KEY && env.LINKUP_LOGIN_TOKEN && env.LINKUP_PROFILE_URL) {
     accounts.push({
       provider: "linkup-v1",
       id: "linkup-v1",

@@ -38,7 +38,7 @@ describe("parseEnv", () => {
       CONNECTSAFELY_API_KEY: "cs",
       CONNECTSAFELY_ACCOUNT_ID: "507f1f77bcf86cd799439011",
       THREADLINE_ACCOUNTS: JSON.stringify([
-        { id: "eu", provider: "linkup-v1", apiKey: "k1", loginToken: "li_at", country: "DE" },
+        { id: "eu", provider: "linkup-v1", apiKey: "k1", loginToken: "li_at", country: "DE", profileUrl: "https://www.linkedin.com/in/rep" },
         { id: "la", provider: "linkedapi", token: "t", identificationToken: "i", label: "Linked API" },
       ]),
     });
@@ -48,6 +48,12 @@ describe("parseEnv", () => {
       ["eu", "linkup-v1"],
       ["la", "linkedapi"],
     ]);
+  });
+
+  it("a Linkup v1 account by the single-account variables needs LINKUP_PROFILE_URL", () => {
+    expect(errorOf({ LINKUP_API_KEY: "k", LINKUP_LOGIN_TOKEN: "li_at" })).toMatch(/LINKUP_PROFILE_URL: is required when LINKUP_LOGIN_TOKEN is set/);
+    const env = parseEnv({ LINKUP_API_KEY: "k", LINKUP_LOGIN_TOKEN: "li_at", LINKUP_PROFILE_URL: "https://www.linkedin.com/in/rep" });
+    expect(env.accounts.map((a) => [a.id, a.provider])).toEqual([["linkup-v1", "linkup-v1"]]);
   });
 
   it("names the account and the field of a bad THREADLINE_ACCOUNTS entry, never a value", () => {
@@ -61,6 +67,8 @@ describe("parseEnv", () => {
     });
     expect(message).toMatch(/THREADLINE_ACCOUNTS\[1\] \(id "eu-sales", linkup-v1\) loginToken: /);
     expect(message).toMatch(/THREADLINE_ACCOUNTS\[1\] \(id "eu-sales", linkup-v1\) country: /);
+    // Linkup v1 never says which messages are the rep's: its account names the rep's own profile.
+    expect(message).toMatch(/THREADLINE_ACCOUNTS\[1\] \(id "eu-sales", linkup-v1\) profileUrl: /);
     expect(message).toMatch(/THREADLINE_ACCOUNTS\[2\] \(id "typo", linkedapi\).*tokne/);
     expect(message).toMatch(/THREADLINE_ACCOUNTS\[3\] \(id "x", unipile\)/);
     for (const secret of ["cs-secret-1", "k-secret-2", "t-secret-3"]) expect(message).not.toContain(secret);

@@ -54,7 +54,7 @@ describe("Linkup v1 send: the documented request and answer", () => {
     });
   });
 
-  it("finds the recipient as v2 does: from the inbox, else the newest messages (by conversation_id)", async () => {
+  it("finds the recipient as v2 does: the inbox's participant once the newest messages show no group, else the thread's other sender (by conversation_id)", async () => {
     const answers = (call: Call) => {
       if (call.url.endsWith("/inbox")) {
         return Response.json({ status: "success", data: { conversations: [{ conversation_id: CONVERSATION, participant: { name: "Jane", profile_url: JANE } }] } });
@@ -67,8 +67,8 @@ describe("Linkup v1 send: the documented request and answer", () => {
     const remembered = setup(answers);
     await remembered.provider.listConversations({ category: "INBOX", limit: 10 }, signal);
     await remembered.sender.send({ conversationId: CONVERSATION, text: "hi" }, signal);
-    expect(remembered.calls.map((call) => call.url.split("/").pop())).toEqual(["inbox", "send-message"]);
-    expect(remembered.calls[1]?.body.linkedin_url).toBe(JANE);
+    expect(remembered.calls.map((call) => call.url.split("/").pop())).toEqual(["inbox", "conversation", "send-message"]);
+    expect(remembered.calls[2]?.body.linkedin_url).toBe(JANE);
 
     const looked = setup(answers);
     await looked.sender.send({ conversationId: CONVERSATION, text: "hi" }, signal);
@@ -128,7 +128,7 @@ describe("Linkup v1 send over the v1 fake", () => {
     await provider.listConversations({ category: "INBOX", limit: 10 }, signal);
     clock.now += 1_000;
     const sent = sentMessageOf(await sender.send({ conversationId, text: "Sounds good" }, signal));
-    expect(paths).toEqual(["/v1/messages/inbox", "/v1/messages/send-message"]);
+    expect(paths).toEqual(["/v1/messages/inbox", "/v1/messages/conversation", "/v1/messages/send-message"]);
     await expectShownOnce(provider, conversationId, sent, signal);
   });
 

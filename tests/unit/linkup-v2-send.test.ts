@@ -1,9 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { messageSchema } from "@/lib/contracts/api";
 import { createDemoLinkupFetch, DEMO_ACCOUNT } from "@/lib/server/demo";
 import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import { handleLinkupV2Request } from "@/lib/server/linkup-v2-simulator/wire";
 import { createLinkupV2Provider, type LinkupV2Config } from "@/lib/server/providers/linkup-v2/adapter";
+import { SENDER_CHECK_MS } from "@/lib/server/providers/identity-memory";
 import { mayHaveArrived } from "@/lib/server/providers/send-errors";
 import { createFixtureMailbox, FIXTURE_SELF } from "@/tests/fake-upstream/fixture-mailbox";
 import { expectShownOnce, failureOf, senderOf, sentMessageOf } from "@/tests/unit/support/send";
@@ -66,6 +67,12 @@ const withJane = (onSend: () => Response | Promise<Response>) => (call: Call) =>
   return onSend();
 };
 
+/** A group the inbox names by Jane: Bo writes in it too. */
+const inGroup = (call: Call) => {
+  if (call.body.action === "list_inbox") return inboxAnswer();
+  if (call.body.action === "get_conversation") return threadAnswer([JANE, "https://www.linkedin.com/in/bo", SELF]);
+  return sentAnswer();
+};
 
 describe("Linkup v2 send: the documented request and answer", () => {
   it("posts action send with the participant's profile_url and the text; the key only in x-api-key", async () => {
@@ -134,22 +141,39 @@ describe("Linkup v2 send: whom a reply goes to", () => {
     expect(calls.map((call) => [call.body.action, call.body.params.profile_url])).toEqual([["send", JANE]]);
   });
 
-  it("the participant an inbox page named is remembered: no lookup", async () => {
+  it("an inbox page's participant is not enough (a group's row names one person): the newest messages are read first, then the reply goes to that participant", async () => {
     const { provider, sender, calls } = setup(withJane(() => sentAnswer()));
     await provider.listConversations({ category: "INBOX", limit: 10 }, signal);
     await sender.send({ conversationId: CONVERSATION, text: "hi" }, signal);
-    expect(calls.map((call) => call.body.action)).toEqual(["list_inbox", "send"]);
+    expect(calls.map((call) => call.body.action)).toEqual(["list_inbox", "get_conversation", "send"]);
+    expect(calls[2]?.body.params.profile_url).toBe(JANE);
   });
 
-  it("an inbox page another instance read (the shared cache's answer) teaches this one too: no lookup", async () => {
-    const elsewhere = setup(withJane(() => sentAnswer()));
+  it("a group another instance's inbox page named by one participant (the shared cache's answer): this instance reads the thread and refuses", async () => {
+    const elsewhere = setup(inGroup);
     const page = await elsewhere.provider.listConversations({ category: "INBOX", limit: 10 }, signal);
-    // This instance never read the inbox: it is handed the page as the cache served it (JSON, parsed).
-    const { provider, sender, calls } = setup(withJane(() => sentAnswer()));
+    // This instance never read the inbox or the thread: it is handed the page as the cache served it (JSON, parsed).
+    const { provider, sender, sends } = setup(inGroup);
     provider.learnFromPage?.(JSON.parse(JSON.stringify(page.items)) as typeof page.items);
-    await sender.send({ conversationId: CONVERSATION, text: "hi" }, signal);
-    expect(calls.map((call) => call.body.action)).toEqual(["send"]);
-    expect(calls[0]?.body.params.profile_url).toBe(JANE);
+    const error = await failureOf(sender.send({ conversationId: CONVERSATION, text: "meant for the group" }, signal));
+    expect(error.message).toMatch(/several people/);
+    expect(sends()).toHaveLength(0);
+  });
+
+  it("a check of the thread's senders vouches for a few minutes: then the next reply looks again", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const { provider, sender, calls } = setup(withJane(() => sentAnswer()));
+      await provider.listConversations({ category: "INBOX", limit: 10 }, signal);
+      await sender.send({ conversationId: CONVERSATION, text: "one" }, signal);
+      vi.advanceTimersByTime(SENDER_CHECK_MS - 1);
+      await sender.send({ conversationId: CONVERSATION, text: "two" }, signal);
+      vi.advanceTimersByTime(1);
+      await sender.send({ conversationId: CONVERSATION, text: "three" }, signal);
+      expect(calls.map((call) => call.body.action)).toEqual(["list_inbox", "get_conversation", "send", "send", "get_conversation", "send"]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("the other sender of a thread page read before is remembered: no lookup", async () => {
@@ -183,12 +207,7 @@ describe("Linkup v2 send: whom a reply goes to", () => {
   });
 
   it("a group the inbox names by one participant: once a thread page showed several others writing, a reply is refused, not sent to one", async () => {
-    const bo = "https://www.linkedin.com/in/bo";
-    const { provider, sender, sends } = setup((call) => {
-      if (call.body.action === "get_conversation") return threadAnswer([JANE, bo, SELF]);
-      if (call.body.action === "list_inbox") return inboxAnswer();
-      return sentAnswer();
-    });
+    const { provider, sender, sends } = setup(inGroup);
     await provider.listConversations({ category: "INBOX", limit: 10 }, signal);
     await provider.listMessages({ conversationId: CONVERSATION, limit: 30 }, signal);
     await provider.listConversations({ category: "INBOX", limit: 10 }, signal);
@@ -200,16 +219,10 @@ describe("Linkup v2 send: whom a reply goes to", () => {
   });
 
   it("the group is known to every copy of the adapter given the same memory (a page read the thread, a route sends)", async () => {
-    const bo = "https://www.linkedin.com/in/bo";
-    const answer = (call: Call) => {
-      if (call.body.action === "get_conversation") return threadAnswer([JANE, bo, SELF]);
-      if (call.body.action === "list_inbox") return inboxAnswer();
-      return sentAnswer();
-    };
-    const groupMemory = new Map<string, true>();
-    const page = setup(answer, { groupMemory });
+    const senderChecks = new Map<string, { several: boolean; at: number }>();
+    const page = setup(inGroup, { senderChecks });
     await page.provider.listMessages({ conversationId: CONVERSATION, limit: 30 }, signal);
-    const route = setup(answer, { groupMemory });
+    const route = setup(inGroup, { senderChecks });
     await route.provider.listConversations({ category: "INBOX", limit: 10 }, signal);
     const error = await failureOf(route.sender.send({ conversationId: CONVERSATION, text: "hi" }, signal));
     expect(error.message).toMatch(/several people/);
@@ -219,6 +232,8 @@ describe("Linkup v2 send: whom a reply goes to", () => {
   it("refuses, without sending, where nobody can be told apart: no own profile, only the rep's messages, several people", async () => {
     const cases: Array<{ senders: string[]; self?: string; words: RegExp }> = [
       { senders: [JANE, "https://www.linkedin.com/in/bo"], words: /several people/ },
+      // Without the rep's own profile, one of two senders may be the rep: a third tells a group.
+      { senders: [JANE, SELF, "https://www.linkedin.com/in/bo"], self: "", words: /several people/ },
       { senders: [SELF, SELF], words: /none of its newest messages/ },
       { senders: [JANE, SELF], self: "", words: /own LinkedIn profile URL/ },
     ];
@@ -307,7 +322,7 @@ describe("Linkup v2 send over the simulator (the fake upstream's /v2)", () => {
     await provider.listConversations({ category: "INBOX", limit: 10 }, signal);
     clock.now += 5_000;
     const sent = sentMessageOf(await sender.send({ conversationId, text: "Happy to help — Tuesday works." }, signal));
-    expect(actions).toEqual(["list_inbox", "send"]);
+    expect(actions).toEqual(["list_inbox", "get_conversation", "send"]);
 
     await expectShownOnce(provider, conversationId, sent, signal);
     const inbox = await provider.listConversations({ category: "INBOX", limit: 1 }, signal);

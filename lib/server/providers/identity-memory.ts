@@ -5,11 +5,15 @@ import type { Identity } from "./identity";
 const MAX_REMEMBERED_CONVERSATIONS = 5_000;
 
 /**
- * Conversations a thread page showed several other people writing in, least recently seen first:
- * data an account's adapters share (a page reads the thread; a route handler, in another module
- * graph with its own adapter, sends the reply).
+ * What a thread's newest messages last showed of who writes in each conversation (several other
+ * people: a group), and when, least recently checked first: data an account's adapters share (a
+ * page reads the thread; a route handler, in another module graph with its own adapter, sends the
+ * reply). A group stays a group.
  */
-export type GroupMemory = Map<string, true>;
+export type SenderChecks = Map<string, { several: boolean; at: number }>;
+
+/** How long a check of a thread's senders vouches for it: a reply after that looks again. */
+export const SENDER_CHECK_MS = 5 * 60_000;
 
 /**
  * What an adapter learns about who is who, to tell the rep's own thread messages apart when the
@@ -17,7 +21,7 @@ export type GroupMemory = Map<string, true>;
  * owner's profile (configured, or seen as `is_me` in the inbox) and each conversation's other
  * participant. A per-instance cache only: losing it degrades `fromMe` to null and costs a lookup.
  */
-export function createIdentityMemory(configuredSelfProfileUrl: string | undefined, groupConversations: GroupMemory = new Map()) {
+export function createIdentityMemory(configuredSelfProfileUrl: string | undefined, senderChecks: SenderChecks = new Map(), now: () => number = Date.now) {
   let selfKey = profileKey(configuredSelfProfileUrl);
   /** conversation id → the other participant's profile URL, least recently set first. */
   const participantByConversation = new Map<string, string>();
@@ -40,17 +44,27 @@ export function createIdentityMemory(configuredSelfProfileUrl: string | undefine
     learnParticipant(conversationId: string, profileUrl: string | null | undefined): void {
       if (!participantByConversation.has(conversationId)) rememberParticipant(conversationId, profileUrl);
     },
-    /** A thread page showed several other people writing: whatever an inbox page names, a reply would reach only one of them. */
-    learnGroup(conversationId: string): void {
-      setBounded(groupConversations, conversationId, true);
+    /**
+     * What a thread page showed: several other people writing (whatever an inbox page names, a reply
+     * would reach only one of them), or not.
+     */
+    noteSenderCheck(conversationId: string, several: boolean): void {
+      setBounded(senderChecks, conversationId, { several: several || senderChecks.get(conversationId)?.several === true, at: now() });
     },
     isGroup(conversationId: string): boolean {
-      return groupConversations.has(conversationId);
+      return senderChecks.get(conversationId)?.several === true;
+    },
+    /** Whether a thread page showed who writes in it recently enough to send a reply by it. */
+    sendersCheckedRecently(conversationId: string): boolean {
+      const check = senderChecks.get(conversationId);
+      return check !== undefined && now() - check.at < SENDER_CHECK_MS;
     },
     participantUrlOf(conversationId: string): string | undefined {
       return participantByConversation.get(conversationId);
     },
     identityFor(conversationId: string, participantProfileUrl?: string): Identity {
+      // In a group, "not the other person" is not "the rep".
+      if (senderChecks.get(conversationId)?.several === true) return { selfKey };
       return { selfKey, otherKey: profileKey(participantProfileUrl) ?? profileKey(participantByConversation.get(conversationId)) };
     },
   };

@@ -4,7 +4,7 @@ import { fetchUpstream } from "@/lib/server/http/fetch-upstream";
 import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import { LINKUP_CAPABILITIES } from "@/lib/server/providers/linkup/capabilities";
 import { collectSince } from "@/lib/server/providers/emulated-since";
-import { createIdentityMemory, type GroupMemory } from "@/lib/server/providers/identity-memory";
+import { createIdentityMemory, type SenderChecks } from "@/lib/server/providers/identity-memory";
 import { linkupMessageKey, upstreamCursorOf } from "@/lib/server/providers/linkup/map";
 import { conversationPage, learnParticipants, messagePage, toMessages } from "@/lib/server/providers/linkup/pages";
 import { createLinkupSender } from "@/lib/server/providers/linkup/sender";
@@ -32,7 +32,7 @@ export type LinkupV1Config = AdapterDeps & {
   /** The rep's own LinkedIn profile URL, to tell their thread messages apart (v1 gives no is_me at all). */
   selfProfileUrl?: string;
   /** Which conversations are groups (a reply there is refused): one per account, shared by every copy of its adapter. */
-  groupMemory?: GroupMemory;
+  senderChecks?: SenderChecks;
 };
 
 /**
@@ -40,7 +40,7 @@ export type LinkupV1Config = AdapterDeps & {
  * the key in `x-api-key`, the `login_token` and `country` in every body. v1 reports no credits.
  */
 export function createLinkupV1Provider(config: LinkupV1Config): InboxProvider {
-  const identities = createIdentityMemory(config.selfProfileUrl, config.groupMemory);
+  const identities = createIdentityMemory(config.selfProfileUrl, config.senderChecks);
   const base = config.baseUrl.replace(/\/+$/, "");
   const country = config.country ?? DEFAULT_LINKUP_COUNTRY;
 

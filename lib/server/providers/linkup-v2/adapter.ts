@@ -4,7 +4,7 @@ import { fetchUpstream } from "@/lib/server/http/fetch-upstream";
 import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import { LINKUP_CAPABILITIES } from "@/lib/server/providers/linkup/capabilities";
 import { collectSince } from "@/lib/server/providers/emulated-since";
-import { createIdentityMemory, type GroupMemory } from "@/lib/server/providers/identity-memory";
+import { createIdentityMemory, type SenderChecks } from "@/lib/server/providers/identity-memory";
 import { linkupMessageKey, upstreamCursorOf } from "@/lib/server/providers/linkup/map";
 import { conversationPage, learnParticipants, messagePage, toMessages } from "@/lib/server/providers/linkup/pages";
 import { createLinkupSender } from "@/lib/server/providers/linkup/sender";
@@ -20,11 +20,11 @@ export type LinkupV2Config = AdapterDeps & {
   /** The rep's own LinkedIn profile URL, to tell their thread messages apart (Linkup gives no is_me there). */
   selfProfileUrl?: string;
   /** Which conversations are groups (a reply there is refused): one per account, shared by every copy of its adapter. */
-  groupMemory?: GroupMemory;
+  senderChecks?: SenderChecks;
 };
 
 export function createLinkupV2Provider(config: LinkupV2Config): InboxProvider {
-  const identities = createIdentityMemory(config.selfProfileUrl, config.groupMemory);
+  const identities = createIdentityMemory(config.selfProfileUrl, config.senderChecks);
   const endpoint = `${config.baseUrl.replace(/\/+$/, "")}/messages`;
 
   function post<T extends CreditMetadata>(action: LinkupAction, params: Record<string, unknown>, success: ZodType<T>, signal: AbortSignal, retry = config.retry) {

@@ -10,17 +10,18 @@ export const RECIPIENT_LOOKUP_COUNT = 10;
 
 /**
  * What a thread's messages say of whom a reply goes to: several other senders make it a group; one
- * is the other participant (kept only where no inbox page named one).
+ * is the other participant (kept only where no inbox page named one). Without the rep's own profile
+ * one of the senders may be the rep, so only a third tells a group.
  */
 export function learnFromSenders(conversationId: string, messages: readonly LinkupMessage[], identities: LinkupIdentities): void {
-  const others = othersIn(messages, identities.selfKey);
-  if (others.length > 1) identities.learnGroup(conversationId);
-  else identities.learnParticipant(conversationId, others[0]);
+  const senders = distinctSenders(messages, identities.selfKey);
+  const selfKnown = identities.selfKey !== undefined;
+  identities.noteSenderCheck(conversationId, senders.length > (selfKnown ? 1 : 2));
+  if (selfKnown && senders.length === 1) identities.learnParticipant(conversationId, senders[0]);
 }
 
-/** The distinct senders of these messages who are not the rep, by profile URL; none when the rep is unknown. */
-function othersIn(messages: readonly LinkupMessage[], selfKey: string | undefined): string[] {
-  if (selfKey === undefined) return [];
+/** The distinct senders of these messages who are not the rep (where the rep is known), by profile URL. */
+function distinctSenders(messages: readonly LinkupMessage[], selfKey: string | undefined): string[] {
   const byKey = new Map<string, string>();
   for (const message of messages) {
     const url = message.sender_info?.profile_url;
@@ -36,6 +37,9 @@ const SEVERAL_PEOPLE = "This conversation has several people in it, and Linkup c
  * Whom a reply in this conversation goes to. Linkup sends by the other person's profile URL only
  * (no reply by conversation id): the conversation id itself where it is a profile URL, else the
  * participant an inbox or thread page named, else the one other sender among the newest messages.
+ * An inbox page names one participant even for a group, so a reply is sent only once a thread
+ * page has shown who writes in it, in the last few minutes (SENDER_CHECK_MS); else the newest
+ * messages are read first (a credit), whichever server instance sends.
  */
 export async function recipientOf(
   conversationId: string,
@@ -43,17 +47,16 @@ export async function recipientOf(
   readNewest: (count: number) => Promise<readonly LinkupMessage[]>,
 ): Promise<string> {
   if (isProfileUrl(conversationId)) return conversationId;
-  // An inbox page names one participant even for a group: the thread's senders said otherwise.
-  if (identities.isGroup(conversationId)) throw new ApiError("bad_request", SEVERAL_PEOPLE);
-  const remembered = identities.participantUrlOf(conversationId);
-  if (remembered) return remembered;
-  let messages: readonly LinkupMessage[];
-  try {
-    messages = await readNewest(RECIPIENT_LOOKUP_COUNT);
-  } catch (error) {
-    throw notSentError(error, "Linkup could not tell us whom this reply goes to, so it was not sent. Try again.");
+  const known = identities.sendersCheckedRecently(conversationId) && identities.participantUrlOf(conversationId) !== undefined;
+  if (!identities.isGroup(conversationId) && !known) {
+    let messages: readonly LinkupMessage[];
+    try {
+      messages = await readNewest(RECIPIENT_LOOKUP_COUNT);
+    } catch (error) {
+      throw notSentError(error, "Linkup could not tell us whom this reply goes to, so it was not sent. Try again.");
+    }
+    learnFromSenders(conversationId, messages, identities);
   }
-  learnFromSenders(conversationId, messages, identities);
   if (identities.isGroup(conversationId)) throw new ApiError("bad_request", SEVERAL_PEOPLE);
   const only = identities.participantUrlOf(conversationId);
   if (only === undefined) {
