@@ -119,6 +119,20 @@ describe("Linkup v2 adapter: list_inbox", () => {
     expect(page.nextCursor).toBeNull();
   });
 
+  it("serves every row of the next page when a row moved up by activity keeps an old message time (LinkedIn orders by activity)", async () => {
+    const row = (id: string, time: number) => ({ conversation_id: id, participant: { name: id, profile_url: `https://www.linkedin.com/in/${id}` }, last_message: { text: id, time }, unread: 0 });
+    const pages: Record<string, unknown> = {
+      first: { conversations: [row("a", 1_000), row("bumped", 100), row("b", 900)], next_cursor: "second" },
+      second: { conversations: [row("b", 900), row("c", 800), row("d", 700)], next_cursor: null },
+    };
+    const { fetchFn } = stubFetch((call) => Response.json({ success: true, data: pages[String(call.body.params.cursor ?? "first")] }));
+    const linkup = provider(fetchFn);
+    const first = await linkup.listConversations({ category: "INBOX", limit: 3 }, signal);
+    const second = await linkup.listConversations({ category: "INBOX", limit: 3, cursor: first.nextCursor ?? undefined }, signal);
+    // "b" again at the page's edge (an inclusive cursor) is served once.
+    expect([...first.items, ...second.items].map((conversation) => conversation.id)).toEqual(["a", "bumped", "b", "c", "d"]);
+  });
+
   it("learns who the rep is from is_me and uses it for thread messages", async () => {
     const inbox = clone(listInboxSeed);
     const last = inbox.data.conversations[0]!.last_message;

@@ -28,10 +28,10 @@ export function conversationPage(
     if (conversation.last_message?.sender?.is_me) identities.learnSelf(conversation.last_message.sender.profile_url);
     identities.rememberParticipant(conversationIdOf(conversation), conversation.participant.profile_url);
   }
-  const step = continuePage(raw, upstreamNext, previous, {
-    idOf: conversationIdOf,
-    timeOf: (conversation) => conversation.last_message?.time,
-  });
+  // Linkup's inbox is in LinkedIn's order of activity, not of last message (a reaction moves a row up
+  // with its old message time), so no time tells what a page served already: ids at the page's edge
+  // do, and the browser keeps each conversation once.
+  const step = continuePage(raw, upstreamNext, previous, { idOf: conversationIdOf, timeOf: () => undefined });
   return {
     items: step.items.map((conversation) => mapConversation(conversation, identities.selfKey)),
     nextCursor: step.next ? encodeCursor(step.next) : null,
