@@ -28,10 +28,22 @@ export async function isInAppNavigation(): Promise<boolean> {
  */
 export const PREFETCH_BUDGET_MS = 1_500;
 
+/**
+ * How long a read the page leaves running may go on: as long as an API route's (its 30 s less the
+ * time kept to answer), so it ends inside the shared cache's 30 s claim and no other instance takes
+ * the claim over and asks the provider again while this one still waits on it.
+ */
+const PREFETCH_READ_MS = 27_000;
+
 const TIMED_OUT = Symbol("timed out");
 
 /** The read's answer if it comes within the budget; otherwise (late, or failed) undefined, and the browser asks itself. */
-export async function withinPrefetchBudget<T>(read: Promise<T>, accountId: string): Promise<T | undefined> {
+export async function withinPrefetchBudget<T>(start: (signal: AbortSignal) => Promise<T>, accountId: string): Promise<T | undefined> {
+  const cutoff = new AbortController();
+  const cutoffTimer = setTimeout(() => cutoff.abort(new DOMException("The page's read ran out of time.", "TimeoutError")), PREFETCH_READ_MS);
+  const read = start(cutoff.signal);
+  const settled = () => clearTimeout(cutoffTimer);
+  read.then(settled, settled);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<typeof TIMED_OUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMED_OUT), PREFETCH_BUDGET_MS);

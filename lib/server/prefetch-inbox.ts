@@ -32,5 +32,5 @@ export async function prefetchInbox(viewer: Viewer, accountId: string, category:
 export const firstInboxPage = cache(async (viewer: Viewer, accountId: string, category: Category): Promise<ConversationsPage | undefined> => {
   const account = getAccounts(viewer).accounts.find((candidate) => candidate.id === accountId);
   if (!account?.capabilities.categories.includes(category)) return undefined;
-  return withinPrefetchBudget(getConversations(viewer, accountId, { category, limit: INBOX_PAGE_SIZE }, new AbortController().signal), accountId);
+  return withinPrefetchBudget((signal) => getConversations(viewer, accountId, { category, limit: INBOX_PAGE_SIZE }, signal), accountId);
 });

@@ -24,7 +24,7 @@ export async function prefetchThread(viewer: Viewer, account: Account, category:
   const client = new QueryClient();
   if (await isInAppNavigation()) return { state: dehydrate(client), preview: null };
   const [page, inbox] = await Promise.all([
-    withinPrefetchBudget(getMessages(account.id, conversationId, { limit: THREAD_PAGE_SIZE }, new AbortController().signal), account.id),
+    withinPrefetchBudget((signal) => getMessages(account.id, conversationId, { limit: THREAD_PAGE_SIZE }, signal), account.id),
     // The layout's own read (one per request): the live thread takes its header from the same page.
     firstInboxPage(viewer, account.id, category),
   ]);
