@@ -70,14 +70,18 @@ function Card({ title, children, testId }: { title: string; children: React.Reac
   );
 }
 
-function AccountChoices({ accounts, chosen, onToggle, disabled = false, name }: { accounts: Accounts; chosen: readonly string[]; onToggle: (id: string, on: boolean) => void; disabled?: boolean; name: string }) {
+/**
+ * `busy`: a change is being saved; the boxes take no other until it is (not disabled: a disabled box
+ * loses the keyboard's focus).
+ */
+function AccountChoices({ accounts, chosen, onToggle, busy = false, name }: { accounts: Accounts; chosen: readonly string[]; onToggle: (id: string, on: boolean) => void; busy?: boolean; name: string }) {
   if (accounts.length === 0) return <p className="text-sm text-zinc-600">No LinkedIn account is configured.</p>;
   return (
-    <fieldset className="space-y-1" disabled={disabled}>
+    <fieldset className="space-y-1" aria-busy={busy}>
       <legend className="sr-only">{name}</legend>
       {accounts.map((account) => (
         <label key={account.id} className="flex min-h-11 items-center gap-3 rounded-lg px-2 hover:bg-zinc-50">
-          <input type="checkbox" className="size-5 accent-accent-600" checked={chosen.includes(account.id)} onChange={(e) => onToggle(account.id, e.target.checked)} />
+          <input type="checkbox" className="size-5 accent-accent-600" checked={chosen.includes(account.id)} onChange={(e) => busy || onToggle(account.id, e.target.checked)} />
           <span className="min-w-0 truncate text-sm text-zinc-800">{account.label}</span>
         </label>
       ))}
@@ -217,6 +221,8 @@ function MemberRow({ member, accounts }: { member: TeamMember; accounts: Account
   const setAccounts = useSetMemberAccounts();
   const remove = useRemoveMember();
   const [confirming, setConfirming] = useState(false);
+  // Focus follows the swap between the button and its confirmation, once the admin has made one.
+  const [swapped, setSwapped] = useState(false);
   const error = setAccounts.error ?? remove.error;
   return (
     <li data-testid="member" className="rounded-xl border border-zinc-200 p-3">
@@ -239,7 +245,7 @@ function MemberRow({ member, accounts }: { member: TeamMember; accounts: Account
             name={`Accounts ${member.name} can read`}
             accounts={accounts}
             chosen={member.accountIds}
-            disabled={setAccounts.isPending}
+            busy={setAccounts.isPending}
             onToggle={(id, on) => setAccounts.mutate({ userId: member.id, accountIds: on ? [...member.accountIds, id] : member.accountIds.filter((x) => x !== id) })}
           />
         </div>
@@ -251,12 +257,22 @@ function MemberRow({ member, accounts }: { member: TeamMember; accounts: Account
           <button type="button" data-testid="confirm-remove" disabled={remove.isPending} onClick={() => remove.mutate(member.id)} className="min-h-11 rounded-lg bg-red-600 px-3 text-sm font-medium text-white hover:bg-red-700">
             Remove
           </button>
-          <button type="button" onClick={() => setConfirming(false)} className="min-h-11 rounded-lg px-3 text-sm font-medium text-zinc-800 hover:bg-zinc-100">
+          {/* The button the admin pressed is gone: focus goes to the safe choice. */}
+          <button type="button" autoFocus onClick={() => setConfirming(false)} className="min-h-11 rounded-lg px-3 text-sm font-medium text-zinc-800 hover:bg-zinc-100">
             Cancel
           </button>
         </div>
       ) : (
-        <button type="button" data-testid="remove-member" onClick={() => setConfirming(true)} className="mt-2 min-h-11 rounded-lg px-3 text-sm font-medium text-red-700 hover:bg-red-50">
+        <button
+          type="button"
+          data-testid="remove-member"
+          aria-label={`Remove ${member.name} from the team`}
+          autoFocus={swapped}
+          onClick={() => {
+            setSwapped(true);
+            setConfirming(true);
+          }}
+          className="mt-2 min-h-11 rounded-lg px-3 text-sm font-medium text-red-700 hover:bg-red-50">
           Remove from team
         </button>
       )}

@@ -350,6 +350,8 @@ test("an admin invites a rep on the Team page; the rep joins by the link, reads 
     await linkupV1.click();
     expect((await unassigned).status()).toBe(200);
     await expect(linkupV1).not.toBeChecked();
+    // The box keeps focus through the save (a disabled box would have dropped it to the page).
+    await expect(linkupV1).toBeFocused();
 
     // It takes effect on the rep's very next request.
     const reloaded = await repPage.goto(`/a/${ACCOUNTS.linkupV1}/inbox`);
@@ -359,7 +361,13 @@ test("an admin invites a rep on the Team page; the rep joins by the link, reads 
 
     // Removing them signs them out at once.
     const removed = page.waitForResponse((r) => r.request().method() === "DELETE" && r.url().includes("/api/team/members/"));
-    await member.getByTestId("remove-member").click();
+    // Each member's button names them; the confirmation takes focus on its safe choice, and Cancel gives it back.
+    const removeButton = member.getByRole("button", { name: "Remove Uma Invited from the team" });
+    await removeButton.click();
+    await expect(member.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await member.getByRole("button", { name: "Cancel" }).click();
+    await expect(removeButton).toBeFocused();
+    await removeButton.click();
     await member.getByTestId("confirm-remove").click();
     expect((await removed).status()).toBe(200);
     await expect(page.getByTestId("member").filter({ hasText: email })).toHaveCount(0);
