@@ -6,6 +6,9 @@ import { CATEGORIES, CATEGORY_LABELS, type Category } from "@/lib/contracts/cate
 import { inboxHref } from "@/lib/client/routes";
 import { useScrollEdges } from "@/lib/client/use-scroll-edges";
 
+/** A chip was followed: the list it opens is a new page, and focus, lost with the old one, goes to its chip. */
+let chipFollowed = false;
+
 /**
  * Category chips. Links (push): back walks through the categories you visited, and every
  * category has its own shareable URL. On phones the row scrolls sideways inside itself.
@@ -39,6 +42,8 @@ export function CategoryTabs({
       else if (right > row.scrollLeft + row.clientWidth) row.scrollLeft = right - row.clientWidth + 12;
     };
     reveal();
+    if (chipFollowed && document.activeElement === document.body) rowRef.current?.querySelector<HTMLElement>('[aria-current="page"]')?.focus({ preventScroll: true });
+    chipFollowed = false;
     // Again once styles and fonts have settled.
     const frame = requestAnimationFrame(reveal);
     return () => cancelAnimationFrame(frame);
@@ -65,6 +70,7 @@ export function CategoryTabs({
                 href={inboxHref(accountId, category, query)}
                 scroll={false}
                 prefetch={false}
+                onClick={() => (chipFollowed = true)}
                 data-testid="category-tab"
                 data-category={category}
                 aria-current={isActive ? "page" : undefined}

@@ -6,6 +6,7 @@ import { noteTyping } from "@/lib/client/activity";
 import { checkReply, ENTER_SENDS_QUERY, enterAction, MAX_SUBJECT_LENGTH } from "@/lib/client/compose";
 import { EMPTY_DRAFT } from "@/lib/client/draft-store";
 import { useDraft } from "@/lib/client/use-draft";
+import { useShortcuts } from "@/lib/client/shortcuts";
 import { useMediaQuery } from "@/lib/client/use-media-query";
 import { SendIcon } from "./thread-icons";
 
@@ -49,6 +50,13 @@ export function Composer({
   /** A Send the page could not take yet (its outbox still loading): said, and the words kept. */
   const [notTaken, setNotTaken] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  useShortcuts({
+    reply: () => {
+      const textarea = textareaRef.current;
+      if (!textarea || textarea.disabled) return false;
+      textarea.focus();
+    },
+  });
   const mirrorRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 

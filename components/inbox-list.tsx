@@ -6,7 +6,7 @@ import type { Conversation } from "@/lib/contracts/api";
 import { CATEGORY_LABELS, type Category } from "@/lib/contracts/categories";
 import { useInbox, useNow } from "@/lib/client/hooks";
 import { conversationHref } from "@/lib/client/routes";
-import { focusedConversationId, isConversationRow, moveCursor, noteCursor, noteListChange, refocus } from "@/lib/client/inbox-cursor";
+import { cursorWentOnByItself, focusedConversationId, isConversationRow, moveCursor, noteCursor, noteListChange, refocus } from "@/lib/client/inbox-cursor";
 import { forgetOpenedFromList, markOpenedFromList } from "@/lib/client/nav-memory";
 import { markUnread } from "@/lib/client/read-state";
 import { messagesInfiniteOptions } from "@/lib/client/queries";
@@ -165,7 +165,7 @@ export function InboxList({
     markUnread: () => {
       const id = focusedConversationId();
       // The open thread marks itself (and leaves): see ThreadView.
-      if (id === null || id === openConversationId) return false;
+      if (id === null || id === openConversationId || (openConversationId !== null && cursorWentOnByItself())) return false;
       void markUnread(client, accountId, id).catch(() => undefined);
     },
   });

@@ -145,6 +145,8 @@ function Shell({ accountId, category, children }: { accountId: string; category:
           aria-label={`${CATEGORY_LABELS[category]} conversations`}
           className={`${threadOpen ? "hidden" : "flex"} min-h-0 w-full min-w-0 flex-col lg:flex lg:w-[400px] lg:shrink-0 lg:border-r lg:border-zinc-200/80 xl:w-[440px]`}
         >
+          {/* The list's heading, for moving by headings (the open thread's name is the thread's). */}
+          <h1 className="sr-only">{CATEGORY_LABELS[category]}</h1>
           {unknownAccount ? null : <CategoryTabs accountId={accountId} active={category} available={categories} query={search} />}
           {unknownAccount || unsupportedCategory ? null : <SearchField label={`Search ${CATEGORY_LABELS[category]}`} />}
           {peoplePanel}

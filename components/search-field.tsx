@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef } from "react";
+import { focusCursorRow } from "@/lib/client/inbox-cursor";
 import { MAX_SEARCH_LENGTH, normalizeSearchParam } from "@/lib/client/search";
 import { useSearchQuery } from "@/lib/client/search-query";
 import { useShortcuts } from "@/lib/client/shortcuts";
@@ -47,7 +48,7 @@ export function SearchField({ label }: { label: string }) {
             if (event.key !== "Escape") return;
             event.preventDefault();
             if (query !== "") setQuery("");
-            else event.currentTarget.blur();
+            else if (!focusCursorRow()) event.currentTarget.blur();
           }}
           className="h-11 w-full min-w-0 appearance-none rounded-full border border-transparent bg-zinc-100 pr-11 pl-10 text-base text-zinc-900 placeholder:text-zinc-500 focus:border-accent-500 focus:bg-surface focus:outline-none lg:text-sm [&::-webkit-search-cancel-button]:hidden"
         />

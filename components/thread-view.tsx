@@ -15,7 +15,7 @@ import { matchOutbox, mergeOutbox, settledEntries } from "@/lib/client/merge-out
 import { isMultiParty, showsSenderName, threadRows } from "@/lib/client/thread-rows";
 import { threadParticipant, threadType, type ThreadPreviewData } from "@/lib/client/thread-preview";
 import type { OutboxEntry } from "@/lib/client/outbox-entry";
-import { focusedConversationId } from "@/lib/client/inbox-cursor";
+import { cursorWentOnByItself, focusedConversationId } from "@/lib/client/inbox-cursor";
 import { useShortcuts } from "@/lib/client/shortcuts";
 import { useLeaveThread } from "@/lib/client/use-leave-thread";
 import { useMarkThreadRead } from "@/lib/client/use-mark-thread-read";
@@ -179,9 +179,10 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
   useShortcuts({
     back: leave,
     markUnread: () => {
-      // A focused row other than this one is what Shift+U is about: the list marks that one.
+      // A focused row other than this one is what Shift+U is about (the list marks that one), unless
+      // the cursor only went there because this one, read, left the list (Unread).
       const focused = focusedConversationId();
-      if (history.data === undefined || (focused !== null && focused !== conversationId)) return false;
+      if (history.data === undefined || (focused !== null && focused !== conversationId && !cursorWentOnByItself())) return false;
       markUnreadAndLeave();
     },
   });
@@ -311,7 +312,7 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
           role="region"
           aria-label="Messages"
           aria-busy={history.isPending || isFetchingNextPage}
-          className="relative min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [overflow-anchor:none] focus:outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-500"
+          className="relative min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [overflow-anchor:none] focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-500"
         >
           {body}
         </div>

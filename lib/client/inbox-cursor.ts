@@ -75,6 +75,19 @@ export function moveCursor(list: HTMLElement, step: 1 | -1): boolean {
   return true;
 }
 
+/** Gives focus back to the list: the row the cursor was last on, else the first. False when no row is rendered. */
+export function focusCursorRow(): boolean {
+  const rows = rowsIn(document);
+  const row = rows.find((candidate) => idOf(candidate) === last) ?? rows[0];
+  row?.focus();
+  return row !== undefined;
+}
+
+/** Whether the cursor is where it is only because the conversation it was on left the list (the rep did not move it). */
+export function cursorWentOnByItself(): boolean {
+  return advanced !== 0;
+}
+
 /** The conversation the rep is pointing at: the focused row's. */
 export function focusedConversationId(): string | null {
   const active = document.activeElement;

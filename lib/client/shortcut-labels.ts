@@ -6,6 +6,7 @@ const LABELS: Record<ShortcutId, string> = {
   previous: "Previous conversation",
   open: "Open the selected conversation",
   back: "Back to the list",
+  reply: "Reply: go to the message box",
   search: "Search",
   markUnread: "Mark as unread",
   help: "Show keyboard shortcuts",

@@ -10,6 +10,7 @@ export const SHORTCUT_KEYS = {
   previous: ["k"],
   open: ["Enter", "o"],
   back: ["Escape", "u"],
+  reply: ["r"],
   search: ["/"],
   markUnread: ["U"],
   help: ["?"],

@@ -31,6 +31,8 @@ test("inbox, Unread, search results, a thread, the long thread, not found and th
 
   await page.goto("/a/linkup/inbox");
   await expect(rows.nth(2)).toBeVisible();
+  // A screen reader moving by headings finds the list (it is named by its category).
+  await expect(page.getByRole("heading", { level: 1, name: "Inbox" })).toBeAttached();
   await expectNoViolations(page, "inbox");
 
   const name = (await rows.first().getByTestId("conversation-name").textContent()) ?? "";

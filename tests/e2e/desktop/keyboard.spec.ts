@@ -17,7 +17,7 @@ const threadUrl = (id: string | null | undefined) => new RegExp(`/c/${escapeRegE
 const rowOf = (page: Page, id: string | null | undefined) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${cssEscape(id ?? "?")}"]`);
 const focusedId = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.conversationId ?? null);
 
-test("j/k move, Enter/o open, Esc/u go back, / searches, Shift+U marks unread, ? lists them all", async ({ page }) => {
+test("j/k move, Enter/o open, r replies, Esc/u go back, / searches, Shift+U marks unread, ? lists them all", async ({ page }) => {
   await page.goto("/a/linkup/inbox");
   await expect(rows(page).nth(3)).toBeVisible();
   await expectInboxLive(page);
@@ -44,10 +44,17 @@ test("j/k move, Enter/o open, Esc/u go back, / searches, Shift+U marks unread, ?
   await page.keyboard.press("j");
   await expect.poll(() => focusedId(page)).toBe(ids[1]);
 
-  // o opens it; Escape goes back to the list.
+  // o opens it; r goes to its message box (the r is not typed), Escape there to the messages, and
+  // Escape again back to the list.
   await page.keyboard.press("o");
   await expect(page).toHaveURL(threadUrl(ids[1]));
   await expect(page.getByTestId("thread-view").getByTestId("message").first()).toBeVisible();
+  const messageBox = page.getByRole("textbox", { name: "Message" });
+  await page.keyboard.press("r");
+  await expect(messageBox).toBeFocused();
+  await expect(messageBox).toHaveValue("");
+  await page.keyboard.press("Escape");
+  await expect(messageBox).not.toBeFocused();
   await page.keyboard.press("Escape");
   await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
 
@@ -103,6 +110,11 @@ test("j/k move, Enter/o open, Esc/u go back, / searches, Shift+U marks unread, ?
   await expect(search).toHaveValue("jk?");
   await expect(page.getByTestId("shortcuts-help")).toBeHidden();
   await expect(page).toHaveURL(/\?q=jk%3F$/);
+  // Escape clears the field, and Escape again gives focus back to the list's cursor row, not the page.
+  await page.keyboard.press("Escape");
+  await expect(search).toHaveValue("");
+  await page.keyboard.press("Escape");
+  await expect.poll(() => focusedId(page)).not.toBeNull();
 
   // Tabbing on past the account menu's items closes it, so the shortcuts it holds off work again.
   await page.getByTestId("account-menu").click();
@@ -114,6 +126,18 @@ test("j/k move, Enter/o open, Esc/u go back, / searches, Shift+U marks unread, ?
   await page.keyboard.press("Tab");
   await expect(accountMenu).toBeHidden();
   await expect(page.getByTestId("account-menu")).toHaveAttribute("aria-expanded", "false");
+});
+
+test("a category chip followed from the keyboard keeps focus on the chip of the list it opened", async ({ page }) => {
+  await page.goto("/a/linkup/inbox");
+  await expect(rows(page).first()).toBeVisible();
+  await expectInboxLive(page);
+  const unread = page.locator('[data-testid="category-tab"][data-category="UNREAD"]');
+  await unread.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/a\/linkup\/unread$/);
+  await expect(unread).toHaveAttribute("aria-current", "page");
+  await expect(unread).toBeFocused();
 });
 
 test("j walks on past the rows rendered at first (the list renders only those near the viewport)", async ({ page }) => {
@@ -157,6 +181,32 @@ test("in Unread, a conversation just read hands the cursor to the row after it: 
   await page.getByTestId("thread-view").getByTestId("message").first().click();
   await page.keyboard.press("k");
   await expect.poll(() => focusedId(page)).toBe(ids[2]);
+});
+
+test("in Unread, Shift+U in a thread just opened marks that thread unread, not the row the cursor went on to when it was read and left", async ({ page }) => {
+  await page.goto("/a/linkup/unread");
+  await expect(rows(page).nth(2)).toBeVisible();
+  await expectInboxLive(page);
+  const ids = await rows(page).evaluateAll((els) => els.slice(0, 3).map((el) => el.getAttribute("data-conversation-id")));
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await expect.poll(() => focusedId(page)).toBe(ids[1]);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(threadUrl(ids[1]));
+  await expect(rowOf(page, ids[1])).toHaveCount(0);
+  await expect.poll(() => focusedId(page)).toBe(ids[2]);
+
+  // The thread marks itself and leaves (the list, marking the focused row, would stay on the thread).
+  await page.keyboard.press("Shift+U");
+  await expect(page).toHaveURL(/\/a\/linkup\/unread$/);
+  // Kept as the rep's: Unread, asked again, has it back.
+  await expect
+    .poll(async () => {
+      const answer = await page.request.get("/api/accounts/linkup/conversations?category=UNREAD&limit=20");
+      const body = (await answer.json()) as { conversations: { id: string; unreadCount: number }[] };
+      return body.conversations.find((conversation) => conversation.id === ids[1])?.unreadCount ?? 0;
+    })
+    .toBeGreaterThan(0);
 });
 
 test("in Unread, j after a conversation opened by a click and read goes to the row after it, not past it (the cursor moved there unseen)", async ({ page }) => {
