@@ -157,20 +157,27 @@ test("j walks on past the rows rendered at first (the list renders only those ne
   }
 });
 
-test("in Unread, a conversation just read hands the cursor to the row after it: focus moves there, and j and k go on from there", async ({ page }) => {
+/**
+ * In Unread, j j Enter: the second conversation opens, is read and leaves the list, and focus goes
+ * to the row that took its place, not the page. The first four rows' ids, as they were.
+ */
+async function openSecondUnreadByKeys(page: Page): Promise<(string | null)[]> {
   await page.goto("/a/linkup/unread");
   await expect(rows(page).nth(3)).toBeVisible();
   await expectInboxLive(page);
   const ids = await rows(page).evaluateAll((els) => els.slice(0, 4).map((el) => el.getAttribute("data-conversation-id")));
-
   await page.keyboard.press("j");
   await page.keyboard.press("j");
   await expect.poll(() => focusedId(page)).toBe(ids[1]);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(threadUrl(ids[1]));
-  // Opened, it is read, and leaves Unread: focus goes to the row that took its place, not the page.
   await expect(rowOf(page, ids[1])).toHaveCount(0);
   await expect.poll(() => focusedId(page)).toBe(ids[2]);
+  return ids;
+}
+
+test("in Unread, a conversation just read hands the cursor to the row after it: focus moves there, and j and k go on from there", async ({ page }) => {
+  const ids = await openSecondUnreadByKeys(page);
   await page.keyboard.press("j");
   await expect.poll(() => focusedId(page)).toBe(ids[3]);
 
@@ -184,18 +191,7 @@ test("in Unread, a conversation just read hands the cursor to the row after it: 
 });
 
 test("in Unread, Shift+U in a thread just opened marks that thread unread, not the row the cursor went on to when it was read and left", async ({ page }) => {
-  await page.goto("/a/linkup/unread");
-  await expect(rows(page).nth(2)).toBeVisible();
-  await expectInboxLive(page);
-  const ids = await rows(page).evaluateAll((els) => els.slice(0, 3).map((el) => el.getAttribute("data-conversation-id")));
-  await page.keyboard.press("j");
-  await page.keyboard.press("j");
-  await expect.poll(() => focusedId(page)).toBe(ids[1]);
-  await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(threadUrl(ids[1]));
-  await expect(rowOf(page, ids[1])).toHaveCount(0);
-  await expect.poll(() => focusedId(page)).toBe(ids[2]);
-
+  const ids = await openSecondUnreadByKeys(page);
   // The thread marks itself and leaves (the list, marking the focused row, would stay on the thread).
   await page.keyboard.press("Shift+U");
   await expect(page).toHaveURL(/\/a\/linkup\/unread$/);
