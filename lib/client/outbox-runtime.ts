@@ -35,6 +35,9 @@ export function showReplyInInbox(client: QueryClient, entry: OutboxEntry): Promi
   });
 }
 
+/** When an unconfirmed reply's thread is read again, after the read at once. */
+const UNCONFIRMED_RECHECK_MS = 15_000;
+
 export function accountOutbox(accountId: string, client: QueryClient): Outbox {
   return createOutbox(accountId, {
     storage: browserStorage(),
@@ -44,6 +47,14 @@ export function accountOutbox(accountId: string, client: QueryClient): Outbox {
       void showReplyInInbox(client, entry);
       // The open thread reads the reply back now, not when the next poll notices its row moved.
       askOpenThreads(client, entry.accountId, [{ conversationId: entry.conversationId, sentAt: entry.message?.sentAt ?? Date.now() }]);
+    },
+    // A pushed account's thread reads its provider only when a webhook or its 5-minute safety read
+    // says so, and no webhook tells of the rep's own message: it looks now, and once more in case the
+    // provider shows the message late, before the rep is told it has not shown up.
+    onUnconfirmed: (entry) => {
+      const ask = () => askOpenThreads(client, entry.accountId, [{ conversationId: entry.conversationId, sentAt: Date.now() }]);
+      ask();
+      setTimeout(ask, UNCONFIRMED_RECHECK_MS);
     },
     watchOtherTabs: (listener) => watchOtherTabs(outboxStorageKey(accountId), listener),
   });

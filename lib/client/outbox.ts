@@ -49,6 +49,8 @@ export type OutboxDeps = {
   post(entry: OutboxEntry): Promise<SendResult>;
   /** The server said the provider has it. */
   onSent?(entry: OutboxEntry): void;
+  /** No one can tell whether the provider has it: the thread may show it (and settle it). */
+  onUnconfirmed?(entry: OutboxEntry): void;
   /** Subscribes to changes another tab makes to this account's stored outbox. */
   watchOtherTabs?(listener: () => void): () => void;
   now?(): number;
@@ -150,14 +152,14 @@ export function createOutbox(accountId: string, deps: OutboxDeps) {
     inFlight.add(clientId);
     // A pending reply is only asked about: it stays as it is on screen.
     const leaving = current.state === "pending" ? current : (update(clientId, (entry) => startedSending(entry, now())) ?? current);
-    let sent: OutboxEntry | undefined;
+    let outcome: OutboxEntry | undefined;
     try {
       const result = await deps.post(leaving);
       unanswered.delete(clientId);
-      const settled = update(clientId, (entry) => answered(entry, result, now()));
-      if (result.status === "sent") sent = settled;
+      outcome = update(clientId, (entry) => answered(entry, result, now()));
     } catch (error) {
       const next = update(clientId, (entry) => refused(entry, error, now()));
+      outcome = next;
       if (next?.state === "queued") unanswered.set(clientId, (unanswered.get(clientId) ?? 0) + 1);
       // A recheck our rate limit refused (refused keeps it pending): the next waits as long as it said.
       else if (next?.state === "pending" && error instanceof ApiError && error.retryAfter !== undefined) {
@@ -167,7 +169,8 @@ export function createOutbox(accountId: string, deps: OutboxDeps) {
       inFlight.delete(clientId);
     }
     pump();
-    if (sent) deps.onSent?.(sent);
+    if (outcome?.state === "sent") deps.onSent?.(outcome);
+    else if (outcome?.state === "unconfirmed") deps.onUnconfirmed?.(outcome);
   }
 
   function reload(): void {

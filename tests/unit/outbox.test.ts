@@ -41,10 +41,13 @@ function fakeApi(...answers: Answer[]) {
 }
 
 let ids = 0;
-function setup(api: ReturnType<typeof fakeApi>, options: { storage?: StorageLike; network?: ReturnType<typeof fakeNetwork>; onSent?: OutboxDeps["onSent"] } = {}) {
+function setup(
+  api: ReturnType<typeof fakeApi>,
+  options: { storage?: StorageLike; network?: ReturnType<typeof fakeNetwork>; onSent?: OutboxDeps["onSent"]; onUnconfirmed?: OutboxDeps["onUnconfirmed"] } = {},
+) {
   const network = options.network ?? fakeNetwork();
   const storage = options.storage ?? memoryStorage();
-  const outbox = createOutbox("acc", { storage, network, post: api.post, onSent: options.onSent, newClientId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}` });
+  const outbox = createOutbox("acc", { storage, network, post: api.post, onSent: options.onSent, onUnconfirmed: options.onUnconfirmed, newClientId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}` });
   outbox.start();
   stops.push(() => outbox.stop());
   return { outbox, network, storage, only: () => outbox.getSnapshot()[0] };
@@ -292,15 +295,17 @@ describe("the outbox", () => {
     expect(only()?.error?.detail).toBe("Too many requests: slow down for a moment.");
   });
 
-  it("unconfirmed: not confirmed yet, then after a minute not sent with Retry; nothing is sent again by itself", async () => {
+  it("unconfirmed: not confirmed yet (its thread is asked to look), then after a minute not sent with Retry; nothing is sent again by itself", async () => {
     const api = fakeApi({ status: "unconfirmed", message: null });
-    const { outbox, only } = setup(api);
+    const onUnconfirmed = vi.fn();
+    const { outbox, only } = setup(api, { onUnconfirmed });
     outbox.send({ conversationId: "conv", text: "Hello" });
     await vi.advanceTimersByTimeAsync(0);
     const entry = only()!;
     expect(entry.state).toBe("unconfirmed");
     expect(statusLabel(entry, Date.now(), true)).toBe("Not confirmed yet");
     expect(statusLabel(entry, Date.now() + UNCONFIRMED_PATIENCE_MS, true)).toBe("Not sent");
+    expect(onUnconfirmed).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ clientId: entry.clientId, state: "unconfirmed" }));
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(api.posts).toHaveLength(1);
   });

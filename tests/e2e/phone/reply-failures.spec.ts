@@ -76,6 +76,23 @@ for (const provider of PROVIDERS) {
   });
 }
 
+test("on a pushed account, a reply whose answer was unreadable is looked for in its thread at once (no webhook tells of the rep's own), and shows once, sent", async ({ page, request }) => {
+  const { thread, fixtureId } = await openLongThread(page, request, ACCOUNTS.connectSafely);
+  const text = unique("A reply ConnectSafely took but answered garbled", page);
+  const mostShown = await watchMostShown(page, text);
+  await fakeUpstream(request).fail({ kind: "truncate", action: "cs:send" });
+  await messageBox(page).fill(text);
+  await sendButton(page).click();
+  const reply = shownAs(thread, text);
+  await expect(reply).toHaveCount(1);
+  // The thread's own reads come only with a webhook or the 5-minute safety read: this is the look it takes.
+  await expect(reply).not.toHaveAttribute("data-send-state", { timeout: 10_000 });
+  await expectInThread(reply);
+  expect(await mostShown()).toBe(1);
+  expect(await sendCalls(request, "cs:send")).toBe(1);
+  expect(await timesInUpstream(request, fixtureId, text)).toBe(1);
+});
+
 test("a send whose answer never came is \"Not confirmed yet\", never sent again, and shows once when the thread has it", async ({ page, request }) => {
   // The two polls after it come when the test moves the page's clock on.
   await page.clock.install();
