@@ -130,6 +130,16 @@ function nextPollMs(query: PollerQuery, baseMs: number): number {
   return pollDelayMs(failuresInARow(state), state.error, state.errorUpdatedAt, paceDelayMs(baseMs, state.dataUpdatedAt));
 }
 
+/**
+ * A poller whose polls are failing, within its backed-off wait: news (a webhook's, a sent reply's)
+ * does not ask it sooner. Its own next poll reads what the news was about; asking now would press a
+ * provider that is down, or that said how long to wait.
+ */
+function isBackingOff(query: Query): boolean {
+  const { state } = query as PollerQuery;
+  return state.status === "error" && Date.now() - state.errorUpdatedAt < pollDelayMs(failuresInARow(state), state.error, state.errorUpdatedAt, 0);
+}
+
 /** How live the account is now (poll-pace.ts), from the newest message the poller knows of. */
 function paceNow(query: PollerQuery) {
   return paceOf({ now: Date.now(), newestMessageAt: query.state.data?.newestAt ?? null, ...activitySnapshot() });
@@ -270,7 +280,7 @@ export function askOpenThreads(client: QueryClient, accountId: string, news: rea
     if (asked.has(conversationId)) continue;
     const sinceKey = queryKeys.messagesSince(accountId, conversationId);
     const poller = client.getQueryCache().find({ queryKey: sinceKey, exact: true });
-    if (!poller || poller.getObserversCount() === 0) continue;
+    if (!poller || poller.getObserversCount() === 0 || isBackingOff(poller)) continue;
     const newest = newestSentAt(client.getQueryData<MessagePages>(queryKeys.messages(accountId, conversationId)));
     if (newest !== null && sentAt <= newest) continue;
     asked.add(conversationId);
@@ -329,7 +339,7 @@ function askAboutChanges(client: QueryClient, accountId: string, answer: Changes
     }
   }
   const inboxBehind = answer.truncated === true || answer.changes.some((change) => (loadedRows.get(change.conversationId) ?? -1) < change.sentAt);
-  if (inboxBehind) void client.refetchQueries({ queryKey: queryKeys.conversationsHeads(accountId), type: "active" });
+  if (inboxBehind) void client.refetchQueries({ queryKey: queryKeys.conversationsHeads(accountId), type: "active", predicate: (query) => !isBackingOff(query) });
   askOpenThreads(client, accountId, answer.changes.map((change) => ({ conversationId: change.conversationId, sentAt: change.sentAt })));
 }
 

@@ -508,6 +508,40 @@ describe("a pushed account: its webhooks' news from our database, the provider a
     watched.forEach((unsubscribe) => unsubscribe());
   });
 
+  it("news asks no reader that is failing sooner than its backoff: a provider that is down is not pressed once per webhook", async () => {
+    handler = (url) => {
+      if (url.pathname.endsWith("/changes")) return { changes: [{ conversationId: CONV, sentAt: msg(9).sentAt }], checkedAt: Date.now() };
+      if (url.pathname.endsWith("/messages") && url.searchParams.get("since") === null) return { messages: [msg(2), msg(1)], nextCursor: null };
+      if (url.pathname.endsWith("/messages")) return new Response(JSON.stringify({ error: { code: "upstream_unavailable", message: "down" } }), { status: 502 });
+      return { conversations: [lastAt(CONV, msg(2).sentAt)], nextCursor: null, meta: { checkedAt: 900_000 } };
+    };
+    const client = newClient();
+    await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
+    await client.fetchInfiniteQuery(messagesInfiniteOptions(ACCOUNT, CONV));
+    const watched = [
+      new QueryObserver(client, { ...messagesSinceQueryOptions(ACCOUNT, CONV, { pushed: true, rowShowsNews: true }), refetchInterval: false }),
+      new QueryObserver(client, { ...conversationsHeadQueryOptions(ACCOUNT, "INBOX", true), refetchInterval: false }),
+    ].map((observer) => observer.subscribe(() => undefined));
+    await settle();
+    later();
+    const threadReads = () => calls.filter((u) => u.pathname.endsWith("/messages") && u.searchParams.get("since") !== null).length;
+    // The first news: the thread asks, and fails.
+    await client.fetchQuery(changesQueryOptions(ACCOUNT));
+    await settle();
+    expect(threadReads()).toBe(1);
+    // More news a few seconds later, within the thread's backoff: it is not asked again.
+    vi.setSystemTime(Date.now() + 2_000);
+    await client.refetchQueries({ queryKey: queryKeys.changes(ACCOUNT) });
+    await settle();
+    expect(threadReads()).toBe(1);
+    // Past its backoff, news asks it again.
+    vi.setSystemTime(Date.now() + 60_000);
+    await client.refetchQueries({ queryKey: queryKeys.changes(ACCOUNT) });
+    await settle();
+    expect(threadReads()).toBe(2);
+    watched.forEach((unsubscribe) => unsubscribe());
+  });
+
   it("polls the provider itself only as a slow safety net, and our database quickly", () => {
     // The wait a poller sets after a successful answer.
     const interval = (options: ReturnType<typeof changesQueryOptions>) => {
