@@ -457,14 +457,8 @@ describe("a pushed account: its webhooks' news from our database, the provider a
   const OTHER = "urn:li:msg_conversation:(urn:li:fsd_profile:ACoAA,other)";
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-  it("asks the changes since the inbox was read, then since each answer; the heads and the open thread only for what moved", async () => {
-    let rows = [lastAt(CONV, msg(2).sentAt), lastAt(OTHER, 500)];
-    let changes: { conversationId: string; sentAt: number }[] = [];
-    handler = (url) => {
-      if (url.pathname.endsWith("/changes")) return { changes, checkedAt: Date.now() };
-      if (url.pathname.endsWith("/messages")) return { messages: url.searchParams.get("since") ? [msg(3), msg(2)] : [msg(2), msg(1)], nextCursor: null };
-      return { conversations: rows, nextCursor: null, meta: { checkedAt: 900_000 } };
-    };
+  /** The inbox and CONV's thread loaded, its pushed pollers watched (their timers off), and the clock moved on. */
+  async function openPushedThread() {
     const client = newClient();
     await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
     await client.fetchInfiniteQuery(messagesInfiniteOptions(ACCOUNT, CONV));
@@ -474,6 +468,18 @@ describe("a pushed account: its webhooks' news from our database, the provider a
     ].map((observer) => observer.subscribe(() => undefined));
     await settle();
     later();
+    return { client, watched };
+  }
+
+  it("asks the changes since the inbox was read, then since each answer; the heads and the open thread only for what moved", async () => {
+    let rows = [lastAt(CONV, msg(2).sentAt), lastAt(OTHER, 500)];
+    let changes: { conversationId: string; sentAt: number }[] = [];
+    handler = (url) => {
+      if (url.pathname.endsWith("/changes")) return { changes, checkedAt: Date.now() };
+      if (url.pathname.endsWith("/messages")) return { messages: url.searchParams.get("since") ? [msg(3), msg(2)] : [msg(2), msg(1)], nextCursor: null };
+      return { conversations: rows, nextCursor: null, meta: { checkedAt: 900_000 } };
+    };
+    const { client, watched } = await openPushedThread();
     calls.length = 0;
     const providerReads = () => calls.filter((u) => !u.pathname.endsWith("/changes"));
 
@@ -515,15 +521,7 @@ describe("a pushed account: its webhooks' news from our database, the provider a
       if (url.pathname.endsWith("/messages")) return new Response(JSON.stringify({ error: { code: "upstream_unavailable", message: "down" } }), { status: 502 });
       return { conversations: [lastAt(CONV, msg(2).sentAt)], nextCursor: null, meta: { checkedAt: 900_000 } };
     };
-    const client = newClient();
-    await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
-    await client.fetchInfiniteQuery(messagesInfiniteOptions(ACCOUNT, CONV));
-    const watched = [
-      new QueryObserver(client, { ...messagesSinceQueryOptions(ACCOUNT, CONV, { pushed: true, rowShowsNews: true }), refetchInterval: false }),
-      new QueryObserver(client, { ...conversationsHeadQueryOptions(ACCOUNT, "INBOX", true), refetchInterval: false }),
-    ].map((observer) => observer.subscribe(() => undefined));
-    await settle();
-    later();
+    const { client, watched } = await openPushedThread();
     const threadReads = () => calls.filter((u) => u.pathname.endsWith("/messages") && u.searchParams.get("since") !== null).length;
     // The first news: the thread asks, and fails.
     await client.fetchQuery(changesQueryOptions(ACCOUNT));
