@@ -21,7 +21,7 @@ export const SENDER_CHECK_MS = 5 * 60_000;
  * owner's profile (configured, or seen as `is_me` in the inbox) and each conversation's other
  * participant. A per-instance cache only: losing it degrades `fromMe` to null and costs a lookup.
  */
-export function createIdentityMemory(configuredSelfProfileUrl: string | undefined, senderChecks: SenderChecks = new Map(), now: () => number = Date.now) {
+export function createIdentityMemory(configuredSelfProfileUrl: string | undefined, senderChecks: SenderChecks = new Map()) {
   let selfKey = profileKey(configuredSelfProfileUrl);
   /** conversation id → the other participant's profile URL, least recently set first. */
   const participantByConversation = new Map<string, string>();
@@ -49,7 +49,7 @@ export function createIdentityMemory(configuredSelfProfileUrl: string | undefine
      * would reach only one of them), or not.
      */
     noteSenderCheck(conversationId: string, several: boolean): void {
-      setBounded(senderChecks, conversationId, { several: several || senderChecks.get(conversationId)?.several === true, at: now() });
+      setBounded(senderChecks, conversationId, { several: several || senderChecks.get(conversationId)?.several === true, at: Date.now() });
     },
     isGroup(conversationId: string): boolean {
       return senderChecks.get(conversationId)?.several === true;
@@ -57,7 +57,7 @@ export function createIdentityMemory(configuredSelfProfileUrl: string | undefine
     /** Whether a thread page showed who writes in it recently enough to send a reply by it. */
     sendersCheckedRecently(conversationId: string): boolean {
       const check = senderChecks.get(conversationId);
-      return check !== undefined && now() - check.at < SENDER_CHECK_MS;
+      return check !== undefined && Date.now() - check.at < SENDER_CHECK_MS;
     },
     participantUrlOf(conversationId: string): string | undefined {
       return participantByConversation.get(conversationId);

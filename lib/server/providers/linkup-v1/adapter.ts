@@ -31,7 +31,7 @@ export type LinkupV1Config = AdapterDeps & {
   country?: LinkupCountry;
   /** The rep's own LinkedIn profile URL, to tell their thread messages apart (v1 gives no is_me at all). */
   selfProfileUrl?: string;
-  /** Which conversations are groups (a reply there is refused): one per account, shared by every copy of its adapter. */
+  /** What each thread last showed of who writes in it (a group's reply is refused): one per account, shared by every copy of its adapter. */
   senderChecks?: SenderChecks;
 };
 

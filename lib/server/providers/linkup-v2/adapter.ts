@@ -19,7 +19,7 @@ export type LinkupV2Config = AdapterDeps & {
   accountId: string;
   /** The rep's own LinkedIn profile URL, to tell their thread messages apart (Linkup gives no is_me there). */
   selfProfileUrl?: string;
-  /** Which conversations are groups (a reply there is refused): one per account, shared by every copy of its adapter. */
+  /** What each thread last showed of who writes in it (a group's reply is refused): one per account, shared by every copy of its adapter. */
   senderChecks?: SenderChecks;
 };
 
