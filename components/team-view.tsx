@@ -266,7 +266,7 @@ function MemberRow({ member, accounts }: { member: TeamMember; accounts: Account
         <button
           type="button"
           data-testid="remove-member"
-          aria-label={`Remove ${member.name} from the team`}
+          aria-label={`Remove from team: ${member.name}`}
           autoFocus={swapped}
           onClick={() => {
             setSwapped(true);

@@ -362,7 +362,7 @@ test("an admin invites a rep on the Team page; the rep joins by the link, reads 
     // Removing them signs them out at once.
     const removed = page.waitForResponse((r) => r.request().method() === "DELETE" && r.url().includes("/api/team/members/"));
     // Each member's button names them; the confirmation takes focus on its safe choice, and Cancel gives it back.
-    const removeButton = member.getByRole("button", { name: "Remove Uma Invited from the team" });
+    const removeButton = member.getByRole("button", { name: "Remove from team: Uma Invited" });
     await removeButton.click();
     await expect(member.getByRole("button", { name: "Cancel" })).toBeFocused();
     await member.getByRole("button", { name: "Cancel" }).click();
