@@ -22,7 +22,7 @@ import { focusManager, infiniteQueryOptions, queryOptions, type Query, type Quer
 import type { Category, ChangesResponse, Conversation, ConversationsPage } from "@/lib/contracts/api";
 import { activitySnapshot } from "./activity";
 import { accountsUrl, changesUrl, conversationsUrl, messagesUrl, usageUrl } from "./api-urls";
-import { retryUnreachedRequest } from "./errors";
+import { isRetryableError, retryUnreachedRequest } from "./errors";
 import { fetchJson } from "./fetch-json";
 import { flattenConversations, mergeInboxFirstPage, type ConversationPages } from "./merge-inbox";
 import { newestSentAt, type MessagePages } from "./message-pages";
@@ -52,17 +52,33 @@ export function accountsQueryOptions() {
   });
 }
 
+/** How often a history whose first read failed tries again by itself, while the page is visible. */
+export const FIRST_READ_RETRY_MS = 30_000;
+
+/** What firstReadFailed reads of a query (any query's state has it). */
+type QueryOutcome = { state: { status: string; data: unknown; error: unknown } };
+
+/** A history whose first read failed in a way waiting may cure (isRetryableError): it has nothing loaded to read twice. */
+function firstReadFailed(query: QueryOutcome): boolean {
+  const { status, data, error } = query.state;
+  return status === "error" && data === undefined && isRetryableError(error);
+}
+
 /**
  * A loaded history is never refetched by itself: that would re-download every loaded page. Nor on
  * mounting again: a failed next page marks it stale (TanStack invalidates on any error), and the
  * lists invalidated on purpose (a Linked API account's people changed) are refetched then, while on
- * screen. One that has not loaded yet still loads on mount.
+ * screen. One that has not loaded yet still loads on mount; one whose first read failed tries again
+ * on its own (every FIRST_READ_RETRY_MS, and when the tab is shown or the network is back), so a
+ * provider back up is seen without the rep's Retry.
  */
 const historyBehaviour = {
   staleTime: Infinity,
-  refetchOnWindowFocus: false,
-  refetchOnReconnect: false,
+  refetchOnWindowFocus: firstReadFailed,
+  refetchOnReconnect: firstReadFailed,
   refetchOnMount: false,
+  refetchInterval: (query: QueryOutcome) => (firstReadFailed(query) ? FIRST_READ_RETRY_MS : false),
+  refetchIntervalInBackground: false,
 } as const;
 
 export function conversationsInfiniteOptions(accountId: string, category: Category) {

@@ -5,10 +5,12 @@ import { flattenConversations, type ConversationPages } from "@/lib/client/merge
 import { flattenMessages } from "@/lib/client/merge-messages";
 import { type MessagePages } from "@/lib/client/message-pages";
 import { trackActivity } from "@/lib/client/activity";
+import { ApiError } from "@/lib/client/errors";
 import { ACTIVE_MS, PACE_MS, paceDelayMs, paceOf, shortestDelayMs } from "@/lib/client/poll-pace";
 import {
   askOpenThreads,
   changesQueryOptions,
+  FIRST_READ_RETRY_MS,
   conversationsHeadQueryOptions,
   HEAD_LIMIT,
   conversationsInfiniteOptions,
@@ -257,11 +259,20 @@ describe("a device whose clock is behind the server's", () => {
 });
 
 describe("query options", () => {
-  it("never poll or refetch the histories", () => {
+  it("never poll or refetch a loaded history; one whose first read failed in a way waiting may cure tries again by itself", () => {
+    const loaded = { state: { status: "success", data: { pages: [], pageParams: [] }, error: null } };
+    const nextPageFailed = { state: { status: "error", data: { pages: [], pageParams: [] }, error: new ApiError(502, "upstream_error", "down") } };
+    const firstReadFailed = { state: { status: "error", data: undefined, error: new ApiError(502, "upstream_error", "down") } };
+    const gone = { state: { status: "error", data: undefined, error: new ApiError(404, "not_found", "No such conversation.") } };
+    const needsReconnecting = { state: { status: "error", data: undefined, error: new ApiError(502, "upstream_auth", "LinkedIn connection lost.") } };
+    // An option as TanStack reads it for this query: its value, or what its function answers.
+    const valueFor = (option: unknown, query: object) => (typeof option === "function" ? (option as (query: object) => unknown)(query) : option);
     for (const options of [messagesInfiniteOptions(ACCOUNT, CONV), conversationsInfiniteOptions(ACCOUNT, "INBOX")]) {
-      expect(options).not.toHaveProperty("refetchInterval");
       expect(options.staleTime).toBe(Infinity);
-      expect(options.refetchOnWindowFocus).toBe(false);
+      expect(options.refetchIntervalInBackground).toBe(false);
+      const asks = (query: object) => [options.refetchInterval, options.refetchOnWindowFocus, options.refetchOnReconnect].map((option) => valueFor(option, query));
+      for (const query of [loaded, nextPageFailed, gone, needsReconnecting]) expect(asks(query)).toEqual([false, false, false]);
+      expect(asks(firstReadFailed)).toEqual([FIRST_READ_RETRY_MS, true, true]);
     }
     for (const options of [messagesSinceQueryOptions(ACCOUNT, CONV), conversationsHeadQueryOptions(ACCOUNT, "INBOX")]) {
       expect(options.refetchIntervalInBackground).toBe(false);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { FIRST_READ_RETRY_MS } from "@/lib/client/queries";
 import { fakeUpstream } from "../support/fake-upstream";
 import { openLoadedThread } from "../support/fault-screens";
 import { loadedMessageCount, movePollsOnUntil, scrollThreadTo, waitForInboxPolls } from "../support/thread";
@@ -84,4 +85,18 @@ test("after more conversations fail to load, the inbox stays fresh and asks for 
   await more.getByRole("button").click();
   await expect(more).toHaveCount(0);
   await expect.poll(async () => Number(await page.getByTestId("conversation-list").getAttribute("data-conversation-count"))).toBeGreaterThan(count);
+});
+
+test("an inbox whose first read failed loads by itself once the provider is back, without Retry", async ({ page, request }) => {
+  await page.clock.install();
+  const upstream = fakeUpstream(request);
+  await upstream.fail({ action: "list_inbox", status: 500, body: internalError, times: TIMES });
+  await page.goto("/a/linkup/inbox");
+  const list = page.getByRole("region", { name: "Inbox conversations" });
+  await expect(list.getByTestId("error-state")).toBeVisible({ timeout: 25_000 });
+
+  await upstream.clearFaults();
+  await page.clock.runFor(FIRST_READ_RETRY_MS);
+  await expect(list.getByTestId("conversation-row").first()).toBeVisible();
+  await expect(list.getByTestId("error-state")).toHaveCount(0);
 });
