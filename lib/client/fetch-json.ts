@@ -2,6 +2,7 @@
  * The one way the browser reads our API: every response is parsed (zod/mini, by the schema named
  * from response-schemas.ts); failures become typed errors.
  */
+import { onlineManager } from "@tanstack/react-query";
 import type { z } from "zod/mini";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/contracts/error-codes";
 import { parseRetryAfter } from "@/lib/contracts/retry-after";
@@ -37,6 +38,10 @@ export async function fetchJson<N extends ResponseName>(
   // then a request that never reached the server, which is safe to retry, and an answer is never
   // left unparsed.
   const { responseSchemas, errorEnvelopeSchema } = await loadResponseSchemas();
+  // The browser knows it is offline (a poll's second request, after its first came back): the
+  // request would fail at once. It fails here instead, as one that never reached us, so nothing is
+  // sent offline and TanStack Query's retry waits for the network.
+  if (!onlineManager.isOnline()) throw new NetworkError("Offline");
   let response: Response;
   try {
     response = await fetchImpl(url, {

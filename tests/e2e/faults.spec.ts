@@ -31,13 +31,14 @@ test("fault: offline browser — a quiet banner, nothing fetched, one catch-up o
   await waitForInboxPolls(page, 1, { pageClock: "head" });
   await expect(page.getByTestId("checked-ago")).toBeAttached();
   await context.setOffline(true);
-  // Counted from here: a poll cut off by going offline is paused, and its retry is the catch-up.
+  const offline = page.getByTestId("offline-banner");
+  await expect(offline).toBeVisible();
+  // Counted from here, once the page knows it is offline: a poll cut off by going offline (or
+  // whose second request was to follow) is paused, and its retry is the catch-up.
   const apiRequests: string[] = [];
   page.on("request", (r) => {
     if (new URL(r.url()).pathname.startsWith("/api/")) apiRequests.push(r.url());
   });
-  const offline = page.getByTestId("offline-banner");
-  await expect(offline).toBeVisible();
   await expect(offline).toHaveAttribute("role", "status");
   await expect(offline).toContainText("You're offline");
   await saveScreenshot(page, testInfo, "offline");

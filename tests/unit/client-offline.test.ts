@@ -6,6 +6,7 @@ import { PACE_MS } from "@/lib/client/poll-pace";
 import {
   conversationsHeadQueryOptions,
   conversationsInfiniteOptions,
+  HEAD_LIMIT,
   messagesInfiniteOptions,
 } from "@/lib/client/queries";
 import { messagesSinceQueryOptions } from "@/lib/client/thread-poll";
@@ -28,12 +29,14 @@ function row(n: number): Conversation {
 }
 const jsonResponse = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
 
-type Call = "history" | "since" | "inbox" | "head";
+type Call = "history" | "since" | "inbox" | "head" | "wide";
 const calls: Call[] = [];
 /** Simulates the browser's network: while false, every fetch fails as it does offline. */
 let network = true;
 /** A head poll held in flight until released (to go offline in the middle of one). */
 let holdHead: Promise<void> | undefined;
+/** The head answers with a small page where every row is new (so the poll asks for a full page), and the browser goes offline as that answer arrives. */
+let offlineAfterNewHead = false;
 /** The inbox's first load and its head poll ask for the same path: the first one is the load. */
 let inboxLoaded = false;
 /** The newest message in the thread, as the provider has it. */
@@ -49,6 +52,7 @@ beforeEach(() => {
   calls.length = 0;
   network = true;
   holdHead = undefined;
+  offlineAfterNewHead = false;
   inboxLoaded = false;
   newest = 2;
   onlineManager.setOnline(true);
@@ -57,11 +61,18 @@ beforeEach(() => {
     const url = new URL(input, "http://app.test");
     const isMessages = url.pathname.endsWith("/messages");
     const since = url.searchParams.get("since") !== null;
-    const call: Call = isMessages ? (since ? "since" : "history") : url.searchParams.get("cursor") === null && inboxLoaded ? "head" : "inbox";
+    const firstPage = url.searchParams.get("cursor") === null && inboxLoaded;
+    const small = url.searchParams.get("limit") === String(HEAD_LIMIT);
+    const call: Call = isMessages ? (since ? "since" : "history") : firstPage ? (small ? "head" : "wide") : "inbox";
     if (call === "inbox") inboxLoaded = true;
     calls.push(call);
     if (call === "head" && holdHead) await holdHead;
     if (!network) throw new TypeError("Failed to fetch");
+    if (call === "head" && offlineAfterNewHead) {
+      network = false;
+      onlineManager.setOnline(false);
+      return jsonResponse({ conversations: Array.from({ length: HEAD_LIMIT }, (_, i) => ({ ...row(newest), id: `new${i}`, lastMessage: { text: "new", sentAt: 9_000 + i, fromMe: false } })), nextCursor: "p2" });
+    }
     if (isMessages) return jsonResponse({ messages: [msg(newest), msg(newest - 1)], nextCursor: since ? null : "older" });
     return jsonResponse({ conversations: [row(newest)], nextCursor: "p2" });
   });
@@ -167,6 +178,25 @@ describe("offline", () => {
     expect(count("head")).toBe(2);
     expect(head.getCurrentResult().isSuccess).toBe(true);
     expect(head.getCurrentResult().fetchStatus).toBe("idle");
+    close();
+  });
+
+  it("a poll whose small page came back just as the browser went offline sends nothing more until it is back (its full page comes with the catch-up)", async () => {
+    const { head, close } = await openInboxAndThread();
+    offlineAfterNewHead = true;
+    calls.length = 0;
+    await vi.advanceTimersByTimeAsync(PACE_MS.idle.head * 1.2);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(calls).toEqual(["head"]);
+    expect(head.getCurrentResult().fetchStatus).toBe("paused");
+
+    offlineAfterNewHead = false;
+    network = true;
+    onlineManager.setOnline(true);
+    await vi.advanceTimersByTimeAsync(1_000);
+    // (The thread's own safety poll came due meanwhile: it asks too.)
+    expect(calls.filter((call) => call !== "since")).toEqual(["head", "head"]);
+    expect(head.getCurrentResult().isSuccess).toBe(true);
     close();
   });
 });
