@@ -9,7 +9,7 @@
  *               after a growing pause)
  *   sending   → the server's answer: sent / pending / unconfirmed, or refused (failed)
  *   pending   → asked again every PENDING_RECHECK_MS with the same clientId (after a question our
- *               rate limit refused, once its Retry-After has passed)
+ *               rate limit refused, or one whose answer named a wait, once that wait has passed)
  *   failed, unconfirmed (once the rep gives up waiting) → Retry: sending again, same clientId
  *
  * A conversation's replies leave one at a time, in the order they were written: each waits while an
@@ -36,6 +36,11 @@ export const NO_ANSWER_RETRY_MS = 2_000;
 export const NO_ANSWER_RETRY_MAX_MS = 30_000;
 /** A sent reply the thread never matched is dropped once no message could match it any more. */
 export const FORGET_SENT_MS = MATCH_AFTER_MS + 60_000;
+
+/** A pending reply's next recheck after a wait the server named (seconds), within bounds. */
+function recheckDelayMs(retryAfterSeconds: number): number {
+  return Math.min(PENDING_RECHECK_MAX_MS, Math.max(PENDING_RECHECK_MS, retryAfterSeconds * 1000));
+}
 
 /** The states in which a reply still needs a request. */
 const WAITING: ReadonlySet<OutboxState> = new Set(["queued", "sending", "pending"]);
@@ -157,13 +162,15 @@ export function createOutbox(accountId: string, deps: OutboxDeps) {
       const result = await deps.post(leaving);
       unanswered.delete(clientId);
       outcome = update(clientId, (entry) => answered(entry, result, now()));
+      // Still sending, and the server could not tell how it goes: the next recheck waits as long as it said.
+      if (outcome?.state === "pending" && result.retryAfter !== undefined) later(clientId, recheckDelayMs(result.retryAfter));
     } catch (error) {
       const next = update(clientId, (entry) => refused(entry, error, now()));
       outcome = next;
       if (next?.state === "queued") unanswered.set(clientId, (unanswered.get(clientId) ?? 0) + 1);
       // A recheck our rate limit refused (refused keeps it pending): the next waits as long as it said.
       else if (next?.state === "pending" && error instanceof ApiError && error.retryAfter !== undefined) {
-        later(clientId, Math.min(PENDING_RECHECK_MAX_MS, Math.max(PENDING_RECHECK_MS, error.retryAfter * 1000)));
+        later(clientId, recheckDelayMs(error.retryAfter));
       }
     } finally {
       inFlight.delete(clientId);

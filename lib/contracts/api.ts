@@ -197,10 +197,16 @@ export type SendMessageBody = z.infer<typeof sendMessageBodySchema>;
  * How a send went: `sent` (the provider confirmed it; `message` where it named it), `pending` (a
  * slow provider is still sending: ask again with the same clientId), `unconfirmed` (the provider may
  * have it, we could not tell: it is never sent again blindly, the thread shows whether it arrived).
+ * A pending send whose progress could not be read says how many seconds to wait before asking again
+ * (`retryAfter`).
  */
 export const sendStatusSchema = z.enum(["sent", "pending", "unconfirmed"]);
 export type SendStatus = z.infer<typeof sendStatusSchema>;
-export const sendResultSchema = z.object({ message: z.nullable(messageSchema), status: sendStatusSchema });
+export const sendResultSchema = z.object({
+  message: z.nullable(messageSchema),
+  status: sendStatusSchema,
+  retryAfter: z.optional(z.number().check(z.positive())),
+});
 export type SendResult = z.infer<typeof sendResultSchema>;
 
 /**

@@ -4,7 +4,8 @@ import { NO_RETRY, READ_RETRY_POLICY } from "@/lib/server/http/retry-policy";
 import { capabilitiesOf } from "@/lib/server/providers/capabilities";
 import { createLinkedApiProvider, type LinkedApiConfig } from "@/lib/server/providers/linkedapi/adapter";
 import { mayHaveArrived } from "@/lib/server/providers/send-errors";
-import { maySendAgain } from "@/lib/server/sends/send-message";
+import { ApiError } from "@/lib/server/errors";
+import { maySendAgain, statusRecheckAfter } from "@/lib/server/sends/send-message";
 import { linkedApiFakeWorld } from "@/tests/unit/support/linkedapi-fake";
 import { inMemoryPeopleStore, newPerson } from "@/tests/unit/support/people-store";
 import { failureOf, senderOf } from "@/tests/unit/support/send";
@@ -116,6 +117,22 @@ describe("Linked API send: starting the workflow", () => {
     // A provider that sends at once (Linkup, ConnectSafely): after a minute.
     expect(maySendAgain({}, unconfirmed, NOW + 59_000)).toBe(false);
     expect(maySendAgain({}, unconfirmed, NOW + 61_000)).toBe(true);
+  });
+});
+
+describe("a pending send whose status cannot be read", () => {
+  const pending = { updatedAt: NOW };
+  it("is asked about again after the provider's wait, or 10 s, while the failure may pass", () => {
+    expect(statusRecheckAfter(new ApiError("upstream_error", "x", { retryable: true }), pending, NOW + 5_000)).toBe(10);
+    expect(statusRecheckAfter(new ApiError("rate_limited", "x", { retryAfter: 30 }), pending, NOW + 5_000)).toBe(30);
+    expect(statusRecheckAfter(new ApiError("upstream_timeout", "x"), pending, NOW + 5_000)).toBe(10);
+  });
+
+  it("is left to the thread (no more checks, nothing held back) after two minutes pending, or at once when the failure will not pass", () => {
+    expect(statusRecheckAfter(new ApiError("upstream_error", "x", { retryable: true }), pending, NOW + 119_999)).toBe(10);
+    expect(statusRecheckAfter(new ApiError("upstream_error", "x", { retryable: true }), pending, NOW + 120_000)).toBeNull();
+    expect(statusRecheckAfter(new ApiError("upstream_auth", "x"), pending, NOW + 5_000)).toBeNull();
+    expect(statusRecheckAfter(new Error("bug"), pending, NOW + 5_000)).toBeNull();
   });
 });
 

@@ -125,6 +125,20 @@ describe("the outbox", () => {
     expect(second.only()?.state).toBe("failed");
   });
 
+  it("a pending answer that names a wait (the provider's progress could not be read) is asked about again only after it", async () => {
+    const api = fakeApi({ status: "pending", message: null }, { status: "pending", message: null, retryAfter: 10 }, { status: "sent", message: null });
+    const { outbox, only } = setup(api);
+    outbox.send({ conversationId: "conv", text: "Hello" });
+    await vi.advanceTimersByTimeAsync(PENDING_RECHECK_MS);
+    expect(api.posts).toHaveLength(2);
+    expect(only()?.state).toBe("pending");
+    await vi.advanceTimersByTimeAsync(10_000 - 1);
+    expect(api.posts).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(api.posts).toHaveLength(3);
+    expect(only()?.state).toBe("sent");
+  });
+
   it("waits at most a minute for a Retry-After, however long it names (a proxy's 429 can name hours)", async () => {
     const api = fakeApi({ status: "pending", message: null }, new ApiError(429, "rate_limited", "Too many requests.", 3_600), { status: "sent", message: null });
     const { outbox, only } = setup(api);

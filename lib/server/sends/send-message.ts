@@ -18,6 +18,13 @@ const STALE_SENDING_MS = 60_000;
 export const UNCONFIRMED_GRACE_MS = 60_000;
 /** A sent message shows in its thread from a little before we asked (the provider's clock differs). */
 const VERIFY_LOOKBACK_MS = 30_000;
+/**
+ * A pending send whose progress cannot be read is asked about again after the provider's wait, or
+ * this many seconds; once it has been pending this long, it is left to the thread (unconfirmed), so
+ * it stops holding the conversation's later replies back and stops costing status checks.
+ */
+const STATUS_RECHECK_AFTER_SECONDS = 10;
+const STATUS_PATIENCE_MS = 2 * 60_000;
 /** The most a send may take upstream: it is not cut short when the browser leaves. */
 const SEND_TIMEOUT_MS = 25_000;
 
@@ -110,11 +117,11 @@ async function checkJob(flow: Flow, record: SendRecord): Promise<SendResult> {
   try {
     progress = await flow.sender.status(record.jobRef, AbortSignal.timeout(SEND_TIMEOUT_MS));
   } catch (error) {
-    // Asking failed, not the send: the job runs on. A passing failure is asked again at the next
-    // recheck; any other (the connection lost, the day's budget spent) leaves it to the thread.
-    const code = error instanceof ApiError ? error.code : "internal_error";
-    logEvent("send", { outcome: "status_unknown", attempt: record.attempts, code });
-    if (error instanceof ApiError && (error.retryable || code === "upstream_timeout" || code === "rate_limited")) return { status: "pending", message: null };
+    // Asking failed, not the send: the job runs on. A passing failure is asked again later, for a
+    // while; any other (the connection lost, the day's budget spent) leaves it to the thread.
+    logEvent("send", { outcome: "status_unknown", attempt: record.attempts, code: error instanceof ApiError ? error.code : "internal_error" });
+    const recheckAfter = statusRecheckAfter(error, record, flow.now());
+    if (recheckAfter !== null) return { status: "pending", message: null, retryAfter: recheckAfter };
     await flow.store.settle(record, { state: "unconfirmed" }, flow.now());
     return { status: "unconfirmed", message: null };
   }
@@ -131,6 +138,17 @@ async function checkJob(flow: Flow, record: SendRecord): Promise<SendResult> {
       throw error;
     }
   }
+}
+
+/**
+ * After a pending send's status could not be read: the seconds to wait before asking again, or
+ * null to leave it to the thread (a failure that will not pass, or pending too long already).
+ * (A pending record's `updatedAt` is when its job started: a running job's checks write nothing.)
+ */
+export function statusRecheckAfter(error: unknown, pending: Pick<SendRecord, "updatedAt">, now: number): number | null {
+  const passing = error instanceof ApiError && (error.retryable || error.code === "upstream_timeout" || error.code === "rate_limited");
+  if (!passing || now - pending.updatedAt >= STATUS_PATIENCE_MS) return null;
+  return error.retryAfter ?? STATUS_RECHECK_AFTER_SECONDS;
 }
 
 /**

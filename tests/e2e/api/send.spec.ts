@@ -78,7 +78,8 @@ test("Linked API: a workflow whose status cannot be read stays pending, one whos
   expect((await resultOf(await post(request, url, slow))).status).toBe("pending");
   // Every attempt of the next recheck's status read fails: the send itself is not in question.
   await upstream.fail({ action: "la:workflow-status", status: 503, times: 3 });
-  expect(await resultOf(await post(request, url, slow))).toEqual({ status: "pending", message: null });
+  // It says when to ask again: each ask is a provider call, and the failure needs time to pass.
+  expect(await resultOf(await post(request, url, slow))).toEqual({ status: "pending", message: null, retryAfter: 10 });
   await expect.poll(async () => (await resultOf(await post(request, url, slow))).status, { timeout: 20_000, intervals: [500] }).toBe("sent");
 
   const cut = { text: `Token refused mid-send ${randomUUID().slice(0, 8)}`, clientId: randomUUID() };
