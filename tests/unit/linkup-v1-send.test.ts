@@ -57,7 +57,7 @@ describe("Linkup v1 send: the documented request and answer", () => {
   it("finds the recipient as v2 does: the inbox's participant once the newest messages show no group, else the thread's other sender (by conversation_id)", async () => {
     const answers = (call: Call) => {
       if (call.url.endsWith("/inbox")) {
-        return Response.json({ status: "success", data: { conversations: [{ conversation_id: CONVERSATION, participant: { name: "Jane", profile_url: JANE } }] } });
+        return Response.json({ status: "success", data: { conversations: [{ conversation_id: CONVERSATION, participant: { name: "Jane", profile_url: JANE }, last_message: { text: "Hi", time: 1 } }] } });
       }
       if (call.url.endsWith("/conversation")) {
         return Response.json({ status: "success", data: { messages: [{ entity_urn: "m1", timestamp: 2, sender_info: { profile_url: SELF } }, { entity_urn: "m0", timestamp: 1, sender_info: { profile_url: `${JANE}/` } }] } });

@@ -111,6 +111,18 @@ describe("Linkup v2 adapter: list_inbox", () => {
     const { fetchFn } = stubFetch(() => Response.json(body));
     const failure = provider(fetchFn).listConversations({ category: "INBOX", limit: 10 }, signal);
     await expect(failure).rejects.toMatchObject({ code: "upstream_invalid", message: expect.stringMatching(/Linkup.*data\.conversations\.0\.participant/) });
+    // The field, not zod's words: the rep reads this line.
+    await expect(failure).rejects.toMatchObject({ message: "Linkup sent a response we could not read (data.conversations.0.participant)." });
+  });
+
+  it("refuses a page where no conversation has its last message (a changed format), rather than blanking every preview", async () => {
+    const body = clone(listInboxSeed) as { data: { conversations: Array<Record<string, unknown>> } };
+    const row = body.data.conversations[0]!;
+    delete row.last_message;
+    body.data.conversations = [row, { ...row, conversation_id: "c-2" }];
+    const { fetchFn } = stubFetch(() => Response.json(body));
+    const failure = provider(fetchFn).listConversations({ category: "INBOX", limit: 10 }, signal);
+    await expect(failure).rejects.toMatchObject({ code: "upstream_invalid", message: expect.stringContaining("(data.conversations)") });
   });
 
   it("ends pagination when the page is empty even if a cursor comes back", async () => {

@@ -34,7 +34,7 @@ const sentAnswer = (deliveredAt: string | number = "2026-03-24T12:00:00.250Z") =
 const inboxAnswer = () =>
   Response.json({
     success: true,
-    data: { conversations: [{ conversation_id: CONVERSATION, participant: { name: "Jane Doe", profile_url: JANE }, unread: 0 }], next_cursor: null },
+    data: { conversations: [{ conversation_id: CONVERSATION, participant: { name: "Jane Doe", profile_url: JANE }, last_message: { text: "Hi", time: 1 }, unread: 0 }], next_cursor: null },
   });
 
 const threadAnswer = (senders: readonly string[]) =>

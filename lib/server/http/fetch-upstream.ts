@@ -151,8 +151,8 @@ async function attemptOnce<T>(request: UpstreamRequest<T>, now: () => number, se
   const parsed = z.safeParse(request.success, body);
   if (!parsed.success) {
     const mismatch = describeSchemaMismatch(parsed.error);
-    logDrift(request, mismatch);
-    throw new ApiError("upstream_invalid", `${request.provider} sent a response we could not read (${mismatch}).`);
+    logDrift(request, mismatch.detail);
+    throw new ApiError("upstream_invalid", `${request.provider} sent a response we could not read (${mismatch.field}).`);
   }
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { linkupConversationSchema, linkupMessageSchema, linkupSentSchema, upstreamCursorSchema } from "@/lib/server/providers/linkup/items";
+import { linkupConversationListSchema, linkupMessageSchema, linkupSentSchema, upstreamCursorSchema } from "@/lib/server/providers/linkup/items";
 
 /**
  * Linkup API v1 envelopes (seeds/linkup-v1-conversation-messages.txt, providers.md §2): `status` +
@@ -15,7 +15,7 @@ export const DEFAULT_LINKUP_COUNTRY: LinkupCountry = "FR";
 export const inboxResponseSchema = z.looseObject({
   status: z.literal("success"),
   data: z.looseObject({
-    conversations: z.array(linkupConversationSchema),
+    conversations: linkupConversationListSchema,
     next_cursor: upstreamCursorSchema,
   }),
 });

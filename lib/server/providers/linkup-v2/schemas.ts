@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { linkupConversationSchema, linkupMessageSchema, linkupSentSchema, text, upstreamCursorSchema } from "@/lib/server/providers/linkup/items";
+import { linkupConversationListSchema, linkupMessageSchema, linkupSentSchema, text, upstreamCursorSchema } from "@/lib/server/providers/linkup/items";
 
 /**
  * Linkup v2 envelopes (seeds/linkup-v2-*.txt), lenient: unknown fields pass, optional ones are
@@ -11,7 +11,7 @@ const metadataSchema = z.looseObject({ credits_consumed: z.number().nullish() })
 export const listInboxResponseSchema = z.looseObject({
   success: z.literal(true),
   data: z.looseObject({
-    conversations: z.array(linkupConversationSchema),
+    conversations: linkupConversationListSchema,
     next_cursor: text,
   }),
   metadata: metadataSchema,

@@ -44,6 +44,17 @@ export const linkupConversationSchema = z
   });
 export type LinkupConversation = z.infer<typeof linkupConversationSchema>;
 
+/**
+ * An inbox page. Every conversation has a last message (the docs': "the most recent message"); one
+ * row without it is shown without a preview, but a page where no row has one is a changed format,
+ * refused as such, not an inbox of blank rows with their unread badges gone.
+ */
+export const linkupConversationListSchema = z
+  .array(linkupConversationSchema)
+  .refine((conversations) => conversations.length === 0 || conversations.some((conversation) => conversation.last_message), {
+    message: "no conversation has its last_message",
+  });
+
 export const linkupMessageSchema = z.looseObject({
   entity_urn: z.string().min(1),
   text,
