@@ -11,6 +11,7 @@ import type { AddPersonBody } from "@/lib/contracts/queries";
 import { peopleUrl, personSyncUrl, personUrl } from "./api-urls";
 import { ApiError, isRetryableError } from "./errors";
 import { fetchJson, sendJson } from "./fetch-json";
+import { failuresInARow, pollDelayMs } from "./poll-backoff";
 import { queryKeys } from "./query-keys";
 
 /** How often to ask how running syncs are going (each ask is one cheap status read upstream). */
@@ -21,19 +22,26 @@ export const SYNC_POLL_MS = 3_000;
  */
 export const PEOPLE_REFRESH_MS = 30_000;
 
+/** The list as the query keeps it: with the failed-read total its read started from (for the backoff: poll-backoff.ts). */
+type PeopleData = PeopleResponse & { errorsBefore?: number };
+
 export function peopleQueryOptions(accountId: string) {
   return queryOptions({
     queryKey: queryKeys.people(accountId),
-    queryFn: async ({ signal, client }) => {
+    queryFn: async ({ signal, client, queryKey }): Promise<PeopleData> => {
+      const errorsBefore = client.getQueryState(queryKey)?.errorUpdateCount ?? 0;
       const before = client.getQueryData<PeopleResponse>(queryKeys.people(accountId));
       const fresh = await fetchJson(peopleUrl(accountId), "people", signal);
       if (becameReady(before, fresh)) void refreshInbox(client, accountId);
-      return fresh;
+      return { ...fresh, errorsBefore };
     },
     refetchInterval: (query) => {
+      const { state } = query;
       // A failure that waiting will not fix (credentials, plan): stop until the rep acts.
-      if (query.state.status === "error" && !isRetryableError(query.state.error)) return false;
-      return query.state.data?.people.some((person) => person.state === "syncing") ? SYNC_POLL_MS : PEOPLE_REFRESH_MS;
+      if (state.status === "error" && !isRetryableError(state.error)) return false;
+      const pace = state.data?.people.some((person) => person.state === "syncing") ? SYNC_POLL_MS : PEOPLE_REFRESH_MS;
+      // The provider failing every check (the server says so rather than "synchronizing"): ask less and less often.
+      return pollDelayMs(failuresInARow(state), state.error, state.errorUpdatedAt, pace);
     },
     refetchIntervalInBackground: false,
   });

@@ -39,8 +39,8 @@ export type PollerQueryState = {
   status: "pending" | "error" | "success";
   /** How many fetches of this query have failed, ever (TanStack counts one per failed fetch, after its retries). */
   errorUpdateCount: number;
-  /** The last successful poll's own record of errorUpdateCount when it started. */
-  data: { errorsBefore: number } | undefined;
+  /** The last successful poll's own record of errorUpdateCount when it started (none: counted from 0). */
+  data: { errorsBefore?: number } | undefined;
 };
 
 /**

@@ -1,7 +1,8 @@
-import { QueryClient, type QueryKey } from "@tanstack/react-query";
-import { describe, expect, it } from "vitest";
+import { environmentManager, QueryClient, QueryObserver, type QueryKey } from "@tanstack/react-query";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/lib/client/errors";
-import { refreshPeopleOnThreadFailure, withPerson, writePeople } from "@/lib/client/people";
+import { loadResponseSchemas } from "@/lib/client/fetch-json";
+import { peopleQueryOptions, refreshPeopleOnThreadFailure, SYNC_POLL_MS, withPerson, writePeople } from "@/lib/client/people";
 import type { PeopleResponse, Person } from "@/lib/contracts/api";
 import { queryKeys } from "@/lib/client/query-keys";
 
@@ -51,5 +52,50 @@ describe("writePeople", () => {
     answer({ people: [] });
     await inFlight;
     expect(client.getQueryData<PeopleResponse>(key)?.people.map((person) => person.id)).toEqual(["p1"]);
+  });
+});
+
+describe("the people list's polling", () => {
+  afterEach(() => {
+    environmentManager.setIsServer(() => true);
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it("asks every few seconds while someone syncs; while the server says the provider fails every check, less and less often; back at pace once it answers", async () => {
+    await loadResponseSchemas();
+    environmentManager.setIsServer(() => false);
+    vi.useFakeTimers({ now: 1_764_000_000_000 });
+    const syncing: Person = { id: "p1", name: "Lena", profileUrl: "https://www.linkedin.com/in/lena", channel: "standard", state: "syncing", addedAt: 1 };
+    let down = false;
+    let asked = 0;
+    vi.stubGlobal("fetch", async () => {
+      asked++;
+      return down
+        ? Response.json({ error: { code: "upstream_error", message: "Linked API is having trouble right now." } }, { status: 502 })
+        : Response.json({ people: [syncing] });
+    });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    client.mount();
+    const observer = new QueryObserver(client, peopleQueryOptions("la"));
+    const stop = observer.subscribe(() => undefined);
+    await vi.advanceTimersByTimeAsync(10 * SYNC_POLL_MS);
+    expect(asked).toBeGreaterThanOrEqual(10);
+
+    down = true;
+    asked = 0;
+    await vi.advanceTimersByTimeAsync(60_000);
+    // At the syncing pace it would be 20; backing off (8, 16, 32 s less jitter) it is a handful.
+    expect(asked).toBeGreaterThanOrEqual(2);
+    expect(asked).toBeLessThanOrEqual(5);
+    expect(observer.getCurrentResult()).toMatchObject({ isError: true, data: { people: [syncing] } });
+
+    down = false;
+    await vi.advanceTimersByTimeAsync(60_000);
+    asked = 0;
+    await vi.advanceTimersByTimeAsync(10 * SYNC_POLL_MS);
+    expect(asked).toBeGreaterThanOrEqual(10);
+    stop();
+    client.unmount();
   });
 });

@@ -180,6 +180,20 @@ describe("Linked API people: add, list, resync, remove", () => {
     expect(calls.map((c) => c.url)).not.toContain(link(`p${MAX_CHECKS_PER_LIST + 4}`));
   });
 
+  it("a list whose every check failed for a passing reason says so (the provider's error), not 'synchronizing'; one check that went through is enough to answer", async () => {
+    let down = true;
+    const { provider, accountId } = setup(() => (down ? Response.json({}, { status: 503 }) : processing("still")));
+    for (const i of [1, 2]) {
+      const { person } = await store.add(accountId, newPerson(`https://www.linkedin.com/in/waiting-${i}`, "standard", `W${i}`), NOW - 1_000);
+      await store.markSyncing(accountId, person.id, link(`w${i}`), NOW - 1_000 + i);
+    }
+    await expect(provider.people.list(signal)).rejects.toMatchObject({ code: "upstream_error" });
+    // Both are still syncing: nothing about them was decided.
+    expect((await store.list(accountId)).map((record) => record.state)).toEqual(["syncing", "syncing"]);
+    down = false;
+    expect((await provider.people.list(signal)).map((person) => person.state)).toEqual(["syncing", "syncing"]);
+  });
+
   it("takes the seed's all-success answer when synchronize completes at once", async () => {
     const { provider } = setup(() => Response.json(syncComplete));
     for (const profileUrl of [person1, person2]) {
@@ -296,7 +310,8 @@ describe("Linked API people: add, list, resync, remove", () => {
     const { provider, calls, accountId } = setup((_, index) => answers[index] ?? processing("later"), { now: () => clock, retry: undefined });
     const person = await provider.people.add({ profileUrl: person1 }, signal);
     clock += 31_000;
-    await provider.people.list(signal);
+    // The restart failed, and it was all this list asked: the list says so.
+    await expect(provider.people.list(signal)).rejects.toMatchObject({ code: "upstream_error" });
     expect(calls).toHaveLength(2);
     // Every device polls the list every few seconds while someone syncs: the failed restart is not asked again at once.
     clock += 3_000;
@@ -315,7 +330,7 @@ describe("Linked API people: add, list, resync, remove", () => {
     expect(person).toMatchObject({ state: "failed", failure: { reason: "upstream_error" } });
   });
 
-  it("our own limits refusing a start or a check fail no sync: the budget is the rep's answer, the minute passes, the person stays syncing", async () => {
+  it("our own limits refusing a start or a check fail no sync: the budget or the minute's limit is the rep's answer, the person stays syncing", async () => {
     let refuse: MeterRefusal | null = null;
     let refused = 0;
     const meter: UpstreamMeter = {
@@ -342,19 +357,19 @@ describe("Linked API people: add, list, resync, remove", () => {
 
     refuse = new MeterRefusal("rate_limited", "this minute's calls are spent", { retryAfter: 20 });
     clock += 31_000;
-    const [checked] = await provider.people.list(signal);
+    await expect(provider.people.list(signal)).rejects.toMatchObject({ code: "rate_limited", retryAfter: 20 });
     expect(refused).toBe(2);
-    expect(checked?.state).toBe("syncing");
+    expect((await store.get(accountId, person.id))?.state).toBe("syncing");
     expect((await store.get(accountId, person.id))?.resultLink).toBe(link("p"));
   });
 
-  it("a transient failure checking a link changes nothing; a failed sync job fails the person; bad credentials fail the list", async () => {
+  it("a transient failure checking a link changes nothing (the list says it failed); a failed sync job fails the person; bad credentials fail the list", async () => {
     let answer: () => Response = () => processing("p");
     const { provider, accountId } = setup(() => answer());
     const person = await provider.people.add({ profileUrl: person1 }, signal);
     answer = () => new Response("", { status: 502 });
-    expect((await provider.people.list(signal))[0]?.state).toBe("syncing");
-    expect((await store.get(accountId, person.id))?.resultLink).toBe(link("p"));
+    await expect(provider.people.list(signal)).rejects.toMatchObject({ code: "upstream_error" });
+    expect((await store.get(accountId, person.id))).toMatchObject({ state: "syncing", resultLink: link("p") });
     answer = () => Response.json({ status: "error", error: { errorType: "invalidAccountApiToken", message: "no" } }, { status: 401 });
     await expect(provider.people.list(signal)).rejects.toMatchObject({ code: "upstream_auth" });
     answer = () => Response.json({ status: "error", error: { errorType: "somethingBroke", message: "SECRET" } });

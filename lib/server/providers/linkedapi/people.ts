@@ -26,6 +26,9 @@ const CHECK_CONCURRENCY = 8;
  * polls the list while someone syncs, and each check is a provider call.
  */
 export const MAX_CHECKS_PER_LIST = 10;
+/** What one `list` asked the provider (starts and checks), and how many of those failed for a passing reason. */
+type Asking = { asked: number; failed: number; failure?: ApiError };
+
 /** A sync whose start failed for a passing reason is started again at most this often. */
 const RESTART_AFTER_MS = 30_000;
 
@@ -57,47 +60,55 @@ export function createLinkedApiPeople(deps: PeopleDeps): PeopleDirectory {
    * nothing (the next `list` tries again), an account-wide one (credentials, today's credit budget) is the rep's
    * answer, anything else ends this sync as failed so the rep can retry it.
    */
-  async function onError(record: PersonRecord, error: unknown, signal: AbortSignal, whenTransient: () => Promise<PersonRecord>): Promise<PersonRecord> {
+  async function onError(record: PersonRecord, error: unknown, signal: AbortSignal, whenTransient: () => Promise<PersonRecord>, asking?: Asking): Promise<PersonRecord> {
     signal.throwIfAborted();
     if (!(error instanceof ApiError)) throw error;
     // Account-wide, and nothing about this person: bad credentials, or today's credit budget spent.
     if (error.code === "upstream_auth" || error.code === "budget_exhausted") throw error;
     // Our own per-minute cap asked nothing of the provider; the provider's non-retryable rate limit
     // is a daily cap (limitExceeded): the sync fails, so polling stops.
-    if (error instanceof MeterRefusal || error.retryable || error.code === "upstream_timeout") return whenTransient();
+    if (error instanceof MeterRefusal || error.retryable || error.code === "upstream_timeout") {
+      if (asking) {
+        asking.failed++;
+        asking.failure ??= error;
+      }
+      return whenTransient();
+    }
     return settled(store.markFailed(accountId, record.id, "upstream_error", now()));
   }
 
-  async function start(record: PersonRecord, signal: AbortSignal): Promise<PersonRecord> {
+  async function start(record: PersonRecord, signal: AbortSignal, asking?: Asking): Promise<PersonRecord> {
+    if (asking) asking.asked++;
     try {
       return await apply(record, await client.startSync([{ channel: record.channel, person: record.profileUrl }], signal));
     } catch (error) {
       // Kept as syncing without a link: the next `list` starts it again.
-      return onError(record, error, signal, () =>
-        record.state === "syncing" && record.resultLink === null ? Promise.resolve(record) : settled(store.markSyncing(accountId, record.id, null, now())),
-      );
+      const keepSyncing = () =>
+        record.state === "syncing" && record.resultLink === null ? Promise.resolve(record) : settled(store.markSyncing(accountId, record.id, null, now()));
+      return onError(record, error, signal, keepSyncing, asking);
     }
   }
 
-  async function check(record: PersonRecord, signal: AbortSignal): Promise<PersonRecord> {
+  async function check(record: PersonRecord, signal: AbortSignal, asking: Asking): Promise<PersonRecord> {
     if (record.resultLink === null) {
       // Every device's people list polls while someone syncs: throttle re-starts, not just polls.
       if (now() - record.updatedAt < RESTART_AFTER_MS) return record;
       // Touched as it is taken, so a restart that fails for a passing reason waits its 30 s again,
       // and of two lists at once only one starts it (the other shows the person as they are).
       const claimed = await store.claimRestart(accountId, record, now());
-      return claimed ? start(claimed, signal) : existing(record.id);
+      return claimed ? start(claimed, signal, asking) : existing(record.id);
     }
     try {
       client.trustedResultLink(record.resultLink);
     } catch {
       // A link from another base URL (configuration changed): start over rather than follow it.
-      return start(record, signal);
+      return start(record, signal, asking);
     }
+    asking.asked++;
     try {
       return await apply(record, await client.checkSync(record.resultLink, signal));
     } catch (error) {
-      return onError(record, error, signal, () => Promise.resolve(record));
+      return onError(record, error, signal, () => Promise.resolve(record), asking);
     }
   }
 
@@ -117,16 +128,20 @@ export function createLinkedApiPeople(deps: PeopleDeps): PeopleDirectory {
           .slice(0, MAX_CHECKS_PER_LIST)
           .map((record) => record.id),
       );
+      const asking: Asking = { asked: 0, failed: 0 };
       const updated = await mapLimit(records, CHECK_CONCURRENCY, async (record) => {
         if (!toCheck.has(record.id)) return record;
         try {
-          return await check(record, signal);
+          return await check(record, signal, asking);
         } catch (error) {
           // Removed while we asked: leave it out.
           if (error instanceof ApiError && error.code === "not_found") return undefined;
           throw error;
         }
       });
+      // Every question failed for a passing reason (the provider is down, slow, or limiting us): the
+      // list would say "synchronizing" while nothing moves. The rep is told, and the browser backs off.
+      if (asking.failure && asking.failed === asking.asked) throw asking.failure;
       return updated.filter((record): record is PersonRecord => record !== undefined).map(mapPerson);
     },
 
