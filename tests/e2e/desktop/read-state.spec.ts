@@ -82,6 +82,11 @@ test("opening an unread conversation reads it: at once, after a reload, in anoth
   await page.getByTestId("mark-unread").click();
   await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
   await expect(row.getByTestId("unread-badge")).toBeVisible();
+  // The list took the thread's place in history: Back does not reopen it (and read it again).
+  await page.goBack();
+  await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
+  await expect(page.getByTestId("thread-view")).toHaveCount(0);
+  await expect(row.getByTestId("unread-badge")).toBeVisible();
   await page.reload();
   await expect(row.getByTestId("unread-badge")).toBeVisible();
 });
