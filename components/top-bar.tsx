@@ -1,13 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import type { Account } from "@/lib/contracts/api";
-import { homeHref, inboxHref } from "@/lib/client/routes";
-import { useHydrated } from "@/lib/client/use-hydrated";
+import { homeHref } from "@/lib/client/routes";
 import { AccountMenu } from "./account-menu";
+import { AccountSwitcher } from "./account-switcher";
 import { Logo } from "./logo";
-import { ChevronDownIcon } from "./icons";
 
 export function DemoBadge({ compact = false, className = "" }: { compact?: boolean; className?: string }) {
   return (
@@ -37,10 +35,6 @@ export function TopBar({
   showDemoBadge: boolean;
   className?: string;
 }) {
-  const router = useRouter();
-  // A choice made before the page is live would go nowhere (the select has no handler yet, and
-  // React puts its value back): it is usable once it works.
-  const hydrated = useHydrated();
   return (
     <header className={`h-14 shrink-0 items-center gap-3 border-b border-zinc-200/80 bg-surface px-4 ${className}`}>
       <Link
@@ -54,27 +48,7 @@ export function TopBar({
       <div className="ml-auto flex min-w-0 items-center gap-2">
         {showDemoBadge ? <DemoBadge /> : null}
         {accounts.length > 1 ? (
-          <label className="relative flex min-w-0 items-center">
-            <span className="sr-only">Account</span>
-            <select
-              value={accountId}
-              disabled={!hydrated}
-              onChange={(e) => router.push(inboxHref(e.target.value, "INBOX"))}
-              className="h-11 max-w-[13rem] min-w-0 appearance-none mouse:lg:h-9 truncate rounded-lg border border-zinc-200 bg-surface pr-8 pl-3 text-sm font-medium text-zinc-800 hover:border-zinc-300 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500 sm:max-w-[16rem]"
-            >
-              {account === undefined ? (
-                <option value={accountId} disabled>
-                  Unknown account
-                </option>
-              ) : null}
-              {accounts.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.label}
-                </option>
-              ))}
-            </select>
-            <ChevronDownIcon width={16} height={16} className="pointer-events-none absolute right-2.5 text-zinc-500" />
-          </label>
+          <AccountSwitcher account={account} accounts={accounts} accountId={accountId} />
         ) : account ? (
           <span className="hidden truncate text-sm font-medium text-zinc-700 sm:inline" title={account.label}>
             {account.label}

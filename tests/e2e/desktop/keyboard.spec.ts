@@ -128,6 +128,27 @@ test("j/k move, Enter/o open, r replies, Esc/u go back, / searches, Shift+U mark
   await expect(page.getByTestId("account-menu")).toHaveAttribute("aria-expanded", "false");
 });
 
+test("the account switcher: arrow keys only move the choice (no inbox opens on the way); Escape puts it back, Enter opens the one chosen", async ({ page }) => {
+  await page.goto("/a/linkup/inbox");
+  await expect(rows(page).first()).toBeVisible();
+  const select = page.getByLabel("Account");
+  await expect(select).toBeEnabled();
+  await select.focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(select).not.toHaveValue("linkup");
+  await page.keyboard.press("Escape");
+  await expect(select).toHaveValue("linkup");
+  await expect(page).toHaveURL(/\/a\/linkup\/inbox$/);
+
+  await page.keyboard.press("ArrowDown");
+  const chosen = await select.inputValue();
+  expect(chosen).not.toBe("linkup");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/a/${escapeRegExp(chosen)}/inbox$`));
+  await expect(select).toHaveValue(chosen);
+});
+
 test("a category chip followed from the keyboard keeps focus on the chip of the list it opened", async ({ page }) => {
   await page.goto("/a/linkup/inbox");
   await expect(rows(page).first()).toBeVisible();
