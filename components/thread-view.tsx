@@ -173,7 +173,7 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
   // `messages` is sorted newest first: its first is the newest loaded.
   const readMark = useMarkThreadRead(accountId, conversationId, messages[0]?.sentAt ?? null);
   const markUnreadAndLeave = () => {
-    void readMark.markUnread();
+    void readMark.markUnread(conversation);
     leave();
   };
   useShortcuts({

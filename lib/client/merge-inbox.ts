@@ -113,3 +113,18 @@ export function withUnreadCount<TPageParam>(
   });
   return changed ? { pages, pageParams: data.pageParams } : data;
 }
+
+/**
+ * A conversation back in a list that had dropped it (the Unread category, once the rep marks it
+ * unread again): on page 1, before the first row with an older last message (after them all when
+ * none is older). Returns `data` itself where it is loaded already. Cursors untouched.
+ */
+export function withReturnedRow<TPageParam>(data: ConversationPages<TPageParam> | undefined, row: Conversation): ConversationPages<TPageParam> | undefined {
+  if (data === undefined || flattenConversations(data).some((c) => c.id === row.id)) return data;
+  const [first, ...rest] = data.pages;
+  if (first === undefined) return data;
+  const sentAt = row.lastMessage?.sentAt ?? 0;
+  const at = first.conversations.findIndex((c) => (c.lastMessage?.sentAt ?? 0) < sentAt);
+  const conversations = at === -1 ? [...first.conversations, row] : [...first.conversations.slice(0, at), row, ...first.conversations.slice(at)];
+  return { pages: [{ ...first, conversations }, ...rest], pageParams: data.pageParams };
+}

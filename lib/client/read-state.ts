@@ -7,12 +7,12 @@
  * poller of our own database.
  */
 import { MutationObserver as QueryMutationObserver, queryOptions, useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-query";
-import type { Category, ReadMarkResponse } from "@/lib/contracts/api";
+import type { Category, Conversation, ReadMarkResponse } from "@/lib/contracts/api";
 import { withReadMark } from "@/lib/contracts/read-marks";
 import { readMarkUrl, readMarksUrl } from "./api-urls";
 import { fetchJson, sendJson } from "./fetch-json";
 import { retryUnreachedRequest } from "./errors";
-import { flattenConversations, withUnreadCount, type ConversationPages } from "./merge-inbox";
+import { flattenConversations, withReturnedRow, withUnreadCount, type ConversationPages } from "./merge-inbox";
 import { aheadOfHeads, conversationsInfiniteOptions, inboxReadAt, waitForHistoryIdle, writePages } from "./queries";
 import { categoryOfList, queryKeys } from "./query-keys";
 import { useTitleCount } from "./use-page-title";
@@ -20,9 +20,13 @@ import { useTitleCount } from "./use-page-title";
 /** Each conversation's latest mark (by account): an earlier one, finishing later, must not show itself again over it. */
 const latestMarks = new Map<string, object>();
 
-/** Shows the mark at once in every loaded list (before any head or read-marks answer on its way), then has the server keep it. */
-function mark(client: QueryClient, accountId: string, conversationId: string, readThrough: number | null): Promise<void> {
-  const show = () => showMarks(client, accountId, [{ conversationId, readThrough }]);
+/**
+ * Shows the mark at once in every loaded list (before any head or read-marks answer on its way), then
+ * has the server keep it. `row`, the conversation as the rep last saw it listed, goes back into an
+ * Unread list that dropped it when it was read.
+ */
+function mark(client: QueryClient, accountId: string, conversationId: string, readThrough: number | null, row?: Conversation): Promise<void> {
+  const show = () => showMarks(client, accountId, [{ conversationId, readThrough }], row);
   const key = `${accountId} ${conversationId}`;
   const token = {};
   latestMarks.set(key, token);
@@ -45,8 +49,9 @@ export function markRead(client: QueryClient, accountId: string, conversationId:
   return mark(client, accountId, conversationId, readThrough);
 }
 
-export function markUnread(client: QueryClient, accountId: string, conversationId: string): Promise<void> {
-  return mark(client, accountId, conversationId, null);
+/** @param row the conversation as last listed, for an Unread list that dropped it (the open thread's) */
+export function markUnread(client: QueryClient, accountId: string, conversationId: string, row?: Conversation): Promise<void> {
+  return mark(client, accountId, conversationId, null, row);
 }
 
 /** How many loaded Inbox conversations are unread, in the tab's title, as mail clients do. */
@@ -62,8 +67,11 @@ export function useUnreadTitle(accountId: string): void {
 /** How often the rep's other devices' marks are asked for while the page is visible: our database only, no credits. */
 export const READ_MARKS_POLL_MS = 10_000;
 
-/** Marks (from any device) on every loaded list of the account: a read one loses its badge and leaves Unread. */
-function showMarks(client: QueryClient, accountId: string, marks: readonly ReadMarkResponse[]): void {
+/**
+ * Marks (from any device) on every loaded list of the account: a read one loses its badge and leaves
+ * Unread; `returning` (a row marked unread here) comes back to an Unread list that dropped it.
+ */
+function showMarks(client: QueryClient, accountId: string, marks: readonly ReadMarkResponse[], returning?: Conversation): void {
   if (marks.length === 0) return;
   for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
     const isUnreadCategory = categoryOfList(queryKey) === ("UNREAD" satisfies Category);
@@ -71,6 +79,7 @@ function showMarks(client: QueryClient, accountId: string, marks: readonly ReadM
     for (const mark of marks) {
       const row = flattenConversations(next).find((conversation) => conversation.id === mark.conversationId);
       if (row !== undefined) next = withUnreadCount(next, row.id, withReadMark(row, mark).unreadCount, isUnreadCategory);
+      else if (isUnreadCategory && returning?.id === mark.conversationId && mark.readThrough === null) next = withReturnedRow(next, withReadMark(returning, mark));
     }
     if (next !== data) writePages(client, queryKey, next);
   }

@@ -1,6 +1,7 @@
 /** The open thread marks itself read (client components only; read-state.ts keeps the marks). */
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import type { Conversation } from "@/lib/contracts/api";
 import { markRead, markUnread } from "./read-state";
 
 function useIsPageVisible(): boolean {
@@ -18,7 +19,7 @@ function useIsPageVisible(): boolean {
  * while the page is visible; once per message, however often this renders. After `markUnread`, only
  * a newer message marks it read again.
  */
-export function useMarkThreadRead(accountId: string, conversationId: string, newestSentAt: number | null): { markUnread: () => Promise<void> } {
+export function useMarkThreadRead(accountId: string, conversationId: string, newestSentAt: number | null): { markUnread: (row?: Conversation) => Promise<void> } {
   const client = useQueryClient();
   const visible = useIsPageVisible();
   const markedThrough = useRef<number | null>(null);
@@ -35,9 +36,10 @@ export function useMarkThreadRead(accountId: string, conversationId: string, new
   }, [client, accountId, conversationId, newestSentAt, visible]);
 
   return {
-    markUnread: () => {
+    /** @param row the conversation as it was last listed: back in an Unread list that dropped it */
+    markUnread: (row?: Conversation) => {
       markedThrough.current = newestSentAt ?? Number.MAX_SAFE_INTEGER;
-      return markUnread(client, accountId, conversationId);
+      return markUnread(client, accountId, conversationId, row);
     },
   };
 }

@@ -90,6 +90,33 @@ describe("read marks", () => {
     unsubscribe();
   });
 
+  it("in Unread, a row read (and so dropped) comes back at once when its thread marks it unread, without waiting for the next inbox answer", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const unreadList = new InfiniteQueryObserver(client, conversationsInfiniteOptions("acc", "UNREAD"));
+    const unsubscribe = unreadList.subscribe(() => undefined);
+    await vi.advanceTimersByTimeAsync(10);
+    const listed = () => flattenConversations(unreadList.getCurrentResult().data);
+    const row = listed()[0];
+    expect(row?.id).toBe("conv");
+    const read = markRead(client, "acc", "conv", 1);
+    await vi.advanceTimersByTimeAsync(10);
+    await read;
+    expect(listed()).toEqual([]);
+    const reads = inboxReads;
+    deleteDelayMs = 1_000;
+    const unread = markUnread(client, "acc", "conv", row);
+    // Before the server has it.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(applied).toEqual(["PUT"]);
+    expect(listed().map((r) => [r.id, r.unreadCount])).toEqual([["conv", 1]]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await unread;
+    // Shown once, after the server kept the mark too; no inbox read was needed for it.
+    expect(listed().map((r) => r.id)).toEqual(["conv"]);
+    expect(inboxReads).toBe(reads);
+    unsubscribe();
+  });
+
   it("another conversation's mark does not wait for this one's", async () => {
     const client = new QueryClient();
     putDelayMs = 500;

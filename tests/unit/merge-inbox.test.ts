@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Conversation, ConversationsPage } from "@/lib/contracts/api";
-import { flattenConversations, mergeInboxFirstPage, withSentReply, type ConversationPages } from "@/lib/client/merge-inbox";
+import { flattenConversations, mergeInboxFirstPage, withReturnedRow, withSentReply, type ConversationPages } from "@/lib/client/merge-inbox";
 
 function conv(id: string, text = `hi from ${id}`): Conversation {
   return {
@@ -279,5 +279,29 @@ describe("withSentReply", () => {
     const data = loaded([["a", "b"], null]);
     expect(withSentReply(data, "z", reply)).toBe(data);
     expect(withSentReply(undefined, "a", reply)).toBeUndefined();
+  });
+});
+
+describe("withReturnedRow", () => {
+  const at = (c: Conversation, sentAt: number): Conversation => ({ ...c, lastMessage: { text: c.id, sentAt, fromMe: false } });
+  const timed = (): ConversationPages => {
+    const data = loaded([["a", "b", "c"], "cursor-1"], [["d"], null]);
+    const times: Record<string, number> = { a: 40, b: 30, c: 20, d: 10 };
+    return { ...data, pages: data.pages.map((p) => ({ ...p, conversations: p.conversations.map((c) => at(c, times[c.id] ?? 0)) })) };
+  };
+
+  it("puts the row back on page 1 before the first older last message, or after them all; cursors untouched", () => {
+    const data = timed();
+    const between = withReturnedRow(data, at(conv("x"), 25))!;
+    expect(ids(flattenConversations(between))).toEqual(["a", "b", "x", "c", "d"]);
+    expect(between.pages[1]).toBe(data.pages[1]);
+    expect(between.pageParams).toBe(data.pageParams);
+    expect(ids(flattenConversations(withReturnedRow(data, at(conv("y"), 5))))).toEqual(["a", "b", "c", "y", "d"]);
+  });
+
+  it("changes nothing where the row is loaded already (the same object)", () => {
+    const data = timed();
+    expect(withReturnedRow(data, at(conv("d"), 50))).toBe(data);
+    expect(withReturnedRow(undefined, conv("x"))).toBeUndefined();
   });
 });
