@@ -160,6 +160,17 @@ describe("Linkup v2 send: whom a reply goes to", () => {
     expect(sends()).toHaveLength(0);
   });
 
+  it("a since poll that shows only the newest message of a group vouches for nothing: the reply reads the newest messages and refuses", async () => {
+    const { provider, sender, sends, calls } = setup(inGroup);
+    // The group thread's newest is Jane's (time 1,000); Bo wrote just before it.
+    const page = await provider.messagesSince({ conversationId: CONVERSATION, since: 1_000 }, signal);
+    expect(page.items.map((message) => message.text)).toEqual(["m0"]);
+    const error = await failureOf(sender.send({ conversationId: CONVERSATION, text: "meant for the group" }, signal));
+    expect(error.message).toMatch(/several people/);
+    expect(calls.map((call) => call.body.action)).toEqual(["get_conversation", "get_conversation"]);
+    expect(sends()).toHaveLength(0);
+  });
+
   it("a check of the thread's senders vouches for a few minutes: then the next reply looks again", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     try {

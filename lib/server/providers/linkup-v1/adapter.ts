@@ -99,7 +99,8 @@ export function createLinkupV1Provider(config: LinkupV1Config): InboxProvider {
         const response = await getConversation(conversationId, count, upstreamCursor, signal);
         return { items: response.data.messages, upstreamNext: threadCursor(response) };
       });
-      return { items: toMessages(conversationId, result.items, identities), nextCursor: null, truncated: result.truncated };
+      return { // Only the messages since the poll's time: some of who writes, never the whole say (learnFromSenders).
+        items: toMessages(conversationId, result.items, identities, false), nextCursor: null, truncated: result.truncated };
     },
   };
 }

@@ -88,7 +88,8 @@ export function createLinkupV2Provider(config: LinkupV2Config): InboxProvider {
         };
       });
       return {
-        items: toMessages(conversationId, result.items, identities),
+        // Only the messages since the poll's time: some of who writes, never the whole say (learnFromSenders).
+        items: toMessages(conversationId, result.items, identities, false),
         nextCursor: null,
         creditsConsumed: result.creditsConsumed ?? 0,
         truncated: result.truncated,

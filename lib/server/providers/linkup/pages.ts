@@ -5,7 +5,7 @@ import { continuePage, encodeCursor, type CursorState } from "@/lib/server/provi
 import { isProfileUrl } from "@/lib/server/providers/profile-url";
 import type { LinkupConversation, LinkupMessage } from "./items";
 import { conversationIdOf, linkupMessageKey, mapConversation, mapMessage } from "./map";
-import { learnFromSenders } from "./recipient";
+import { learnFromSenders, RECIPIENT_LOOKUP_COUNT } from "./recipient";
 
 /** What both Linkup adapters learn about who is who (their messages carry no is_me). */
 export type LinkupIdentities = ReturnType<typeof createIdentityMemory>;
@@ -47,16 +47,19 @@ export function messagePage(
   identities: LinkupIdentities,
 ): MappedPage<Message> {
   const step = continuePage(raw, upstreamNext, previous, linkupMessageKey);
-  return { items: toMessages(conversationId, step.items, identities), nextCursor: step.next ? encodeCursor(step.next) : null };
+  // The newest page (no cursor), long enough or the whole thread, shows who writes in it lately.
+  const coverNewest = previous === undefined && (raw.length >= RECIPIENT_LOOKUP_COUNT || upstreamNext === null);
+  return { items: toMessages(conversationId, step.items, identities, coverNewest), nextCursor: step.next ? encodeCursor(step.next) : null };
 }
 
 /**
  * Maps thread messages, telling the rep's own apart by profile (our conversation id may be the other
- * person's profile URL), and learns whom a reply goes to from who wrote them.
+ * person's profile URL), and learns whom a reply goes to from who wrote them (`coverNewest`: they
+ * are the thread's newest, see learnFromSenders).
  */
-export function toMessages(conversationId: string, raw: readonly LinkupMessage[], identities: LinkupIdentities): Message[] {
+export function toMessages(conversationId: string, raw: readonly LinkupMessage[], identities: LinkupIdentities, coverNewest: boolean): Message[] {
   const profileUrlId = isProfileUrl(conversationId);
-  if (!profileUrlId) learnFromSenders(conversationId, raw, identities);
+  if (!profileUrlId) learnFromSenders(conversationId, raw, identities, coverNewest);
   const identity = identities.identityFor(conversationId, profileUrlId ? conversationId : undefined);
   return raw.map((message) => mapMessage(message, identity));
 }

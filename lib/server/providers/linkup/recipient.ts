@@ -9,15 +9,19 @@ import type { LinkupIdentities } from "./pages";
 export const RECIPIENT_LOOKUP_COUNT = 10;
 
 /**
- * What a thread's messages say of whom a reply goes to: several other senders make it a group; one
- * is the other participant (kept only where no inbox page named one). Without the rep's own profile
- * one of the senders may be the rep, so only a third tells a group.
+ * What a thread's messages say of whom a reply goes to: several other senders make it a group,
+ * whichever messages they are. Only messages that are the thread's newest (`coverNewest`: at least
+ * RECIPIENT_LOOKUP_COUNT of them, or the whole thread) can also say it is not one, and name the one
+ * other participant (kept only where no inbox page named one): a `since` answer of one new message,
+ * or an older page, shows only some of who writes. Without the rep's own profile one of the senders
+ * may be the rep, so only a third tells a group.
  */
-export function learnFromSenders(conversationId: string, messages: readonly LinkupMessage[], identities: LinkupIdentities): void {
+export function learnFromSenders(conversationId: string, messages: readonly LinkupMessage[], identities: LinkupIdentities, coverNewest: boolean): void {
   const senders = distinctSenders(messages, identities.selfKey);
   const selfKnown = identities.selfKey !== undefined;
-  identities.noteSenderCheck(conversationId, senders.length > (selfKnown ? 1 : 2));
-  if (selfKnown && senders.length === 1) identities.learnParticipant(conversationId, senders[0]);
+  const several = senders.length > (selfKnown ? 1 : 2);
+  if (several || coverNewest) identities.noteSenderCheck(conversationId, several);
+  if (coverNewest && selfKnown && senders.length === 1) identities.learnParticipant(conversationId, senders[0]);
 }
 
 /** The distinct senders of these messages who are not the rep (where the rep is known), by profile URL. */
@@ -55,7 +59,7 @@ export async function recipientOf(
     } catch (error) {
       throw notSentError(error, "Linkup could not tell us whom this reply goes to, so it was not sent. Try again.");
     }
-    learnFromSenders(conversationId, messages, identities);
+    learnFromSenders(conversationId, messages, identities, true);
   }
   if (identities.isGroup(conversationId)) throw new ApiError("bad_request", SEVERAL_PEOPLE);
   const only = identities.participantUrlOf(conversationId);
