@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Message } from "@/lib/contracts/api";
 import { boundEndDistance } from "./end-distance-bound";
+import { OUTBOX_ID_PREFIX } from "./merge-outbox";
 import type { VirtualLibrary } from "./use-lazy-virtualizer";
 
 /** Within this distance of the bottom, new messages scroll into view by themselves. */
@@ -11,7 +12,10 @@ const OVERSCAN_ROWS = 8;
 /** How far below a newly measured row to look for the row being read (more than a page of rows). */
 const READING_ROW_SCAN = 200;
 
-type Rendered = { newestId: string; oldestId: string; count: number };
+/** What the list showed; `thread…`: of the thread's own messages alone (replies shown from the outbox sit first, whatever arrives). */
+type Rendered = { newestId: string; oldestId: string; count: number; threadNewestId: string | null; threadCount: number };
+
+const isFromOutbox = (message: Message) => message.id.startsWith(OUTBOX_ID_PREFIX);
 
 type ListShape = {
   /** Rows in the list (days and messages), oldest first. */
@@ -127,7 +131,9 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
     const oldest = messages[messages.length - 1];
     if (!newest || !oldest) return;
     const prev = rendered.current;
-    rendered.current = { newestId: newest.id, oldestId: oldest.id, count: messages.length };
+    const thread = messages.filter((message) => !isFromOutbox(message));
+    const threadNewestId = thread[0]?.id ?? null;
+    rendered.current = { newestId: newest.id, oldestId: oldest.id, count: messages.length, threadNewestId, threadCount: thread.length };
 
     if (prev === null) {
       // Opening the thread: start at the newest message.
@@ -135,7 +141,7 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
       follow.current = false;
       return;
     }
-    const newArrived = newest.id !== prev.newestId;
+    const newArrived = newest.id !== prev.newestId || threadNewestId !== prev.threadNewestId;
     const olderLoaded = oldest.id !== prev.oldestId;
     // Something new near the end that does not change the newest id (same millisecond, smaller id).
     const grewAtEnd = newArrived || (!olderLoaded && messages.length > prev.count);
@@ -156,8 +162,11 @@ export function useScrollAnchoring(messages: readonly Message[], list: ListShape
       );
     }
     if (grewAtEnd) {
-      const index = messages.findIndex((m) => m.id === prev.newestId);
-      const newer = messages.slice(0, index > 0 ? index : Math.max(1, messages.length - prev.count));
+      // Among the thread's own messages: a reply waiting in the outbox stays first, above what arrives.
+      const index = thread.findIndex((m) => m.id === prev.threadNewestId);
+      const grown = thread.length - prev.threadCount;
+      // (Only a reply of the rep's joined the outbox: nothing of theirs arrived.)
+      const newer = index > 0 ? thread.slice(0, index) : thread.slice(0, Math.max(0, grown));
       const theirs = newer.filter((m) => m.fromMe !== true);
       const [one] = theirs;
       if (one) {

@@ -1,4 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { messageBox, sendButton } from "../support/composer";
+import { PROVIDERS, shownAs } from "../support/reply";
 import { fakeUpstream } from "../support/fake-upstream";
 import { movePollsOnUntil, scrollThreadToTop } from "../support/thread";
 
@@ -13,27 +15,25 @@ test.beforeEach(async ({ request }) => {
   await fakeUpstream(request).reset();
 });
 
-test("each message says who wrote it; each new one is announced wherever the reader is; the pill leaves focus in the thread", async ({ page, request }) => {
-  const upstream = fakeUpstream(request);
-  // The long thread: long enough to read away from its end.
-  const [id] = await upstream.conversationIds();
+/**
+ * The long thread (long enough to read away from its end), on a page whose clock the test moves,
+ * and the person the header names (a one-to-one thread: the other person).
+ */
+async function openLongThread(page: Page, request: APIRequestContext): Promise<{ id: string; thread: Locator; name: string }> {
+  const [id] = await fakeUpstream(request).conversationIds();
   if (id === undefined) throw new Error("the fixture mailbox is empty");
   await page.clock.install();
   await page.goto(`/a/linkup/inbox/c/${encodeURIComponent(id)}`);
   const thread = page.getByTestId("thread-view");
-  const messages = thread.getByTestId("message");
-  await expect(messages.first()).toBeVisible();
+  await expect(thread.getByTestId("message").first()).toBeVisible();
   await expect(page.getByTestId("thread-announcer")).toBeAttached();
-
-  const theirs = thread.locator('[data-testid="message"][data-side="theirs"]');
-  // A one-to-one thread: the other person is the one the header names.
   const heading = thread.getByRole("heading", { level: 1 });
   await expect(heading).not.toHaveText("Conversation");
-  const name = ((await heading.textContent()) ?? "").trim();
-  await expect(theirs.first().locator(".sr-only").first()).toHaveText(`${name}:`);
-  await expect(thread.locator('[data-testid="message"][data-side="mine"]').first().locator(".sr-only").first()).toHaveText("You:");
+  return { id, thread, name: ((await heading.textContent()) ?? "").trim() };
+}
 
-  // Everything the live region says, in order (a new node each time).
+/** Everything the thread's live region says from now on, in order (a new node each time). */
+async function recordAnnouncements(page: Page): Promise<() => Promise<string[]>> {
   await page.getByTestId("thread-announcer").evaluate((region) => {
     const said: string[] = [];
     (window as unknown as { said: string[] }).said = said;
@@ -41,7 +41,18 @@ test("each message says who wrote it; each new one is announced wherever the rea
       for (const record of records) for (const node of record.addedNodes) if (node.textContent) said.push(node.textContent);
     }).observe(region, { childList: true, subtree: true });
   });
-  const said = () => page.evaluate(() => (window as unknown as { said: string[] }).said);
+  return () => page.evaluate(() => (window as unknown as { said: string[] }).said);
+}
+
+test("each message says who wrote it; each new one is announced wherever the reader is; the pill leaves focus in the thread", async ({ page, request }) => {
+  const upstream = fakeUpstream(request);
+  const { id, thread, name } = await openLongThread(page, request);
+  const messages = thread.getByTestId("message");
+  const theirs = thread.locator('[data-testid="message"][data-side="theirs"]');
+  await expect(theirs.first().locator(".sr-only").first()).toHaveText(`${name}:`);
+  await expect(thread.locator('[data-testid="message"][data-side="mine"]').first().locator(".sr-only").first()).toHaveText("You:");
+
+  const said = await recordAnnouncements(page);
   const expected = `New message from ${name}`;
 
   // At the end of the thread, twice in the same words.
@@ -64,4 +75,21 @@ test("each message says who wrote it; each new one is announced wherever the rea
   await expect(pill).toHaveCount(0);
   await expect(page.getByTestId("thread-scroller")).toBeFocused();
   await expect(messages.filter({ hasText: "Away from the end" })).toBeInViewport();
+});
+
+test("a reply waiting in the outbox (Not sent) does not hide what arrives after it: announced, and the pill shows away from the end", async ({ page, request }) => {
+  const upstream = fakeUpstream(request);
+  const { id, thread, name } = await openLongThread(page, request);
+  await upstream.fail({ ...PROVIDERS[0].refusal, times: 3 });
+  await messageBox(page).fill("A reply the provider refuses");
+  await sendButton(page).click();
+  await expect(shownAs(thread, "A reply the provider refuses")).toHaveAttribute("data-send-state", "not-sent", { timeout: 20_000 });
+
+  const said = await recordAnnouncements(page);
+  await scrollThreadToTop(page);
+  await upstream.addMessage(id, "Written after the reply that did not go");
+  await movePollsOnUntil(page, async () => {
+    expect(await said()).toEqual([`New message from ${name}`]);
+    await expect(page.getByTestId("new-messages-pill")).toBeVisible({ timeout: 1_000 });
+  });
 });
