@@ -186,7 +186,7 @@ function changesInterval(query: PollerQuery): number {
 }
 
 /** Back online: ask at once, unless the tab is hidden (it asks when it is seen again). TanStack's focus is document visibility. */
-function isPageVisible(): boolean {
+export function isPageVisible(): boolean {
   return focusManager.isFocused();
 }
 

@@ -11,7 +11,7 @@ import { flattenConversations, type ConversationPages } from "./merge-inbox";
 import { mergeMessagesSince } from "./merge-messages";
 import { newestSentAt, type MessagePages } from "./message-pages";
 import { SAFETY_MS } from "./poll-pace";
-import { askedNews, errorsSoFar, isHistoryJustLoaded, pollerBehaviour, threadInterval, waitForHistoryIdle, writePages, type PollResult } from "./queries";
+import { askedNews, errorsSoFar, isHistoryJustLoaded, isPageVisible, pollerBehaviour, threadInterval, waitForHistoryIdle, writePages, type PollResult } from "./queries";
 import { queryKeys } from "./query-keys";
 
 /**
@@ -63,9 +63,11 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
       return { polledAt, received: delta.messages.length, errorsBefore, newestAt: newestSentAt(merged), checkedAt: polledAt };
     },
     refetchInterval: threadInterval(watch.pushed),
-    // The inbox head asks it when its row moves (on focus and reconnect too): no question of its own then.
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
+    // Coming back to the tab or online, it catches up at once, as the inbox head does: the run is
+    // skipped (no request) where a head vouches for it, and asked by the head if its row moved. A
+    // pushed account's thread is asked by the changes poller instead.
+    refetchOnWindowFocus: !watch.pushed,
+    refetchOnReconnect: watch.pushed ? false : isPageVisible,
     ...pollerBehaviour,
   });
 }

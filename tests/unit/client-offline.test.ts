@@ -199,4 +199,33 @@ describe("offline", () => {
     expect(head.getCurrentResult().isSuccess).toBe(true);
     close();
   });
+
+  it("a thread no head can vouch for (a Linked API person's, opened from search…) catches up by itself when the tab is seen again; one a head vouches for asks nothing", async () => {
+    for (const rowShowsNews of [false, true]) {
+      calls.length = 0;
+      inboxLoaded = false;
+      newest = 2;
+      focusManager.setFocused(true);
+      const client = new QueryClient();
+      client.mount();
+      const stops = [
+        new InfiniteQueryObserver(client, conversationsInfiniteOptions(ACCOUNT, "INBOX")),
+        new InfiniteQueryObserver(client, messagesInfiniteOptions(ACCOUNT, CONV)),
+      ].map((o) => o.subscribe(() => undefined));
+      await vi.advanceTimersByTimeAsync(100);
+      stops.push(new QueryObserver(client, messagesSinceQueryOptions(ACCOUNT, CONV, { pushed: false, rowShowsNews })).subscribe(() => undefined));
+      stops.push(new QueryObserver(client, conversationsHeadQueryOptions(ACCOUNT, "INBOX")).subscribe(() => undefined));
+      await vi.advanceTimersByTimeAsync(PACE_MS.active.head * 2);
+      focusManager.setFocused(false);
+      await vi.advanceTimersByTimeAsync(20_000);
+      calls.length = 0;
+      focusManager.setFocused(true);
+      await vi.advanceTimersByTimeAsync(500);
+      // Nothing new: the head asks; the thread reads only where the head cannot say for it.
+      expect([...calls].sort()).toEqual(rowShowsNews ? ["head"] : ["head", "since"]);
+      stops.forEach((stop) => stop());
+      client.unmount();
+      client.clear();
+    }
+  });
 });

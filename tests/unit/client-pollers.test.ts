@@ -278,9 +278,12 @@ describe("query options", () => {
       expect(options.refetchIntervalInBackground).toBe(false);
       expect(typeof options.refetchInterval).toBe("function");
     }
-    // Coming back asks the account's one question (the head); the thread waits to be told.
+    // Coming back asks the head, and a polled thread (its run skipped where a head vouches for it:
+    // client-offline.test.ts); a pushed account's thread is asked by the changes poller.
     expect(conversationsHeadQueryOptions(ACCOUNT, "INBOX").refetchOnWindowFocus).toBe(true);
-    expect(messagesSinceQueryOptions(ACCOUNT, CONV).refetchOnWindowFocus).toBe(false);
+    expect(messagesSinceQueryOptions(ACCOUNT, CONV, { pushed: false, rowShowsNews: true }).refetchOnWindowFocus).toBe(true);
+    expect(messagesSinceQueryOptions(ACCOUNT, CONV, { pushed: true, rowShowsNews: true }).refetchOnWindowFocus).toBe(false);
+    expect(messagesSinceQueryOptions(ACCOUNT, CONV, { pushed: true, rowShowsNews: true }).refetchOnReconnect).toBe(false);
   });
 });
 
