@@ -13,7 +13,7 @@ import { sendJson } from "./fetch-json";
 import { withSentReply, type ConversationPages } from "./merge-inbox";
 import { createOutbox, outboxStorageKey, type Outbox } from "./outbox";
 import type { OutboxEntry } from "./outbox-entry";
-import { aheadOfHeads, askOpenThreads, writePages } from "./queries";
+import { aheadOfHeads, askOpenThreads, waitForListsIdle, writePages } from "./queries";
 import { queryKeys } from "./query-keys";
 
 /** One request for one reply, through the mutation cache (where a session that ended is handled). */
@@ -24,14 +24,24 @@ export function postReply(client: QueryClient, entry: OutboxEntry) {
   return new MutationObserver(client, { mutationFn: () => sendJson("POST", url, "sendResult", body), networkMode: "always", retry: false }).mutate();
 }
 
-/** The reply as the preview of its conversation, at the top of every loaded inbox of the account holding it. */
+/**
+ * The reply as the preview of its conversation, at the top of every loaded inbox of the account
+ * holding it. A next page asked before it lands on the pages as they were when it was asked: shown
+ * again once the lists are idle.
+ */
 export function showReplyInInbox(client: QueryClient, entry: OutboxEntry): Promise<void> {
   const reply = { text: entry.message?.text ?? entry.text, sentAt: entry.message?.sentAt ?? Date.now() };
-  return aheadOfHeads(client, entry.accountId, () => {
-    for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(entry.accountId) })) {
+  const lists = queryKeys.conversationLists(entry.accountId);
+  const show = () => {
+    for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: lists })) {
       const next = withSentReply(data, entry.conversationId, reply);
       if (next !== data) writePages(client, queryKey, next);
     }
+  };
+  return aheadOfHeads(client, entry.accountId, async () => {
+    show();
+    await waitForListsIdle(client, entry.accountId);
+    show();
   });
 }
 

@@ -394,6 +394,11 @@ export function isHistoryJustLoaded(client: QueryClient, historyKey: QueryKey): 
   return (state?.dataUpdateCount ?? 2) <= 1 && age >= 0 && age < FRESH_HISTORY_MS;
 }
 
+/** Until no loaded list of the account is fetching (a next page, a reload): a write made now is not undone by one landing. */
+export async function waitForListsIdle(client: QueryClient, accountId: string): Promise<void> {
+  for (const [queryKey] of client.getQueriesData({ queryKey: queryKeys.conversationLists(accountId) })) await waitForHistoryIdle(client, queryKey);
+}
+
 /**
  * fetchNextPage builds its result from the pages as they were when it started, so a merge
  * written while it is in flight would be overwritten. Merge only once the history is idle.

@@ -13,7 +13,7 @@ import { readMarkUrl, readMarksUrl } from "./api-urls";
 import { fetchJson, sendJson } from "./fetch-json";
 import { retryUnreachedRequest } from "./errors";
 import { flattenConversations, withReturnedRow, withUnreadCount, type ConversationPages } from "./merge-inbox";
-import { aheadOfHeads, conversationsInfiniteOptions, inboxReadAt, waitForHistoryIdle, writePages } from "./queries";
+import { aheadOfHeads, conversationsInfiniteOptions, inboxReadAt, waitForListsIdle, writePages } from "./queries";
 import { categoryOfList, queryKeys } from "./query-keys";
 import { useTitleCount } from "./use-page-title";
 
@@ -38,7 +38,7 @@ function mark(client: QueryClient, accountId: string, conversationId: string, re
     const send = () => sendJson(readThrough === null ? "DELETE" : "PUT", url, "readMark", readThrough === null ? {} : { readThrough });
     await new QueryMutationObserver(client, { mutationFn: send, retry: 2, scope: { id: url } }).mutate();
     // A next page asked before the mark lands on the pages as they were when it was asked: mark them again.
-    for (const [queryKey] of client.getQueriesData({ queryKey: queryKeys.conversationLists(accountId) })) await waitForHistoryIdle(client, queryKey);
+    await waitForListsIdle(client, accountId);
     if (latestMarks.get(key) !== token) return;
     latestMarks.delete(key);
     show();

@@ -1,4 +1,4 @@
-import { MutationCache, QueryClient } from "@tanstack/react-query";
+import { InfiniteQueryObserver, MutationCache, QueryClient } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Conversation, ConversationsPage } from "@/lib/contracts/api";
 import { ApiError } from "@/lib/client/errors";
@@ -90,5 +90,32 @@ describe("showReplyInInbox", () => {
 
     expect(headSignal?.aborted).toBe(true);
     expect(client.getQueryData<ConversationPages>(queryKeys.conversations("acc", "INBOX"))!.pages[0]!.conversations[0]!.id).toBe(entry.conversationId);
+  });
+
+  it("a next page on its way when the reply is shown does not undo it when it lands (it lands on the pages as they were when asked)", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const key = queryKeys.conversations("acc", "INBOX");
+    let release!: (page: ConversationsPage) => void;
+    const observer = new InfiniteQueryObserver(client, {
+      queryKey: key,
+      initialPageParam: null as string | null,
+      getNextPageParam: (last: ConversationsPage) => last.nextCursor,
+      queryFn: ({ pageParam }) =>
+        pageParam === null
+          ? Promise.resolve({ conversations: ["a", "b", entry.conversationId].map(conversation), nextCursor: "p2" } satisfies ConversationsPage)
+          : new Promise<ConversationsPage>((resolve) => (release = resolve)),
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    await vi.waitFor(() => expect(observer.getCurrentResult().isSuccess).toBe(true));
+    const next = observer.fetchNextPage();
+    await vi.waitFor(() => expect(release).toBeDefined());
+    const shown = showReplyInInbox(client, sent);
+    release({ conversations: [conversation("d")], nextCursor: null });
+    await next;
+    await shown;
+    const rows = client.getQueryData<ConversationPages>(key)!.pages.flatMap((page) => page.conversations);
+    expect(rows.map((row) => row.id)).toEqual([entry.conversationId, "a", "b", "d"]);
+    expect(rows[0]!.lastMessage).toEqual({ text: "Thanks!", sentAt: T + 5, fromMe: true });
+    unsubscribe();
   });
 });
