@@ -97,6 +97,12 @@ describe("fetchUpstream", () => {
     expect(r.sleeps).toEqual([]);
   });
 
+  it("the caller's deadline passing (a send's, the route's budget) is upstream_timeout, not a bare TimeoutError", async () => {
+    const fetchFn: typeof fetch = (_input, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+    const r = request([ok], { fetch: fetchFn, timeoutMs: 10_000, signal: AbortSignal.timeout(30) });
+    await expect(r.run()).rejects.toMatchObject({ code: "upstream_timeout", message: "Test did not answer in time." });
+  });
+
   it("retries a body cut short, since a dropped connection is transient", async () => {
     const r = request([() => new Response('{"ok": tr', { status: 200 }), ok]);
     await expect(r.run()).resolves.toEqual({ ok: true });

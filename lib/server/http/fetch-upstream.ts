@@ -54,6 +54,20 @@ export type UpstreamRequest<T> = {
  * and one log line per attempt.
  */
 export async function fetchUpstream<T>(request: UpstreamRequest<T>): Promise<T> {
+  try {
+    return await withRetries(request);
+  } catch (error) {
+    // The caller's deadline (AbortSignal.timeout: a send's, the route's budget) is the provider being
+    // slow, not the browser leaving: a typed error, never a bare TimeoutError that answers 500.
+    const reason: unknown = request.signal.aborted ? request.signal.reason : undefined;
+    if (reason instanceof DOMException && reason.name === "TimeoutError") {
+      throw new ApiError("upstream_timeout", `${request.provider} did not answer in time.`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function withRetries<T>(request: UpstreamRequest<T>): Promise<T> {
   const policy = request.retry ?? READ_RETRY_POLICY;
   const sleep = request.sleep ?? abortableSleep;
   const random = request.random ?? Math.random;
