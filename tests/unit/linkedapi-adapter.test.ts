@@ -494,6 +494,32 @@ describe("Linked API: listConversations", () => {
     });
   });
 
+  it("a new message from a person below the first page puts them first at the next first page: its one batched read asks about everyone ready", async () => {
+    const latest = new Map<string, string>();
+    const { provider, ready, calls } = setup((call) => {
+      const body = call.body as { standard: { person: string; since?: string }[] };
+      const standard = body.standard.map((entry) => {
+        const time = latest.get(entry.person) ?? "2023-01-01T00:00:00Z";
+        const fresh = entry.since === undefined || Date.parse(time) >= Date.parse(entry.since);
+        return { person: entry.person, result: { success: true, data: { messages: fresh ? [{ id: `${entry.person}@${time}`, sender: "them", text: "hi", time }] : [] } } };
+      });
+      return Response.json({ status: "complete", completion: { standard, salesNavigator: [] } });
+    });
+    const people = [person1, person2, person3, "https://www.linkedin.com/in/person4"];
+    const ids: string[] = [];
+    for (const [index, person] of people.entries()) {
+      latest.set(person, `2023-01-0${5 - index}T10:00:00Z`);
+      ids.push(await ready(person));
+    }
+    expect((await provider.listConversations({ category: "INBOX", limit: 2 }, signal)).items.map((c) => c.id)).toEqual([ids[0], ids[1]]);
+    latest.set(people[3]!, "2023-01-09T10:00:00Z");
+    const head = await provider.listConversations({ category: "INBOX", limit: 2 }, signal);
+    expect(head.items.map((c) => c.id)).toEqual([ids[3], ids[0]]);
+    expect(head.items[0]?.lastMessage?.sentAt).toBe(Date.parse("2023-01-09T10:00:00Z"));
+    // Still one call per first page.
+    expect(calls).toHaveLength(2);
+  });
+
   it("the seed's partial answer: notSynchronized people are marked failed and left out", async () => {
     const { provider, ready } = setup(() => Response.json(getPartial));
     const id1 = await ready(person1);

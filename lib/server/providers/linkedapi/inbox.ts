@@ -46,14 +46,14 @@ export function createLinkedApiInbox({ client, store, accountId, reads }: { clie
   }
 
   /**
-   * The first page is where the inbox is ordered, so it first settles every unknown last message
+   * The first page is where the inbox is ordered, and anyone's new message can put them first: its
+   * one batched read asks about every ready person (each from their known last message, so an
+   * unchanged one costs a few bytes, not another call). It also settles every unknown last message
    * (people just synced): ordered by their sync instead, they would sink under the cursor once read
-   * and be served twice. The same batched read refreshes whoever could lead the list.
+   * and be served twice.
    */
   async function firstPage(ready: readonly PersonRecord[], limit: number, signal: AbortSignal): Promise<Page<Conversation>> {
-    const unknown = ready.filter((record) => record.lastMessage === null);
-    const leading = ready.filter((record) => record.lastMessage !== null).slice(0, limit);
-    const listed = await readListed([...unknown, ...leading], true, signal);
+    const listed = await readListed(ready, true, signal);
     const settled = ready.flatMap((record) => {
       const read = listed.get(record.id);
       return read?.kind === "failed" ? [] : [read ? read.record : record];
