@@ -13,7 +13,7 @@ import { MeterRefusal, type UpstreamMeter } from "@/lib/server/limits/provider-m
 import { capabilitiesOf } from "@/lib/server/providers/capabilities";
 import { createLinkedApiProvider, LINKEDAPI_CAPABILITIES, type LinkedApiConfig } from "@/lib/server/providers/linkedapi/adapter";
 import { createLinkedApiClient } from "@/lib/server/providers/linkedapi/client";
-import { MAX_CHECKS_PER_LIST } from "@/lib/server/providers/linkedapi/people";
+import { CHECK_AFTER_MS, MAX_CHECKS_PER_LIST } from "@/lib/server/providers/linkedapi/people";
 import { inMemoryPeopleStore, newPerson } from "@/tests/unit/support/people-store";
 
 /**
@@ -48,6 +48,7 @@ const store = inMemoryPeopleStore();
 function setup(answer: (call: Call, index: number) => Response | Promise<Response>, overrides: Partial<LinkedApiConfig> = {}) {
   const { fetchFn, calls } = stubFetch(answer);
   const accountId = `acct-${randomUUID()}`;
+  let clock = NOW;
   const provider = createLinkedApiProvider({
     baseUrl: `${BASE}/`,
     fetch: fetchFn,
@@ -57,7 +58,7 @@ function setup(answer: (call: Call, index: number) => Response | Promise<Respons
     identificationToken: IDENTIFICATION,
     accountId,
     store,
-    now: () => NOW,
+    now: () => clock,
     resultPollDelaysMs: [0, 0, 0],
     ...overrides,
   });
@@ -67,7 +68,11 @@ function setup(answer: (call: Call, index: number) => Response | Promise<Respons
     await store.markReady(accountId, person.id, NOW);
     return person.id;
   }
-  return { provider, calls, accountId, ready };
+  /** A running sync's turn to be asked about again comes (CHECK_AFTER_MS). */
+  const nextCheck = () => {
+    clock += CHECK_AFTER_MS;
+  };
+  return { provider, calls, accountId, ready, nextCheck };
 }
 
 const signal = new AbortController().signal;
@@ -132,7 +137,7 @@ describe("Linked API: capabilities and the seed's request shapes", () => {
 describe("Linked API people: add, list, resync, remove", () => {
   it("add starts a sync without waiting and keeps the result link; list checks it with the same credentials", async () => {
     const answers = [processing("h1"), processing("h1"), Response.json(syncComplete)];
-    const { provider, calls, accountId } = setup((_, index) => answers[index] ?? Response.json({}, { status: 500 }));
+    const { provider, calls, accountId, nextCheck } = setup((_, index) => answers[index] ?? Response.json({}, { status: 500 }));
     const added = await provider.people.add({ profileUrl: "linkedin.com/in/person1/", name: "  Person One " }, signal);
     expect(personSchema.parse(added)).toEqual({
       id: expect.any(String),
@@ -143,11 +148,16 @@ describe("Linked API people: add, list, resync, remove", () => {
       addedAt: NOW,
     });
     expect((await store.get(accountId, added.id))?.resultLink).toBe(link("h1"));
+    // Every tab's list polls every few seconds: a sync is asked about only once its turn comes.
+    await provider.people.list(signal);
+    expect(calls).toHaveLength(1);
 
+    nextCheck();
     const stillSyncing = await provider.people.list(signal);
     expect(stillSyncing.map((p) => p.state)).toEqual(["syncing"]);
+    nextCheck();
     const done = await provider.people.list(signal);
-    expect(done).toEqual([{ ...added, state: "ready", syncedAt: NOW }]);
+    expect(done).toEqual([{ ...added, state: "ready", syncedAt: NOW + 2 * CHECK_AFTER_MS }]);
     expect(calls.slice(1).map((c) => [c.method, c.url, c.body])).toEqual([
       ["GET", link("h1"), undefined],
       ["GET", link("h1"), undefined],
@@ -169,11 +179,12 @@ describe("Linked API people: add, list, resync, remove", () => {
   });
 
   it("one list asks about at most MAX_CHECKS_PER_LIST pending syncs, the longest-waiting first", async () => {
-    const { provider, calls, accountId } = setup(() => processing("still"));
+    const { provider, calls, accountId, nextCheck } = setup(() => processing("still"));
     for (let i = 0; i < MAX_CHECKS_PER_LIST + 5; i++) {
       const { person } = await store.add(accountId, newPerson(`https://www.linkedin.com/in/pending-${i}`, "standard", `P${i}`), NOW - 1_000 + i);
       await store.markSyncing(accountId, person.id, link(`p${i}`), NOW - 1_000 + i);
     }
+    nextCheck();
     await provider.people.list(signal);
     expect(calls).toHaveLength(MAX_CHECKS_PER_LIST);
     expect(calls.map((c) => c.url)).toEqual(expect.arrayContaining([link("p0"), link("p1")]));
@@ -182,15 +193,17 @@ describe("Linked API people: add, list, resync, remove", () => {
 
   it("a list whose every check failed for a passing reason says so (the provider's error), not 'synchronizing'; one check that went through is enough to answer", async () => {
     let down = true;
-    const { provider, accountId } = setup(() => (down ? Response.json({}, { status: 503 }) : processing("still")));
+    const { provider, accountId, nextCheck } = setup(() => (down ? Response.json({}, { status: 503 }) : processing("still")));
     for (const i of [1, 2]) {
       const { person } = await store.add(accountId, newPerson(`https://www.linkedin.com/in/waiting-${i}`, "standard", `W${i}`), NOW - 1_000);
       await store.markSyncing(accountId, person.id, link(`w${i}`), NOW - 1_000 + i);
     }
+    nextCheck();
     await expect(provider.people.list(signal)).rejects.toMatchObject({ code: "upstream_error" });
     // Both are still syncing: nothing about them was decided.
     expect((await store.list(accountId)).map((record) => record.state)).toEqual(["syncing", "syncing"]);
     down = false;
+    nextCheck();
     expect((await provider.people.list(signal)).map((person) => person.state)).toEqual(["syncing", "syncing"]);
   });
 
@@ -233,8 +246,9 @@ describe("Linked API people: add, list, resync, remove", () => {
       Response.json({ status: "running", progress: { resultLink: link("old") } }),
       Response.json({ status: "completed", completion: { standard: [{ person: `${person1}/`, result: { success: true } }] } }),
     ];
-    const { provider, calls } = setup((_, index) => answers[index] ?? Response.json({}, { status: 500 }));
+    const { provider, calls, nextCheck } = setup((_, index) => answers[index] ?? Response.json({}, { status: 500 }));
     expect((await provider.people.add({ profileUrl: person1 }, signal)).state).toBe("syncing");
+    nextCheck();
     expect((await provider.people.list(signal))[0]?.state).toBe("ready");
     expect(calls[1]?.url).toBe(link("old"));
   });
@@ -365,14 +379,17 @@ describe("Linked API people: add, list, resync, remove", () => {
 
   it("a transient failure checking a link changes nothing (the list says it failed); a failed sync job fails the person; bad credentials fail the list", async () => {
     let answer: () => Response = () => processing("p");
-    const { provider, accountId } = setup(() => answer());
+    const { provider, accountId, nextCheck } = setup(() => answer());
     const person = await provider.people.add({ profileUrl: person1 }, signal);
     answer = () => new Response("", { status: 502 });
+    nextCheck();
     await expect(provider.people.list(signal)).rejects.toMatchObject({ code: "upstream_error" });
     expect((await store.get(accountId, person.id))).toMatchObject({ state: "syncing", resultLink: link("p") });
     answer = () => Response.json({ status: "error", error: { errorType: "invalidAccountApiToken", message: "no" } }, { status: 401 });
+    nextCheck();
     await expect(provider.people.list(signal)).rejects.toMatchObject({ code: "upstream_auth" });
     answer = () => Response.json({ status: "error", error: { errorType: "somethingBroke", message: "SECRET" } });
+    nextCheck();
     const [failed] = await provider.people.list(signal);
     expect(failed).toMatchObject({ state: "failed", failure: { reason: "upstream_error" } });
   });
@@ -433,9 +450,10 @@ describe("Linked API: result links are only followed on our own API", () => {
   });
 
   it("a stored link from another base URL is not followed: the sync starts over", async () => {
-    const { provider, calls, accountId } = setup(() => processing("fresh"));
+    const { provider, calls, accountId, nextCheck } = setup(() => processing("fresh"));
     const { person } = await store.add(accountId, newPerson(person1), NOW);
     await store.markSyncing(accountId, person.id, "https://old-host.example/account/results/zzz", NOW);
+    nextCheck();
     await provider.people.list(signal);
     expect(calls.map((c) => c.url)).toEqual([`${BASE}/account/conversations.synchronize`]);
     expect((await store.get(accountId, person.id))?.resultLink).toBe(link("fresh"));

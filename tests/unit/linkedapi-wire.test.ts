@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { messagesPageSchema, type Message } from "@/lib/contracts/api";
 import { NO_RETRY } from "@/lib/server/http/retry-policy";
 import { createLinkedApiProvider } from "@/lib/server/providers/linkedapi/adapter";
+import { CHECK_AFTER_MS } from "@/lib/server/providers/linkedapi/people";
 import { createFixtureMailbox, FIXTURE_SELF, LONG_THREAD_LENGTH, LONG_THREAD_NAME } from "@/tests/fake-upstream/fixture-mailbox";
 import { createLinkedApiFake } from "@/tests/fake-upstream/linkedapi";
 import { linkedApiFakeWorld } from "@/tests/unit/support/linkedapi-fake";
@@ -79,7 +80,8 @@ describe("Linked API over the wire: a rep's journey", () => {
     expect((await w.provider.people.list(signal)).map((p) => p.state)).toEqual(["syncing"]);
     // Not synchronized yet: reading says so.
     await expect(w.provider.listMessages({ conversationId: lenaId, limit: 10 }, signal)).rejects.toMatchObject({ code: "not_synchronized" });
-    w.clock.now += 1;
+    // Done now; the list asks again once the sync's turn comes (CHECK_AFTER_MS after the last ask).
+    w.clock.now += CHECK_AFTER_MS;
     expect(await w.provider.people.list(signal)).toEqual([{ ...lena, state: "ready", syncedAt: w.clock.now }]);
     expect(w.requests.slice(1).every((r) => /^GET \/linkedapi\/account\/results\/[0-9a-f]+$/.test(r))).toBe(true);
   });
@@ -216,6 +218,8 @@ describe("Linked API over the wire: paging the inbox right after a sync", () => 
     const ids: string[] = [];
     for (const profileUrl of urls) ids.push((await w.provider.people.add({ profileUrl }, signal)).id);
     w.clock.now += SYNC_DELAY_MS;
+    // One list asks about MAX_CHECKS_PER_LIST syncs at most: the next asks about the rest.
+    await w.provider.people.list(signal);
     expect((await w.provider.people.list(signal)).every((p) => p.state === "ready")).toBe(true);
     return ids;
   }

@@ -25,12 +25,17 @@ const CHECK_CONCURRENCY = 8;
  * How many pending syncs one `list` asks about at most (the longest-waiting first): every device
  * polls the list while someone syncs, and each check is a provider call.
  */
-export const MAX_CHECKS_PER_LIST = 10;
+export const MAX_CHECKS_PER_LIST = 5;
 /** What one `list` asked the provider (starts and checks), and how many of those failed for a passing reason. */
 type Asking = { asked: number; failed: number; failure?: ApiError };
 
 /** A sync whose start failed for a passing reason is started again at most this often. */
 const RESTART_AFTER_MS = 30_000;
+/**
+ * A running sync's result link is asked about at most this often, whoever asks (a sync takes
+ * minutes): with MAX_CHECKS_PER_LIST, at most 60 checks a minute per account, however many tabs poll.
+ */
+export const CHECK_AFTER_MS = 5_000;
 
 /**
  * The people whose conversations the rep asked Linked API to synchronize. Synchronizing is slow
@@ -90,25 +95,26 @@ export function createLinkedApiPeople(deps: PeopleDeps): PeopleDirectory {
   }
 
   async function check(record: PersonRecord, signal: AbortSignal, asking: Asking): Promise<PersonRecord> {
-    if (record.resultLink === null) {
-      // Every device's people list polls while someone syncs: throttle re-starts, not just polls.
-      if (now() - record.updatedAt < RESTART_AFTER_MS) return record;
-      // Touched as it is taken, so a restart that fails for a passing reason waits its 30 s again,
-      // and of two lists at once only one starts it (the other shows the person as they are).
-      const claimed = await store.claimRestart(accountId, record, now());
-      return claimed ? start(claimed, signal, asking) : existing(record.id);
-    }
+    // Every device's people list polls while someone syncs (every few seconds, each tab): each person
+    // is asked about at most so often, whoever asks. Touched as it is taken, so a question that fails
+    // for a passing reason waits its turn again, and of two lists at once only one asks (the other
+    // shows the person as they are).
+    if (now() - record.updatedAt < (record.resultLink === null ? RESTART_AFTER_MS : CHECK_AFTER_MS)) return record;
+    const turn = await store.claimTurn(accountId, record, now());
+    if (!turn) return existing(record.id);
+    const link = turn.resultLink;
+    if (link === null) return start(turn, signal, asking);
     try {
-      client.trustedResultLink(record.resultLink);
+      client.trustedResultLink(link);
     } catch {
       // A link from another base URL (configuration changed): start over rather than follow it.
-      return start(record, signal, asking);
+      return start(turn, signal, asking);
     }
     asking.asked++;
     try {
-      return await apply(record, await client.checkSync(record.resultLink, signal));
+      return await apply(turn, await client.checkSync(link, signal));
     } catch (error) {
-      return onError(record, error, signal, () => Promise.resolve(record), asking);
+      return onError(turn, error, signal, () => Promise.resolve(turn), asking);
     }
   }
 

@@ -104,11 +104,11 @@ export function createPeopleStore(database: Queryable | (() => Promise<Queryable
         [accountId, id, resultLink, now],
       ),
 
-    claimRestart: (accountId, seen, now) =>
+    claimTurn: (accountId, seen, now) =>
       one(
         `UPDATE people SET updated_at = $4
-         WHERE account_id = $1 AND id = $2 AND state = 'syncing' AND result_link IS NULL AND updated_at = $3 RETURNING *`,
-        [accountId, seen.id, seen.updatedAt, now],
+         WHERE account_id = $1 AND id = $2 AND state = 'syncing' AND result_link IS NOT DISTINCT FROM $5 AND updated_at = $3 RETURNING *`,
+        [accountId, seen.id, seen.updatedAt, now, seen.resultLink],
       ),
 
     markReady: (accountId, id, now) =>

@@ -40,10 +40,11 @@ export interface PeopleStore {
   add(accountId: string, person: NewPerson, now: number): Promise<{ person: PersonRecord; created: boolean }>;
   markSyncing(accountId: string, id: string, resultLink: string | null, now: number): Promise<PersonRecord | undefined>;
   /**
-   * Takes the restart of a sync that has no result link, if it is still as `seen` (syncing, no link,
-   * last touched at `seen.updatedAt`), by touching it: of many lists at once, one restarts it.
+   * Takes the next question about a sync (its restart without a result link, or a check of its
+   * link), if it is still as `seen` (syncing, the same link, last touched at `seen.updatedAt`), by
+   * touching it: of many lists at once, on any instance, one asks.
    */
-  claimRestart(accountId: string, seen: PersonRecord, now: number): Promise<PersonRecord | undefined>;
+  claimTurn(accountId: string, seen: PersonRecord, now: number): Promise<PersonRecord | undefined>;
   markReady(accountId: string, id: string, now: number): Promise<PersonRecord | undefined>;
   markFailed(accountId: string, id: string, reason: SyncFailure, now: number): Promise<PersonRecord | undefined>;
   /** Only ever moves forward: an older message than the one stored is ignored. */
