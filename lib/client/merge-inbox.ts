@@ -6,7 +6,8 @@
  * pushed off page 1 by a newcomer stays (at the end of page 1) instead of vanishing until its
  * page is reloaded. Later pages are filtered so no conversation appears twice. The number of
  * pages, pageParams and every page's nextCursor are untouched, so "load more" continues exactly
- * where it would have. An answer read before the list's page 1 changes nothing.
+ * where it would have. An answer read before the list's page 1 changes nothing; one that is the
+ * whole category (no next cursor) is the list, where the list is one page.
  */
 import type { InfiniteData } from "@tanstack/react-query";
 import type { Conversation, ConversationsPage } from "@/lib/contracts/api";
@@ -19,10 +20,11 @@ export function mergeInboxFirstPage<TPageParam>(
 ): ConversationPages<TPageParam> | undefined {
   if (data === undefined) return undefined;
   const [first, ...rest] = data.pages;
-  // The server shares an inbox answer among tabs for a few seconds (lib/server/inbox.ts), so one
-  // can be older than the list's page 1 (the page's own first read, or the last answer merged): it
-  // would put old rows back. Both times are the server's; one unknown compares as NaN, never older.
-  if (first === undefined || (fresh.meta?.checkedAt ?? NaN) < (first.meta?.checkedAt ?? NaN)) return data;
+  if (first === undefined || isOlder(fresh, first)) return data;
+  // The whole category in one answer (no next page) for a list of one page: a row not in it has
+  // left it (read or unstarred on LinkedIn). (Rows a "load more" brought are not dropped so: that
+  // page may be newer than the answer.)
+  if (fresh.nextCursor === null && rest.length === 0) return inboxFromFirstPage(data, fresh);
 
   const seen = new Set<string>();
   const head: Conversation[] = [];
@@ -49,6 +51,28 @@ export function mergeInboxFirstPage<TPageParam>(
 
   // Page 1 now shows the provider as of the fresh read.
   return { pages: [{ ...first, conversations: head, meta: fresh.meta ?? first.meta }, ...later], pageParams: data.pageParams };
+}
+
+/**
+ * The server shares an inbox answer among tabs for a few seconds (lib/server/inbox.ts), so one can
+ * be older than the list's page 1 (the page's own first read, or the last answer merged): it would
+ * put old rows back. Both times are the server's; one unknown compares as NaN, never older.
+ */
+function isOlder(fresh: ConversationsPage, first: ConversationsPage): boolean {
+  return (fresh.meta?.checkedAt ?? NaN) < (first.meta?.checkedAt ?? NaN);
+}
+
+/**
+ * The list as the fresh first page alone, its cursor going on from there: for an answer that is
+ * the whole category, or one where every row changed, so that what the list held below may be as
+ * stale (a busy night away). An answer older than the list changes nothing.
+ */
+export function inboxFromFirstPage<TPageParam>(data: ConversationPages<TPageParam> | undefined, fresh: ConversationsPage): ConversationPages<TPageParam> | undefined {
+  const first = data?.pages[0];
+  if (data === undefined || first === undefined || isOlder(fresh, first)) return data;
+  const conversations = flattenConversations({ pages: [fresh] });
+  const pageParams = data.pageParams.length === 1 ? data.pageParams : data.pageParams.slice(0, 1);
+  return { pages: [{ ...first, conversations, nextCursor: fresh.nextCursor, meta: fresh.meta ?? first.meta }], pageParams };
 }
 
 /** Every loaded conversation once, in list order (tolerates overlapping pages: first copy wins). */

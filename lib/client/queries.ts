@@ -24,7 +24,7 @@ import { activitySnapshot } from "./activity";
 import { accountsUrl, changesUrl, conversationsUrl, messagesUrl, usageUrl } from "./api-urls";
 import { isRetryableError, retryUnreachedRequest } from "./errors";
 import { fetchJson } from "./fetch-json";
-import { flattenConversations, mergeInboxFirstPage, type ConversationPages } from "./merge-inbox";
+import { flattenConversations, inboxFromFirstPage, mergeInboxFirstPage, type ConversationPages } from "./merge-inbox";
 import { newestSentAt, type MessagePages } from "./message-pages";
 import { failuresInARow, pollDelayMs } from "./poll-backoff";
 import { PACE_MS, paceDelayMs, paceOf, SAFETY_MS } from "./poll-pace";
@@ -233,9 +233,12 @@ export function conversationsHeadQueryOptions(accountId: string, category: Categ
       // An answer overtaken by a newer poll would reorder the list backwards: drop it.
       if (signal.aborted) return skipped;
       const before = client.getQueryData<ConversationPages>(historyKey);
+      // Every row of the full page changed too (back after a busy while): what the list held below
+      // it may be as stale, so the list starts again from this page.
+      const wholeListStale = fresh !== head && fresh.conversations.length > 0 && changedRows(before, fresh) === fresh.conversations.length;
       // The full page may be a shared answer older than the small one (lib/server/inbox.ts): the
-      // small one goes over it. (mergeInboxFirstPage ignores an answer older than the list.)
-      const merged = mergeInboxFirstPage(mergeInboxFirstPage(before, fresh), head);
+      // small one goes over it. (Both ignore an answer older than the list.)
+      const merged = mergeInboxFirstPage(wholeListStale ? inboxFromFirstPage(before, fresh) : mergeInboxFirstPage(before, fresh), head);
       if (merged !== undefined && merged !== before) writePages(client, historyKey, merged);
       askOpenThreadsThatMoved(client, accountId, fresh.conversations);
       const polledAt = Date.now();

@@ -219,16 +219,17 @@ describe("inbox head poller", () => {
   it("puts the small page over a full one that is an older shared answer", async () => {
     const loadedRows = Array.from({ length: 20 }, (_, i) => lastAt(`c${i}`, 1_000 - i));
     const newRows = Array.from({ length: HEAD_LIMIT }, (_, i) => lastAt(`new${i}`, 2_000 - i));
-    let answers: Record<string, { conversations: Conversation[]; nextCursor: null; meta: { checkedAt: number } }> = {
-      "20": { conversations: loadedRows, nextCursor: null, meta: { checkedAt: 950_000 } },
+    // Pages of an inbox longer than them (a cursor on each).
+    let answers: Record<string, { conversations: Conversation[]; nextCursor: string; meta: { checkedAt: number } }> = {
+      "20": { conversations: loadedRows, nextCursor: "more", meta: { checkedAt: 950_000 } },
     };
     handler = (url) => answers[url.searchParams.get("limit") ?? ""];
     const client = newClient();
     await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
     answers = {
-      [String(HEAD_LIMIT)]: { conversations: newRows, nextCursor: null, meta: { checkedAt: 970_000 } },
+      [String(HEAD_LIMIT)]: { conversations: newRows, nextCursor: "more", meta: { checkedAt: 970_000 } },
       // Read by another tab before the last five arrived.
-      "20": { conversations: [...newRows.slice(5), ...loadedRows.slice(0, 15)], nextCursor: null, meta: { checkedAt: 960_000 } },
+      "20": { conversations: [...newRows.slice(5), ...loadedRows.slice(0, 15)], nextCursor: "more", meta: { checkedAt: 960_000 } },
     };
     later();
     await client.fetchQuery(conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
@@ -445,9 +446,32 @@ describe("one question per account: the head tells the open thread when to ask",
     unsubscribe();
   });
 
+  /** The first `limit` rows of an inbox whose rows are `top`, a cursor where more are below. */
+  const inboxPage = (top: Conversation[], url: URL) => {
+    const limit = Number(url.searchParams.get("limit") ?? 20);
+    return { conversations: top.slice(0, limit), nextCursor: top.length > limit ? "more" : null };
+  };
+
+  it("back after a busy while (every row of the full page changed too), the list starts again from that page: nothing stale stays below it", async () => {
+    let top: Conversation[] = Array.from({ length: 20 }, (_, i) => lastAt(`c${i}`, 1_000 - i));
+    handler = (url) => inboxPage(top, url);
+    const client = newClient();
+    await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
+    // Overnight: 25 conversations wrote, and c3 too, which now ranks below the full page.
+    top = [...Array.from({ length: 25 }, (_, i) => lastAt(`new${i}`, 3_000 - i)), lastAt("c3", 1_500), ...top.filter((c) => c.id !== "c3")];
+    later();
+    calls.length = 0;
+    await client.fetchQuery(conversationsHeadQueryOptions(ACCOUNT, "INBOX"));
+    expect(calls.map((u) => u.searchParams.get("limit"))).toEqual([String(HEAD_LIMIT), "20"]);
+    const list = client.getQueryData<ConversationPages>(queryKeys.conversations(ACCOUNT, "INBOX"))!;
+    expect(flattenConversations(list).map((c) => c.id)).toEqual(Array.from({ length: 20 }, (_, i) => `new${i}`));
+    // Load more goes on from the fresh page (where c3 comes, with its new message).
+    expect(list.pages.map((p) => p.nextCursor)).toEqual(["more"]);
+  });
+
   it("asks the smallest page that says what changed, and a full page only when all of it changed", async () => {
     let top: Conversation[] = Array.from({ length: 20 }, (_, i) => lastAt(`c${i}`, 1_000 - i));
-    handler = (url) => ({ conversations: top.slice(0, Number(url.searchParams.get("limit") ?? 20)), nextCursor: null });
+    handler = (url) => inboxPage(top, url);
     const client = newClient();
     await client.fetchInfiniteQuery(conversationsInfiniteOptions(ACCOUNT, "INBOX"));
     later();

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Conversation, ConversationsPage } from "@/lib/contracts/api";
-import { flattenConversations, mergeInboxFirstPage, withReturnedRow, withSentReply, type ConversationPages } from "@/lib/client/merge-inbox";
+import { flattenConversations, inboxFromFirstPage, mergeInboxFirstPage, withReturnedRow, withSentReply, type ConversationPages } from "@/lib/client/merge-inbox";
 
 function conv(id: string, text = `hi from ${id}`): Conversation {
   return {
@@ -68,15 +68,37 @@ describe("mergeInboxFirstPage", () => {
 
   it("keeps the list as it is for an answer read before it, and takes a newer answer's read time", () => {
     const data: ConversationPages = { pages: [{ ...page(["a", "b"], null), meta: { checkedAt: 2_000 } }], pageParams: [null] };
-    const older: ConversationsPage = { ...page(["b"], null), meta: { checkedAt: 1_999 } };
+    const older: ConversationsPage = { ...page(["b"], "more"), meta: { checkedAt: 1_999 } };
     expect(mergeInboxFirstPage(data, older)).toBe(data);
-    const newer: ConversationsPage = { ...page(["b"], null), meta: { checkedAt: 2_001 } };
+    const newer: ConversationsPage = { ...page(["b"], "more"), meta: { checkedAt: 2_001 } };
     const merged = mergeInboxFirstPage(data, newer)!;
     expect(ids(merged.pages[0]!.conversations)).toEqual(["b", "a"]);
     expect(merged.pages[0]!.meta?.checkedAt).toBe(2_001);
     // Without a read time on either side, nothing can be told: the answer is merged.
     expect(ids(mergeInboxFirstPage(loaded([["a"], null]), older)!.pages[0]!.conversations)).toEqual(["b", "a"]);
-    expect(ids(mergeInboxFirstPage(data, page(["b"], null))!.pages[0]!.conversations)).toEqual(["b", "a"]);
+    expect(ids(mergeInboxFirstPage(data, page(["b"], "more"))!.pages[0]!.conversations)).toEqual(["b", "a"]);
+  });
+
+  it("an answer that is the whole category (no next cursor) is the list of one page: a row that left it (read or unstarred on LinkedIn) goes", () => {
+    const data = loaded([["a", "b", "c"], null]);
+    const merged = mergeInboxFirstPage(data, page(["a", "c"], null))!;
+    expect(ids(flattenConversations(merged))).toEqual(["a", "c"]);
+    expect(merged.pages[0]!.nextCursor).toBeNull();
+    expect(merged.pageParams).toBe(data.pageParams);
+    // Rows a "load more" brought stay: that page may be newer than the answer.
+    const twoPages = loaded([["a", "b"], "cursor-1"], [["c"], null]);
+    expect(ids(flattenConversations(mergeInboxFirstPage(twoPages, page(["a"], null))))).toEqual(["a", "b", "c"]);
+    // An answer older than the list changes nothing.
+    const timed: ConversationPages = { pages: [{ ...page(["a", "b"], null), meta: { checkedAt: 2_000 } }], pageParams: [null] };
+    expect(mergeInboxFirstPage(timed, { ...page(["a"], null), meta: { checkedAt: 1_000 } })).toBe(timed);
+  });
+
+  it("inboxFromFirstPage: the list starts again from the fresh page, its cursor going on from there", () => {
+    const data = loaded([["a", "b"], "cursor-1"], [["c", "d"], "cursor-2"]);
+    const fresh = inboxFromFirstPage(data, page(["x", "y", "a"], "fresh-cursor"))!;
+    expect(ids(flattenConversations(fresh))).toEqual(["x", "y", "a"]);
+    expect(fresh.pages.map((p) => p.nextCursor)).toEqual(["fresh-cursor"]);
+    expect(fresh.pageParams).toEqual([null]);
   });
 
   it("flattens overlapping pages once each", () => {
@@ -112,7 +134,7 @@ describe("mergeInboxFirstPage — property", () => {
           data = merged;
           const seen = new Set(expected);
           for (const f of laterFresh) {
-            data = mergeInboxFirstPage(data, page(f, null))!;
+            data = mergeInboxFirstPage(data, page(f, "more"))!;
             for (const id of f) seen.add(id);
             const flat = ids(flattenConversations(data));
             expect(new Set(flat)).toEqual(seen);
@@ -209,7 +231,9 @@ describe("mergeInboxFirstPage — simulated provider", () => {
             const raw = data.pages.flatMap((p) => ids(p.conversations));
             expect(raw.length).toBe(new Set(raw).size);
             expect(data.pageParams).toBe(before.pageParams);
-            expect(data.pages.map((p) => p.nextCursor)).toEqual(before.pages.map((p) => p.nextCursor));
+            // (A whole-category answer on a list of one page is the list, its end included.)
+            const whole = fresh.nextCursor === null && before.pages.length === 1;
+            expect(data.pages.map((p) => p.nextCursor)).toEqual(whole ? [null] : before.pages.map((p) => p.nextCursor));
             expect(data.pages[0]!.conversations.slice(0, fresh.conversations.length)).toEqual(fresh.conversations);
           };
 
