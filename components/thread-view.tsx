@@ -173,7 +173,8 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
   // `messages` is sorted newest first: its first is the newest loaded.
   const readMark = useMarkThreadRead(accountId, conversationId, messages[0]?.sentAt ?? null);
   const markUnreadAndLeave = () => {
-    void readMark.markUnread(conversation);
+    // A mark not kept is put right by the inbox's answer (read-state.ts): nothing for the rep to do here.
+    readMark.markUnread(conversation).catch(() => undefined);
     leave();
   };
   useShortcuts({

@@ -36,7 +36,15 @@ function mark(client: QueryClient, accountId: string, conversationId: string, re
     const url = readMarkUrl(accountId, conversationId);
     // One conversation's marks go one after another (scope): a read mark retried or resumed after an unread one must not undo it.
     const send = () => sendJson(readThrough === null ? "DELETE" : "PUT", url, "readMark", readThrough === null ? {} : { readThrough });
-    await new QueryMutationObserver(client, { mutationFn: send, retry: 2, scope: { id: url } }).mutate();
+    try {
+      await new QueryMutationObserver(client, { mutationFn: send, retry: 2, scope: { id: url } }).mutate();
+    } catch (error) {
+      // Not kept. The inbox heads' answers (the server applies the marks it has) put the rows on
+      // screen right now rather than at the next poll; the caller hears of it.
+      if (latestMarks.get(key) === token) latestMarks.delete(key);
+      void client.refetchQueries({ queryKey: queryKeys.conversationsHeads(accountId), type: "active" });
+      throw error;
+    }
     // A next page asked before the mark lands on the pages as they were when it was asked: mark them again.
     await waitForListsIdle(client, accountId);
     if (latestMarks.get(key) !== token) return;

@@ -15,6 +15,8 @@ let inboxReads = 0;
 let holdInbox: Promise<void> | undefined;
 /** When set, the inbox's next page is held until it settles, then answered (otherwise it fails). */
 let holdNextPage: Promise<void> | undefined;
+/** When set, the server refuses every mark (a 502 its retries meet too). */
+let marksFail = false;
 
 beforeAll(async () => {
   environmentManager.setIsServer(() => false);
@@ -28,6 +30,7 @@ beforeEach(() => {
   inboxReads = 0;
   holdInbox = undefined;
   holdNextPage = undefined;
+  marksFail = false;
   vi.useFakeTimers({ now: 1_764_000_000_000 });
   vi.stubGlobal("fetch", async (input: string, init: RequestInit = {}) => {
     const method = init.method ?? "GET";
@@ -46,6 +49,7 @@ beforeEach(() => {
       const row = { id: "conv", participant: { name: "Ada" }, lastMessage: { text: "Hi", sentAt: 1, fromMe: false }, unreadCount: 1, type: "normal" };
       return new Response(JSON.stringify({ conversations: [row], nextCursor: "p2" }), { status: 200, headers: { "content-type": "application/json" } });
     }
+    if (marksFail) return new Response(JSON.stringify({ error: { code: "upstream_error", message: "Down." } }), { status: 502, headers: { "content-type": "application/json" } });
     if (method === "PUT") await new Promise((resolve) => setTimeout(resolve, putDelayMs));
     if (method === "DELETE") await new Promise((resolve) => setTimeout(resolve, deleteDelayMs));
     applied.push(method);
@@ -212,6 +216,27 @@ describe("read marks", () => {
     release();
     await vi.advanceTimersByTimeAsync(100);
     expect(inboxReads).toBe(3);
+    for (const unsubscribe of unsubscribes) unsubscribe();
+  });
+
+  it("a mark the server did not keep is not left on screen until the next poll: the inbox head asks at once, and the caller hears of it", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const inbox = new InfiniteQueryObserver(client, conversationsInfiniteOptions("acc", "INBOX"));
+    const unsubscribes = [inbox.subscribe(() => undefined)];
+    await vi.advanceTimersByTimeAsync(3_000);
+    unsubscribes.push(new QueryObserver(client, conversationsHeadQueryOptions("acc", "INBOX")).subscribe(() => undefined));
+    await vi.advanceTimersByTimeAsync(10);
+    const reads = inboxReads;
+    marksFail = true;
+    const read = markRead(client, "acc", "conv", 1).then(
+      () => "kept",
+      () => "refused",
+    );
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(await read).toBe("refused");
+    expect(inboxReads).toBe(reads + 1);
+    // The head's answer (the server's marks) is what the list shows: still unread.
+    expect(flattenConversations(inbox.getCurrentResult().data).map((row) => [row.id, row.unreadCount])).toEqual([["conv", 1]]);
     for (const unsubscribe of unsubscribes) unsubscribe();
   });
 });
