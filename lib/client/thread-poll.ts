@@ -43,6 +43,9 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
       // for news it has not read is never answered so, nor is a thread left unread for long.
       const readAt = lastRead ?? client.getQueryState(historyKey)?.dataUpdatedAt ?? 0;
       const mayVouch = !watch.pushed && watch.rowShowsNews && (askedAbout === undefined || askedAbout <= since) && Date.now() - readAt < SAFETY_MS.vouched;
+      // Coming back to the tab or online, every poller is asked in one go: a tick later, a head
+      // asked with this one is asking too (and vouches, see headVouchesFor).
+      if (mayVouch) await Promise.resolve();
       if (mayVouch && headVouchesFor(client, accountId, conversationId, since)) return skipped;
       const delta = await fetchJson(messagesUrl(accountId, conversationId, { since }), "messagesPage", signal);
       if (delta.meta?.truncated) {
@@ -80,8 +83,8 @@ export function messagesSinceQueryOptions(accountId: string, conversationId: str
 export type ThreadWatch = { pushed: boolean; rowShowsNews: boolean };
 
 /**
- * Whether an inbox head of the account that is polling and healthy answered lately with this
- * conversation, its row no newer than the thread's newest message: a new message would have moved
+ * Whether an inbox head of the account that is polling and healthy answered lately (or is asking
+ * now) with this conversation, its row no newer than the thread's newest message: a new message would have moved
  * the row (the head then asks the thread at once), so the provider has nothing new to tell the
  * thread. A row newer than the thread anywhere (a loaded list, which a head merges into before it
  * asks the thread; or any head's answer) is news: nothing vouches then.
@@ -99,7 +102,9 @@ function headVouchesFor(client: QueryClient, accountId: string, conversationId: 
     const sentAt = answer?.rowSentAt?.[conversationId];
     if (head === undefined || answer?.polledAt == null || sentAt === undefined) continue;
     if (sentAt > threadNewest) return false;
-    if (head.isActive() && head.state.status === "success" && now - answer.polledAt <= SAFETY_MS.thread) vouched = true;
+    // Answered lately, or asking right now (its answer asks the thread if the row moved).
+    const lately = now - answer.polledAt <= SAFETY_MS.thread || head.state.fetchStatus === "fetching";
+    if (head.isActive() && head.state.status === "success" && lately) vouched = true;
   }
   return vouched;
 }

@@ -216,13 +216,23 @@ describe("offline", () => {
       stops.push(new QueryObserver(client, messagesSinceQueryOptions(ACCOUNT, CONV, { pushed: false, rowShowsNews })).subscribe(() => undefined));
       stops.push(new QueryObserver(client, conversationsHeadQueryOptions(ACCOUNT, "INBOX")).subscribe(() => undefined));
       await vi.advanceTimersByTimeAsync(PACE_MS.active.head * 2);
+      // Away for three minutes: the head's last answer is older than a thread's own safety read.
       focusManager.setFocused(false);
-      await vi.advanceTimersByTimeAsync(20_000);
+      await vi.advanceTimersByTimeAsync(3 * 60_000);
       calls.length = 0;
       focusManager.setFocused(true);
       await vi.advanceTimersByTimeAsync(500);
-      // Nothing new: the head asks; the thread reads only where the head cannot say for it.
+      // Nothing new: the head asks (and would ask the thread had its row moved); the thread reads
+      // only where no head can say for it.
       expect([...calls].sort()).toEqual(rowShowsNews ? ["head"] : ["head", "since"]);
+      // A message came meanwhile: the thread reads it once either way (asked by the head where its row shows it).
+      focusManager.setFocused(false);
+      newest = 3;
+      await vi.advanceTimersByTimeAsync(3 * 60_000);
+      calls.length = 0;
+      focusManager.setFocused(true);
+      await vi.advanceTimersByTimeAsync(500);
+      expect([...calls].sort()).toEqual(["head", "since"]);
       stops.forEach((stop) => stop());
       client.unmount();
       client.clear();
