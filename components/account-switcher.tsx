@@ -11,8 +11,8 @@ import { ChevronDownIcon } from "./icons";
 const BROWSE_KEYS = new Set(["ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
 
 /**
- * The account choice: a native select (best on phones). A pick with the finger or the mouse opens
- * that account. Arrow keys (or typing a name) on the closed select only move the choice, which
+ * The account choice: a native select (best on phones; 16px text there, or iOS zooms in on it). A
+ * pick with the finger or the mouse opens that account. Arrow keys (or typing a name) on the closed select only move the choice, which
  * Enter or leaving the select takes: walking through the accounts must not open each inbox in turn,
  * every one a provider read. Escape puts the current account back.
  */
@@ -41,6 +41,9 @@ export function AccountSwitcher({ account, accounts, accountId }: { account: Acc
     }
     // Alt+arrow and Space open the list, where the change comes with Enter or a click: a choice.
     byKeys.current = !event.altKey && (BROWSE_KEYS.has(event.key) || (event.key.length === 1 && event.key !== " "));
+    // A closed select changes within this key's own dispatch. Where an arrow opens the list instead
+    // (macOS), the pick comes later, by Enter inside it, which the page never sees: a choice then.
+    if (byKeys.current) setTimeout(() => (byKeys.current = false), 0);
   };
 
   return (
@@ -55,7 +58,7 @@ export function AccountSwitcher({ account, accounts, accountId }: { account: Acc
         onBlur={() => {
           if (browsing !== null) open(browsing);
         }}
-        className="h-11 max-w-[13rem] min-w-0 appearance-none mouse:lg:h-9 truncate rounded-lg border border-zinc-200 bg-surface pr-8 pl-3 text-sm font-medium text-zinc-800 hover:border-zinc-300 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500 sm:max-w-[16rem]"
+        className="h-11 max-w-[13rem] min-w-0 appearance-none mouse:lg:h-9 truncate rounded-lg border border-zinc-200 bg-surface pr-8 pl-3 text-base font-medium lg:text-sm text-zinc-800 hover:border-zinc-300 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-500 sm:max-w-[16rem]"
       >
         {account === undefined ? (
           <option value={accountId} disabled>
