@@ -78,7 +78,7 @@ export function PeoplePanel({ accountId }: { accountId: string }) {
             onChange={(event) => setUrl(event.target.value)}
             aria-invalid={problem !== null}
             aria-describedby={problem ? "add-person-problem" : "add-person-hint"}
-            className="h-11 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-surface px-3 text-[15px] text-zinc-900 placeholder:text-zinc-500 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400"
+            className="h-11 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-surface px-3 text-base text-zinc-900 lg:text-[15px] placeholder:text-zinc-500 focus-visible:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-500/30 aria-[invalid=true]:border-red-400"
           />
           <button
             type="submit"
@@ -187,6 +187,7 @@ function PendingPerson({ person, onResync, onRemove, busy }: { person: Person; o
               type="button"
               onClick={onResync}
               disabled={busy}
+              aria-label={`Sync again: ${person.name}`}
               className="inline-flex h-11 shrink-0 items-center rounded-lg px-3 text-sm font-medium text-accent-700 hover:bg-accent-50 disabled:opacity-50"
             >
               Sync again
@@ -196,6 +197,7 @@ function PendingPerson({ person, onResync, onRemove, busy }: { person: Person; o
             type="button"
             onClick={onRemove}
             disabled={busy}
+            aria-label={`Remove: ${person.name}`}
             className="inline-flex h-11 shrink-0 items-center rounded-lg px-3 text-sm font-medium text-zinc-600 hover:bg-zinc-100 disabled:opacity-50"
           >
             Remove

@@ -90,8 +90,14 @@ export function usePeople(accountId: string, enabled: boolean) {
  * refresh, 30 s on): it is cancelled first.
  */
 export async function writePeople(client: QueryClient, accountId: string, edit: (current: PeopleResponse | undefined) => PeopleResponse | undefined): Promise<void> {
-  await client.cancelQueries({ queryKey: queryKeys.people(accountId) });
-  client.setQueryData<PeopleResponse>(queryKeys.people(accountId), edit);
+  const key = queryKeys.people(accountId);
+  await client.cancelQueries({ queryKey: key });
+  // Counted from now, as a read would be: a failure after this write starts the backoff afresh.
+  const errorsBefore = client.getQueryState(key)?.errorUpdateCount ?? 0;
+  client.setQueryData<PeopleData>(key, (current) => {
+    const next = edit(current);
+    return next && { ...next, errorsBefore };
+  });
 }
 
 /** The server's answer for one person, in the list (new ones first, like the server orders them). */
