@@ -22,9 +22,10 @@ const UNSEEN = 2;
  */
 let advanced: 0 | typeof SEEN | typeof UNSEEN = 0;
 
-/** A row took focus (a key, a click, a tab): the cursor is on it. */
-export function noteCursor(row: EventTarget): void {
-  if (isConversationRow(row)) {
+/** A row, or something of its own (its ⋯ button), took focus (a key, a click, a tab): the cursor is on that row. */
+export function noteCursor(target: EventTarget): void {
+  const row = isConversationRow(target) ? target : target instanceof Element ? target.closest("li")?.querySelector<HTMLAnchorElement>(ROW_SELECTOR) : undefined;
+  if (row) {
     last = idOf(row);
     advanced = 0;
   }

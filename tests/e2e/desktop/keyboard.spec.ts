@@ -197,6 +197,18 @@ async function openSecondUnreadByKeys(page: Page): Promise<(string | null)[]> {
   return ids;
 }
 
+test("in Unread, a row marked read from its ⋯ button (clicked, the row never focused) hands focus to the row after it", async ({ page }) => {
+  await page.goto("/a/linkup/unread");
+  await expect(rows(page).first()).toBeVisible();
+  await expectInboxLive(page);
+  const ids = await rows(page).evaluateAll((list) => list.map((row) => (row as HTMLElement).dataset.conversationId ?? ""));
+  expect(ids.length).toBeGreaterThan(1);
+  await page.locator("li", { has: rowOf(page, ids[0]) }).getByTestId("row-actions").click();
+  await page.getByTestId("row-actions-sheet").getByTestId("row-mark-read").click();
+  await expect(rowOf(page, ids[0])).toHaveCount(0);
+  await expect.poll(() => focusedId(page)).toBe(ids[1]);
+});
+
 test("in Unread, a conversation just read hands the cursor to the row after it: focus moves there, and j and k go on from there", async ({ page }) => {
   const ids = await openSecondUnreadByKeys(page);
   await page.keyboard.press("j");
