@@ -160,6 +160,8 @@ function LoadedThreadView({ accountId, category, conversationId, virtual }: Thre
   const remove = useCallback(
     (entry: OutboxEntry) => {
       outboxStore?.remove([entry.clientId]);
+      // The Delete button goes with the reply: focus goes where its words go back to.
+      composerTextarea()?.focus();
       void putBackInComposer(accountId, conversationId, entry);
     },
     [outboxStore, accountId, conversationId],
@@ -363,4 +365,9 @@ function DayLabel({ sentAt, now, className, style }: { sentAt: number; now: numb
       </span>
     </div>
   );
+}
+
+/** The reply box of the open thread (not its hidden measuring copy). */
+function composerTextarea(): HTMLTextAreaElement | null {
+  return document.querySelector<HTMLTextAreaElement>('[data-testid="composer"] textarea:not([aria-hidden="true"])');
 }

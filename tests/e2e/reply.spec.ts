@@ -38,6 +38,8 @@ test("Delete forgets a reply that was not sent and puts its words back in the em
   await reply.getByRole("button", { name: "Delete" }).click();
   await expect(reply).toHaveCount(0);
   await expect(messageBox(page)).toHaveValue(text);
+  // The button went with the reply: focus is where its words went back to, not lost to the page.
+  await expect(messageBox(page)).toBeFocused();
   expect(await timesInUpstream(request, fixtureId, text)).toBe(0);
 });
 
