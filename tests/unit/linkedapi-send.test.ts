@@ -126,6 +126,8 @@ describe("a pending send whose status cannot be read", () => {
     expect(statusRecheckAfter(new ApiError("upstream_error", "x", { retryable: true }), pending, NOW + 5_000)).toBe(10);
     expect(statusRecheckAfter(new ApiError("rate_limited", "x", { retryAfter: 30 }), pending, NOW + 5_000)).toBe(30);
     expect(statusRecheckAfter(new ApiError("upstream_timeout", "x"), pending, NOW + 5_000)).toBe(10);
+    // A wait of nothing (Retry-After: 0, a date past) is still a wait: the answer names a positive one.
+    expect(statusRecheckAfter(new ApiError("rate_limited", "x", { retryAfter: 0 }), pending, NOW + 5_000)).toBe(1);
   });
 
   it("is left to the thread (no more checks, nothing held back) after two minutes pending, or at once when the failure will not pass", () => {

@@ -128,6 +128,8 @@ async function checkJob(flow: Flow, record: SendRecord): Promise<SendResult> {
   switch (progress.kind) {
     case "running":
     case "started":
+      // Known to be running now: the patience of a status read that fails (statusRecheckAfter) counts from here.
+      await flow.store.settle(record, { state: "pending", jobRef: record.jobRef }, flow.now());
       return { status: "pending", message: null };
     case "sent":
       await flow.store.settle(record, { state: "sent", message: progress.message }, flow.now());
@@ -142,13 +144,13 @@ async function checkJob(flow: Flow, record: SendRecord): Promise<SendResult> {
 
 /**
  * After a pending send's status could not be read: the seconds to wait before asking again, or
- * null to leave it to the thread (a failure that will not pass, or pending too long already).
- * (A pending record's `updatedAt` is when its job started: a running job's checks write nothing.)
+ * null to leave it to the thread (a failure that will not pass, or none has answered for too long).
+ * (A pending record's `updatedAt` is when its job was last known to be running: each good read touches it.)
  */
 export function statusRecheckAfter(error: unknown, pending: Pick<SendRecord, "updatedAt">, now: number): number | null {
   const passing = error instanceof ApiError && (error.retryable || error.code === "upstream_timeout" || error.code === "rate_limited");
   if (!passing || now - pending.updatedAt >= STATUS_PATIENCE_MS) return null;
-  return error.retryAfter ?? STATUS_RECHECK_AFTER_SECONDS;
+  return Math.max(1, error.retryAfter ?? STATUS_RECHECK_AFTER_SECONDS);
 }
 
 /**
