@@ -6,7 +6,7 @@
  * later inbox answer applies it. Marks set on the rep's other devices reach loaded lists through a
  * poller of our own database.
  */
-import { MutationObserver as QueryMutationObserver, queryOptions, useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-query";
+import { hashKey, MutationObserver as QueryMutationObserver, queryOptions, useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-query";
 import type { Category, Conversation, ReadMarkResponse } from "@/lib/contracts/api";
 import { withReadMark } from "@/lib/contracts/read-marks";
 import { readMarkUrl, readMarksUrl } from "./api-urls";
@@ -83,11 +83,13 @@ function showMarks(client: QueryClient, accountId: string, marks: readonly ReadM
   if (marks.length === 0) return;
   for (const [queryKey, data] of client.getQueriesData<ConversationPages>({ queryKey: queryKeys.conversationLists(accountId) })) {
     const isUnreadCategory = categoryOfList(queryKey) === ("UNREAD" satisfies Category);
+    // The Unread list itself: a search of it holds only what matched, which a returning row need not.
+    const isUnreadList = isUnreadCategory && hashKey(queryKey) === hashKey(queryKeys.conversations(accountId, "UNREAD"));
     let next = data;
     for (const mark of marks) {
       const row = flattenConversations(next).find((conversation) => conversation.id === mark.conversationId);
       if (row !== undefined) next = withUnreadCount(next, row.id, withReadMark(row, mark).unreadCount, isUnreadCategory);
-      else if (isUnreadCategory && returning?.id === mark.conversationId && mark.readThrough === null) next = withReturnedRow(next, withReadMark(returning, mark));
+      else if (isUnreadList && returning?.id === mark.conversationId && mark.readThrough === null) next = withReturnedRow(next, withReadMark(returning, mark));
     }
     if (next !== data) writePages(client, queryKey, next);
   }

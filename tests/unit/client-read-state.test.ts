@@ -121,6 +121,21 @@ describe("read marks", () => {
     unsubscribe();
   });
 
+  it("a row marked unread goes back into the Unread list only, not into a search of Unread it did not match", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const bob = { id: "bob", participant: { name: "Bob" }, lastMessage: { text: "Hi", sentAt: 5, fromMe: false }, unreadCount: 1, type: "normal" as const };
+    const acme = { ...bob, id: "acme", participant: { name: "Acme" } };
+    const searchKey = queryKeys.conversationSearch("acc", "UNREAD", "bob");
+    client.setQueryData(searchKey, { pages: [{ conversations: [bob], nextCursor: null }], pageParams: [null] });
+    client.setQueryData(queryKeys.conversations("acc", "UNREAD"), { pages: [{ conversations: [bob], nextCursor: null }], pageParams: [null] });
+    const unread = markUnread(client, "acc", "acme", acme);
+    await vi.advanceTimersByTimeAsync(100);
+    await unread;
+    const idsIn = (key: readonly unknown[]) => flattenConversations(client.getQueryData(key)).map((row) => row.id);
+    expect(idsIn(searchKey)).toEqual(["bob"]);
+    expect(idsIn(queryKeys.conversations("acc", "UNREAD")).sort()).toEqual(["acme", "bob"]);
+  });
+
   it("another conversation's mark does not wait for this one's", async () => {
     const client = new QueryClient();
     putDelayMs = 500;
