@@ -191,7 +191,16 @@ test("Linked API: a 307 on starting a sync or on its result link fails that pers
   expect(lena.state).toBe("syncing");
   let listed: APIResponse | undefined;
   const servedOnResult = await redirecting(request, "la:result", 307, async () => {
-    listed = await request.get(peopleUrl);
+    // The list asks about a running sync once its turn comes (a few seconds after it started).
+    await expect
+      .poll(
+        async () => {
+          listed = await request.get(peopleUrl);
+          return peopleResponseSchema.parse(await listed.json()).people.find((p) => p.id === lena.id)?.state;
+        },
+        { timeout: 20_000, intervals: [500] },
+      )
+      .not.toBe("syncing");
   });
   if (!listed) throw new Error("no answer");
   const listText = await listed.text();
