@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { SendCapability } from "@/lib/contracts/api";
 import { noteTyping } from "@/lib/client/activity";
 import { checkReply, ENTER_SENDS_QUERY, enterAction, MAX_SUBJECT_LENGTH } from "@/lib/client/compose";
@@ -62,12 +62,26 @@ export function Composer({
 
   // Height follows the text (up to the CSS max-height, then it scrolls). Measured on a hidden copy
   // out of the layout: collapsing the box itself to measure it would nudge the thread's scroll.
-  useLayoutEffect(() => {
+  const fitHeight = useCallback(() => {
     const textarea = textareaRef.current;
     const mirror = mirrorRef.current;
     if (!textarea || !mirror) return;
     textarea.style.height = `${mirror.scrollHeight + textarea.offsetHeight - textarea.clientHeight}px`;
-  }, [draft.text, send]);
+  }, []);
+  useLayoutEffect(fitHeight, [draft.text, send, fitHeight]);
+  // …and its width: the same words wrap to more lines once the phone turns upright or the window narrows.
+  useEffect(() => {
+    const textarea = textareaRef.current;
+    if (!textarea) return;
+    let width = textarea.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (textarea.clientWidth === width) return;
+      width = textarea.clientWidth;
+      fitHeight();
+    });
+    observer.observe(textarea);
+    return () => observer.disconnect();
+  }, [send, fitHeight]);
 
   if (send === undefined) return null;
   if (send === null) return <ComposerUnavailable />;
